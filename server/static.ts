@@ -1,0 +1,92 @@
+import fs from 'node:fs'
+import type http from 'node:http'
+import path from 'node:path'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+/** Headers on every response: nothing from other origins, no inline script, no referrer. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+}
+
+/** Paths of the single-page app that all get index.html. */
+const APP_ROUTES = /^\/(?:m\/[A-Za-z0-9_-]{1,64}\/?)?$/
+
+/**
+ * Serves the built client from `root`: hashed assets cached for good, the app shell never cached
+ * by the browser (the service worker keeps its own copy for offline use).
+ */
+export function createStaticHandler(root: string) {
+  const resolvedRoot = path.resolve(root)
+  return (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end()
+      return
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(url.pathname)
+    } catch {
+      res.writeHead(400, SECURITY_HEADERS).end()
+      return
+    }
+    const isAppRoute = APP_ROUTES.test(pathname)
+    const file = isAppRoute
+      ? path.join(resolvedRoot, 'index.html')
+      : path.join(resolvedRoot, path.normalize(pathname))
+    if (!file.startsWith(resolvedRoot + path.sep)) {
+      res.writeHead(404, SECURITY_HEADERS).end()
+      return
+    }
+    fs.stat(file, (statError, stat) => {
+      if (statError || !stat.isFile()) {
+        res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+        res.end('Not found')
+        return
+      }
+      const ext = path.extname(file)
+      const immutable = pathname.startsWith('/assets/')
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+        'Content-Length': stat.size,
+        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      })
+      if (req.method === 'HEAD') {
+        res.end()
+        return
+      }
+      fs.createReadStream(file).pipe(res)
+    })
+  }
+}

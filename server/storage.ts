@@ -1,0 +1,108 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+
+const STORAGE_VERSION = 1
+
+export interface StoredLog {
+  updates: Uint8Array[]
+  /** Sequence number of the newest stored row, or 0 when the room has none. */
+  lastSeq: number
+}
+
+/**
+ * Append-only update log per room in one SQLite file (WAL). It stores opaque Yjs updates and
+ * knows nothing of what is inside them.
+ */
+export class UpdateStore {
+  private readonly db: Database.Database
+  private readonly insertStmt: Database.Statement<[string, Uint8Array, number]>
+  private readonly touchStmt: Database.Statement<[string, number, number]>
+  private readonly loadStmt: Database.Statement<[string], { seq: number; data: Buffer }>
+  private readonly deleteUpToStmt: Database.Statement<[string, number]>
+  private readonly countStmt: Database.Statement<[string], { n: number }>
+
+  /** Opens (and creates when missing) the database file; the folder is created too. */
+  constructor(readonly file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    // NORMAL in WAL mode keeps every committed row through a process crash (kill -9);
+    // only a power loss of the whole machine can lose the last commits.
+    this.db.pragma('synchronous = NORMAL')
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS storage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS rooms (
+        room TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+    `)
+    this.db
+      .prepare('INSERT OR IGNORE INTO storage_meta (key, value) VALUES (?, ?)')
+      .run('version', String(STORAGE_VERSION))
+    this.insertStmt = this.db.prepare(
+      'INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)',
+    )
+    this.touchStmt = this.db.prepare(
+      `INSERT INTO rooms (room, created_at, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at`,
+    )
+    this.loadStmt = this.db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq')
+    this.deleteUpToStmt = this.db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?')
+    this.countStmt = this.db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ?')
+  }
+
+  /** Every stored update of a room, oldest first. */
+  load(room: string): StoredLog {
+    const rows = this.loadStmt.all(room)
+    return {
+      updates: rows.map(
+        (row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
+      ),
+      lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+    }
+  }
+
+  /** Appends one update; it is committed to the database when this returns. */
+  append(room: string, update: Uint8Array): number {
+    const now = Date.now()
+    const append = this.db.transaction(() => {
+      const { lastInsertRowid } = this.insertStmt.run(room, update, now)
+      this.touchStmt.run(room, now, now)
+      return Number(lastInsertRowid)
+    })
+    return append()
+  }
+
+  /**
+   * Replaces the rows up to `upToSeq` by one merged update in a single transaction, so a crash
+   * at any moment leaves either the old rows or the merged one, never neither. Returns the merged row's sequence number.
+   */
+  compact(room: string, merged: Uint8Array, upToSeq: number): number {
+    const now = Date.now()
+    const compact = this.db.transaction(() => {
+      const { lastInsertRowid } = this.insertStmt.run(room, merged, now)
+      this.deleteUpToStmt.run(room, upToSeq)
+      return Number(lastInsertRowid)
+    })
+    return compact()
+  }
+
+  /** Number of rows in a room's log. */
+  count(room: string): number {
+    return this.countStmt.get(room)?.n ?? 0
+  }
+
+  /** Closes the database; after this no method may be called. */
+  close(): void {
+    this.db.close()
+  }
+}

@@ -1,0 +1,53 @@
+import { useEffect } from 'react'
+import { HomePage } from '../features/home/HomePage'
+import { RoomPage } from '../features/room/RoomPage'
+import { useLang, useT } from '../i18n'
+import { useRoom } from '../store/roomStore'
+import { LanguageSwitch } from './LanguageSwitch'
+import { navigate, routeOf, usePathname } from './router'
+
+/** The page frame: skip link, language switch, and the page for the current route. */
+export function App() {
+  const t = useT()
+  const lang = useLang((state) => state.lang)
+  const route = routeOf(usePathname())
+
+  useEffect(() => {
+    document.documentElement.lang = lang
+  }, [lang])
+
+  useEffect(() => {
+    if (route.name !== 'room') useRoom.getState().closeRoom()
+  }, [route.name])
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <div className="topbar">
+        <a
+          className="brand"
+          href="/"
+          onClick={(event) => {
+            event.preventDefault()
+            navigate('/')
+          }}
+        >
+          {t('app.name')}
+        </a>
+        <LanguageSwitch />
+      </div>
+      {route.name === 'home' && <HomePage />}
+      {route.name === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
+      {route.name === 'notFound' && (
+        <main id="main" className="home">
+          <p className="banner banner-error" role="alert">
+            {t('error.badRoom')}
+          </p>
+          <a href="/">{t('room.home')}</a>
+        </main>
+      )}
+    </>
+  )
+}

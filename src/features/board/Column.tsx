@@ -1,0 +1,102 @@
+import { useDroppable } from '@dnd-kit/core'
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { memo, useRef, useState } from 'react'
+import { useT } from '../../i18n'
+import { stepOf, type ColumnId, type Note } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { NoteCard } from './NoteCard'
+import { NoteForm, type NoteDraft } from './NoteForm'
+
+interface Props {
+  column: ColumnId
+  notes: readonly Note[]
+}
+
+const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voorwaarden.card'>> = {
+  eisen: 'column.eisen.card',
+  voorwaarden: 'column.voorwaarden.card',
+}
+
+/** One column of the card: its step, name, guiding questions, notes, and a way to add one. */
+export const Column = memo(function Column({ column, notes }: Props) {
+  const t = useT()
+  const [adding, setAdding] = useState(false)
+  const addButton = useRef<HTMLButtonElement>(null)
+  const { setNodeRef, isOver } = useDroppable({ id: column })
+  const headingId = `column-${column}-title`
+  const subtitle = CARD_SUBTITLE[column]
+  const step = stepOf(column)
+
+  function add(draft: NoteDraft): void {
+    useRoom.getState().addNote({
+      column,
+      text: draft.text,
+      owner: column === 'acties' ? draft.owner : undefined,
+    })
+  }
+
+  return (
+    <section
+      className={`column column-${column}${isOver ? ' is-over' : ''}`}
+      aria-labelledby={headingId}
+      data-column={column}
+    >
+      <header className="column-header">
+        <p className="column-step" aria-hidden="true">
+          {step}
+        </p>
+        <h2 id={headingId}>
+          <span className="visually-hidden">{t('column.step', { step })}: </span>
+          {t(`column.${column}`)}
+          {subtitle && <span className="column-subtitle"> ({t(subtitle)})</span>}
+        </h2>
+        <ul className="column-questions">
+          {t.list(`columnQuestions.${column}`).map((question) => (
+            <li key={question}>{question}</li>
+          ))}
+        </ul>
+      </header>
+      <SortableContext
+        id={column}
+        items={notes.map((note) => note.id)}
+        strategy={verticalListSortingStrategy}
+      >
+        <ul
+          ref={setNodeRef}
+          className="note-list"
+          aria-label={t('column.count', { count: notes.length })}
+        >
+          {notes.map((note) => (
+            <NoteCard key={note.id} note={note} />
+          ))}
+        </ul>
+      </SortableContext>
+      {notes.length === 0 && !adding && <p className="column-empty">{t('column.empty')}</p>}
+      <div className="column-add">
+        {adding ? (
+          <NoteForm
+            initial={{ text: '', column, owner: { kind: 'wij', name: '', when: '' } }}
+            allowColumnChange={false}
+            submitLabel={t('note.add')}
+            onSubmit={add}
+            onCancel={() => {
+              setAdding(false)
+              requestAnimationFrame(() => addButton.current?.focus())
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            ref={addButton}
+            className="add-note"
+            aria-label={t('note.addTo', { column: t(`column.${column}`) })}
+            onClick={() => setAdding(true)}
+          >
+            <span aria-hidden="true">+ </span>
+            {t('note.add')}
+          </button>
+        )}
+      </div>
+    </section>
+  )
+})

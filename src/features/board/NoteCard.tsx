@@ -1,0 +1,159 @@
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import { memo, useRef, useState } from 'react'
+import { useT, type Translate } from '../../i18n'
+import type { Note } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { roleText } from '../room/roleLabel'
+import { NoteForm, type NoteDraft } from './NoteForm'
+
+/** A short form of a note's text for labels and announcements. */
+export function shortText(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim()
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine
+}
+
+function ownerLine(t: Translate, note: Note): string | null {
+  if (!note.owner) return null
+  return [t(`owner.${note.owner.kind}`), note.owner.name, note.owner.when]
+    .filter((part) => part.trim() !== '')
+    .join(' · ')
+}
+
+/**
+ * What a note shows; also used for the floating copy while dragging, which must not repeat the
+ * ids the list item is labelled by (`labelled` false).
+ */
+export function NoteBody({ note, labelled = true }: { note: Note; labelled?: boolean }) {
+  const t = useT()
+  const owner = ownerLine(t, note)
+  return (
+    <>
+      <p className="note-text" id={labelled ? `note-${note.id}-text` : undefined}>
+        {note.text}
+      </p>
+      {owner && <p className="note-owner">{owner}</p>}
+      <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
+        {note.author.name} · {roleText(t, note.author)}
+      </p>
+    </>
+  )
+}
+
+/** One note in a column: draggable by mouse and touch, and by keyboard from its handle. */
+export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
+  const t = useT()
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view')
+  const editButton = useRef<HTMLButtonElement>(null)
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({
+    id: note.id,
+    disabled: mode !== 'view',
+    attributes: { roleDescription: t('dnd.roleDescription') },
+  })
+  const label = shortText(note.text)
+
+  function save(draft: NoteDraft): void {
+    const room = useRoom.getState()
+    const saved = room.editNote(note.id, {
+      text: draft.text,
+      owner: note.column === 'acties' ? draft.owner : undefined,
+    })
+    if (!saved) return
+    if (draft.column !== note.column) {
+      room.moveNote(note.id, draft.column, room.view.columns[draft.column].length)
+    }
+    setMode('view')
+    requestAnimationFrame(() => editButton.current?.focus())
+  }
+
+  return (
+    <li
+      ref={setNodeRef}
+      className={`note${isDragging ? ' is-dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      aria-labelledby={`note-${note.id}-text note-${note.id}-author`}
+      data-note-id={note.id}
+      {...listeners}
+    >
+      {mode === 'edit' ? (
+        <NoteForm
+          initial={{
+            text: note.text,
+            column: note.column,
+            owner: note.owner ?? { kind: 'wij', name: '', when: '' },
+          }}
+          allowColumnChange
+          submitLabel={t('note.save')}
+          onSubmit={save}
+          onCancel={() => {
+            setMode('view')
+            requestAnimationFrame(() => editButton.current?.focus())
+          }}
+        />
+      ) : (
+        <>
+          <NoteBody note={note} />
+          {mode === 'confirmDelete' ? (
+            <div className="note-confirm" role="group" aria-label={t('note.deleteConfirm')}>
+              <p>{t('note.deleteConfirm')}</p>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => useRoom.getState().deleteNote(note.id)}
+              >
+                {t('note.deleteYes')}
+              </button>
+              <button
+                type="button"
+                autoFocus
+                onClick={() => {
+                  setMode('view')
+                  requestAnimationFrame(() => editButton.current?.focus())
+                }}
+              >
+                {t('note.deleteNo')}
+              </button>
+            </div>
+          ) : (
+            <div className="note-tools">
+              <button
+                type="button"
+                ref={setActivatorNodeRef}
+                className="drag-handle"
+                {...attributes}
+                aria-label={t('note.drag', { text: label })}
+              >
+                <span aria-hidden="true">⠿</span>
+              </button>
+              <button
+                type="button"
+                ref={editButton}
+                className="quiet"
+                aria-label={t('note.editLabel', { text: label })}
+                onClick={() => setMode('edit')}
+              >
+                {t('note.edit')}
+              </button>
+              <button
+                type="button"
+                className="quiet"
+                aria-label={t('note.deleteLabel', { text: label })}
+                onClick={() => setMode('confirmDelete')}
+              >
+                {t('note.delete')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  )
+})

@@ -1,0 +1,179 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useT } from '../../i18n'
+import {
+  CARD_ORDER,
+  LIMITS,
+  OWNER_KINDS,
+  type ActionOwner,
+  type ColumnId,
+  type OwnerKind,
+} from '../../map'
+
+export interface NoteDraft {
+  text: string
+  column: ColumnId
+  owner: ActionOwner
+}
+
+interface Props {
+  initial: NoteDraft
+  /** Show the column choice (when editing: a keyboard- and phone-friendly way to move). */
+  allowColumnChange: boolean
+  submitLabel: string
+  onSubmit(draft: NoteDraft): void
+  onCancel(): void
+}
+
+/** Writes or edits one note; an action also gets who does it and when. */
+export function NoteForm({ initial, allowColumnChange, submitLabel, onSubmit, onCancel }: Props) {
+  const t = useT()
+  const id = useId()
+  const [text, setText] = useState(initial.text)
+  const [column, setColumn] = useState<ColumnId>(initial.column)
+  const [ownerKind, setOwnerKind] = useState<OwnerKind>(initial.owner.kind)
+  const [ownerName, setOwnerName] = useState(initial.owner.name)
+  const [ownerWhen, setOwnerWhen] = useState(initial.owner.when)
+  const [showRequired, setShowRequired] = useState(false)
+  const textRef = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    textRef.current?.focus()
+  }, [])
+
+  const length = text.trim().length
+  const tooLong = length > LIMITS.noteText
+  const left = LIMITS.noteText - length
+
+  function submit(event?: FormEvent): void {
+    event?.preventDefault()
+    if (length === 0) {
+      setShowRequired(true)
+      textRef.current?.focus()
+      return
+    }
+    if (tooLong) {
+      textRef.current?.focus()
+      return
+    }
+    onSubmit({ text, column, owner: { kind: ownerKind, name: ownerName, when: ownerWhen } })
+    if (!allowColumnChange) {
+      // Adding: keep the form open for the next idea ("quantity over quality").
+      setText('')
+      setOwnerName('')
+      setOwnerWhen('')
+      textRef.current?.focus()
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      onCancel()
+    } else if (
+      event.key === 'Enter' &&
+      !event.shiftKey &&
+      event.target instanceof HTMLTextAreaElement
+    ) {
+      event.preventDefault()
+      submit()
+    }
+  }
+
+  const status = tooLong
+    ? t('note.tooLong', { max: LIMITS.noteText })
+    : showRequired && length === 0
+      ? t('note.required')
+      : t('note.charsLeft', { count: left })
+
+  return (
+    <form className="note-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+      <label className="field">
+        <span className="visually-hidden">{t('note.text')}</span>
+        <textarea
+          ref={textRef}
+          name="text"
+          value={text}
+          rows={3}
+          aria-invalid={tooLong || (showRequired && length === 0)}
+          aria-describedby={`${id}-status ${id}-hint`}
+          onChange={(event) => {
+            setText(event.target.value)
+            setShowRequired(false)
+          }}
+        />
+      </label>
+      <p
+        id={`${id}-status`}
+        className={tooLong || (showRequired && length === 0) ? 'form-error' : 'form-status'}
+        aria-live="polite"
+      >
+        {status}
+      </p>
+      <p id={`${id}-hint`} className="visually-hidden">
+        {t('note.saveHint')}
+      </p>
+      {column === 'acties' && (
+        <div className="owner-fields">
+          <fieldset className="choices inline">
+            <legend>{t('owner.kind')}</legend>
+            {OWNER_KINDS.map((kind) => (
+              <label key={kind} className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-owner`}
+                  value={kind}
+                  checked={ownerKind === kind}
+                  onChange={() => setOwnerKind(kind)}
+                />
+                <span>{t(`owner.${kind}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span>{t('owner.name')}</span>
+            <input
+              name="ownerName"
+              value={ownerName}
+              maxLength={LIMITS.ownerName}
+              onChange={(event) => setOwnerName(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>{t('owner.when')}</span>
+            <input
+              name="ownerWhen"
+              value={ownerWhen}
+              maxLength={LIMITS.ownerWhen}
+              onChange={(event) => setOwnerWhen(event.target.value)}
+            />
+          </label>
+        </div>
+      )}
+      {allowColumnChange && (
+        <label className="field">
+          <span>{t('note.column')}</span>
+          <select
+            name="column"
+            value={column}
+            onChange={(event) => setColumn(event.target.value as ColumnId)}
+          >
+            {CARD_ORDER.map((option) => (
+              <option key={option} value={option}>
+                {t(`column.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={tooLong}>
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('note.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,133 @@
+import { useState, type FormEvent } from 'react'
+import { navigate, roomPath } from '../../app/router'
+import { useT } from '../../i18n'
+import { fillExampleMap, LIMITS, newRoomId } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { loadIdentity } from '../join/identity'
+import { forgetMap, loadRecentMaps, type RecentMap } from './recentMaps'
+
+/** Start page: create a new map, open the example, or go back to a map opened before. */
+export function HomePage() {
+  const t = useT()
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [recent, setRecent] = useState<RecentMap[]>(loadRecentMaps)
+
+  function open(roomId: string, fill: () => void): void {
+    useRoom.getState().openRoom(roomId, loadIdentity())
+    fill()
+    navigate(roomPath(roomId))
+  }
+
+  function onCreate(event: FormEvent): void {
+    event.preventDefault()
+    if (title.trim() === '') {
+      setError(t('error.title-required'))
+      return
+    }
+    open(newRoomId(), () => useRoom.getState().createMap({ title, description }))
+  }
+
+  function onExample(): void {
+    open(newRoomId(), () => useRoom.getState().fill((doc) => fillExampleMap(doc)))
+  }
+
+  return (
+    <main className="home" id="main">
+      <section className="home-intro">
+        <h1>{t('app.name')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+        <p className="card-line">{t('app.cardLine')}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="create-title">
+        <h2 id="create-title">{t('home.title')}</h2>
+        <form onSubmit={onCreate} noValidate>
+          <label className="field">
+            <span>{t('home.mapTitle')}</span>
+            <input
+              name="title"
+              value={title}
+              maxLength={LIMITS.title}
+              placeholder={t('home.mapTitleHint')}
+              onChange={(event) => {
+                setTitle(event.target.value)
+                setError(null)
+              }}
+              aria-invalid={error !== null}
+              aria-describedby={error ? 'create-error' : undefined}
+              required
+            />
+          </label>
+          <label className="field">
+            <span>{t('home.description')}</span>
+            <textarea
+              name="description"
+              value={description}
+              maxLength={LIMITS.description}
+              placeholder={t('home.descriptionHint')}
+              rows={3}
+              onChange={(event) => setDescription(event.target.value)}
+            />
+          </label>
+          {error && (
+            <p className="form-error" id="create-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('home.create')}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      <section className="panel" aria-labelledby="example-title">
+        <h2 id="example-title">{t('home.example')}</h2>
+        <p>{t('home.exampleHint')}</p>
+        <button type="button" onClick={onExample}>
+          {t('home.example')}
+        </button>
+      </section>
+
+      <section className="panel" aria-labelledby="recent-title">
+        <h2 id="recent-title">{t('home.recent')}</h2>
+        {recent.length === 0 ? (
+          <p>{t('home.recentEmpty')}</p>
+        ) : (
+          <ul className="recent-list">
+            {recent.map((map) => {
+              const shown = map.title || t('home.untitled')
+              return (
+                <li key={map.roomId}>
+                  <a
+                    href={roomPath(map.roomId)}
+                    onClick={(event) => {
+                      event.preventDefault()
+                      navigate(roomPath(map.roomId))
+                    }}
+                  >
+                    {shown}
+                  </a>
+                  <button
+                    type="button"
+                    className="quiet"
+                    aria-label={t('home.forget', { title: shown })}
+                    onClick={() => {
+                      forgetMap(map.roomId)
+                      setRecent(loadRecentMaps())
+                    }}
+                  >
+                    ×
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+    </main>
+  )
+}

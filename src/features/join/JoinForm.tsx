@@ -1,0 +1,119 @@
+import { useId, useState, type FormEvent } from 'react'
+import { useT } from '../../i18n'
+import { LIMITS, ROLE_SIDE, ROLES, SIDES, type Participant, type Role, type Side } from '../../map'
+import { deviceParticipantId, saveIdentity } from './identity'
+
+interface Props {
+  initial: Participant | null
+  onJoined(participant: Participant): void
+  onCancel?: () => void
+}
+
+/** Asks name and role (and, for "anders", the role in words and its side). */
+export function JoinForm({ initial, onJoined, onCancel }: Props) {
+  const t = useT()
+  const id = useId()
+  const [name, setName] = useState(initial?.name ?? '')
+  const [role, setRole] = useState<Role | null>(initial?.role ?? null)
+  const [roleLabel, setRoleLabel] = useState(initial?.roleLabel ?? '')
+  const [side, setSide] = useState<Side>(initial?.side ?? 'informal')
+  const [error, setError] = useState<string | null>(null)
+
+  function onSubmit(event: FormEvent): void {
+    event.preventDefault()
+    const trimmedName = name.trim()
+    const trimmedLabel = roleLabel.trim()
+    if (!trimmedName || !role || (role === 'anders' && !trimmedLabel)) {
+      setError(t('error.invalid-participant'))
+      return
+    }
+    const participant: Participant = {
+      id: initial?.id ?? deviceParticipantId(),
+      name: trimmedName,
+      role,
+      roleLabel: role === 'anders' ? trimmedLabel : '',
+      side: role === 'anders' ? side : ROLE_SIDE[role],
+    }
+    saveIdentity(participant)
+    onJoined(participant)
+  }
+
+  return (
+    <form className="join-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('join.title')}</h2>
+      <p>{t('join.intro')}</p>
+      <label className="field">
+        <span>{t('join.name')}</span>
+        <input
+          name="name"
+          value={name}
+          maxLength={LIMITS.name}
+          autoComplete="nickname"
+          onChange={(event) => setName(event.target.value)}
+          aria-describedby={`${id}-name-hint`}
+          required
+        />
+        <small id={`${id}-name-hint`}>{t('join.nameHint')}</small>
+      </label>
+      <fieldset className="choices">
+        <legend>{t('join.role')}</legend>
+        {ROLES.map((option) => (
+          <label key={option} className="choice">
+            <input
+              type="radio"
+              name="role"
+              value={option}
+              checked={role === option}
+              onChange={() => setRole(option)}
+            />
+            <span>{t(`role.${option}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {role === 'anders' && (
+        <>
+          <label className="field">
+            <span>{t('join.otherRole')}</span>
+            <input
+              name="roleLabel"
+              value={roleLabel}
+              maxLength={LIMITS.roleLabel}
+              onChange={(event) => setRoleLabel(event.target.value)}
+              required
+            />
+          </label>
+          <fieldset className="choices">
+            <legend>{t('join.side')}</legend>
+            {SIDES.map((option) => (
+              <label key={option} className="choice">
+                <input
+                  type="radio"
+                  name="side"
+                  value={option}
+                  checked={side === option}
+                  onChange={() => setSide(option)}
+                />
+                <span>{t(option === 'formal' ? 'side.formalLong' : 'side.informalLong')}</span>
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('join.submit')}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('join.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,29 @@
+import { useT } from '../../i18n'
+import { useRoom } from '../../store/roomStore'
+import { roleText } from '../room/roleLabel'
+
+/** Who is here now: one line per person (a person with two devices is listed once). */
+export function PresenceList() {
+  const t = useT()
+  const presence = useRoom((state) => state.presence)
+  const seen = new Set<string>()
+  const people = presence.filter((person) => {
+    if (seen.has(person.participant.id)) return false
+    seen.add(person.participant.id)
+    return true
+  })
+  return (
+    <section className="presence" aria-labelledby="presence-title">
+      <h2 id="presence-title">{t('presence.title', { count: people.length })}</h2>
+      <ul>
+        {people.map(({ participant, isMe, clientId }) => (
+          <li key={clientId}>
+            <span className="presence-name">{participant.name}</span>{' '}
+            {isMe && <span className="presence-you">{t('presence.you')}</span>}
+            <span className="presence-role">{roleText(t, participant)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react'
+import { navigate } from '../../app/router'
+import { useT } from '../../i18n'
+import { SCHEMA_VERSION } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { Board } from '../board/Board'
+import { rememberMap } from '../home/recentMaps'
+import { loadIdentity } from '../join/identity'
+import { JoinForm } from '../join/JoinForm'
+import { PresenceList } from '../presence/PresenceList'
+import { SharePanel } from '../share/SharePanel'
+import { ConnectionBadge } from './ConnectionBadge'
+import { ErrorBanner } from './ErrorBanner'
+
+/** One map: join first, then the board with presence, sharing and connection state. */
+export function RoomPage({ roomId }: { roomId: string }) {
+  const t = useT()
+  const me = useRoom((state) => state.me)
+  const meta = useRoom((state) => state.view.meta)
+  const [changingIdentity, setChangingIdentity] = useState(false)
+
+  useEffect(() => {
+    // Opening the same room again is a no-op; App closes it when the route leaves the room.
+    useRoom.getState().openRoom(roomId, loadIdentity())
+  }, [roomId])
+
+  useEffect(() => {
+    rememberMap(roomId, meta.title)
+    document.title = meta.title ? `${meta.title} · ${t('app.name')}` : t('app.name')
+  }, [roomId, meta.title, t])
+
+  const heading = meta.title || t('room.noTitle')
+
+  if (!me || changingIdentity) {
+    return (
+      <main className="room-join" id="main">
+        <h1 className="room-join-map">{heading}</h1>
+        <JoinForm
+          initial={me}
+          onJoined={(participant) => {
+            useRoom.getState().setMe(participant)
+            setChangingIdentity(false)
+          }}
+          onCancel={me ? () => setChangingIdentity(false) : undefined}
+        />
+      </main>
+    )
+  }
+
+  return (
+    <div className="room">
+      <header className="room-header">
+        <div className="room-title">
+          <h1>{heading}</h1>
+          {meta.description && <p className="room-description">{meta.description}</p>}
+        </div>
+        <div className="room-status">
+          <ConnectionBadge />
+        </div>
+      </header>
+      {meta.schemaVersion > SCHEMA_VERSION && (
+        <p className="banner banner-warn" role="alert">
+          {t('error.newerVersion')}
+        </p>
+      )}
+      <ErrorBanner />
+      <main id="main" className="room-main">
+        <p className="fill-order">
+          <span aria-hidden="true">← </span>
+          {t('board.fillOrder')}
+        </p>
+        <Board />
+      </main>
+      <aside className="room-aside">
+        <PresenceList />
+        <SharePanel roomId={roomId} />
+        <div className="room-me">
+          <button type="button" onClick={() => setChangingIdentity(true)}>
+            {t('join.change')}
+          </button>
+          <a
+            href="/"
+            onClick={(event) => {
+              event.preventDefault()
+              navigate('/')
+            }}
+          >
+            {t('room.home')}
+          </a>
+        </div>
+      </aside>
+    </div>
+  )
+}

@@ -1,0 +1,112 @@
+import type { MapDoc } from './doc'
+import { newNoteId, newParticipantId } from './ids'
+import { addNote, createMap, joinMap } from './ops'
+import type { ActionOwner, ColumnId, Participant, Role } from './schema'
+import { ROLE_SIDE } from './schema'
+
+/**
+ * The example map from the domain brief ("Samenspel Holendrecht"): realistic content with
+ * diacritics, long words and names from several backgrounds. Fictional.
+ */
+export const EXAMPLE_MAP = {
+  title: 'Samenspel Holendrecht: buurtteam, voedselbank en mantelzorgers',
+  description:
+    'Hoe werken het buurtteam, de vrijwilligers van de voedselbank en mantelzorgers samen rond gezinnen met geldzorgen?',
+  participants: [
+    { name: 'Ayşe Yılmaz', role: 'vrijwilliger' },
+    { name: 'Łukasz Nowak', role: 'beroepskracht' },
+    { name: 'Marga de Vries', role: 'mantelzorger' },
+    { name: 'Kwame Mensah', role: 'ervaringsdeskundige' },
+    { name: 'Joyce Kromodikromo', role: 'bewoner' },
+    { name: 'Ellen van Dijk', role: 'beroepskracht' },
+    { name: 'Noor El Idrissi', role: 'vrijwilliger' },
+  ] satisfies { name: string; role: Exclude<Role, 'anders'> }[],
+  notes: {
+    waarden: [
+      'Ik vind de samenwerking geslaagd als gezinnen zelf de regie houden over hun eigen plan.',
+      'Gelijkwaardigheid: de ervaring van de vrijwilliger telt even zwaar als de indicatie van het team.',
+      'Geslaagd als niemand tussen wal en schip valt bij de overdracht van voedselbank naar buurtteam.',
+      'Warmte en respect, ook als het even niet lukt.',
+      'Transparantie over wat ieder wel en niet kan beloven (geld, tijd, zorguren).',
+    ],
+    relaties: [
+      'We communiceren rechtstreeks, niet via drie coördinatoren; één vast aanspreekpunt per gezin.',
+      'Beslissingen over een gezin nemen we samen met het gezin, nooit erover.',
+      'De vrijwilliger mag “nee” zeggen tegen een taak zonder dat dat gevolgen heeft.',
+      'We delen kennis in een maandelijks buurtoverleg van een uur, met koffie.',
+    ],
+    eisen: [
+      'Luisteren zonder meteen op te lossen (“ja, en” in plaats van “ja, maar”).',
+      'Beroepskrachten maken hun kennis toegankelijk: geen jargon, geen afkortingen.',
+      'Vrijwilligers weten wanneer ze moeten doorverwijzen, en naar wie.',
+      'Iedereen kan in twee zinnen vertellen wat hij of zij doet en aanbiedt.',
+    ],
+    voorwaarden: [
+      'Tijd: twee uur per maand voor overleg, voor beroepskrachten in werktijd en voor vrijwilligers vergoed (€ 25 reiskosten).',
+      'Veiligheid om knelpunten te benoemen zonder dat iemand zijn baan of plek kwijtraakt.',
+      'Duidelijke afspraken over privacy: wat mag de vrijwilliger weten en doorgeven?',
+      'Een VOG en verzekering voor vrijwilligers, geregeld door de gemeente.',
+    ],
+  } satisfies Partial<Record<ColumnId, string[]>>,
+  actions: [
+    {
+      text: 'De coördinator van de voedselbank uitnodigen voor het eerste buurtoverleg.',
+      owner: { kind: 'ik', name: 'Łukasz', when: 'vóór 1 maart' },
+    },
+    {
+      text: 'Samen een sociale kaart van Holendrecht maken.',
+      owner: { kind: 'wij', name: 'de groep', when: 'eerste versie in april' },
+    },
+    {
+      text: 'De gemeente vragen de reiskostenvergoeding voor vrijwilligers vast te leggen.',
+      owner: { kind: 'wij', name: 'Ellen (gemeente)', when: '' },
+    },
+    {
+      text: 'Een kennismaking tussen taalmaatjes en het buurtteam organiseren in de bibliotheek.',
+      owner: { kind: 'ik', name: 'Ayşe', when: '' },
+    },
+    {
+      text: 'De huisartsenpraktijk vragen om een contactpersoon voor het overleg.',
+      owner: { kind: 'anderen', name: 'huisartsenpraktijk', when: '' },
+    },
+  ] satisfies { text: string; owner: ActionOwner }[],
+}
+
+/** Fills an empty map with the example in one transaction. */
+export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
+  doc.transact(() => {
+    createMap(doc, { title: EXAMPLE_MAP.title, description: EXAMPLE_MAP.description }, now)
+    const people: Participant[] = EXAMPLE_MAP.participants.map(({ name, role }) => ({
+      id: newParticipantId(),
+      name,
+      role,
+      roleLabel: '',
+      side: ROLE_SIDE[role],
+    }))
+    for (const person of people) joinMap(doc, person)
+    let turn = 0
+    const nextAuthor = (): Participant => people[turn++ % people.length]!
+    for (const [column, texts] of Object.entries(EXAMPLE_MAP.notes)) {
+      for (const text of texts) {
+        addNote(
+          doc,
+          { id: newNoteId(), column: column as ColumnId, text, author: nextAuthor() },
+          now,
+        )
+      }
+    }
+    for (const action of EXAMPLE_MAP.actions) {
+      addNote(
+        doc,
+        {
+          id: newNoteId(),
+          column: 'acties',
+          text: action.text,
+          author: nextAuthor(),
+          owner: action.owner,
+        },
+        now,
+      )
+    }
+  })
+}

@@ -1,0 +1,22 @@
+/**
+ * The partnership map as a typed Yjs document. This folder is the only place that imports yjs;
+ * everything else uses these operations and the plain view.
+ */
+export { createMapDoc, Origin, type MapDoc } from './doc'
+export { newNoteId, newParticipantId, newRoomId } from './ids'
+export {
+  addNote,
+  createMap,
+  deleteNote,
+  editNote,
+  joinMap,
+  MapError,
+  moveNote,
+  updateMapDetails,
+  type MapErrorCode,
+  type NewNote,
+} from './ops'
+export * from './schema'
+export { observeMap } from './observe'
+export { EMPTY_VIEW, viewMap, type MapView } from './view'
+export { EXAMPLE_MAP, fillExampleMap } from './example'

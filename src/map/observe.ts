@@ -1,0 +1,18 @@
+import type { MapDoc } from './doc'
+import { viewMap, type MapView } from './view'
+
+/**
+ * Calls `onView` with a fresh view after every transaction that changed the document, and once
+ * right away. Returns the function that stops observing.
+ */
+export function observeMap(doc: MapDoc, onView: (view: MapView) => void): () => void {
+  let current = viewMap(doc)
+  onView(current)
+  const onAfterTransaction = (transaction: { changed: Map<unknown, unknown> }): void => {
+    if (transaction.changed.size === 0) return
+    current = viewMap(doc, current)
+    onView(current)
+  }
+  doc.on('afterTransaction', onAfterTransaction)
+  return () => doc.off('afterTransaction', onAfterTransaction)
+}

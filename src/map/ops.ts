@@ -1,0 +1,218 @@
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing'
+import * as Y from 'yjs'
+import { metaOf, notesOf, Origin, participantsOf, type MapDoc } from './doc'
+import {
+  compareNotes,
+  isColumnId,
+  LIMITS,
+  parseNote,
+  parseParticipant,
+  SCHEMA_VERSION,
+  type ActionOwner,
+  type ColumnId,
+  type Note,
+  type NoteId,
+  type Participant,
+} from './schema'
+
+/** Why an operation refused its input; the UI turns the code into a message. */
+export type MapErrorCode =
+  | 'title-required'
+  | 'title-too-long'
+  | 'description-too-long'
+  | 'text-required'
+  | 'text-too-long'
+  | 'too-many-notes'
+  | 'unknown-note'
+  | 'invalid-participant'
+  | 'invalid-column'
+
+export class MapError extends Error {
+  constructor(readonly code: MapErrorCode) {
+    super(code)
+    this.name = 'MapError'
+  }
+}
+
+function check(condition: boolean, code: MapErrorCode): asserts condition {
+  if (!condition) throw new MapError(code)
+}
+
+function checkTitle(title: string): string {
+  const trimmed = title.trim()
+  check(trimmed.length > 0, 'title-required')
+  check(trimmed.length <= LIMITS.title, 'title-too-long')
+  return trimmed
+}
+
+function checkDescription(description: string): string {
+  const trimmed = description.trim()
+  check(trimmed.length <= LIMITS.description, 'description-too-long')
+  return trimmed
+}
+
+function checkText(text: string): string {
+  const trimmed = text.trim()
+  check(trimmed.length > 0, 'text-required')
+  check(trimmed.length <= LIMITS.noteText, 'text-too-long')
+  return trimmed
+}
+
+function checkParticipant(participant: Participant): Participant {
+  const parsed = parseParticipant(participant)
+  check(parsed !== null, 'invalid-participant')
+  return parsed
+}
+
+/** Valid notes of a column in display order, read straight from the document. */
+function columnNotes(doc: MapDoc, column: ColumnId, except?: NoteId): Note[] {
+  const notes: Note[] = []
+  notesOf(doc).forEach((fields, id) => {
+    if (id === except || !(fields instanceof Y.Map)) return
+    const note = parseNote(id, fields.toJSON())
+    if (note && note.column === column) notes.push(note)
+  })
+  return notes.sort(compareNotes)
+}
+
+/**
+ * An order key that sorts between the notes at `index - 1` and `index`. When two peers placed
+ * notes at the same spot at once their keys can be equal; then the column is spaced out anew.
+ */
+function orderKeyAt(doc: MapDoc, column: ColumnId, index: number, except?: NoteId): string {
+  const notes = columnNotes(doc, column, except)
+  const at = Math.max(0, Math.min(index, notes.length))
+  const before = notes[at - 1]?.order ?? null
+  const after = notes[at]?.order ?? null
+  if (before === null || after === null || before < after) {
+    return generateKeyBetween(before, after)
+  }
+  const fresh = generateNKeysBetween(null, null, notes.length + 1)
+  notes.forEach((note, i) => {
+    const key = fresh[i < at ? i : i + 1]!
+    notesOf(doc).get(note.id)?.set('pos', { column, order: key })
+  })
+  return fresh[at]!
+}
+
+function setOwner(fields: Y.Map<unknown>, owner: Partial<ActionOwner>): void {
+  if (owner.kind !== undefined) fields.set('ownerKind', owner.kind)
+  if (owner.name !== undefined)
+    fields.set('ownerName', owner.name.trim().slice(0, LIMITS.ownerName))
+  if (owner.when !== undefined)
+    fields.set('ownerWhen', owner.when.trim().slice(0, LIMITS.ownerWhen))
+}
+
+/** Writes the title, description and schema version of a new map; a second call changes nothing. */
+export function createMap(
+  doc: MapDoc,
+  input: { title: string; description: string },
+  now = Date.now(),
+): void {
+  const title = checkTitle(input.title)
+  const description = checkDescription(input.description)
+  doc.transact(() => {
+    const meta = metaOf(doc)
+    if (meta.has('createdAt')) return
+    meta.set('schemaVersion', SCHEMA_VERSION)
+    meta.set('createdAt', now)
+    meta.set('title', title)
+    meta.set('description', description)
+  }, Origin.local)
+}
+
+/** Changes the title and description; both stay within their limits. */
+export function updateMapDetails(doc: MapDoc, input: { title: string; description: string }): void {
+  const title = checkTitle(input.title)
+  const description = checkDescription(input.description)
+  doc.transact(() => {
+    metaOf(doc).set('title', title)
+    metaOf(doc).set('description', description)
+  }, Origin.local)
+}
+
+/** Records who is taking part; the same id updates its name and role. */
+export function joinMap(doc: MapDoc, participant: Participant): void {
+  const valid = checkParticipant(participant)
+  doc.transact(() => {
+    participantsOf(doc).set(valid.id, { ...valid })
+  }, Origin.local)
+}
+
+export interface NewNote {
+  id: NoteId
+  column: ColumnId
+  text: string
+  author: Participant
+  /** Position in the column; at the end when left out. */
+  index?: number
+  owner?: Partial<ActionOwner>
+}
+
+/** Adds a note with its author's snapshot; an action gets an owner kind ("wij" unless given). */
+export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
+  check(isColumnId(input.column), 'invalid-column')
+  const text = checkText(input.text)
+  const author = checkParticipant(input.author)
+  check(notesOf(doc).size < LIMITS.notesPerMap, 'too-many-notes')
+  doc.transact(() => {
+    const index = input.index ?? Number.MAX_SAFE_INTEGER
+    const order = orderKeyAt(doc, input.column, index)
+    const fields = new Y.Map<unknown>()
+    fields.set('pos', { column: input.column, order })
+    fields.set('text', text)
+    fields.set('author', { ...author })
+    fields.set('createdAt', now)
+    fields.set('updatedAt', now)
+    if (input.column === 'acties') setOwner(fields, { kind: 'wij', ...input.owner })
+    notesOf(doc).set(input.id, fields)
+  }, Origin.local)
+  return input.id
+}
+
+/** Changes a note's text and, for an action, its owner; untouched fields keep concurrent edits. */
+export function editNote(
+  doc: MapDoc,
+  id: NoteId,
+  changes: { text?: string; owner?: Partial<ActionOwner> },
+  now = Date.now(),
+): void {
+  const fields = notesOf(doc).get(id)
+  check(fields instanceof Y.Map, 'unknown-note')
+  const text = changes.text === undefined ? undefined : checkText(changes.text)
+  doc.transact(() => {
+    if (text !== undefined && text !== fields.get('text')) fields.set('text', text)
+    if (changes.owner) setOwner(fields, changes.owner)
+    fields.set('updatedAt', now)
+  }, Origin.local)
+}
+
+/** Removes a note for everyone. Deleting a note that is already gone does nothing. */
+export function deleteNote(doc: MapDoc, id: NoteId): void {
+  doc.transact(() => {
+    notesOf(doc).delete(id)
+  }, Origin.local)
+}
+
+/**
+ * Moves a note to `index` in `column` (counted without the note itself). Column and order are
+ * written as one value, so two concurrent moves never mix one's column with the other's order.
+ */
+export function moveNote(
+  doc: MapDoc,
+  id: NoteId,
+  target: { column: ColumnId; index: number },
+  now = Date.now(),
+): void {
+  check(isColumnId(target.column), 'invalid-column')
+  const fields = notesOf(doc).get(id)
+  check(fields instanceof Y.Map, 'unknown-note')
+  doc.transact(() => {
+    const order = orderKeyAt(doc, target.column, target.index, id)
+    fields.set('pos', { column: target.column, order })
+    if (target.column === 'acties' && fields.get('ownerKind') === undefined) {
+      setOwner(fields, { kind: 'wij' })
+    }
+    fields.set('updatedAt', now)
+  }, Origin.local)
+}

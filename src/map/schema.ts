@@ -1,0 +1,198 @@
+/**
+ * The partnership map's data model: the columns, who wrote what, and runtime validators for
+ * everything read from the shared document (any peer may have written it, so nothing is trusted).
+ */
+
+/** Bump when the document layout changes; add a migration in migrate.ts for the old one. */
+export const SCHEMA_VERSION = 1
+
+/** Columns in fill order: step 1 (values) first, step 5 (actions) last. */
+export const COLUMN_IDS = ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties'] as const
+export type ColumnId = (typeof COLUMN_IDS)[number]
+
+/** Columns as the printed card shows them, left to right: the fill order reversed. */
+export const CARD_ORDER: readonly ColumnId[] = [...COLUMN_IDS].reverse()
+
+/** The step number printed on the card for each column. */
+export function stepOf(column: ColumnId): number {
+  return COLUMN_IDS.indexOf(column) + 1
+}
+
+export const ROLES = [
+  'beroepskracht',
+  'vrijwilliger',
+  'mantelzorger',
+  'ervaringsdeskundige',
+  'bewoner',
+  'anders',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const SIDES = ['formal', 'informal'] as const
+export type Side = (typeof SIDES)[number]
+
+/** The side each named role belongs to; "anders" (other) has no fixed side: the person picks. */
+export const ROLE_SIDE: Record<Exclude<Role, 'anders'>, Side> = {
+  beroepskracht: 'formal',
+  vrijwilliger: 'informal',
+  mantelzorger: 'informal',
+  ervaringsdeskundige: 'informal',
+  bewoner: 'informal',
+}
+
+export const OWNER_KINDS = ['ik', 'wij', 'anderen'] as const
+export type OwnerKind = (typeof OWNER_KINDS)[number]
+
+export const LIMITS = {
+  title: 120,
+  description: 600,
+  noteText: 1000,
+  name: 60,
+  roleLabel: 60,
+  ownerName: 120,
+  ownerWhen: 80,
+  notesPerMap: 2000,
+} as const
+
+export type NoteId = string & { readonly __brand: 'NoteId' }
+export type ParticipantId = string & { readonly __brand: 'ParticipantId' }
+
+/** A person at the table, as stored in the map (for "ingevuld door") and shown in presence. */
+export interface Participant {
+  readonly id: ParticipantId
+  readonly name: string
+  readonly role: Role
+  /** Free text when role is "anders"; empty otherwise. */
+  readonly roleLabel: string
+  readonly side: Side
+}
+
+export interface ActionOwner {
+  readonly kind: OwnerKind
+  /** Who in particular (a person or a party); may be empty. */
+  readonly name: string
+  /** When it happens, in the group's own words ("vóór 1 maart"); may be empty. */
+  readonly when: string
+}
+
+export interface Note {
+  readonly id: NoteId
+  readonly column: ColumnId
+  /** Fractional order key within the column; ties are broken by id. */
+  readonly order: string
+  readonly text: string
+  /** A snapshot of the author at the time of writing, so a note keeps its author's role. */
+  readonly author: Participant
+  readonly createdAt: number
+  readonly updatedAt: number
+  /** Only for notes in the actions column. */
+  readonly owner: ActionOwner | null
+}
+
+export interface MapMeta {
+  readonly title: string
+  readonly description: string
+  readonly createdAt: number
+  readonly schemaVersion: number
+}
+
+// ---- validators -------------------------------------------------------------------------------
+
+type Unknown = Record<string, unknown>
+
+function isObject(value: unknown): value is Unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value)
+}
+
+function text(value: unknown, max: number): string | null {
+  return typeof value === 'string' && value.length <= max ? value : null
+}
+
+function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
+export function isColumnId(value: unknown): value is ColumnId {
+  return isOneOf(COLUMN_IDS, value)
+}
+
+export function isRole(value: unknown): value is Role {
+  return isOneOf(ROLES, value)
+}
+
+export function isOwnerKind(value: unknown): value is OwnerKind {
+  return isOneOf(OWNER_KINDS, value)
+}
+
+/** Ids are random base64url strings; anything else is refused. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value)
+}
+
+/** A valid participant, or null. */
+export function parseParticipant(raw: unknown): Participant | null {
+  if (!isObject(raw)) return null
+  const name = text(raw.name, LIMITS.name)
+  const roleLabel = text(raw.roleLabel ?? '', LIMITS.roleLabel)
+  if (!isId(raw.id) || !name || roleLabel === null) return null
+  if (!isRole(raw.role) || !isOneOf(SIDES, raw.side)) return null
+  return {
+    id: raw.id as ParticipantId,
+    name,
+    role: raw.role,
+    roleLabel: raw.role === 'anders' ? roleLabel : '',
+    side: raw.side,
+  }
+}
+
+/** A valid action owner, or null. */
+export function parseOwner(raw: Unknown): ActionOwner | null {
+  if (!isOwnerKind(raw.ownerKind)) return null
+  return {
+    kind: raw.ownerKind,
+    name: text(raw.ownerName ?? '', LIMITS.ownerName) ?? '',
+    when: text(raw.ownerWhen ?? '', LIMITS.ownerWhen) ?? '',
+  }
+}
+
+/** A note read from the document's fields, or null when any field is missing or malformed. */
+export function parseNote(id: string, raw: Unknown): Note | null {
+  if (!isId(id) || !isObject(raw.pos)) return null
+  const { column, order } = raw.pos
+  if (!isColumnId(column) || typeof order !== 'string' || order.length === 0) return null
+  const noteText = text(raw.text, LIMITS.noteText)
+  const author = parseParticipant(raw.author)
+  const createdAt = finite(raw.createdAt)
+  const updatedAt = finite(raw.updatedAt) ?? createdAt
+  if (noteText === null || !author || createdAt === null || updatedAt === null) return null
+  return {
+    id: id as NoteId,
+    column,
+    order,
+    text: noteText,
+    author,
+    createdAt,
+    updatedAt,
+    owner: column === 'acties' ? (parseOwner(raw) ?? { kind: 'wij', name: '', when: '' }) : null,
+  }
+}
+
+/** The map's title and description; missing or malformed fields fall back to empty. */
+export function parseMeta(raw: Unknown): MapMeta {
+  return {
+    title: text(raw.title, LIMITS.title) ?? '',
+    description: text(raw.description, LIMITS.description) ?? '',
+    createdAt: finite(raw.createdAt) ?? 0,
+    schemaVersion: finite(raw.schemaVersion) ?? 0,
+  }
+}
+
+/** Orders notes as every peer does: by order key, then by id so equal keys still agree. */
+export function compareNotes(a: Note, b: Note): number {
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}

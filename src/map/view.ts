@@ -1,0 +1,108 @@
+import * as Y from 'yjs'
+import { metaOf, notesOf, participantsOf, type MapDoc } from './doc'
+import {
+  COLUMN_IDS,
+  compareNotes,
+  parseMeta,
+  parseNote,
+  parseParticipant,
+  type ColumnId,
+  type MapMeta,
+  type Note,
+  type NoteId,
+  type Participant,
+} from './schema'
+
+/** Everything the UI shows of a map: plain, frozen, and safe to hand to React. */
+export interface MapView {
+  readonly meta: MapMeta
+  readonly columns: Readonly<Record<ColumnId, readonly Note[]>>
+  readonly notes: ReadonlyMap<NoteId, Note>
+  /** Everyone who ever joined this map, by name. */
+  readonly participants: readonly Participant[]
+  /** Entries in the document that failed validation and are not shown. */
+  readonly skipped: number
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const aRecord = a as Record<string, unknown>
+  const bRecord = b as Record<string, unknown>
+  const keys = Object.keys(aRecord)
+  if (keys.length !== Object.keys(bRecord).length) return false
+  return keys.every((key) => {
+    const x = aRecord[key]
+    const y = bRecord[key]
+    if (x === y) return true
+    return typeof x === 'object' && typeof y === 'object' && x !== null && y !== null
+      ? shallowEqual(x, y)
+      : false
+  })
+}
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((item, i) => item === b[i])
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) {
+    if (typeof inner === 'object' && inner !== null && !Object.isFrozen(inner)) deepFreeze(inner)
+  }
+  return Object.freeze(value)
+}
+
+/**
+ * Reads the document into a frozen view. Parts equal to `previous` keep their identity, so React
+ * re-renders only the notes and columns that changed. Invalid entries are skipped, never thrown.
+ */
+export function viewMap(doc: MapDoc, previous?: MapView): MapView {
+  let skipped = 0
+  const notes = new Map<NoteId, Note>()
+  notesOf(doc).forEach((fields, id) => {
+    const parsed = fields instanceof Y.Map ? parseNote(id, fields.toJSON()) : null
+    if (!parsed) {
+      skipped++
+      return
+    }
+    const before = previous?.notes.get(parsed.id)
+    notes.set(parsed.id, before && shallowEqual(before, parsed) ? before : deepFreeze(parsed))
+  })
+
+  const columns = {} as Record<ColumnId, readonly Note[]>
+  for (const column of COLUMN_IDS) columns[column] = []
+  const grouped = {} as Record<ColumnId, Note[]>
+  for (const column of COLUMN_IDS) grouped[column] = []
+  for (const note of notes.values()) grouped[note.column].push(note)
+  for (const column of COLUMN_IDS) {
+    const sorted = grouped[column].sort(compareNotes)
+    const before = previous?.columns[column]
+    columns[column] = before && sameList(before, sorted) ? before : Object.freeze(sorted)
+  }
+
+  const participants: Participant[] = []
+  participantsOf(doc).forEach((raw) => {
+    const parsed = parseParticipant(raw)
+    if (parsed) participants.push(parsed)
+    else skipped++
+  })
+  participants.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+  const participantList =
+    previous && sameShallowList(previous.participants, participants)
+      ? previous.participants
+      : deepFreeze(participants)
+
+  const meta = parseMeta(metaOf(doc).toJSON())
+  return Object.freeze({
+    meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),
+    columns: Object.freeze(columns),
+    notes,
+    participants: participantList,
+    skipped,
+  })
+}
+
+function sameShallowList<T extends object>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => shallowEqual(item, b[i]!))
+}
+
+/** The view of an empty map, before anything has loaded. */
+export const EMPTY_VIEW: MapView = viewMap(new Y.Doc())

@@ -1,0 +1,256 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { DEFAULT_CONFIG, type ServerConfig } from '../server/config'
+import { startServer, type RunningServer } from '../server/server'
+import { UpdateStore } from '../server/storage'
+import {
+  killHard,
+  startServerProcess,
+  stopServerProcess,
+  tempDataDir,
+  type ServerProcess,
+} from './helpers/serverProcess'
+import {
+  connectStockClient,
+  randomRoomId,
+  waitFor,
+  whenSynced,
+  type StockClient,
+} from './helpers/stockClient'
+
+const cleanups: Array<() => unknown> = []
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!()
+})
+
+async function serverOn(dataDir: string, overrides: Partial<ServerConfig> = {}) {
+  const server: RunningServer = await startServer({
+    ...DEFAULT_CONFIG,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    quiet: true,
+    ...overrides,
+  })
+  cleanups.push(() => server.close())
+  return server
+}
+
+function client(port: number, room: string): StockClient {
+  const c = connectStockClient(port, room)
+  cleanups.push(() => c.destroy())
+  return c
+}
+
+function items(c: StockClient): string[] {
+  return c.doc.getArray<string>('items').toArray()
+}
+
+/** A raw websocket to a room, for sending frames no stock client would send. */
+function rawSocket(port: number, room: string): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/${room}`)
+  cleanups.push(() => ws.terminate())
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws))
+    ws.once('error', reject)
+  })
+}
+
+function closeCode(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => ws.once('close', (code) => resolve(code)))
+}
+
+describe('server with stock y-websocket clients', () => {
+  it('relays edits between two clients so both documents converge', async () => {
+    const server = await serverOn(tempDataDir())
+    const room = randomRoomId()
+    const a = client(server.port, room)
+    const b = client(server.port, room)
+    await Promise.all([whenSynced(a), whenSynced(b)])
+
+    a.doc.getArray<string>('items').push(['from a'])
+    b.doc.getArray<string>('items').push(['from b'])
+    await waitFor(() => items(a).length === 2 && items(b).length === 2, 'both edits everywhere')
+    expect(items(a)).toEqual(items(b))
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
+  })
+
+  it('gives a client that joins later everything that was said before', async () => {
+    const server = await serverOn(tempDataDir())
+    const room = randomRoomId()
+    const a = client(server.port, room)
+    await whenSynced(a)
+    a.doc.getArray<string>('items').push(['one', 'two', 'three'])
+    const late = client(server.port, room)
+    await whenSynced(late)
+    await waitFor(() => items(late).length === 3, 'late client catches up')
+    expect(items(late)).toEqual(['one', 'two', 'three'])
+  })
+
+  it('keeps rooms apart', async () => {
+    const server = await serverOn(tempDataDir())
+    const a = client(server.port, randomRoomId())
+    const b = client(server.port, randomRoomId())
+    await Promise.all([whenSynced(a), whenSynced(b)])
+    a.doc.getArray<string>('items').push(['private to room a'])
+    // A round trip in room b proves the server had time to (wrongly) relay.
+    const b2 = client(server.port, b.provider.roomname)
+    await whenSynced(b2)
+    b2.doc.getArray<string>('items').push(['b'])
+    await waitFor(() => items(b).length === 1, 'edit in room b')
+    expect(items(b)).toEqual(['b'])
+  })
+
+  it('relays presence and drops it when a client leaves', async () => {
+    const server = await serverOn(tempDataDir())
+    const room = randomRoomId()
+    const a = client(server.port, room)
+    const b = client(server.port, room)
+    await Promise.all([whenSynced(a), whenSynced(b)])
+    a.provider.awareness.setLocalStateField('user', { name: 'Ayşe' })
+    await waitFor(
+      () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ayşe',
+      'presence of a at b',
+    )
+    a.provider.disconnect()
+    await waitFor(
+      () => !b.provider.awareness.getStates().has(a.doc.clientID),
+      'presence of a removed at b',
+    )
+  })
+
+  it('keeps every edit through a graceful restart', async () => {
+    const dataDir = tempDataDir()
+    const room = randomRoomId()
+    const first = await serverOn(dataDir)
+    const a = client(first.port, room)
+    await whenSynced(a)
+    a.doc.getArray<string>('items').push(['blijft bewaard', 'ë é ï ü ĳ €'])
+    await waitFor(() => first.rooms.size === 1, 'room open')
+    // Give the update time to reach the server before it stops.
+    const probe = client(first.port, room)
+    await whenSynced(probe)
+    await waitFor(() => items(probe).length === 2, 'server has both items')
+    await first.close()
+
+    const second = await serverOn(dataDir)
+    const fresh = client(second.port, room)
+    await whenSynced(fresh)
+    expect(items(fresh)).toEqual(['blijft bewaard', 'ë é ï ü ĳ €'])
+  })
+
+  it('compacts a long log into one row without losing an edit', async () => {
+    const dataDir = tempDataDir()
+    const room = randomRoomId()
+    const server = await serverOn(dataDir, { compactAfterUpdates: 20 })
+    const a = client(server.port, room)
+    const b = client(server.port, room)
+    await Promise.all([whenSynced(a), whenSynced(b)])
+    for (let i = 0; i < 75; i++) a.doc.getArray<string>('items').push([`note ${i}`])
+    await waitFor(() => items(b).length === 75, 'all edits relayed')
+    await server.close()
+
+    const store = new UpdateStore(path.join(dataDir, 'partnerschapskaart.db'))
+    expect(store.count(room)).toBeLessThanOrEqual(20)
+    const doc = new Y.Doc()
+    for (const update of store.load(room).updates) Y.applyUpdate(doc, update)
+    store.close()
+    expect(doc.getArray('items').length).toBe(75)
+  })
+})
+
+describe('server under bad input', () => {
+  it('refuses a malformed room id before any websocket is made', async () => {
+    const server = await serverOn(tempDataDir())
+    for (const bad of ['short', '../../etc/passwd', 'a'.repeat(65), 'room%20with%20spaces']) {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws/${bad}`)
+      const status = await new Promise<number | undefined>((resolve) => {
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode))
+        ws.once('open', () => resolve(undefined))
+        ws.once('error', () => resolve(-1))
+      })
+      ws.terminate()
+      expect(status === 400 || status === -1, `room id ${bad}`).toBe(true)
+    }
+    expect(server.rooms.size).toBe(0)
+  })
+
+  it('closes a connection that sends a malformed frame and keeps serving the others', async () => {
+    const server = await serverOn(tempDataDir())
+    const room = randomRoomId()
+    const a = client(server.port, room)
+    const b = client(server.port, room)
+    await Promise.all([whenSynced(a), whenSynced(b)])
+
+    const frames = [
+      Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]), // bad varint
+      Uint8Array.from([0, 2, 0xff, 0xff, 0x03, 1, 2]), // truncated update length
+      Uint8Array.from([0, 2, 5, 9, 9, 9, 9, 9]), // update bytes that are not an update
+      Uint8Array.from([0, 7]), // unknown sync type
+      Uint8Array.from([42]), // unknown message type
+      Uint8Array.from([]), // empty frame
+    ]
+    for (const frame of frames) {
+      const ws = await rawSocket(server.port, room)
+      const closed = closeCode(ws)
+      ws.send(frame)
+      expect(await closed).toBe(4400)
+    }
+    const text = await rawSocket(server.port, room)
+    const textClosed = closeCode(text)
+    text.send('hello')
+    expect(await textClosed).toBe(4400)
+
+    a.doc.getArray<string>('items').push(['still alive'])
+    await waitFor(() => items(b).includes('still alive'), 'room still syncs')
+    expect(b.doc.getArray('items').toArray()).toEqual(['still alive'])
+  })
+
+  it('closes a connection whose frame is larger than the limit and keeps serving', async () => {
+    const server = await serverOn(tempDataDir(), { maxFrameBytes: 64 * 1024 })
+    const room = randomRoomId()
+    const ws = await rawSocket(server.port, room)
+    const closed = closeCode(ws)
+    ws.send(new Uint8Array(256 * 1024))
+    expect(await closed).toBe(1009)
+
+    const a = client(server.port, room)
+    const b = client(server.port, room)
+    await Promise.all([whenSynced(a), whenSynced(b)])
+    a.doc.getArray<string>('items').push(['after the big frame'])
+    await waitFor(() => items(b).length === 1, 'room still syncs')
+  })
+})
+
+describe('server process', () => {
+  const running: ServerProcess[] = []
+  afterEach(async () => {
+    while (running.length > 0) await stopServerProcess(running.pop()!)
+  })
+
+  it('keeps every accepted edit after kill -9 and a restart', async () => {
+    const dataDir = tempDataDir()
+    const room = randomRoomId()
+    const first = await startServerProcess(dataDir)
+    running.push(first)
+    const writer = client(first.port, room)
+    const watcher = client(first.port, room)
+    await Promise.all([whenSynced(writer), whenSynced(watcher)])
+    for (let i = 0; i < 50; i++) writer.doc.getArray<string>('items').push([`edit ${i}`])
+    // What the watcher has seen, the server accepted and relayed.
+    await waitFor(() => items(watcher).length === 50, 'watcher saw every edit')
+    await killHard(first)
+    writer.destroy()
+    watcher.destroy()
+
+    const second = await startServerProcess(dataDir, first.port)
+    running.push(second)
+    const fresh = client(second.port, room)
+    await whenSynced(fresh)
+    expect(items(fresh)).toEqual(Array.from({ length: 50 }, (_, i) => `edit ${i}`))
+    expect(fs.existsSync(path.join(dataDir, 'partnerschapskaart.db'))).toBe(true)
+  })
+})
