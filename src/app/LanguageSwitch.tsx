@@ -14,10 +14,9 @@ export function LanguageSwitch() {
           type="button"
           lang={option}
           aria-pressed={lang === option}
-          aria-label={`${t(`lang.${option}`)} (${option.toUpperCase()})`}
           onClick={() => useLang.getState().setLang(option)}
         >
-          {option.toUpperCase()}
+          {t(`lang.${option}`)}
         </button>
       ))}
     </div>

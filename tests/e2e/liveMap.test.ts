@@ -1,50 +1,16 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { collectErrors, launchBrowser } from '../helpers/browser'
-import {
-  killHard,
-  startServerProcess,
-  stopServerProcess,
-  tempDataDir,
-  type ServerProcess,
-} from '../helpers/serverProcess'
-import { RoomPage } from './roomPage'
+import { describe, expect, it, vi } from 'vitest'
+import { killHard } from '../helpers/serverProcess'
+import { useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 90_000 })
 
-let browser: Browser
-let server: ServerProcess
-let dataDir: string
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  dataDir = tempDataDir('pk-e2e-')
-  server = await startServerProcess(dataDir)
-  browser = await launchBrowser()
-})
-
-afterEach(async () => {
-  while (contexts.length > 0) await contexts.pop()!.close()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  if (server) await stopServerProcess(server)
-})
-
-async function person(viewport = { width: 1440, height: 900 }) {
-  const context = await browser.newContext({ viewport })
-  context.setDefaultTimeout(8_000)
-  contexts.push(context)
-  const page = await context.newPage()
-  const errors = collectErrors(page)
-  return { context, page, room: new RoomPage(page), errors }
-}
+const harness = useHarness()
+const person = () => harness.person()
 
 describe('the live map in two browsers', () => {
   it('shows notes, moves and presence from one browser in the other, and keeps them on reload', async () => {
     const ayse = await person()
-    const url = await ayse.room.createMap(server.url, 'Samenspel in de wijk')
+    const url = await ayse.room.createMap(harness.server.url, 'Samenspel in de wijk')
     await ayse.room.join('Ayşe Yılmaz', 'Vrijwilliger')
 
     const lukasz = await person()
@@ -110,7 +76,7 @@ describe('the live map in two browsers', () => {
 
   it('moves a note to another column and within it by keyboard alone', async () => {
     const ayse = await person()
-    await ayse.room.createMap(server.url, 'Toetsenbord')
+    await ayse.room.createMap(harness.server.url, 'Toetsenbord')
     await ayse.room.join('Ayşe Yılmaz', 'Vrijwilliger')
     await ayse.room.addNote(/Eisen/, 'Eerste eis')
     await ayse.room.addNote(/Eisen/, 'Tweede eis')
@@ -151,7 +117,7 @@ describe('the live map in two browsers', () => {
 describe('offline and restarts', () => {
   it('keeps edits made while the server is down, also through a reload, and merges them after', async () => {
     const ayse = await person()
-    const url = await ayse.room.createMap(server.url, 'Offline werken')
+    const url = await ayse.room.createMap(harness.server.url, 'Offline werken')
     await ayse.room.join('Ayşe Yılmaz', 'Vrijwilliger')
     const marga = await person()
     await marga.page.goto(url)
@@ -161,7 +127,7 @@ describe('offline and restarts', () => {
     // The service worker must be active before the app can open without a server.
     await ayse.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
 
-    await killHard(server)
+    await killHard(harness.server)
     await ayse.page.locator('[data-status="reconnecting"], [data-status="connecting"]').waitFor()
     await ayse.room.addNote(/Acties/, 'Tijdens de storing, van Ayşe')
     await marga.room.addNote(/Relaties/, 'Tijdens de storing, van Marga')
@@ -172,7 +138,7 @@ describe('offline and restarts', () => {
     await ayse.room.note('Tijdens de storing, van Ayşe').waitFor()
     await ayse.room.note('Voor de storing').waitFor()
 
-    server = await startServerProcess(dataDir, server.port)
+    await harness.restartServer()
     for (const { room } of [ayse, marga]) {
       await room.note('Tijdens de storing, van Ayşe').waitFor({ timeout: 15_000 })
       await room.note('Tijdens de storing, van Marga').waitFor({ timeout: 15_000 })

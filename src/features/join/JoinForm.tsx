@@ -42,9 +42,10 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
     <form className="join-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('join.title')}</h2>
       <p>{t('join.intro')}</p>
-      <label className="field">
-        <span>{t('join.name')}</span>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t('join.name')}</label>
         <input
+          id={`${id}-name`}
           name="name"
           value={name}
           maxLength={LIMITS.name}
@@ -54,7 +55,7 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
           required
         />
         <small id={`${id}-name-hint`}>{t('join.nameHint')}</small>
-      </label>
+      </div>
       <fieldset className="choices">
         <legend>{t('join.role')}</legend>
         {ROLES.map((option) => (

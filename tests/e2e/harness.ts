@@ -1,0 +1,73 @@
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { collectErrors, launchBrowser } from '../helpers/browser'
+import {
+  startServerProcess,
+  stopServerProcess,
+  tempDataDir,
+  type ServerProcess,
+} from '../helpers/serverProcess'
+import { RoomPage } from './roomPage'
+
+/** One built server and one Chromium for a test file; each person gets a fresh browser context. */
+export interface Harness {
+  readonly server: ServerProcess
+  readonly dataDir: string
+  /** Replaces the server (after a test killed it), keeping the data folder and port. */
+  restartServer(): Promise<ServerProcess>
+  person(options?: BrowserContextOptions): Promise<Person>
+}
+
+export interface Person {
+  context: BrowserContext
+  page: RoomPage['page']
+  room: RoomPage
+  /** Console and page errors seen so far. */
+  errors: string[]
+}
+
+export function useHarness(): Harness {
+  let browser: Browser
+  let server: ServerProcess
+  let dataDir: string
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('pk-e2e-')
+    server = await startServerProcess(dataDir)
+    browser = await launchBrowser()
+  })
+
+  afterEach(async () => {
+    while (contexts.length > 0) await contexts.pop()!.close()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    if (server) await stopServerProcess(server)
+  })
+
+  return {
+    get server() {
+      return server
+    },
+    get dataDir() {
+      return dataDir
+    },
+    async restartServer() {
+      server = await startServerProcess(dataDir, server.port)
+      return server
+    },
+    async person(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        ...options,
+      })
+      context.setDefaultTimeout(8_000)
+      contexts.push(context)
+      const page = await context.newPage()
+      const errors = collectErrors(page)
+      return { context, page, room: new RoomPage(page), errors }
+    },
+  }
+}

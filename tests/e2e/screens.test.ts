@@ -1,0 +1,196 @@
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
+import { describe, expect, it, vi } from 'vitest'
+import { useHarness } from './harness'
+
+vi.setConfig({ testTimeout: 90_000 })
+
+const harness = useHarness()
+const require = createRequire(import.meta.url)
+const AXE_SOURCE = require.resolve('axe-core/axe.min.js')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SOURCE })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
+      .axe
+    return (await axe.run()).violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+async function openExample(page: Page, name: string, role: string): Promise<void> {
+  await page.goto(harness.server.url)
+  await page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
+  await page.waitForURL(/\/m\//)
+  await page.getByLabel('Je naam').fill(name)
+  await page.getByRole('radio', { name: role }).check()
+  await page.getByRole('button', { name: 'Meedoen' }).click()
+  await page.getByRole('listitem', { name: /gezinnen zelf de regie houden/ }).waitFor()
+}
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violations on the start, join and map pages', async () => {
+    // axe is injected as a script tag, which our own Content-Security-Policy rightly blocks.
+    const { page, errors } = await harness.person({ bypassCSP: true })
+    await page.goto(harness.server.url)
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
+    await page.getByLabel('Je naam').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.getByLabel('Je naam').fill('Noor El Idrissi')
+    await page.getByRole('radio', { name: 'Vrijwilliger' }).check()
+    await page.getByRole('button', { name: 'Meedoen' }).click()
+    await page.getByRole('listitem', { name: /gezinnen zelf de regie houden/ }).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('reaches every control by keyboard, with a visible focus ring', async () => {
+    const { page } = await harness.person()
+    await openExample(page, 'Joyce', 'Bewoner')
+    const seen = new Set<string>()
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab')
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        if (!el || el === document.body) return null
+        const style = getComputedStyle(el)
+        return {
+          name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '',
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        }
+      })
+      if (!focused) continue
+      expect(focused.outline, `focus ring on ${focused.name}`).toBe(true)
+      seen.add(focused.name)
+    }
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'Notitie toevoegen aan Acties',
+        expect.stringMatching(/^Verplaatsen: /),
+        expect.stringMatching(/^Notitie bewerken: /),
+      ]),
+    )
+  })
+})
+
+describe('screens', () => {
+  it('shows all five columns readable on a 1920x1080 projector', async () => {
+    const { page } = await harness.person({ viewport: { width: 1920, height: 1080 } })
+    await openExample(page, 'Ellen van Dijk', 'Beroepskracht')
+    const sizes = await page.evaluate(() => {
+      const px = (selector: string) =>
+        parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize)
+      const columns = [...document.querySelectorAll('.column')].map((c) =>
+        c.getBoundingClientRect(),
+      )
+      return {
+        note: px('.note-text'),
+        heading: px('.column h2'),
+        question: px('.column-questions li'),
+        rightEdge: Math.max(...columns.map((r) => r.right)),
+        pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
+      }
+    })
+    // About 20px at arm's length is what a 4 m room needs on a 1080p projector; we check the floor.
+    expect(sizes.note).toBeGreaterThanOrEqual(21)
+    expect(sizes.heading).toBeGreaterThanOrEqual(27)
+    expect(sizes.question).toBeGreaterThanOrEqual(18)
+    expect(sizes.rightEdge).toBeLessThanOrEqual(1920)
+    expect(sizes.pageScrolls).toBe(false)
+  })
+
+  it('fits a phone: no sideways page scroll, the board swipes and starts at step 1', async () => {
+    const { page } = await harness.person({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await openExample(page, 'Kwame Mensah', 'Ervaringsdeskundige')
+    const layout = await page.evaluate(() => {
+      const board = document.querySelector('.board')!
+      const waarden = document.querySelector('.column-waarden')!.getBoundingClientRect()
+      return {
+        pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
+        boardScrolls: board.scrollWidth > board.clientWidth,
+        waardenVisible: waarden.left >= 0 && waarden.right <= window.innerWidth,
+      }
+    })
+    expect(layout).toEqual({ pageScrolls: false, boardScrolls: true, waardenVisible: true })
+  })
+
+  it('drags a note to another column by touch on a tablet', async () => {
+    const { page } = await harness.person({
+      viewport: { width: 1180, height: 820 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await openExample(page, 'Marga', 'Mantelzorger')
+    const note = page.getByRole('listitem', { name: /Warmte en respect/ })
+    await note.scrollIntoViewIfNeeded()
+    const from = (await note.locator('.note-text').boundingBox())!
+    const target = (await page.locator('.column-eisen .note-list').boundingBox())!
+    const cdp = await page.context().newCDPSession(page)
+    const touch = (type: string, x = 0, y = 0) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+      })
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+    const end = { x: target.x + target.width / 2, y: target.y + 10 }
+    await touch('touchStart', start.x, start.y)
+    await page.waitForTimeout(350) // a long press starts the drag, so a swipe still scrolls
+    for (let i = 1; i <= 20; i++) {
+      await touch(
+        'touchMove',
+        start.x + (end.x - start.x) * (i / 20),
+        start.y + (end.y - start.y) * (i / 20),
+      )
+      await page.waitForTimeout(16)
+    }
+    await page.waitForTimeout(100)
+    await touch('touchEnd')
+    await page
+      .locator('.column-eisen')
+      .getByRole('listitem', { name: /Warmte en respect/ })
+      .waitFor()
+  })
+
+  it('speaks English with ?lang=en and switches back to Dutch', async () => {
+    const { page } = await harness.person()
+    await page.goto(`${harness.server.url}?lang=en`)
+    await page.getByRole('heading', { name: 'Create a new map' }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    await page.getByRole('button', { name: /English/ }).waitFor()
+    await page.getByRole('button', { name: /Nederlands/ }).click()
+    await page.getByRole('heading', { name: 'Nieuwe kaart maken' }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl')
+  })
+
+  it('renders note text as text: markup in a note runs nothing', async () => {
+    const { page, room, errors } = await harness.person()
+    await room.createMap(harness.server.url, '<img src=x onerror="window.__pwned=1">')
+    await room.join('<b onmouseover=alert(1)>Eve</b>', 'Bewoner')
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+    await room.addNote(/Waarden/, payload)
+    expect(await room.note('<img src=x').locator('.note-text').innerText()).toBe(payload)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
+      undefined,
+    )
+    expect(await page.locator('.note img, .room-title img').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+})
