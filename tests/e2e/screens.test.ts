@@ -144,7 +144,7 @@ describe('screens', () => {
     const from = (await note.locator('.note-text').boundingBox())!
     const target = (await page.locator('.column-eisen .note-list').boundingBox())!
     const cdp = await page.context().newCDPSession(page)
-    const touch = (type: string, x = 0, y = 0) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
         touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
