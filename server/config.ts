@@ -16,8 +16,6 @@ export interface ServerConfig {
   compactAfterUpdates: number
   /** Interval of websocket pings that find and close dead connections. */
   pingIntervalMs: number
-  /** Write nothing to stdout except the start-up line and errors. */
-  quiet: boolean
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -29,7 +27,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   idleRoomMs: 30_000,
   compactAfterUpdates: 500,
   pingIntervalMs: 30_000,
-  quiet: false,
 }
 
 function toInt(value: string | undefined, name: string, fallback: number): number {
@@ -55,7 +52,6 @@ export function parseConfig(
       data: { type: 'string', short: 'd' },
       client: { type: 'string' },
       'max-frame-bytes': { type: 'string' },
-      quiet: { type: 'boolean' },
     },
     strict: true,
   })
@@ -73,6 +69,5 @@ export function parseConfig(
       'max-frame-bytes',
       base.maxFrameBytes,
     ),
-    quiet: values.quiet ?? base.quiet,
   }
 }

@@ -32,7 +32,6 @@ async function serverOn(dataDir: string, overrides: Partial<ServerConfig> = {}) 
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    quiet: true,
     ...overrides,
   })
   cleanups.push(() => server.close())
@@ -140,6 +139,24 @@ describe('server with stock y-websocket clients', () => {
     const fresh = client(second.port, room)
     await whenSynced(fresh)
     expect(items(fresh)).toEqual(['blijft bewaard', 'ë é ï ü ĳ €'])
+  })
+
+  it('unloads a room nobody is in, and loads it from disk on the next visit', async () => {
+    const server = await serverOn(tempDataDir(), { idleRoomMs: 50 })
+    const room = randomRoomId()
+    const a = client(server.port, room)
+    await whenSynced(a)
+    a.doc.getArray<string>('items').push(['bewaard na het uitladen'])
+    const watcher = client(server.port, room)
+    await waitFor(() => items(watcher).length === 1, 'edit reached the server')
+    a.destroy()
+    watcher.destroy()
+    await waitFor(() => server.rooms.size === 0, 'room unloaded')
+
+    const b = client(server.port, room)
+    await whenSynced(b)
+    expect(items(b)).toEqual(['bewaard na het uitladen'])
+    expect(server.rooms.size).toBe(1)
   })
 
   it('compacts a long log into one row without losing an edit', async () => {

@@ -17,6 +17,7 @@ export const en: Messages = {
   'home.description': 'Short description (optional)',
   'home.descriptionHint': 'Which project or collaboration is it about?',
   'home.create': 'Create map',
+  'home.exampleTitle': 'Just looking?',
   'home.example': 'Open the example map',
   'home.exampleHint': 'A filled-in map to see how it works.',
   'home.recent': 'Opened before on this device',
@@ -128,6 +129,8 @@ export const en: Messages = {
   'connection.reconnecting': 'Reconnecting…',
   'connection.offline': 'Offline',
   'connection.offlineUnsynced': 'Offline: your changes will be shared once you are back online',
+  'connection.refused':
+    'The server refuses this connection: {reason}. Reload the page or ask the facilitator for help.',
   'connection.reconnectingUnsynced': 'Reconnecting: your changes will be shared after that',
 
   'error.generic': 'That did not work. Please try again.',

@@ -15,6 +15,7 @@ export const nl = {
   'home.description': 'Korte beschrijving (niet verplicht)',
   'home.descriptionHint': 'Over welk project of welke samenwerking gaat het?',
   'home.create': 'Kaart maken',
+  'home.exampleTitle': 'Eerst even kijken?',
   'home.example': 'Voorbeeldkaart openen',
   'home.exampleHint': 'Een ingevulde kaart om te zien hoe het werkt.',
   'home.recent': 'Eerder geopend op dit apparaat',
@@ -131,6 +132,8 @@ export const nl = {
   'connection.offline': 'Offline',
   'connection.offlineUnsynced':
     'Offline: je wijzigingen worden gedeeld zodra er weer verbinding is',
+  'connection.refused':
+    'De server weigert deze verbinding: {reason}. Herlaad de pagina of vraag de begeleider om hulp.',
   'connection.reconnectingUnsynced': 'Opnieuw verbinden: je wijzigingen worden daarna gedeeld',
 
   'error.generic': 'Dat lukte niet. Probeer het nog eens.',

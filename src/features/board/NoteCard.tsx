@@ -107,7 +107,15 @@ export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
               <button
                 type="button"
                 className="danger"
-                onClick={() => useRoom.getState().deleteNote(note.id)}
+                onClick={() => {
+                  useRoom.getState().deleteNote(note.id)
+                  // The note is gone; keep keyboard users in the same column.
+                  requestAnimationFrame(() =>
+                    document
+                      .querySelector<HTMLButtonElement>(`[data-column="${note.column}"] .add-note`)
+                      ?.focus(),
+                  )
+                }}
               >
                 {t('note.deleteYes')}
               </button>
@@ -140,7 +148,10 @@ export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
                 aria-label={t('note.editLabel', { text: label })}
                 onClick={() => setMode('edit')}
               >
-                {t('note.edit')}
+                <span className="tool-icon" aria-hidden="true">
+                  ✎
+                </span>
+                <span className="tool-label">{t('note.edit')}</span>
               </button>
               <button
                 type="button"
@@ -148,7 +159,10 @@ export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
                 aria-label={t('note.deleteLabel', { text: label })}
                 onClick={() => setMode('confirmDelete')}
               >
-                {t('note.delete')}
+                <span className="tool-icon" aria-hidden="true">
+                  ✕
+                </span>
+                <span className="tool-label">{t('note.delete')}</span>
               </button>
             </div>
           )}

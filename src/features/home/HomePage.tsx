@@ -85,7 +85,7 @@ export function HomePage() {
       </section>
 
       <section className="panel" aria-labelledby="example-title">
-        <h2 id="example-title">{t('home.example')}</h2>
+        <h2 id="example-title">{t('home.exampleTitle')}</h2>
         <p>{t('home.exampleHint')}</p>
         <button type="button" onClick={onExample}>
           {t('home.example')}

@@ -1,8 +1,8 @@
-import { useT, type TextKey } from '../../i18n'
+import { useT, type TextKey, type Translate } from '../../i18n'
 import type { ConnectionState } from '../../sync/connectionState'
 import { useRoom } from '../../store/roomStore'
 
-function messageKey(state: ConnectionState): TextKey {
+function messageKey(state: ConnectionState): Exclude<TextKey, 'connection.refused'> {
   switch (state.status) {
     case 'connected':
       return 'connection.connected'
@@ -15,6 +15,12 @@ function messageKey(state: ConnectionState): TextKey {
     case 'refused':
       return 'error.generic'
   }
+}
+
+function message(t: Translate, state: ConnectionState): string {
+  return state.status === 'refused'
+    ? t('connection.refused', { reason: state.refusedReason ?? '' })
+    : t(messageKey(state))
 }
 
 /** Your own connection, always in view: connected, reconnecting, or offline with unsynced work. */
@@ -33,7 +39,7 @@ export function ConnectionBadge() {
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="visually-hidden">{t('connection.label')}: </span>
-      {t(messageKey(connection))}
+      {message(t, connection)}
     </p>
   )
 }
