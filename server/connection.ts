@@ -16,6 +16,8 @@ export const CloseCode = {
   malformed: 4400,
   /** The server is shutting down; reconnecting is fine. */
   goingAway: 1001,
+  /** The server could not load the map (storage trouble); the client may retry later. */
+  unavailable: 1011,
 } as const
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { encodeAwareness, encodeSyncUpdate } from './protocol.js'
@@ -6,6 +7,11 @@ import type { UpdateStore } from './storage.js'
 /** Something a room can send bytes to: one websocket connection. */
 export interface Peer {
   send(message: Uint8Array): void
+}
+
+/** A short, non-reversible name for a room in logs: the room id itself is the key to the map. */
+export function logName(room: string): string {
+  return createHash('sha256').update(room).digest('hex').slice(0, 8)
 }
 
 /** Transaction origin for changes the server makes itself (loading from disk). */
@@ -36,7 +42,14 @@ export class Room {
   ) {
     const log = store.load(name)
     this.doc.transact(() => {
-      for (const update of log.updates) Y.applyUpdate(this.doc, update)
+      for (const update of log.updates) {
+        try {
+          Y.applyUpdate(this.doc, update)
+        } catch (error) {
+          // One unreadable row must not take the rest of the map with it.
+          console.error(`room ${logName(name)}: skipped an unreadable stored update:`, error)
+        }
+      }
     }, SERVER_ORIGIN)
     this.lastSeq = log.lastSeq
     this.storedRows = log.updates.length

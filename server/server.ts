@@ -4,6 +4,7 @@ import path from 'node:path'
 import { WebSocketServer } from 'ws'
 import type { ServerConfig } from './config.js'
 import { CloseCode, Connection } from './connection.js'
+import { logName } from './room.js'
 import { isValidRoomId, RoomRegistry } from './rooms.js'
 import { createStaticHandler, SECURITY_HEADERS } from './static.js'
 import { UpdateStore } from './storage.js'
@@ -59,7 +60,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const room = rooms.open(roomId)
+      let room
+      try {
+        room = rooms.open(roomId)
+      } catch (error) {
+        console.error(`room ${logName(roomId)}: could not be opened:`, error)
+        ws.close(CloseCode.unavailable, 'map could not be loaded')
+        return
+      }
       const connection = new Connection(ws, room, (closed) => {
         connections.delete(closed)
         rooms.release(roomId)

@@ -6,6 +6,7 @@ import {
   deleteNote,
   editNote,
   EMPTY_VIEW,
+  fillExampleMap,
   joinMap,
   MapError,
   moveNote,
@@ -50,8 +51,8 @@ export interface RoomState {
   moveNote(id: NoteId, column: ColumnId, index: number): void
   deleteNote(id: NoteId): void
   dismissError(): void
-  /** Runs `fill` on the document; used to load the example map. */
-  fill(fill: (doc: MapDoc) => void): void
+  /** Fills the open (new, empty) map with the example map from the domain brief. */
+  loadExample(): void
 }
 
 interface Session {
@@ -156,8 +157,8 @@ export const useRoom = create<RoomState>((set, get) => {
       set({ error: null })
     },
 
-    fill(fill) {
-      attempt(fill)
+    loadExample() {
+      attempt((doc) => fillExampleMap(doc))
     },
   }
 })

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { navigate, roomPath } from '../../app/router'
 import { useT } from '../../i18n'
-import { fillExampleMap, LIMITS, newRoomId } from '../../map'
+import { LIMITS, newRoomId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { loadIdentity } from '../join/identity'
 import { forgetMap, loadRecentMaps, type RecentMap } from './recentMaps'
@@ -30,7 +30,7 @@ export function HomePage() {
   }
 
   function onExample(): void {
-    open(newRoomId(), () => useRoom.getState().fill((doc) => fillExampleMap(doc)))
+    open(newRoomId(), () => useRoom.getState().loadExample())
   }
 
   return (
