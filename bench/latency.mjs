@@ -25,6 +25,10 @@ const BACKENDS = [
   {
     name: 'ours (SQLite log)',
     wsPath: '/ws',
+    async createRoom(port) {
+      const response = await fetch(`http://127.0.0.1:${port}/api/maps`, { method: 'POST' })
+      return (await response.json()).roomId
+    },
     args: (dataDir) => [
       path.join(root, 'dist/server/index.js'),
       '--port',
@@ -38,6 +42,9 @@ const BACKENDS = [
   {
     name: 'stock @y/websocket-server 0.1.1 (memory only)',
     wsPath: '',
+    async createRoom() {
+      return `bench${Math.random().toString(36).slice(2)}`
+    },
     args: () => [path.join(root, 'bench/stockServer.mjs')],
   },
 ]
@@ -86,7 +93,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function measure(backend, n) {
   const server = await startServer(backend)
-  const room = `bench${Math.random().toString(36).slice(2)}xxxxxxxxxxxxxxxx`
+  const room = await backend.createRoom(server.port)
   const clients = Array.from({ length: n }, () => connect(server.port, backend.wsPath, room))
   await Promise.all(clients.map((c) => c.synced))
 

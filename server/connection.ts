@@ -14,6 +14,10 @@ import type { Peer, Room } from './room.js'
 export const CloseCode = {
   /** The client sent a frame that does not follow the protocol. */
   malformed: 4400,
+  /** The facilitator key offered is not this map's. */
+  forbidden: 4403,
+  /** No map with this id or viewer token. */
+  unknownMap: 4404,
   /** The server is shutting down; reconnecting is fine. */
   goingAway: 1001,
   /** The server could not load the map (storage trouble); the client may retry later. */
@@ -27,9 +31,14 @@ export const CloseCode = {
 export class Connection implements Peer {
   private alive = true
 
+  /**
+   * `writable` false makes this a read-only connection: its document updates and presence are
+   * dropped before they touch the room, whatever the client sends.
+   */
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
+    private readonly writable: boolean,
     private readonly onClose: (connection: Connection) => void,
   ) {
     socket.binaryType = 'nodebuffer'
@@ -95,13 +104,13 @@ export class Connection implements Peer {
     const type = decoding.readVarUint(decoder)
     switch (type) {
       case MessageType.sync: {
-        const reply = handleSyncMessage(decoder, this.room.doc, this)
+        const reply = handleSyncMessage(decoder, this.room.doc, this, this.writable)
         if (reply) this.send(reply)
         return
       }
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder)
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this)
+        if (this.writable) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this)
         return
       }
       case MessageType.queryAwareness: {

@@ -44,13 +44,14 @@ export function encodeAwareness(
 
 /**
  * Reads one sync message and applies it to `doc` with `origin`. Updates are fully decoded before
- * they touch the document, so a malformed update is refused whole. Returns the reply to send,
- * if any.
+ * they touch the document, so a malformed update is refused whole; with `writable` false they are
+ * checked and dropped. Returns the reply to send, if any.
  */
 export function handleSyncMessage(
   decoder: decoding.Decoder,
   doc: Y.Doc,
   origin: unknown,
+  writable: boolean,
 ): Uint8Array | null {
   const syncType = decoding.readVarUint(decoder)
   switch (syncType) {
@@ -66,7 +67,7 @@ export function handleSyncMessage(
     case syncProtocol.messageYjsUpdate: {
       const update = decoding.readVarUint8Array(decoder)
       assertWellFormedUpdate(update)
-      Y.applyUpdate(doc, update, origin)
+      if (writable) Y.applyUpdate(doc, update, origin)
       return null
     }
     default:

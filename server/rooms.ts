@@ -1,16 +1,9 @@
 import { Room } from './room.js'
 import type { UpdateStore } from './storage.js'
 
-/** A room id is 22 to 64 characters of base64url: at least 128 random bits from the client. */
-const ROOM_ID = /^[A-Za-z0-9_-]{22,64}$/
-
-/** True when `id` has the shape of a room id; anything else is refused before a room is made. */
-export function isValidRoomId(id: string): boolean {
-  return ROOM_ID.test(id)
-}
-
 /**
- * The rooms in memory. A room is loaded from disk on first use and unloaded (after compaction)
+ * The shared documents in memory, by storage name (`<room>` for the map, `<room>/control` for
+ * the facilitation state). Each is loaded from disk on first use and unloaded (after compaction)
  * once it has had no peers for `idleMs`.
  */
 export class RoomRegistry {

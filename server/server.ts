@@ -3,11 +3,15 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
 import type { ServerConfig } from './config.js'
+import { AccessStore, canWrite, PROTOCOL, type AccessLevel } from './access.js'
+import { createApi } from './api.js'
 import { CloseCode, Connection } from './connection.js'
+import { openDatabase } from './database.js'
 import { logName } from './room.js'
-import { isValidRoomId, RoomRegistry } from './rooms.js'
+import { RoomRegistry } from './rooms.js'
 import { createStaticHandler, SECURITY_HEADERS } from './static.js'
 import { UpdateStore } from './storage.js'
+import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
 
 export interface RunningServer {
   port: number
@@ -16,13 +20,15 @@ export interface RunningServer {
   /** Stops accepting, closes every connection, compacts and unloads rooms, closes the database. */
   close(): Promise<void>
   readonly rooms: RoomRegistry
+  readonly access: AccessStore
 }
-
-const WS_PREFIX = '/ws/'
 
 /** Starts the http server, the websocket endpoint `/ws/<room>` and storage; resolves once listening. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const store = new UpdateStore(path.join(config.dataDir, 'partnerschapskaart.db'))
+  const db = openDatabase(path.join(config.dataDir, 'partnerschapskaart.db'))
+  const store = new UpdateStore(db)
+  const access = new AccessStore(db)
+  const api = createApi(access)
   const rooms = new RoomRegistry(store, {
     idleMs: config.idleRoomMs,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -36,6 +42,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       res.end(JSON.stringify({ ok: true, rooms: rooms.size, connections: connections.size }))
       return
     }
+    if (api(req, res)) return
     if (serveStatic) {
       serveStatic(req, res)
       return
@@ -46,31 +53,68 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     socket.destroy()
   })
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxFrameBytes,
+    handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
+  })
   wss.on('error', () => {
     // Errors of single sockets are handled per connection; the server itself carries on.
   })
 
+  /** Who this upgrade request is, and which stored document it opens; a close code if refused. */
+  function admit(
+    req: http.IncomingMessage,
+  ):
+    | { docKey: string; roomId: string; level: AccessLevel; writable: boolean }
+    | { refuse: number; reason: string }
+    | null {
+    const route = parseWsPath(new URL(req.url ?? '/', 'http://localhost').pathname)
+    if (!route) return null
+    let roomId: string | null
+    let level: AccessLevel
+    if (route.kind === 'viewer') {
+      roomId = access.roomForViewer(route.token)
+      level = 'viewer'
+    } else {
+      roomId = access.exists(route.roomId) ? route.roomId : null
+      const key = facilitatorKeyOf(req)
+      if (roomId && key !== null && !access.isFacilitatorKey(roomId, key)) {
+        return { refuse: CloseCode.forbidden, reason: 'wrong facilitator key' }
+      }
+      level = key !== null ? 'facilitator' : 'participant'
+    }
+    if (!roomId) return { refuse: CloseCode.unknownMap, reason: 'unknown map' }
+    const docKey = route.doc === 'map' ? roomId : `${roomId}/${route.doc}`
+    return { docKey, roomId, level, writable: canWrite(level, route.doc) }
+  }
+
   httpServer.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy())
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
-    const roomId = pathname.startsWith(WS_PREFIX) ? pathname.slice(WS_PREFIX.length) : ''
-    if (!isValidRoomId(roomId)) {
+    const admission = admit(req)
+    if (!admission) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate())
+      if ('refuse' in admission) {
+        // Told why, and given no data at all.
+        ws.close(admission.refuse, admission.reason)
+        return
+      }
+      const { docKey, roomId, writable } = admission
       let room
       try {
-        room = rooms.open(roomId)
+        room = rooms.open(docKey)
       } catch (error) {
         console.error(`room ${logName(roomId)}: could not be opened:`, error)
         ws.close(CloseCode.unavailable, 'map could not be loaded')
         return
       }
-      const connection = new Connection(ws, room, (closed) => {
+      const connection = new Connection(ws, room, writable, (closed) => {
         connections.delete(closed)
-        rooms.release(roomId)
+        rooms.release(docKey)
       })
       connections.add(connection)
     })
@@ -96,6 +140,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     port,
     url: `http://${shownHost}:${port}/`,
     rooms,
+    access,
     close() {
       closing ??= (async () => {
         clearInterval(pingTimer)
@@ -105,7 +150,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           httpServer.closeAllConnections()
         })
         rooms.unloadAll()
-        store.close()
+        db.close()
       })()
       return closing
     },

@@ -1,8 +1,4 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import Database from 'better-sqlite3'
-
-const STORAGE_VERSION = 1
+import type Database from 'better-sqlite3'
 
 export interface StoredLog {
   updates: Uint8Array[]
@@ -11,43 +7,18 @@ export interface StoredLog {
 }
 
 /**
- * Append-only update log per room in one SQLite file (WAL). It stores opaque Yjs updates and
+ * Append-only update log per document in the SQLite file. It stores opaque Yjs updates and
  * knows nothing of what is inside them.
  */
 export class UpdateStore {
-  private readonly db: Database.Database
   private readonly insertStmt: Database.Statement<[string, Uint8Array, number]>
   private readonly touchStmt: Database.Statement<[string, number, number]>
   private readonly loadStmt: Database.Statement<[string], { seq: number; data: Buffer }>
   private readonly deleteUpToStmt: Database.Statement<[string, number]>
   private readonly countStmt: Database.Statement<[string], { n: number }>
 
-  /** Opens (and creates when missing) the database file; the folder is created too. */
-  constructor(readonly file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    this.db = new Database(file)
-    this.db.pragma('journal_mode = WAL')
-    // NORMAL in WAL mode keeps every committed row through a process crash (kill -9);
-    // only a power loss of the whole machine can lose the last commits.
-    this.db.pragma('synchronous = NORMAL')
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS storage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS rooms (
-        room TEXT PRIMARY KEY,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS updates (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        room TEXT NOT NULL,
-        data BLOB NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
-    `)
-    this.db
-      .prepare('INSERT OR IGNORE INTO storage_meta (key, value) VALUES (?, ?)')
-      .run('version', String(STORAGE_VERSION))
+  /** Uses a database opened by `openDatabase`; the caller closes it. */
+  constructor(private readonly db: Database.Database) {
     this.insertStmt = this.db.prepare(
       'INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)',
     )
@@ -99,10 +70,5 @@ export class UpdateStore {
   /** Number of rows in a room's log. */
   count(room: string): number {
     return this.countStmt.get(room)?.n ?? 0
-  }
-
-  /** Closes the database; after this no method may be called. */
-  close(): void {
-    this.db.close()
   }
 }

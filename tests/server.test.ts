@@ -5,6 +5,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { DEFAULT_CONFIG, type ServerConfig } from '../server/config'
 import { startServer, type RunningServer } from '../server/server'
+import { openDatabase } from '../server/database'
 import { UpdateStore } from '../server/storage'
 import {
   killHard,
@@ -15,6 +16,7 @@ import {
 } from './helpers/serverProcess'
 import {
   connectStockClient,
+  createMap,
   randomRoomId,
   waitFor,
   whenSynced,
@@ -65,7 +67,7 @@ function closeCode(ws: WebSocket): Promise<number> {
 describe('server with stock y-websocket clients', () => {
   it('relays edits between two clients so both documents converge', async () => {
     const server = await serverOn(tempDataDir())
-    const room = randomRoomId()
+    const { roomId: room } = await createMap(server.port)
     const a = client(server.port, room)
     const b = client(server.port, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
@@ -79,7 +81,7 @@ describe('server with stock y-websocket clients', () => {
 
   it('gives a client that joins later everything that was said before', async () => {
     const server = await serverOn(tempDataDir())
-    const room = randomRoomId()
+    const { roomId: room } = await createMap(server.port)
     const a = client(server.port, room)
     await whenSynced(a)
     a.doc.getArray<string>('items').push(['one', 'two', 'three'])
@@ -91,8 +93,8 @@ describe('server with stock y-websocket clients', () => {
 
   it('keeps rooms apart', async () => {
     const server = await serverOn(tempDataDir())
-    const a = client(server.port, randomRoomId())
-    const b = client(server.port, randomRoomId())
+    const a = client(server.port, (await createMap(server.port)).roomId)
+    const b = client(server.port, (await createMap(server.port)).roomId)
     await Promise.all([whenSynced(a), whenSynced(b)])
     a.doc.getArray<string>('items').push(['private to room a'])
     // A round trip in room b proves the server had time to (wrongly) relay.
@@ -105,7 +107,7 @@ describe('server with stock y-websocket clients', () => {
 
   it('relays presence and drops it when a client leaves', async () => {
     const server = await serverOn(tempDataDir())
-    const room = randomRoomId()
+    const { roomId: room } = await createMap(server.port)
     const a = client(server.port, room)
     const b = client(server.port, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
@@ -123,8 +125,8 @@ describe('server with stock y-websocket clients', () => {
 
   it('keeps every edit through a graceful restart', async () => {
     const dataDir = tempDataDir()
-    const room = randomRoomId()
     const first = await serverOn(dataDir)
+    const { roomId: room } = await createMap(first.port)
     const a = client(first.port, room)
     await whenSynced(a)
     a.doc.getArray<string>('items').push(['blijft bewaard', 'ë é ï ü ĳ €'])
@@ -143,7 +145,7 @@ describe('server with stock y-websocket clients', () => {
 
   it('unloads a room nobody is in, and loads it from disk on the next visit', async () => {
     const server = await serverOn(tempDataDir(), { idleRoomMs: 50 })
-    const room = randomRoomId()
+    const { roomId: room } = await createMap(server.port)
     const a = client(server.port, room)
     await whenSynced(a)
     a.doc.getArray<string>('items').push(['bewaard na het uitladen'])
@@ -161,8 +163,8 @@ describe('server with stock y-websocket clients', () => {
 
   it('compacts a long log into one row without losing an edit', async () => {
     const dataDir = tempDataDir()
-    const room = randomRoomId()
     const server = await serverOn(dataDir, { compactAfterUpdates: 20 })
+    const { roomId: room } = await createMap(server.port)
     const a = client(server.port, room)
     const b = client(server.port, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
@@ -170,11 +172,12 @@ describe('server with stock y-websocket clients', () => {
     await waitFor(() => items(b).length === 75, 'all edits relayed')
     await server.close()
 
-    const store = new UpdateStore(path.join(dataDir, 'partnerschapskaart.db'))
+    const db = openDatabase(path.join(dataDir, 'partnerschapskaart.db'))
+    const store = new UpdateStore(db)
     expect(store.count(room)).toBeLessThanOrEqual(20)
     const doc = new Y.Doc()
     for (const update of store.load(room).updates) Y.applyUpdate(doc, update)
-    store.close()
+    db.close()
     expect(doc.getArray('items').length).toBe(75)
   })
 })
@@ -197,7 +200,7 @@ describe('server under bad input', () => {
 
   it('closes a connection that sends a malformed frame and keeps serving the others', async () => {
     const server = await serverOn(tempDataDir())
-    const room = randomRoomId()
+    const { roomId: room } = await createMap(server.port)
     const a = client(server.port, room)
     const b = client(server.port, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
@@ -228,7 +231,7 @@ describe('server under bad input', () => {
 
   it('closes a connection whose frame is larger than the limit and keeps serving', async () => {
     const server = await serverOn(tempDataDir(), { maxFrameBytes: 64 * 1024 })
-    const room = randomRoomId()
+    const { roomId: room } = await createMap(server.port)
     const ws = await rawSocket(server.port, room)
     const closed = closeCode(ws)
     ws.send(new Uint8Array(256 * 1024))
@@ -250,9 +253,9 @@ describe('server process', () => {
 
   it('keeps every accepted edit after kill -9 and a restart', async () => {
     const dataDir = tempDataDir()
-    const room = randomRoomId()
     const first = await startServerProcess(dataDir)
     running.push(first)
+    const { roomId: room } = await createMap(first.port)
     const writer = client(first.port, room)
     const watcher = client(first.port, room)
     await Promise.all([whenSynced(writer), whenSynced(watcher)])
@@ -269,5 +272,112 @@ describe('server process', () => {
     await whenSynced(fresh)
     expect(items(fresh)).toEqual(Array.from({ length: 50 }, (_, i) => `edit ${i}`))
     expect(fs.existsSync(path.join(dataDir, 'partnerschapskaart.db'))).toBe(true)
+  })
+})
+
+describe('access to a map', () => {
+  /** Opens a raw socket and returns the close code plus every frame received before it. */
+  async function refusal(url: string, protocols: string[] = []) {
+    const ws = new WebSocket(url, protocols)
+    cleanups.push(() => ws.terminate())
+    const frames: Buffer[] = []
+    ws.on('message', (data) => frames.push(data as Buffer))
+    const code = await closeCode(ws)
+    return { code, frames }
+  }
+
+  /** A sync update frame carrying one item, as a forging client would build it. */
+  function forgedUpdate(text: string): Uint8Array {
+    const doc = new Y.Doc()
+    doc.getArray<string>('items').push([text])
+    const update = Y.encodeStateAsUpdate(doc)
+    return Uint8Array.from([0, 2, ...lengthPrefix(update.length), ...update])
+  }
+
+  function lengthPrefix(length: number): number[] {
+    const bytes: number[] = []
+    let rest = length
+    while (rest > 0x7f) {
+      bytes.push((rest & 0x7f) | 0x80)
+      rest >>>= 7
+    }
+    bytes.push(rest)
+    return bytes
+  }
+
+  it('refuses a room id it never made with 4404 and sends no data', async () => {
+    const server = await serverOn(tempDataDir())
+    const result = await refusal(`ws://127.0.0.1:${server.port}/ws/${randomRoomId()}`)
+    expect(result).toEqual({ code: 4404, frames: [] })
+    expect(server.rooms.size).toBe(0)
+  })
+
+  it('refuses a wrong facilitator key with 4403 and sends no data', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId } = await createMap(server.port)
+    const result = await refusal(`ws://127.0.0.1:${server.port}/ws/${roomId}/control`, [
+      'pk.v1',
+      `pk.fk.${randomRoomId()}`,
+    ])
+    expect(result).toEqual({ code: 4403, frames: [] })
+  })
+
+  it('lets a viewer read the map live, but its writes never reach it, whatever it sends', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId, viewerToken } = await createMap(server.port)
+    const participant = client(server.port, roomId)
+    const viewer = connectStockClient(server.port, roomId, { viewerToken })
+    cleanups.push(() => viewer.destroy())
+    await Promise.all([whenSynced(participant), whenSynced(viewer)])
+
+    participant.doc.getArray<string>('items').push(['van een deelnemer'])
+    await waitFor(() => items(viewer).includes('van een deelnemer'), 'viewer sees edits live')
+
+    // Through the stock client, and as a hand-made frame on a raw socket.
+    viewer.doc.getArray<string>('items').push(['van de kijker'])
+    viewer.provider.awareness.setLocalStateField('user', { name: 'kijker' })
+    const forger = new WebSocket(`ws://127.0.0.1:${server.port}/ws/v/${viewerToken}`)
+    cleanups.push(() => forger.terminate())
+    await new Promise((resolve) => forger.once('open', resolve))
+    forger.send(forgedUpdate('vervalst door de kijker'))
+
+    // A later edit by the participant arrives; the viewer's never do.
+    participant.doc.getArray<string>('items').push(['daarna'])
+    const late = client(server.port, roomId)
+    await whenSynced(late)
+    await waitFor(() => items(late).includes('daarna'), 'late client synced')
+    expect(items(late)).toEqual(['van een deelnemer', 'daarna'])
+    expect(
+      [...participant.provider.awareness.getStates().values()].some(
+        (state) => state.user?.name === 'kijker',
+      ),
+    ).toBe(false)
+  })
+
+  it('lets only the facilitator change the facilitation document', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId, facilitatorKey } = await createMap(server.port)
+    const facilitator = connectStockClient(server.port, roomId, { doc: 'control', facilitatorKey })
+    const participant = connectStockClient(server.port, roomId, { doc: 'control' })
+    cleanups.push(
+      () => facilitator.destroy(),
+      () => participant.destroy(),
+    )
+    await Promise.all([whenSynced(facilitator), whenSynced(participant)])
+
+    facilitator.doc.getMap('control').set('step', 2)
+    await waitFor(() => participant.doc.getMap('control').get('step') === 2, 'step reaches all')
+    participant.doc.getMap('control').set('step', 5)
+
+    const check = connectStockClient(server.port, roomId, { doc: 'control' })
+    cleanups.push(() => check.destroy())
+    await whenSynced(check)
+    facilitator.doc.getMap('control').set('timer', 'go')
+    await waitFor(() => check.doc.getMap('control').get('timer') === 'go', 'later change arrives')
+    expect(check.doc.getMap('control').get('step')).toBe(2)
+    // The map document itself is open to participants, and kept apart from the control document.
+    const notes = client(server.port, roomId)
+    await whenSynced(notes)
+    expect(notes.doc.getMap('control').size).toBe(0)
   })
 })

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { HomePage } from '../features/home/HomePage'
 import { RoomPage } from '../features/room/RoomPage'
+import { ViewerPage } from '../features/room/ViewerPage'
 import { useLang, useT } from '../i18n'
 import { useRoom } from '../store/roomStore'
 import { LanguageSwitch } from './LanguageSwitch'
@@ -17,7 +18,7 @@ export function App() {
   }, [lang])
 
   useEffect(() => {
-    if (route.name !== 'room') useRoom.getState().closeRoom()
+    if (route.name !== 'room' && route.name !== 'viewer') useRoom.getState().closeRoom()
   }, [route.name])
 
   return (
@@ -40,6 +41,9 @@ export function App() {
       </div>
       {route.name === 'home' && <HomePage />}
       {route.name === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
+      {route.name === 'viewer' && (
+        <ViewerPage key={route.viewerToken} viewerToken={route.viewerToken} />
+      )}
       {route.name === 'notFound' && (
         <main id="main" className="home">
           <p className="banner banner-error" role="alert">

@@ -1,18 +1,54 @@
 import { useSyncExternalStore } from 'react'
 
-export type Route = { name: 'home' } | { name: 'room'; roomId: string } | { name: 'notFound' }
+export type Route =
+  | { name: 'home' }
+  | { name: 'room'; roomId: string }
+  | { name: 'viewer'; viewerToken: string }
+  | { name: 'notFound' }
 
 const ROOM_PATH = /^\/m\/([A-Za-z0-9_-]{22,64})\/?$/
+const VIEWER_PATH = /^\/v\/([A-Za-z0-9_-]{22,64})\/?$/
 
 /** The route for a path; a room path with a malformed id is "not found", never a room. */
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' }
-  const match = ROOM_PATH.exec(pathname)
-  return match ? { name: 'room', roomId: match[1]! } : { name: 'notFound' }
+  const room = ROOM_PATH.exec(pathname)
+  if (room) return { name: 'room', roomId: room[1]! }
+  const viewer = VIEWER_PATH.exec(pathname)
+  return viewer ? { name: 'viewer', viewerToken: viewer[1]! } : { name: 'notFound' }
 }
 
 export function roomPath(roomId: string): string {
   return `/m/${roomId}`
+}
+
+/** The read-only link for the shared screen and observers. */
+export function viewerPath(viewerToken: string): string {
+  return `/v/${viewerToken}`
+}
+
+const SECRET = /^[A-Za-z0-9_-]{22,64}$/
+
+/**
+ * The co-facilitation link: the keys sit in the fragment, which browsers never send to a server.
+ */
+export function facilitatorPath(roomId: string, facilitatorKey: string, viewerToken?: string) {
+  const fragment = new URLSearchParams({ fk: facilitatorKey })
+  if (viewerToken) fragment.set('vt', viewerToken)
+  return `/m/${roomId}#${fragment.toString()}`
+}
+
+/** Reads the facilitator key (and viewer token) from a co-facilitation link's fragment. */
+export function secretsFromHash(
+  hash: string,
+): { facilitatorKey: string; viewerToken?: string } | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+  const facilitatorKey = params.get('fk')
+  const viewerToken = params.get('vt')
+  if (!facilitatorKey || !SECRET.test(facilitatorKey)) return null
+  return viewerToken && SECRET.test(viewerToken)
+    ? { facilitatorKey, viewerToken }
+    : { facilitatorKey }
 }
 
 const listeners = new Set<() => void>()

@@ -20,3 +20,27 @@ export * from './schema'
 export { observeMap } from './observe'
 export { EMPTY_VIEW, viewMap, type MapView } from './view'
 export { EXAMPLE_MAP, fillExampleMap } from './example'
+export {
+  createControlDoc,
+  DIRECTIONS,
+  extendTimer,
+  goToStep,
+  observeControl,
+  pauseTimer,
+  resumeTimer,
+  setDirection,
+  setFollow,
+  setLocked,
+  setTempo,
+  startTimer,
+  stepsFor,
+  stopTimer,
+  TEMPOS,
+  timeLeft,
+  viewControl,
+  type ControlDoc,
+  type ControlView,
+  type Direction,
+  type Tempo,
+  type TimerState,
+} from './control'

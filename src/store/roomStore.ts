@@ -13,30 +13,64 @@ import {
   newNoteId,
   observeMap,
   updateMapDetails,
+  createControlDoc,
+  extendTimer,
+  goToStep,
+  observeControl,
+  pauseTimer,
+  resumeTimer,
+  setDirection,
+  setFollow,
+  setLocked,
+  setTempo,
+  startTimer,
+  stopTimer,
+  viewControl,
   type ActionOwner,
   type ColumnId,
+  type ControlDoc,
+  type ControlView,
+  type Direction,
   type MapDoc,
+  type Tempo,
   type MapErrorCode,
   type MapView,
   type NoteId,
   type Participant,
 } from '../map'
 import { INITIAL_CONNECTION, type ConnectionState } from '../sync/connectionState'
-import { RoomConnection, type PresentPerson } from '../sync/roomConnection'
+import { RoomConnection, type PresentPerson, type RoomAccess } from '../sync/roomConnection'
+import { measureClockOffset } from '../sync/serverClock'
+
+export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
+
+/** A stable name for how a room was opened: opening it the same way again is a no-op. */
+function accessKey(access: RoomAccess): string {
+  return access.kind === 'member'
+    ? `${access.roomId}:${access.facilitatorKey ?? ''}`
+    : `view:${access.viewerToken}`
+}
 
 /** The open room as the UI sees it: a read-only mirror of the map plus local state. */
 export interface RoomState {
+  /** The room id; null when closed or when opened through a viewer link (viewers never learn it). */
   roomId: string | null
+  level: AccessLevel
   view: MapView
+  control: ControlView
+  /** Server clock minus this device's clock, for timers. */
+  clockOffset: number
   /** True once the local cache has been read; before that an empty map is not yet known empty. */
   loaded: boolean
   connection: ConnectionState
   presence: readonly PresentPerson[]
   me: Participant | null
+  /** This participant stepped out of follow-me to look around on their own. */
+  followPaused: boolean
   /** The last refused action, for a message; cleared by `dismissError`. */
   error: MapErrorCode | null
 
-  openRoom(roomId: string, me: Participant | null): void
+  openRoom(access: RoomAccess, me: Participant | null): void
   closeRoom(): void
   setMe(me: Participant): void
   createMap(details: { title: string; description: string }): void
@@ -51,12 +85,27 @@ export interface RoomState {
   moveNote(id: NoteId, column: ColumnId, index: number): void
   deleteNote(id: NoteId): void
   dismissError(): void
+  setFollowPaused(paused: boolean): void
+  /** The server's clock now, as well as this device can tell. */
+  now(): number
+  goToStep(step: number): void
+  setDirection(direction: Direction): void
+  setTempo(tempo: Tempo): void
+  setLocked(locked: boolean): void
+  setFollow(follow: boolean): void
+  startTimer(minutes: number): void
+  pauseTimer(): void
+  resumeTimer(): void
+  extendTimer(minutes: number): void
+  stopTimer(): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   loadExample(): void
 }
 
 interface Session {
+  key: string
   doc: MapDoc
+  control: ControlDoc
   connection: RoomConnection
   stopObserving: () => void
 }
@@ -81,6 +130,12 @@ export const useRoom = create<RoomState>((set, get) => {
     }
   }
 
+  /** Runs a facilitation change; the server refuses it anyway from anyone but a facilitator. */
+  function facilitate(change: (doc: ControlDoc, now: number) => void): void {
+    if (!session || get().level !== 'facilitator') return
+    change(session.control, get().now())
+  }
+
   function author(): Participant | null {
     const me = get().me
     if (!me) set({ error: 'invalid-participant' })
@@ -89,26 +144,53 @@ export const useRoom = create<RoomState>((set, get) => {
 
   return {
     roomId: null,
+    level: 'participant',
     view: EMPTY_VIEW,
+    control: viewControl(createControlDoc()),
+    clockOffset: 0,
     loaded: false,
     connection: INITIAL_CONNECTION,
     presence: [],
     me: null,
+    followPaused: false,
     error: null,
 
-    openRoom(roomId, me) {
-      if (session?.connection.roomId === roomId) return
+    openRoom(access, me) {
+      const key = accessKey(access)
+      if (session?.key === key) return
       get().closeRoom()
       const doc = createMapDoc()
-      const connection = new RoomConnection(roomId, doc, {
+      const control = createControlDoc()
+      const connection = new RoomConnection(access, doc, control, {
         onConnection: (state) => set({ connection: state }),
         onPresence: (people) => set({ presence: people }),
         onLocalLoaded: () => set({ loaded: true }),
       })
-      const stopObserving = observeMap(doc, (view) => set({ view }))
-      session = { doc, connection, stopObserving }
-      set({ roomId, me, loaded: false, error: null })
-      if (me) get().setMe(me)
+      const stopMap = observeMap(doc, (view) => set({ view }))
+      const stopControl = observeControl(control, (view) => set({ control: view }))
+      session = {
+        key,
+        doc,
+        control,
+        connection,
+        stopObserving: () => {
+          stopMap()
+          stopControl()
+        },
+      }
+      const level: AccessLevel =
+        access.kind === 'viewer' ? 'viewer' : access.facilitatorKey ? 'facilitator' : 'participant'
+      set({
+        roomId: access.kind === 'member' ? access.roomId : null,
+        level,
+        me: level === 'viewer' ? null : me,
+        loaded: false,
+        error: null,
+      })
+      if (me && level !== 'viewer') get().setMe(me)
+      void measureClockOffset().then((clockOffset) => {
+        if (session?.key === key) set({ clockOffset })
+      })
     },
 
     closeRoom() {
@@ -116,8 +198,16 @@ export const useRoom = create<RoomState>((set, get) => {
       session.stopObserving()
       session.connection.destroy()
       session.doc.destroy()
+      session.control.destroy()
       session = null
-      set({ roomId: null, view: EMPTY_VIEW, loaded: false, presence: [], error: null })
+      set({
+        roomId: null,
+        view: EMPTY_VIEW,
+        control: viewControl(createControlDoc()),
+        loaded: false,
+        presence: [],
+        error: null,
+      })
     },
 
     setMe(me) {
@@ -156,6 +246,24 @@ export const useRoom = create<RoomState>((set, get) => {
     dismissError() {
       set({ error: null })
     },
+
+    setFollowPaused(followPaused) {
+      set({ followPaused })
+    },
+
+    now() {
+      return Date.now() + get().clockOffset
+    },
+    goToStep: (step) => facilitate((doc) => goToStep(doc, step)),
+    setDirection: (direction) => facilitate((doc) => setDirection(doc, direction)),
+    setTempo: (tempo) => facilitate((doc) => setTempo(doc, tempo)),
+    setLocked: (locked) => facilitate((doc) => setLocked(doc, locked)),
+    setFollow: (follow) => facilitate((doc) => setFollow(doc, follow)),
+    startTimer: (minutes) => facilitate((doc, now) => startTimer(doc, minutes * 60_000, now)),
+    pauseTimer: () => facilitate((doc, now) => pauseTimer(doc, now)),
+    resumeTimer: () => facilitate((doc, now) => resumeTimer(doc, now)),
+    extendTimer: (minutes) => facilitate((doc, now) => extendTimer(doc, minutes * 60_000, now)),
+    stopTimer: () => facilitate((doc) => stopTimer(doc)),
 
     loadExample() {
       attempt((doc) => fillExampleMap(doc))

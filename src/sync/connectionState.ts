@@ -5,7 +5,7 @@ export interface ConnectionState {
   readonly status: ConnectionStatus
   /** Local changes the server has not received yet (made while not connected). */
   readonly unsynced: boolean
-  /** The close reason when the server refused us for good (4400-range codes). */
+  /** The close code when the server refused us for good (4400-range codes), as text. */
   readonly refusedReason: string | null
 }
 

@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
-import type { MapDoc, Participant } from '../map'
+import type { ControlDoc, MapDoc, Participant } from '../map'
 import { parseParticipant } from '../map'
 import { deriveConnection, type ConnectionSignals, type ConnectionState } from './connectionState'
 
@@ -25,6 +25,33 @@ export function websocketBase(location: Location): string {
   return `${protocol}//${location.host}/ws`
 }
 
+/** How this device is let into a map: by its room id (maybe as facilitator), or as a viewer. */
+export type RoomAccess =
+  | { kind: 'member'; roomId: string; facilitatorKey: string | null }
+  | { kind: 'viewer'; viewerToken: string }
+
+/** Where the two documents of a map live on the server, and under which name they are cached. */
+function endpoints(access: RoomAccess, base: string) {
+  const id = access.kind === 'member' ? access.roomId : access.viewerToken
+  const prefix = access.kind === 'member' ? base : `${base}/v`
+  const cacheName = access.kind === 'member' ? id : `view:${id}`
+  return {
+    map: { serverUrl: prefix, name: id, cache: `partnerschapskaart:${cacheName}` },
+    control: {
+      serverUrl: `${prefix}/${id}`,
+      name: 'control',
+      cache: `partnerschapskaart:${cacheName}:control`,
+    },
+  }
+}
+
+/** The facilitator key travels as a subprotocol, so it never shows up in a URL or a log line. */
+function protocolsFor(access: RoomAccess): string[] {
+  return access.kind === 'member' && access.facilitatorKey
+    ? ['pk.v1', `pk.fk.${access.facilitatorKey}`]
+    : ['pk.v1']
+}
+
 /**
  * Keeps one map document in sync: with the local cache in IndexedDB (so offline changes survive
  * a reload) and with the server over y-websocket. Reports connection state and presence.
@@ -32,6 +59,8 @@ export function websocketBase(location: Location): string {
 export class RoomConnection {
   private readonly provider: WebsocketProvider
   private readonly cache: IndexeddbPersistence
+  private readonly controlProvider: WebsocketProvider
+  private readonly controlCache: IndexeddbPersistence
   private readonly awareness: Awareness
   private signals: ConnectionSignals = {
     online: typeof navigator === 'undefined' ? true : navigator.onLine,
@@ -43,14 +72,27 @@ export class RoomConnection {
   }
 
   constructor(
-    readonly roomId: string,
+    readonly access: RoomAccess,
     private readonly doc: MapDoc,
+    controlDoc: ControlDoc,
     private readonly events: RoomConnectionEvents,
     serverUrl = websocketBase(window.location),
   ) {
-    this.cache = new IndexeddbPersistence(`partnerschapskaart:${roomId}`, doc)
+    const where = endpoints(access, serverUrl)
+    const protocols = protocolsFor(access)
+    this.cache = new IndexeddbPersistence(where.map.cache, doc)
     this.cache.on('synced', () => events.onLocalLoaded())
-    this.provider = new WebsocketProvider(serverUrl, roomId, doc)
+    this.provider = new WebsocketProvider(where.map.serverUrl, where.map.name, doc, { protocols })
+    this.controlCache = new IndexeddbPersistence(where.control.cache, controlDoc)
+    this.controlProvider = new WebsocketProvider(
+      where.control.serverUrl,
+      where.control.name,
+      controlDoc,
+      { protocols },
+    )
+    this.controlProvider.on('closed', (event) => {
+      this.update({ refusedReason: String(event.code) })
+    })
     this.awareness = this.provider.awareness
     this.provider.on('status', ({ status }) => {
       this.update({
@@ -62,7 +104,7 @@ export class RoomConnection {
       this.update(synced ? { synced, unsynced: false } : { synced })
     })
     this.provider.on('closed', (event) => {
-      this.update({ refusedReason: event.reason || String(event.code) })
+      this.update({ refusedReason: String(event.code) })
     })
     doc.on('update', this.onDocUpdate)
     this.awareness.on('change', this.onAwarenessChange)
@@ -82,7 +124,9 @@ export class RoomConnection {
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('change', this.onAwarenessChange)
     this.provider.destroy()
+    this.controlProvider.destroy()
     void this.cache.destroy()
+    void this.controlCache.destroy()
   }
 
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
@@ -106,6 +150,7 @@ export class RoomConnection {
     this.update({ online: true })
     // A laptop waking up: do not wait for the backoff timer.
     if (this.signals.socket !== 'connected') this.provider.connect()
+    if (!this.controlProvider.wsconnected) this.controlProvider.connect()
   }
 
   private readonly onOffline = (): void => this.update({ online: false })

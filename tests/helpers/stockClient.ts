@@ -9,10 +9,35 @@ export interface StockClient {
   destroy(): void
 }
 
-export function connectStockClient(port: number, room: string, doc = new Y.Doc()): StockClient {
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/ws`, room, doc, {
+export interface ConnectOptions {
+  /** Which document of the map: the notes (default) or the facilitation state. */
+  doc?: 'map' | 'control'
+  /** Offered as a subprotocol, as our client does. */
+  facilitatorKey?: string
+  /** Connect through the read-only viewer link instead of the room id. */
+  viewerToken?: string
+}
+
+/**
+ * Connects a stock y-websocket client. `room` is the room id; with `viewerToken` the client goes
+ * in through the viewer link instead.
+ */
+export function connectStockClient(
+  port: number,
+  room: string,
+  options: ConnectOptions = {},
+  doc = new Y.Doc(),
+): StockClient {
+  const base = `ws://127.0.0.1:${port}/ws`
+  const id = options.viewerToken ?? room
+  const prefix = options.viewerToken ? `${base}/v` : base
+  const [serverUrl, roomname] =
+    options.doc === 'control' ? [`${prefix}/${id}`, 'control'] : [prefix, id]
+  const protocols = options.facilitatorKey ? ['pk.v1', `pk.fk.${options.facilitatorKey}`] : []
+  const provider = new WebsocketProvider(serverUrl, roomname, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    protocols,
   })
   return {
     doc,
@@ -52,7 +77,20 @@ export async function waitFor(
   }
 }
 
-/** A random room id of the shape the server accepts (144 random bits, base64url). */
+/** A random id of the shape the server accepts (144 random bits, base64url). */
 export function randomRoomId(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64url')
+}
+
+export interface CreatedMap {
+  roomId: string
+  facilitatorKey: string
+  viewerToken: string
+}
+
+/** Creates a map through the server's API, as the app does. */
+export async function createMap(port: number): Promise<CreatedMap> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/maps`, { method: 'POST' })
+  if (response.status !== 201) throw new Error(`creating a map answered ${response.status}`)
+  return (await response.json()) as CreatedMap
 }

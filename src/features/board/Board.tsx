@@ -55,6 +55,18 @@ export function Board() {
     if (board && board.scrollWidth > board.clientWidth) board.scrollLeft = board.scrollWidth
   }, [])
 
+  const follow = useRoom((state) => state.control.follow)
+  const activeColumns = useRoom((state) => state.control.activeColumns)
+  const level = useRoom((state) => state.level)
+  const followPaused = useRoom((state) => state.followPaused)
+  useEffect(() => {
+    // Follow me: bring the facilitator's step into view, unless this person stepped out.
+    if (!follow || followPaused || level === 'facilitator' || activeColumns.length === 0) return
+    boardRef.current
+      ?.querySelector(`[data-column="${activeColumns[0]}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'center' })
+  }, [follow, followPaused, level, activeColumns])
+
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),

@@ -5,6 +5,7 @@ import { useT } from '../../i18n'
 import { stepOf, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteCard } from './NoteCard'
+import { useColumnAccess } from '../facilitation/useColumnAccess'
 import { NoteForm, type NoteDraft } from './NoteForm'
 
 interface Props {
@@ -22,7 +23,9 @@ export const Column = memo(function Column({ column, notes }: Props) {
   const t = useT()
   const [adding, setAdding] = useState(false)
   const addButton = useRef<HTMLButtonElement>(null)
-  const { setNodeRef, isOver } = useDroppable({ id: column })
+  const { active, calm, editable } = useColumnAccess(column)
+  const level = useRoom((state) => state.level)
+  const { setNodeRef, isOver } = useDroppable({ id: column, disabled: !editable })
   const headingId = `column-${column}-title`
   const subtitle = CARD_SUBTITLE[column]
   const step = stepOf(column)
@@ -37,9 +40,11 @@ export const Column = memo(function Column({ column, notes }: Props) {
 
   return (
     <section
-      className={`column column-${column}${isOver ? ' is-over' : ''}`}
+      className={`column column-${column}${isOver ? ' is-over' : ''}${active ? ' is-active' : ''}${calm ? ' is-calm' : ''}`}
       aria-labelledby={headingId}
       data-column={column}
+      data-active={active}
+      data-editable={editable}
     >
       <header className="column-header">
         <p className="column-step" aria-hidden="true">
@@ -50,6 +55,7 @@ export const Column = memo(function Column({ column, notes }: Props) {
           {t(`column.${column}`)}
           {subtitle && <span className="column-subtitle"> ({t(subtitle)})</span>}
         </h2>
+        {active && <p className="column-now">{t('step.active')}</p>}
         <ul className="column-questions">
           {t.list(`columnQuestions.${column}`).map((question) => (
             <li key={question}>{question}</li>
@@ -67,36 +73,40 @@ export const Column = memo(function Column({ column, notes }: Props) {
           aria-label={t('column.count', { count: notes.length })}
         >
           {notes.map((note) => (
-            <NoteCard key={note.id} note={note} />
+            <NoteCard key={note.id} note={note} editable={editable} />
           ))}
         </ul>
       </SortableContext>
       {notes.length === 0 && !adding && <p className="column-empty">{t('column.empty')}</p>}
-      <div className="column-add">
-        {adding ? (
-          <NoteForm
-            initial={{ text: '', column, owner: { kind: 'wij', name: '', when: '' } }}
-            allowColumnChange={false}
-            submitLabel={t('note.add')}
-            onSubmit={add}
-            onCancel={() => {
-              setAdding(false)
-              requestAnimationFrame(() => addButton.current?.focus())
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            ref={addButton}
-            className="add-note"
-            aria-label={t('note.addTo', { column: t(`column.${column}`) })}
-            onClick={() => setAdding(true)}
-          >
-            <span aria-hidden="true">+ </span>
-            {t('note.add')}
-          </button>
-        )}
-      </div>
+      {editable ? (
+        <div className="column-add">
+          {adding ? (
+            <NoteForm
+              initial={{ text: '', column, owner: { kind: 'wij', name: '', when: '' } }}
+              allowColumnChange={false}
+              submitLabel={t('note.add')}
+              onSubmit={add}
+              onCancel={() => {
+                setAdding(false)
+                requestAnimationFrame(() => addButton.current?.focus())
+              }}
+            />
+          ) : (
+            <button
+              type="button"
+              ref={addButton}
+              className="add-note"
+              aria-label={t('note.addTo', { column: t(`column.${column}`) })}
+              onClick={() => setAdding(true)}
+            >
+              <span aria-hidden="true">+ </span>
+              {t('note.add')}
+            </button>
+          )}
+        </div>
+      ) : (
+        level !== 'viewer' && <p className="column-locked">{t('step.locked')}</p>
+      )}
     </section>
   )
 })

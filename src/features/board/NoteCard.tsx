@@ -41,7 +41,14 @@ export function NoteBody({ note, labelled = true }: { note: Note; labelled?: boo
 }
 
 /** One note in a column: draggable by mouse and touch, and by keyboard from its handle. */
-export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
+export const NoteCard = memo(function NoteCard({
+  note,
+  editable,
+}: {
+  note: Note
+  /** False in a locked column and for viewers: the note is shown, not changed. */
+  editable: boolean
+}) {
   const t = useT()
   const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view')
   const editButton = useRef<HTMLButtonElement>(null)
@@ -55,7 +62,7 @@ export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
     isDragging,
   } = useSortable({
     id: note.id,
-    disabled: mode !== 'view',
+    disabled: mode !== 'view' || !editable,
     attributes: { roleDescription: t('dnd.roleDescription') },
   })
   const label = shortText(note.text)
@@ -131,40 +138,42 @@ export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
               </button>
             </div>
           ) : (
-            <div className="note-tools">
-              <button
-                type="button"
-                ref={setActivatorNodeRef}
-                className="drag-handle"
-                {...attributes}
-                aria-label={t('note.drag', { text: label })}
-              >
-                <span aria-hidden="true">⠿</span>
-              </button>
-              <button
-                type="button"
-                ref={editButton}
-                className="quiet"
-                aria-label={t('note.editLabel', { text: label })}
-                onClick={() => setMode('edit')}
-              >
-                <span className="tool-icon" aria-hidden="true">
-                  ✎
-                </span>
-                <span className="tool-label">{t('note.edit')}</span>
-              </button>
-              <button
-                type="button"
-                className="quiet"
-                aria-label={t('note.deleteLabel', { text: label })}
-                onClick={() => setMode('confirmDelete')}
-              >
-                <span className="tool-icon" aria-hidden="true">
-                  ✕
-                </span>
-                <span className="tool-label">{t('note.delete')}</span>
-              </button>
-            </div>
+            editable && (
+              <div className="note-tools">
+                <button
+                  type="button"
+                  ref={setActivatorNodeRef}
+                  className="drag-handle"
+                  {...attributes}
+                  aria-label={t('note.drag', { text: label })}
+                >
+                  <span aria-hidden="true">⠿</span>
+                </button>
+                <button
+                  type="button"
+                  ref={editButton}
+                  className="quiet"
+                  aria-label={t('note.editLabel', { text: label })}
+                  onClick={() => setMode('edit')}
+                >
+                  <span className="tool-icon" aria-hidden="true">
+                    ✎
+                  </span>
+                  <span className="tool-label">{t('note.edit')}</span>
+                </button>
+                <button
+                  type="button"
+                  className="quiet"
+                  aria-label={t('note.deleteLabel', { text: label })}
+                  onClick={() => setMode('confirmDelete')}
+                >
+                  <span className="tool-icon" aria-hidden="true">
+                    ✕
+                  </span>
+                  <span className="tool-label">{t('note.delete')}</span>
+                </button>
+              </div>
+            )
           )}
         </>
       )}

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { navigate, roomPath } from '../../app/router'
 import { useT } from '../../i18n'
-import { LIMITS, newRoomId } from '../../map'
+import { LIMITS } from '../../map'
+import { requestNewMap } from '../../sync/createMap'
+import { rememberSecrets } from '../../sync/mapSecrets'
 import { useRoom } from '../../store/roomStore'
 import { loadIdentity } from '../join/identity'
 import { forgetMap, loadRecentMaps, type RecentMap } from './recentMaps'
@@ -14,10 +16,22 @@ export function HomePage() {
   const [error, setError] = useState<string | null>(null)
   const [recent, setRecent] = useState<RecentMap[]>(loadRecentMaps)
 
-  function open(roomId: string, fill: () => void): void {
-    useRoom.getState().openRoom(roomId, loadIdentity())
-    fill()
-    navigate(roomPath(roomId))
+  const [busy, setBusy] = useState(false)
+
+  /** Asks the server for a new map; this device becomes its facilitator. */
+  async function open(fill: () => void): Promise<void> {
+    setBusy(true)
+    try {
+      const { roomId, facilitatorKey, viewerToken } = await requestNewMap()
+      rememberSecrets(roomId, { facilitatorKey, viewerToken })
+      useRoom.getState().openRoom({ kind: 'member', roomId, facilitatorKey }, loadIdentity())
+      fill()
+      navigate(roomPath(roomId))
+    } catch {
+      setError(t('error.createFailed'))
+    } finally {
+      setBusy(false)
+    }
   }
 
   function onCreate(event: FormEvent): void {
@@ -26,11 +40,11 @@ export function HomePage() {
       setError(t('error.title-required'))
       return
     }
-    open(newRoomId(), () => useRoom.getState().createMap({ title, description }))
+    void open(() => useRoom.getState().createMap({ title, description }))
   }
 
   function onExample(): void {
-    open(newRoomId(), () => useRoom.getState().loadExample())
+    void open(() => useRoom.getState().loadExample())
   }
 
   return (
@@ -77,7 +91,7 @@ export function HomePage() {
             </p>
           )}
           <div className="actions">
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={busy}>
               {t('home.create')}
             </button>
           </div>
@@ -87,7 +101,12 @@ export function HomePage() {
       <section className="panel" aria-labelledby="example-title">
         <h2 id="example-title">{t('home.exampleTitle')}</h2>
         <p>{t('home.exampleHint')}</p>
-        <button type="button" onClick={onExample}>
+        {error && !title && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="button" onClick={onExample} disabled={busy}>
           {t('home.example')}
         </button>
       </section>

@@ -18,9 +18,10 @@ function messageKey(state: ConnectionState): Exclude<TextKey, 'connection.refuse
 }
 
 function message(t: Translate, state: ConnectionState): string {
-  return state.status === 'refused'
-    ? t('connection.refused', { reason: state.refusedReason ?? '' })
-    : t(messageKey(state))
+  if (state.status !== 'refused') return t(messageKey(state))
+  if (state.refusedReason === '4403') return t('error.forbidden')
+  if (state.refusedReason === '4404') return t('error.unknownMap')
+  return t('connection.refused', { reason: state.refusedReason ?? '' })
 }
 
 /** Your own connection, always in view: connected, reconnecting, or offline with unsynced work. */

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react'
-import { navigate } from '../../app/router'
+import { navigate, secretsFromHash } from '../../app/router'
+import { rememberSecrets, secretsFor } from '../../sync/mapSecrets'
 import { useT } from '../../i18n'
 import { SCHEMA_VERSION } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { Board } from '../board/Board'
+import { FacilitatorBar } from '../facilitation/FacilitatorBar'
+import { StepBanner } from '../facilitation/StepBanner'
 import { rememberMap } from '../home/recentMaps'
 import { loadIdentity } from '../join/identity'
 import { JoinForm } from '../join/JoinForm'
@@ -17,11 +20,20 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const t = useT()
   const me = useRoom((state) => state.me)
   const meta = useRoom((state) => state.view.meta)
+  const level = useRoom((state) => state.level)
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
+    // A co-facilitation link carries the key in the fragment: keep it on this device, then drop
+    // it from the address bar so it is not shared by accident.
+    const fromLink = secretsFromHash(window.location.hash)
+    if (fromLink) {
+      rememberSecrets(roomId, fromLink)
+      window.history.replaceState(null, '', window.location.pathname + window.location.search)
+    }
+    const facilitatorKey = secretsFor(roomId)?.facilitatorKey ?? null
     // Opening the same room again is a no-op; App closes it when the route leaves the room.
-    useRoom.getState().openRoom(roomId, loadIdentity())
+    useRoom.getState().openRoom({ kind: 'member', roomId, facilitatorKey }, loadIdentity())
   }, [roomId])
 
   useEffect(() => {
@@ -65,6 +77,8 @@ export function RoomPage({ roomId }: { roomId: string }) {
       )}
       <ErrorBanner />
       <main id="main" className="room-main">
+        {level === 'facilitator' && <FacilitatorBar />}
+        <StepBanner />
         <p className="fill-order">
           <span aria-hidden="true">← </span>
           {t('board.fillOrder')}

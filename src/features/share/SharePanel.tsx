@@ -1,38 +1,93 @@
 import { useState } from 'react'
-import { roomPath } from '../../app/router'
-import { useT } from '../../i18n'
+import { facilitatorPath, roomPath, viewerPath } from '../../app/router'
+import { useT, type TextKey } from '../../i18n'
+import { secretsFor } from '../../sync/mapSecrets'
+import { useRoom } from '../../store/roomStore'
 
-/** The link to this map, with a copy button; the link is the only key to the room. */
-export function SharePanel({ roomId }: { roomId: string }) {
+interface ShareLink {
+  id: string
+  label: TextKey
+  hint: TextKey
+  url: string
+}
+
+function CopyableLink({ link }: { link: ShareLink }) {
   const t = useT()
   const [copied, setCopied] = useState(false)
-  const link = `${window.location.origin}${roomPath(roomId)}`
+  const inputId = `share-${link.id}`
 
   async function copy(): Promise<void> {
     try {
-      await navigator.clipboard.writeText(link)
+      await navigator.clipboard.writeText(link.url)
       setCopied(true)
       setTimeout(() => setCopied(false), 2500)
     } catch {
       // Clipboard refused (no permission, not a secure context): the field is selected instead.
-      document.querySelector<HTMLInputElement>('#share-link')?.select()
+      document.querySelector<HTMLInputElement>(`#${inputId}`)?.select()
     }
   }
 
   return (
-    <section className="share" aria-labelledby="share-title">
-      <h2 id="share-title">{t('share.title')}</h2>
-      <label className="field">
-        <span className="visually-hidden">{t('share.link')}</span>
-        <input id="share-link" readOnly value={link} onFocus={(event) => event.target.select()} />
+    <div className="share-link">
+      <label htmlFor={inputId} id={`${inputId}-label`}>
+        {t(link.label)}
       </label>
-      <button type="button" onClick={() => void copy()}>
+      <input id={inputId} readOnly value={link.url} onFocus={(event) => event.target.select()} />
+      <button
+        type="button"
+        id={`${inputId}-copy`}
+        aria-labelledby={`${inputId}-copy ${inputId}-label`}
+        onClick={() => void copy()}
+      >
         {copied ? t('share.copied') : t('share.copy')}
       </button>
-      <p className="hint">{t('share.hint')}</p>
+      <p className="hint">{t(link.hint)}</p>
       <p className="visually-hidden" role="status">
         {copied ? t('share.copied') : ''}
       </p>
+    </div>
+  )
+}
+
+/**
+ * Ways into this map. Everyone sees the participant link; a facilitator also gets the read-only
+ * link for the big screen and the secret co-facilitation link.
+ */
+export function SharePanel({ roomId }: { roomId: string }) {
+  const t = useT()
+  const level = useRoom((state) => state.level)
+  const origin = window.location.origin
+  const secrets = level === 'facilitator' ? secretsFor(roomId) : null
+  const links: ShareLink[] = [
+    {
+      id: 'participant',
+      label: 'share.participant',
+      hint: 'share.participantHint',
+      url: origin + roomPath(roomId),
+    },
+  ]
+  if (secrets?.viewerToken) {
+    links.push({
+      id: 'viewer',
+      label: 'share.viewer',
+      hint: 'share.viewerHint',
+      url: origin + viewerPath(secrets.viewerToken),
+    })
+  }
+  if (secrets) {
+    links.push({
+      id: 'facilitator',
+      label: 'share.facilitator',
+      hint: 'share.facilitatorHint',
+      url: origin + facilitatorPath(roomId, secrets.facilitatorKey, secrets.viewerToken),
+    })
+  }
+  return (
+    <section className="share" aria-labelledby="share-title">
+      <h2 id="share-title">{t('share.title')}</h2>
+      {links.map((link) => (
+        <CopyableLink key={link.id} link={link} />
+      ))}
     </section>
   )
 }

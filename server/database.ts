@@ -1,0 +1,44 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+
+const STORAGE_VERSION = 2
+
+/**
+ * Opens (and creates when missing) the one SQLite file the server keeps, in WAL mode, with every
+ * table in place. The folder is created too.
+ */
+export function openDatabase(file: string): Database.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  // NORMAL in WAL mode keeps every committed row through a process crash (kill -9);
+  // only a power loss of the whole machine can lose the last commits.
+  db.pragma('synchronous = NORMAL')
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS storage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS rooms (
+      room TEXT PRIMARY KEY,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS updates (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      room TEXT NOT NULL,
+      data BLOB NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+    CREATE TABLE IF NOT EXISTS maps (
+      room TEXT PRIMARY KEY,
+      facilitator_key_hash TEXT NOT NULL,
+      viewer_token_hash TEXT NOT NULL UNIQUE,
+      created_at INTEGER NOT NULL
+    );
+  `)
+  db.prepare(
+    `INSERT INTO storage_meta (key, value) VALUES ('version', ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(String(STORAGE_VERSION))
+  return db
+}

@@ -1,0 +1,132 @@
+import { useId, useState } from 'react'
+import { useT } from '../../i18n'
+import { DIRECTIONS, TEMPOS, type Direction, type Tempo } from '../../map'
+import { useRoom } from '../../store/roomStore'
+
+/** The facilitator's controls: steps, direction, tempo, locks, follow-me and the timer. */
+export function FacilitatorBar() {
+  const t = useT()
+  const id = useId()
+  const control = useRoom((state) => state.control)
+  const room = useRoom.getState()
+  const [minutes, setMinutes] = useState(10)
+  const timer = control.timer
+  const last = control.steps.length - 1
+
+  return (
+    <section className="facilitator-bar" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        {t('facilitation.title')}
+      </h2>
+      <div className="facilitator-group" role="group" aria-label={t('facilitation.title')}>
+        {control.step < 0 ? (
+          <button type="button" className="primary" onClick={() => room.goToStep(0)}>
+            {t('facilitation.start')}
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              onClick={() => room.goToStep(control.step - 1)}
+              disabled={control.step === 0}
+            >
+              {t('facilitation.previous')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => room.goToStep(control.step + 1)}
+              disabled={control.step === last}
+            >
+              {t('facilitation.next')}
+            </button>
+            <button type="button" className="quiet" onClick={() => room.goToStep(-1)}>
+              {t('facilitation.free')}
+            </button>
+          </>
+        )}
+      </div>
+      <div className="facilitator-group">
+        <label className="inline-field">
+          <span>{t('facilitation.direction')}</span>
+          <select
+            value={control.direction}
+            onChange={(event) => room.setDirection(event.target.value as Direction)}
+          >
+            {DIRECTIONS.map((direction) => (
+              <option key={direction} value={direction}>
+                {t(`facilitation.${direction}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>{t('facilitation.tempo')}</span>
+          <select
+            value={control.tempo}
+            onChange={(event) => room.setTempo(event.target.value as Tempo)}
+          >
+            {TEMPOS.map((tempo) => (
+              <option key={tempo} value={tempo}>
+                {t(`facilitation.${tempo}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="choice small">
+          <input
+            type="checkbox"
+            checked={control.locked}
+            onChange={(event) => room.setLocked(event.target.checked)}
+          />
+          <span>{t('facilitation.lock')}</span>
+        </label>
+        <label className="choice small">
+          <input
+            type="checkbox"
+            checked={control.follow}
+            onChange={(event) => room.setFollow(event.target.checked)}
+          />
+          <span>{t('facilitation.follow')}</span>
+        </label>
+      </div>
+      <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')}>
+        {timer === null ? (
+          <>
+            <label className="inline-field">
+              <span>{t('facilitation.minutes')}</span>
+              <input
+                type="number"
+                min={1}
+                max={240}
+                value={minutes}
+                onChange={(event) => setMinutes(Math.max(1, Number(event.target.value) || 1))}
+              />
+            </label>
+            <button type="button" onClick={() => room.startTimer(minutes)}>
+              {t('facilitation.timerStart')}
+            </button>
+          </>
+        ) : (
+          <>
+            {timer.endsAt !== null ? (
+              <button type="button" onClick={() => room.pauseTimer()}>
+                {t('facilitation.timerPause')}
+              </button>
+            ) : (
+              <button type="button" onClick={() => room.resumeTimer()}>
+                {t('facilitation.timerResume')}
+              </button>
+            )}
+            <button type="button" onClick={() => room.extendTimer(1)}>
+              {t('facilitation.timerExtend')}
+            </button>
+            <button type="button" className="quiet" onClick={() => room.stopTimer()}>
+              {t('facilitation.timerStop')}
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  )
+}

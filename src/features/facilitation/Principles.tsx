@@ -1,0 +1,25 @@
+import { useT } from '../../i18n'
+
+const PRINCIPLES = [
+  'principles.dialogue',
+  'principles.reciprocity',
+  'principles.participation',
+  'principles.winwin',
+] as const
+
+/** The method's four principles, in view at every step. */
+export function Principles() {
+  const t = useT()
+  return (
+    <section className="principles" aria-labelledby="principles-title">
+      <h2 id="principles-title" className="visually-hidden">
+        {t('principles.title')}
+      </h2>
+      <ol>
+        {PRINCIPLES.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ol>
+    </section>
+  )
+}

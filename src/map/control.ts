@@ -1,0 +1,184 @@
+import * as Y from 'yjs'
+import { Origin } from './doc'
+import { COLUMN_IDS, type ColumnId } from './schema'
+
+/**
+ * The facilitation state of a map: which step is active, the timer, locks, follow-me. It lives in
+ * a second document of the room that the server lets only facilitators write.
+ */
+export type ControlDoc = Y.Doc
+
+export const DIRECTIONS = ['fromValues', 'fromActions'] as const
+export type Direction = (typeof DIRECTIONS)[number]
+export const TEMPOS = ['ruim', 'kort'] as const
+export type Tempo = (typeof TEMPOS)[number]
+
+export interface TimerState {
+  /** Length the facilitator set, for "start again". */
+  readonly durationMs: number
+  /** Server-clock moment it ends while running; null while paused or stopped. */
+  readonly endsAt: number | null
+  /** Time left while paused; null while running. */
+  readonly remainingMs: number | null
+}
+
+export interface ControlView {
+  readonly direction: Direction
+  readonly tempo: Tempo
+  /** Index into `steps`; -1 before the facilitator starts (every column open). */
+  readonly step: number
+  /** The columns of each step, in the order the group goes through them. */
+  readonly steps: readonly (readonly ColumnId[])[]
+  /** The columns of the current step; empty before the start. */
+  readonly activeColumns: readonly ColumnId[]
+  /** Columns outside the current step are closed for participants. */
+  readonly locked: boolean
+  /** Participants' screens follow the facilitator's step. */
+  readonly follow: boolean
+  readonly timer: TimerState | null
+}
+
+export function createControlDoc(): ControlDoc {
+  return new Y.Doc()
+}
+
+function stateOf(doc: ControlDoc): Y.Map<unknown> {
+  return doc.getMap('facilitation')
+}
+
+/** The steps for a direction and tempo: "kort" is the first column alone, then the other four. */
+export function stepsFor(direction: Direction, tempo: Tempo): ColumnId[][] {
+  const order = direction === 'fromValues' ? [...COLUMN_IDS] : [...COLUMN_IDS].reverse()
+  return tempo === 'ruim' ? order.map((column) => [column]) : [[order[0]!], order.slice(1)]
+}
+
+function isTimer(value: unknown): value is TimerState {
+  const t = value as TimerState
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    Number.isFinite(t.durationMs) &&
+    t.durationMs > 0 &&
+    (t.endsAt === null || Number.isFinite(t.endsAt)) &&
+    (t.remainingMs === null || Number.isFinite(t.remainingMs))
+  )
+}
+
+/** A plain view of the facilitation state; anything malformed falls back to its default. */
+export function viewControl(doc: ControlDoc): ControlView {
+  const raw = stateOf(doc).toJSON() as Record<string, unknown>
+  const direction: Direction = raw.direction === 'fromActions' ? 'fromActions' : 'fromValues'
+  const tempo: Tempo = raw.tempo === 'kort' ? 'kort' : 'ruim'
+  const steps = stepsFor(direction, tempo)
+  const rawStep = typeof raw.step === 'number' && Number.isInteger(raw.step) ? raw.step : -1
+  const step = Math.max(-1, Math.min(rawStep, steps.length - 1))
+  return Object.freeze({
+    direction,
+    tempo,
+    step,
+    steps,
+    activeColumns: step >= 0 ? steps[step]! : [],
+    locked: raw.locked === true,
+    follow: raw.follow === true,
+    timer: isTimer(raw.timer) ? raw.timer : null,
+  })
+}
+
+/** Calls `onView` now and after every change of the facilitation state. */
+export function observeControl(doc: ControlDoc, onView: (view: ControlView) => void): () => void {
+  onView(viewControl(doc))
+  const onUpdate = (): void => onView(viewControl(doc))
+  doc.on('update', onUpdate)
+  return () => doc.off('update', onUpdate)
+}
+
+function write(doc: ControlDoc, change: (state: Y.Map<unknown>) => void): void {
+  doc.transact(() => change(stateOf(doc)), Origin.local)
+}
+
+/** Sets the direction; the group starts again from its first step. */
+export function setDirection(doc: ControlDoc, direction: Direction): void {
+  write(doc, (state) => {
+    state.set('direction', direction)
+    const step = state.get('step')
+    if (typeof step === 'number' && step >= 0) state.set('step', 0)
+  })
+}
+
+/** Sets the tempo, keeping the current column active where it can. */
+export function setTempo(doc: ControlDoc, tempo: Tempo): void {
+  const before = viewControl(doc)
+  write(doc, (state) => {
+    state.set('tempo', tempo)
+    if (before.step < 0) return
+    const current = before.activeColumns[0]!
+    const steps = stepsFor(before.direction, tempo)
+    state.set(
+      'step',
+      steps.findIndex((columns) => columns.includes(current)),
+    )
+  })
+}
+
+/** Goes to a step (clamped to the steps there are); -1 ends the guided part. */
+export function goToStep(doc: ControlDoc, step: number): void {
+  const { steps } = viewControl(doc)
+  write(doc, (state) => state.set('step', Math.max(-1, Math.min(step, steps.length - 1))))
+}
+
+export function setLocked(doc: ControlDoc, locked: boolean): void {
+  write(doc, (state) => state.set('locked', locked))
+}
+
+export function setFollow(doc: ControlDoc, follow: boolean): void {
+  write(doc, (state) => state.set('follow', follow))
+}
+
+/** Starts (or restarts) the timer for `durationMs` from `now` (server clock). */
+export function startTimer(doc: ControlDoc, durationMs: number, now: number): void {
+  const duration = Math.max(1000, Math.min(durationMs, 4 * 60 * 60 * 1000))
+  write(doc, (state) =>
+    state.set('timer', { durationMs: duration, endsAt: now + duration, remainingMs: null }),
+  )
+}
+
+/** Milliseconds left on a timer at `now`; never negative. */
+export function timeLeft(timer: TimerState, now: number): number {
+  if (timer.endsAt !== null) return Math.max(0, timer.endsAt - now)
+  return Math.max(0, timer.remainingMs ?? 0)
+}
+
+export function pauseTimer(doc: ControlDoc, now: number): void {
+  const { timer } = viewControl(doc)
+  if (!timer || timer.endsAt === null) return
+  write(doc, (state) =>
+    state.set('timer', { ...timer, endsAt: null, remainingMs: timeLeft(timer, now) }),
+  )
+}
+
+export function resumeTimer(doc: ControlDoc, now: number): void {
+  const { timer } = viewControl(doc)
+  if (!timer || timer.endsAt !== null) return
+  write(doc, (state) =>
+    state.set('timer', { ...timer, endsAt: now + (timer.remainingMs ?? 0), remainingMs: null }),
+  )
+}
+
+/** Adds time to a running or paused timer (also to one that just ran out). */
+export function extendTimer(doc: ControlDoc, extraMs: number, now: number): void {
+  const { timer } = viewControl(doc)
+  if (!timer) return
+  const left = timeLeft(timer, now) + extraMs
+  write(doc, (state) =>
+    state.set(
+      'timer',
+      timer.endsAt === null
+        ? { ...timer, remainingMs: left }
+        : { ...timer, endsAt: now + left, remainingMs: null },
+    ),
+  )
+}
+
+export function stopTimer(doc: ControlDoc): void {
+  write(doc, (state) => state.delete('timer'))
+}

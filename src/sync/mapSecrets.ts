@@ -1,0 +1,36 @@
+const STORAGE_KEY = 'pk.secrets'
+
+type Secrets = Record<string, { facilitatorKey: string; viewerToken?: string }>
+
+function load(): Secrets {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Secrets) : {}
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * Keeps a facilitator's keys for a map on this device only. Whoever holds them facilitates: the
+ * server checks the key, not a checkbox.
+ */
+export function rememberSecrets(
+  roomId: string,
+  secrets: { facilitatorKey: string; viewerToken?: string },
+): void {
+  const all = load()
+  all[roomId] = { ...all[roomId], ...secrets }
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(all))
+  } catch {
+    // Storage refused: the facilitator link still works for this page.
+  }
+}
+
+export function secretsFor(
+  roomId: string,
+): { facilitatorKey: string; viewerToken?: string } | null {
+  const found = load()[roomId]
+  return found && typeof found.facilitatorKey === 'string' ? found : null
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest'
+import { useHarness, type Person } from './harness'
+
+vi.setConfig({ testTimeout: 120_000 })
+
+const harness = useHarness()
+
+async function joinAs(person: Person, url: string, name: string, role: string): Promise<void> {
+  await person.page.goto(url)
+  await person.room.join(name, role)
+}
+
+function column(person: Person, id: string) {
+  return person.page.locator(`.column-${id}`)
+}
+
+describe('facilitation with a facilitator, two participants and the shared screen', () => {
+  it('guides the steps, runs the timer and keeps the viewer read-only', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Samenspel Zuidoost')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const viewerUrl = await facilitator.page.locator('#share-viewer').inputValue()
+    const coFacilitatorUrl = await facilitator.page.locator('#share-facilitator').inputValue()
+    expect(viewerUrl).toMatch(/\/v\/[A-Za-z0-9_-]{22,}$/)
+    expect(coFacilitatorUrl).toMatch(/#fk=/)
+    expect(viewerUrl).not.toContain(new URL(url).pathname.slice(3))
+
+    const ayse = await harness.person()
+    await joinAs(ayse, url, 'Ayşe Yılmaz', 'Vrijwilliger')
+    const kwame = await harness.person()
+    await joinAs(kwame, url, 'Kwame Mensah', 'Ervaringsdeskundige')
+    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
+    await screen.page.goto(viewerUrl)
+    await screen.page.getByRole('heading', { name: 'Samenspel Zuidoost' }).waitFor()
+
+    // Participants and the screen get no facilitator controls, nor the secret links.
+    for (const other of [ayse, kwame, screen]) {
+      expect(await other.page.getByRole('button', { name: 'Start met stap 1' }).count()).toBe(0)
+      expect(await other.page.locator('#share-facilitator').count()).toBe(0)
+    }
+
+    // Step 1: Waarden is active on every screen, its questions large.
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    for (const person of [ayse, kwame, screen]) {
+      await column(person, 'waarden').and(person.page.locator('[data-active="true"]')).waitFor()
+      await person.page.getByRole('heading', { name: '1. Waarden' }).waitFor()
+    }
+
+    // Lock the other columns and move on: Waarden closes for participants, Relaties opens.
+    await facilitator.page.getByRole('checkbox', { name: 'Andere kolommen op slot' }).check()
+    await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    await column(ayse, 'relaties').and(ayse.page.locator('[data-active="true"]')).waitFor()
+    await column(ayse, 'waarden').getByText('Deze kolom is nu op slot.').waitFor()
+    expect(
+      await column(ayse, 'waarden')
+        .getByRole('button', { name: /Notitie toevoegen/ })
+        .count(),
+    ).toBe(0)
+    // The facilitator can still write anywhere.
+    await facilitator.room.addNote(/Waarden/, 'Nagekomen waarde')
+    await ayse.room.addNote(/Relaties/, 'We bellen elkaar gewoon op')
+    await kwame.room.note('We bellen elkaar gewoon op').waitFor()
+    await screen.room.note('We bellen elkaar gewoon op').waitFor()
+    await screen.room.note('Nagekomen waarde').waitFor()
+
+    // The timer shows on every screen and pauses for everyone.
+    await facilitator.page.getByLabel('Minuten').fill('5')
+    await facilitator.page.getByRole('button', { name: 'Start timer' }).click()
+    for (const person of [ayse, screen]) {
+      await expect.poll(() => person.page.getByRole('timer').innerText()).toMatch(/^[45]:\d\d/)
+    }
+    await facilitator.page.getByRole('button', { name: 'Pauze' }).click()
+    await kwame.page.getByText('(gepauzeerd)').waitFor()
+
+    // The shared screen cannot write: no controls to add, edit or move notes.
+    expect(await screen.page.getByRole('button', { name: /Notitie toevoegen/ }).count()).toBe(0)
+    expect(await screen.page.getByRole('button', { name: /Notitie bewerken/ }).count()).toBe(0)
+    expect(await screen.page.getByRole('button', { name: /Verplaatsen/ }).count()).toBe(0)
+
+    // A co-facilitator link gives the controls on another device.
+    const coFacilitator = await harness.person()
+    await coFacilitator.page.goto(coFacilitatorUrl)
+    await coFacilitator.room.join('Noor El Idrissi', 'Vrijwilliger')
+    expect(coFacilitator.page.url()).not.toContain('fk=')
+    await coFacilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    await ayse.page.getByRole('heading', { name: '3. Eisen' }).waitFor()
+
+    for (const person of [facilitator, ayse, kwame, screen, coFacilitator]) {
+      expect(person.errors).toEqual([])
+    }
+  })
+
+  it('brings the active step into view on phones that follow, until someone steps out', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Volg mij')
+    await facilitator.room.join('Łukasz Nowak', 'Beroepskracht')
+    const phone = await harness.person({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await joinAs(phone, url, 'Joyce', 'Bewoner')
+
+    const inView = (id: string) =>
+      phone.page.evaluate((selector) => {
+        const rect = document.querySelector(selector)!.getBoundingClientRect()
+        return rect.left >= 0 && rect.right <= window.innerWidth
+      }, `.column-${id}`)
+
+    await facilitator.page.getByRole('checkbox', { name: 'Iedereen volgt mijn stap' }).check()
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    await phone.page.getByText('Je volgt de begeleider.').waitFor()
+    await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    await expect.poll(() => inView('eisen')).toBe(true)
+
+    await phone.page.getByRole('button', { name: 'Zelf rondkijken' }).click()
+    await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    await phone.page.getByRole('heading', { name: '4. Voorwaarden' }).waitFor()
+    await phone.page.waitForTimeout(300)
+    expect(await inView('voorwaarden')).toBe(false)
+    await phone.page.getByRole('button', { name: 'Volg de begeleider weer' }).click()
+    await expect.poll(() => inView('voorwaarden')).toBe(true)
+  })
+})
