@@ -22,6 +22,15 @@ export interface TimerState {
   readonly remainingMs: number | null
 }
 
+export interface VoteState {
+  /** Each vote the facilitator opens is a new round; dots of earlier rounds do not count. */
+  readonly round: number
+  readonly dots: number
+  readonly onePerNote: boolean
+  /** Open: people place dots. Closed: results show. */
+  readonly open: boolean
+}
+
 export interface ControlView {
   readonly direction: Direction
   readonly tempo: Tempo
@@ -36,6 +45,13 @@ export interface ControlView {
   /** Participants' screens follow the facilitator's step. */
   readonly follow: boolean
   readonly timer: TimerState | null
+  readonly vote: VoteState | null
+  /** Notes the group marked as shared ("gedeeld"). */
+  readonly agreed: ReadonlySet<string>
+  /** Show notes ordered by their dots once a vote is closed. */
+  readonly sortByVotes: boolean
+  /** Bumped by the facilitator to ask everyone's "klaar" or "pas" again. */
+  readonly readyRound: number
 }
 
 export function createControlDoc(): ControlDoc {
@@ -46,10 +62,30 @@ function stateOf(doc: ControlDoc): Y.Map<unknown> {
   return doc.getMap('facilitation')
 }
 
+/** Note ids the group agreed on; a map of its own so two marks at once both count. */
+function agreedOf(doc: ControlDoc): Y.Map<unknown> {
+  return doc.getMap('agreed')
+}
+
 /** The steps for a direction and tempo: "kort" is the first column alone, then the other four. */
 export function stepsFor(direction: Direction, tempo: Tempo): ColumnId[][] {
   const order = direction === 'fromValues' ? [...COLUMN_IDS] : [...COLUMN_IDS].reverse()
   return tempo === 'ruim' ? order.map((column) => [column]) : [[order[0]!], order.slice(1)]
+}
+
+function isVote(value: unknown): value is VoteState {
+  const v = value as VoteState
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(v.round) &&
+    v.round >= 1 &&
+    Number.isInteger(v.dots) &&
+    v.dots >= 1 &&
+    v.dots <= 20 &&
+    typeof v.onePerNote === 'boolean' &&
+    typeof v.open === 'boolean'
+  )
 }
 
 function isTimer(value: unknown): value is TimerState {
@@ -67,6 +103,10 @@ function isTimer(value: unknown): value is TimerState {
 /** A plain view of the facilitation state; anything malformed falls back to its default. */
 export function viewControl(doc: ControlDoc): ControlView {
   const raw = stateOf(doc).toJSON() as Record<string, unknown>
+  const agreed = new Set<string>()
+  agreedOf(doc).forEach((value, key) => {
+    if (value === true) agreed.add(key)
+  })
   const direction: Direction = raw.direction === 'fromActions' ? 'fromActions' : 'fromValues'
   const tempo: Tempo = raw.tempo === 'kort' ? 'kort' : 'ruim'
   const steps = stepsFor(direction, tempo)
@@ -81,6 +121,11 @@ export function viewControl(doc: ControlDoc): ControlView {
     locked: raw.locked === true,
     follow: raw.follow === true,
     timer: isTimer(raw.timer) ? raw.timer : null,
+    vote: isVote(raw.vote) ? raw.vote : null,
+    agreed,
+    sortByVotes: raw.sortByVotes === true,
+    readyRound:
+      typeof raw.readyRound === 'number' && Number.isInteger(raw.readyRound) ? raw.readyRound : 0,
   })
 }
 
@@ -181,4 +226,46 @@ export function extendTimer(doc: ControlDoc, extraMs: number, now: number): void
 
 export function stopTimer(doc: ControlDoc): void {
   write(doc, (state) => state.delete('timer'))
+}
+
+/** Opens a new voting round with `dots` per person. */
+export function openVote(doc: ControlDoc, dots: number, onePerNote: boolean): void {
+  const { vote } = viewControl(doc)
+  const round = (vote?.round ?? 0) + 1
+  write(doc, (state) => {
+    state.set('vote', { round, dots: Math.max(1, Math.min(20, dots)), onePerNote, open: true })
+    state.set('sortByVotes', false)
+  })
+}
+
+/** Closes the vote: dots stay as cast, and results show on every screen. */
+export function closeVote(doc: ControlDoc): void {
+  const { vote } = viewControl(doc)
+  if (vote) write(doc, (state) => state.set('vote', { ...vote, open: false }))
+}
+
+/** Clears the vote from view (the dots stay in the record of their round). */
+export function clearVote(doc: ControlDoc): void {
+  write(doc, (state) => {
+    state.delete('vote')
+    state.set('sortByVotes', false)
+  })
+}
+
+export function setSortByVotes(doc: ControlDoc, sort: boolean): void {
+  write(doc, (state) => state.set('sortByVotes', sort))
+}
+
+/** Marks a note as shared by the group ("gedeeld"), or takes the mark away. */
+export function setAgreed(doc: ControlDoc, noteId: string, agreed: boolean): void {
+  doc.transact(() => {
+    if (agreed) agreedOf(doc).set(noteId, true)
+    else agreedOf(doc).delete(noteId)
+  }, Origin.local)
+}
+
+/** Asks everyone's "klaar" or "pas" anew. */
+export function resetReady(doc: ControlDoc): void {
+  const { readyRound } = viewControl(doc)
+  write(doc, (state) => state.set('readyRound', readyRound + 1))
 }

@@ -21,6 +21,22 @@ export { observeMap } from './observe'
 export { EMPTY_VIEW, viewMap, type MapView } from './view'
 export { EXAMPLE_MAP, fillExampleMap } from './example'
 export {
+  castVote,
+  dotsOf,
+  retractVote,
+  tally,
+  type Dot,
+  type VoteRefusal,
+  type VoteRules,
+} from './votes'
+export {
+  clearVote,
+  closeVote,
+  openVote,
+  resetReady,
+  setAgreed,
+  setSortByVotes,
+  type VoteState,
   createControlDoc,
   DIRECTIONS,
   extendTimer,

@@ -13,8 +13,18 @@ import {
   newNoteId,
   observeMap,
   updateMapDetails,
+  castVote,
+  clearVote,
+  closeVote,
   createControlDoc,
+  dotsOf,
   extendTimer,
+  openVote,
+  resetReady,
+  retractVote,
+  setAgreed,
+  setSortByVotes,
+  type Dot,
   goToStep,
   observeControl,
   pauseTimer,
@@ -39,7 +49,12 @@ import {
   type Participant,
 } from '../map'
 import { INITIAL_CONNECTION, type ConnectionState } from '../sync/connectionState'
-import { RoomConnection, type PresentPerson, type RoomAccess } from '../sync/roomConnection'
+import {
+  RoomConnection,
+  type PresentPerson,
+  type ReadyStatus,
+  type RoomAccess,
+} from '../sync/roomConnection'
 import { measureClockOffset } from '../sync/serverClock'
 
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
@@ -65,6 +80,8 @@ export interface RoomState {
   connection: ConnectionState
   presence: readonly PresentPerson[]
   me: Participant | null
+  /** The dots that count in the current vote round (empty without a vote). */
+  dots: readonly Dot[]
   /** This participant stepped out of follow-me to look around on their own. */
   followPaused: boolean
   /** The last refused action, for a message; cleared by `dismissError`. */
@@ -98,6 +115,16 @@ export interface RoomState {
   resumeTimer(): void
   extendTimer(minutes: number): void
   stopTimer(): void
+  vote(noteId: NoteId): void
+  unvote(noteId: NoteId): void
+  openVote(dots: number, onePerNote: boolean): void
+  closeVote(): void
+  clearVote(): void
+  setSortByVotes(sort: boolean): void
+  setAgreed(noteId: NoteId, agreed: boolean): void
+  resetReady(): void
+  /** Marks this person "klaar" or "pas" for the current step, or takes the mark back. */
+  setReady(status: ReadyStatus | null): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   loadExample(): void
 }
@@ -153,6 +180,7 @@ export const useRoom = create<RoomState>((set, get) => {
     presence: [],
     me: null,
     followPaused: false,
+    dots: [],
     error: null,
 
     openRoom(access, me) {
@@ -166,8 +194,18 @@ export const useRoom = create<RoomState>((set, get) => {
         onPresence: (people) => set({ presence: people }),
         onLocalLoaded: () => set({ loaded: true }),
       })
-      const stopMap = observeMap(doc, (view) => set({ view }))
-      const stopControl = observeControl(control, (view) => set({ control: view }))
+      const refreshDots = (): void => {
+        const vote = get().control.vote
+        set({ dots: vote ? dotsOf(doc, vote) : [] })
+      }
+      const stopMap = observeMap(doc, (view) => {
+        set({ view })
+        refreshDots()
+      })
+      const stopControl = observeControl(control, (view) => {
+        set({ control: view })
+        refreshDots()
+      })
       session = {
         key,
         doc,
@@ -264,6 +302,31 @@ export const useRoom = create<RoomState>((set, get) => {
     resumeTimer: () => facilitate((doc, now) => resumeTimer(doc, now)),
     extendTimer: (minutes) => facilitate((doc, now) => extendTimer(doc, minutes * 60_000, now)),
     stopTimer: () => facilitate((doc) => stopTimer(doc)),
+    openVote: (dots, onePerNote) => facilitate((doc) => openVote(doc, dots, onePerNote)),
+    closeVote: () => facilitate((doc) => closeVote(doc)),
+    clearVote: () => facilitate((doc) => clearVote(doc)),
+    setSortByVotes: (sort) => facilitate((doc) => setSortByVotes(doc, sort)),
+    setAgreed: (noteId, agreed) => facilitate((doc) => setAgreed(doc, noteId, agreed)),
+    resetReady: () => facilitate((doc) => resetReady(doc)),
+
+    vote(noteId) {
+      const { me, control } = get()
+      if (!session || !me || !control.vote?.open) return
+      castVote(session.doc, control.vote, me.id, noteId)
+    },
+
+    unvote(noteId) {
+      const { me, control } = get()
+      if (!session || !me || !control.vote?.open) return
+      retractVote(session.doc, control.vote, me.id, noteId)
+    },
+
+    setReady(status) {
+      const { control } = get()
+      session?.connection.setReady(
+        status ? { round: control.readyRound, step: control.step, status } : null,
+      )
+    },
 
     loadExample() {
       attempt((doc) => fillExampleMap(doc))

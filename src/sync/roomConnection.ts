@@ -5,11 +5,34 @@ import type { ControlDoc, MapDoc, Participant } from '../map'
 import { parseParticipant } from '../map'
 import { deriveConnection, type ConnectionSignals, type ConnectionState } from './connectionState'
 
+export type ReadyStatus = 'klaar' | 'pas'
+
+/** "Klaar" or "pas" for one step in one ready round; stale answers are ignored by the reader. */
+export interface ReadyMark {
+  readonly round: number
+  readonly step: number
+  readonly status: ReadyStatus
+}
+
 /** A participant seen in the room right now, with the Yjs client that carries their presence. */
 export interface PresentPerson {
   readonly clientId: number
   readonly participant: Participant
   readonly isMe: boolean
+  readonly ready: ReadyMark | null
+  /** How many private drafts this person has (never their text). */
+  readonly drafts: number
+}
+
+function parseReady(value: unknown): ReadyMark | null {
+  const mark = value as ReadyMark
+  return typeof mark === 'object' &&
+    mark !== null &&
+    Number.isInteger(mark.round) &&
+    Number.isInteger(mark.step) &&
+    (mark.status === 'klaar' || mark.status === 'pas')
+    ? { round: mark.round, step: mark.step, status: mark.status }
+    : null
 }
 
 export interface RoomConnectionEvents {
@@ -118,6 +141,16 @@ export class RoomConnection {
     this.awareness.setLocalStateField('participant', { ...participant })
   }
 
+  /** Tells the room this person is done with (or passes on) a step. */
+  setReady(mark: ReadyMark | null): void {
+    this.awareness.setLocalStateField('ready', mark)
+  }
+
+  /** Tells the room how many private drafts this person has; the drafts stay on this device. */
+  setDraftCount(count: number): void {
+    this.awareness.setLocalStateField('drafts', count)
+  }
+
   destroy(): void {
     window.removeEventListener('online', this.onOnline)
     window.removeEventListener('offline', this.onOffline)
@@ -139,8 +172,20 @@ export class RoomConnection {
     const people: PresentPerson[] = []
     const me = this.awareness.clientID
     this.awareness.getStates().forEach((state, clientId) => {
-      const participant = parseParticipant((state as { participant?: unknown }).participant)
-      if (participant) people.push({ clientId, participant, isMe: clientId === me })
+      const fields = state as { participant?: unknown; ready?: unknown; drafts?: unknown }
+      const participant = parseParticipant(fields.participant)
+      if (!participant) return
+      const drafts =
+        typeof fields.drafts === 'number' && Number.isInteger(fields.drafts) && fields.drafts >= 0
+          ? Math.min(fields.drafts, 999)
+          : 0
+      people.push({
+        clientId,
+        participant,
+        isMe: clientId === me,
+        ready: parseReady(fields.ready),
+        drafts,
+      })
     })
     people.sort((a, b) => a.participant.name.localeCompare(b.participant.name, 'nl'))
     this.events.onPresence(people)

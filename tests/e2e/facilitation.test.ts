@@ -123,3 +123,65 @@ describe('facilitation with a facilitator, two participants and the shared scree
     await expect.poll(() => inView('voorwaarden')).toBe(true)
   })
 })
+
+describe('agreeing: dot votes, shared values and the ready check', () => {
+  it('votes within the limits, shows results only when closed, and counts who is done', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Samen kiezen')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    await facilitator.room.addNote(/Waarden/, 'Warmte en respect')
+    await facilitator.room.addNote(/Waarden/, 'Transparantie')
+    const ayse = await harness.person()
+    await joinAs(ayse, url, 'Ayşe Yılmaz', 'Vrijwilliger')
+    const kwame = await harness.person()
+    await joinAs(kwame, url, 'Kwame Mensah', 'Ervaringsdeskundige')
+
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    await facilitator.page.getByLabel('Stippen per persoon').fill('2')
+    await facilitator.page.getByRole('checkbox', { name: 'Hooguit één stip per notitie' }).check()
+    await facilitator.page.getByRole('button', { name: 'Stemronde openen' }).click()
+
+    const give = (person: Person, text: string) =>
+      person.page.getByRole('button', { name: `Stip geven aan: ${text}` })
+    await give(ayse, 'Warmte en respect').click()
+    // One dot per note: the button is gone for that note.
+    await expect.poll(() => give(ayse, 'Warmte en respect').count()).toBe(0)
+    await give(ayse, 'Transparantie').click()
+    await ayse.page.getByText('Stemronde: je hebt nog 0 van 2 stippen.').waitFor()
+    await give(kwame, 'Transparantie').click()
+    await kwame.page.getByText('Stemronde: je hebt nog 1 van 2 stippen.').waitFor()
+    // While the vote is open nobody sees the others' dots.
+    expect(await kwame.page.getByLabel(/^\d+ stip(pen)?$/).count()).toBe(0)
+
+    await facilitator.page.getByRole('button', { name: 'Stemmen sluiten en uitslag tonen' }).click()
+    for (const person of [ayse, kwame, facilitator]) {
+      await person.room.note('Transparantie').getByLabel('2 stippen').waitFor()
+      await person.room.note('Warmte en respect').getByLabel('1 stip', { exact: true }).waitFor()
+    }
+    await facilitator.page.getByRole('checkbox', { name: 'Sorteer op stippen' }).check()
+    await expect
+      .poll(() =>
+        kwame.room
+          .notesIn(/Waarden/)
+          .locator('.note-text')
+          .allInnerTexts(),
+      )
+      .toEqual(['Transparantie', 'Warmte en respect'])
+
+    // The facilitator marks a value the group shares; it shows for everyone.
+    await facilitator.page
+      .getByRole('button', { name: 'Markeer als gedeeld door de groep: Warmte en respect' })
+      .click()
+    await ayse.room.note('Warmte en respect').getByText('Gedeeld').waitFor()
+    expect(await ayse.page.getByRole('button', { name: /Markeer als gedeeld/ }).count()).toBe(0)
+
+    // Ready check: one done, one passes; everyone sees the count.
+    await ayse.page.getByRole('button', { name: 'Klaar', exact: true }).click()
+    await kwame.page.getByRole('button', { name: 'Pas', exact: true }).click()
+    await facilitator.page.getByText('1 van 3 klaar · 1 pas').waitFor()
+    await ayse.page.getByText('1 van 3 klaar · 1 pas').waitFor()
+    // A new step asks again.
+    await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    await kwame.page.getByText('0 van 3 klaar · 0 pas').waitFor()
+  })
+})

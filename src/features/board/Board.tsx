@@ -18,11 +18,12 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useT } from '../../i18n'
-import { CARD_ORDER, COLUMN_IDS, type ColumnId, type Note, type NoteId } from '../../map'
+import { CARD_ORDER, COLUMN_IDS, tally, type ColumnId, type Note, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { Column } from './Column'
 import { columnOf, placeOver, positionOf, type Layout } from './dragPreview'
-import { NoteBody, shortText } from './NoteCard'
+import { NoteBody } from './NoteCard'
+import { shortText } from './noteText'
 
 /** The layout with the dragged note placed where it is over now. */
 function project(layout: Layout, active: Active, over: Over): Layout {
@@ -73,14 +74,30 @@ export function Board() {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   )
 
+  const vote = useRoom((state) => state.control.vote)
+  const sortByVotes = useRoom((state) => state.control.sortByVotes)
+  const dots = useRoom((state) => state.dots)
+  const sorted = useMemo(() => {
+    if (!sortByVotes || !vote || vote.open) return view.columns
+    // Most dots first; notes with equal dots keep the group's own order.
+    const counts = tally(dots)
+    const byVotes = {} as Record<ColumnId, readonly Note[]>
+    for (const column of COLUMN_IDS) {
+      byVotes[column] = [...view.columns[column]].sort(
+        (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0),
+      )
+    }
+    return byVotes
+  }, [view, vote, sortByVotes, dots])
+
   const columns = useMemo(() => {
-    if (!preview) return view.columns
+    if (!preview) return sorted
     const shown = {} as Record<ColumnId, readonly Note[]>
     for (const column of COLUMN_IDS) {
       shown[column] = preview[column].flatMap((id) => view.notes.get(id) ?? [])
     }
     return shown
-  }, [preview, view])
+  }, [preview, view, sorted])
 
   const textOf = (id: UniqueIdentifier): string =>
     shortText(view.notes.get(id as NoteId)?.text ?? '')

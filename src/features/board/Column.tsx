@@ -70,7 +70,9 @@ export const Column = memo(function Column({ column, notes }: Props) {
         <ul
           ref={setNodeRef}
           className="note-list"
-          aria-label={t('column.count', { count: notes.length })}
+          aria-label={t(notes.length === 1 ? 'column.countOne' : 'column.count', {
+            count: notes.length,
+          })}
         >
           {notes.map((note) => (
             <NoteCard key={note.id} note={note} editable={editable} />

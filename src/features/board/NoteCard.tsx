@@ -5,13 +5,9 @@ import { useT, type Translate } from '../../i18n'
 import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { roleText } from '../room/roleLabel'
+import { NoteExtras } from '../facilitation/NoteExtras'
 import { NoteForm, type NoteDraft } from './NoteForm'
-
-/** A short form of a note's text for labels and announcements. */
-export function shortText(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine
-}
+import { shortText } from './noteText'
 
 function ownerLine(t: Translate, note: Note): string | null {
   if (!note.owner) return null
@@ -51,6 +47,10 @@ export const NoteCard = memo(function NoteCard({
 }) {
   const t = useT()
   const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view')
+  // While the column shows vote results in dot order, positions are not the group's own order.
+  const sortedByVotes = useRoom(
+    (state) => state.control.sortByVotes && state.control.vote !== null && !state.control.vote.open,
+  )
   const editButton = useRef<HTMLButtonElement>(null)
   const {
     attributes,
@@ -62,7 +62,7 @@ export const NoteCard = memo(function NoteCard({
     isDragging,
   } = useSortable({
     id: note.id,
-    disabled: mode !== 'view' || !editable,
+    disabled: mode !== 'view' || !editable || sortedByVotes,
     attributes: { roleDescription: t('dnd.roleDescription') },
   })
   const label = shortText(note.text)
@@ -108,6 +108,7 @@ export const NoteCard = memo(function NoteCard({
       ) : (
         <>
           <NoteBody note={note} />
+          <NoteExtras note={note} editable={editable} />
           {mode === 'confirmDelete' ? (
             <div className="note-confirm" role="group" aria-label={t('note.deleteConfirm')}>
               <p>{t('note.deleteConfirm')}</p>

@@ -10,6 +10,9 @@ export function FacilitatorBar() {
   const control = useRoom((state) => state.control)
   const room = useRoom.getState()
   const [minutes, setMinutes] = useState(10)
+  const [dots, setDots] = useState(3)
+  const [onePerNote, setOnePerNote] = useState(false)
+  const vote = control.vote
   const timer = control.timer
   const last = control.steps.length - 1
 
@@ -126,6 +129,55 @@ export function FacilitatorBar() {
             </button>
           </>
         )}
+      </div>
+      <div className="facilitator-group" role="group" aria-label={t('vote.open')}>
+        {vote?.open ? (
+          <button type="button" className="primary" onClick={() => room.closeVote()}>
+            {t('vote.close')}
+          </button>
+        ) : (
+          <>
+            <label className="inline-field">
+              <span>{t('vote.dots')}</span>
+              <input
+                type="number"
+                min={1}
+                max={20}
+                value={dots}
+                onChange={(event) => setDots(Math.max(1, Number(event.target.value) || 1))}
+              />
+            </label>
+            <label className="choice small">
+              <input
+                type="checkbox"
+                checked={onePerNote}
+                onChange={(event) => setOnePerNote(event.target.checked)}
+              />
+              <span>{t('vote.onePerNote')}</span>
+            </label>
+            <button type="button" onClick={() => room.openVote(dots, onePerNote)}>
+              {t('vote.open')}
+            </button>
+          </>
+        )}
+        {vote && !vote.open && (
+          <>
+            <label className="choice small">
+              <input
+                type="checkbox"
+                checked={control.sortByVotes}
+                onChange={(event) => room.setSortByVotes(event.target.checked)}
+              />
+              <span>{t('vote.sort')}</span>
+            </label>
+            <button type="button" className="quiet" onClick={() => room.clearVote()}>
+              {t('vote.clear')}
+            </button>
+          </>
+        )}
+        <button type="button" className="quiet" onClick={() => room.resetReady()}>
+          {t('ready.reset')}
+        </button>
       </div>
     </section>
   )

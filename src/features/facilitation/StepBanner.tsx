@@ -2,7 +2,9 @@ import { useT } from '../../i18n'
 import { stepOf } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { Principles } from './Principles'
+import { ReadyCheck } from './ReadyCheck'
 import { StepTimer } from './StepTimer'
+import { VoteStatus } from './VoteStatus'
 
 /** What every screen shows of the guided step: which column(s), their questions, the timer. */
 export function StepBanner({ large = false }: { large?: boolean }) {
@@ -53,7 +55,11 @@ export function StepBanner({ large = false }: { large?: boolean }) {
           </p>
         )}
       </div>
-      <StepTimer />
+      <div className="step-banner-side">
+        <StepTimer />
+        <ReadyCheck />
+      </div>
+      <VoteStatus />
       <Principles />
     </section>
   )

@@ -1,0 +1,82 @@
+import { useT } from '../../i18n'
+import type { Note } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { shortText } from '../board/noteText'
+
+/**
+ * What a note carries beyond its text: the "gedeeld" mark, dots while voting (only your own until
+ * the vote closes), and the result after.
+ */
+export function NoteExtras({ note, editable }: { note: Note; editable: boolean }) {
+  const t = useT()
+  const level = useRoom((state) => state.level)
+  const me = useRoom((state) => state.me)
+  const vote = useRoom((state) => state.control.vote)
+  const agreed = useRoom((state) => state.control.agreed.has(note.id))
+  const dots = useRoom((state) => state.dots)
+  const label = shortText(note.text)
+  const activeColumns = useRoom((state) => state.control.activeColumns)
+  // A vote is about the step the group is in; without a step, about the whole map.
+  const votable =
+    vote !== null && (activeColumns.length === 0 || activeColumns.includes(note.column))
+  const mine = dots.filter((dot) => dot.noteId === note.id && dot.participantId === me?.id).length
+  const total = dots.filter((dot) => dot.noteId === note.id).length
+  const used = dots.filter((dot) => dot.participantId === me?.id).length
+  const canGive = vote !== null && used < vote.dots && !(vote.onePerNote && mine > 0)
+
+  return (
+    <div className="note-extras">
+      {agreed && <p className="note-agreed">{t('agreed.badge')}</p>}
+      {votable && !vote.open && total > 0 && (
+        <p
+          className="note-votes"
+          aria-label={t(total === 1 ? 'vote.resultOne' : 'vote.result', { count: total })}
+        >
+          <span aria-hidden="true">{'●'.repeat(Math.min(total, 12))}</span> {total}
+        </p>
+      )}
+      {votable && vote.open && level !== 'viewer' && me && (
+        <div className="note-vote" role="group" aria-label={t('vote.give')}>
+          {mine > 0 && (
+            <span className="note-my-dots">
+              <span aria-hidden="true">{'●'.repeat(mine)} </span>
+              {t('vote.mine', { count: mine })}
+            </span>
+          )}
+          {!(vote.onePerNote && mine > 0) && (
+            <button
+              type="button"
+              className="small"
+              disabled={!canGive}
+              aria-label={t('vote.giveLabel', { text: label })}
+              onClick={() => useRoom.getState().vote(note.id)}
+            >
+              {t('vote.give')}
+            </button>
+          )}
+          {mine > 0 && (
+            <button
+              type="button"
+              className="small quiet"
+              aria-label={t('vote.takeBackLabel', { text: label })}
+              onClick={() => useRoom.getState().unvote(note.id)}
+            >
+              {t('vote.takeBack')}
+            </button>
+          )}
+        </div>
+      )}
+      {level === 'facilitator' && editable && (
+        <button
+          type="button"
+          className="small quiet"
+          aria-pressed={agreed}
+          aria-label={t(agreed ? 'agreed.unmarkLabel' : 'agreed.markLabel', { text: label })}
+          onClick={() => useRoom.getState().setAgreed(note.id, !agreed)}
+        >
+          {agreed ? t('agreed.unmark') : t('agreed.mark')}
+        </button>
+      )}
+    </div>
+  )
+}
