@@ -94,6 +94,7 @@ export const en: Messages = {
   'note.deleteNo': 'No',
   'note.drag': 'Move: {text}',
   'note.by': 'by {name}',
+  'note.anonymous': 'Anonymous',
   'note.column': 'Column',
   'note.charsLeft': '{count} characters left',
   'note.tooLong': 'Too long: at most {max} characters.',
@@ -193,6 +194,20 @@ export const en: Messages = {
   'ready.pas': 'Pass',
   'ready.count': '{done} of {total} done · {passed} passed',
   'ready.reset': 'Ask again who is done',
+  'drafts.title': 'Your drafts (only you see them)',
+  'drafts.hint':
+    'Write alone first: your notes stay on this device until the facilitator reveals them all at once.',
+  'drafts.badge': 'Private',
+  'drafts.remove': 'Remove',
+  'drafts.removeLabel': 'Remove draft: {text}',
+  'drafts.add': 'Add draft',
+  'drafts.countOne': '{count} draft',
+  'drafts.count': '{count} drafts',
+  'drafts.private': 'Write alone first',
+  'drafts.reveal': 'Reveal all at once',
+  'drafts.anonymous': 'Reveal anonymously',
+  'drafts.on':
+    'Everyone writes alone first. Nobody sees your drafts until they are revealed together.',
   'presence.title': 'Here now ({count})',
   'presence.you': '(you)',
 

@@ -96,6 +96,7 @@ export const nl = {
   'note.deleteNo': 'Nee',
   'note.drag': 'Verplaatsen: {text}',
   'note.by': 'door {name}',
+  'note.anonymous': 'Anoniem',
   'note.column': 'Kolom',
   'note.charsLeft': 'Nog {count} tekens',
   'note.tooLong': 'Te lang: maximaal {max} tekens.',
@@ -194,6 +195,20 @@ export const nl = {
   'ready.pas': 'Pas',
   'ready.count': '{done} van {total} klaar · {passed} pas',
   'ready.reset': 'Opnieuw vragen wie klaar is',
+  'drafts.title': 'Jouw concepten (alleen jij ziet ze)',
+  'drafts.hint':
+    'Eerst alleen schrijven: je notities blijven op dit apparaat tot de begeleider alles tegelijk toont.',
+  'drafts.badge': 'Privé',
+  'drafts.remove': 'Weghalen',
+  'drafts.removeLabel': 'Concept weghalen: {text}',
+  'drafts.add': 'Concept toevoegen',
+  'drafts.countOne': '{count} concept',
+  'drafts.count': '{count} concepten',
+  'drafts.private': 'Eerst alleen schrijven',
+  'drafts.reveal': 'Alles tegelijk tonen',
+  'drafts.anonymous': 'Anoniem tonen',
+  'drafts.on':
+    'Iedereen schrijft nu eerst alleen. Niemand ziet jouw concepten tot ze tegelijk getoond worden.',
   'presence.title': 'Nu aanwezig ({count})',
   'presence.you': '(jij)',
 

@@ -52,6 +52,12 @@ export interface ControlView {
   readonly sortByVotes: boolean
   /** Bumped by the facilitator to ask everyone's "klaar" or "pas" again. */
   readonly readyRound: number
+  /** Write alone first: new notes stay on the writer's own device until the reveal. */
+  readonly privateWriting: boolean
+  /** Bumped at every reveal; each device then shares its drafts once. */
+  readonly revealRound: number
+  /** The last reveal shares drafts without their authors. */
+  readonly revealAnonymous: boolean
 }
 
 export function createControlDoc(): ControlDoc {
@@ -71,6 +77,10 @@ function agreedOf(doc: ControlDoc): Y.Map<unknown> {
 export function stepsFor(direction: Direction, tempo: Tempo): ColumnId[][] {
   const order = direction === 'fromValues' ? [...COLUMN_IDS] : [...COLUMN_IDS].reverse()
   return tempo === 'ruim' ? order.map((column) => [column]) : [[order[0]!], order.slice(1)]
+}
+
+function wholeNumber(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0
 }
 
 function isVote(value: unknown): value is VoteState {
@@ -124,8 +134,10 @@ export function viewControl(doc: ControlDoc): ControlView {
     vote: isVote(raw.vote) ? raw.vote : null,
     agreed,
     sortByVotes: raw.sortByVotes === true,
-    readyRound:
-      typeof raw.readyRound === 'number' && Number.isInteger(raw.readyRound) ? raw.readyRound : 0,
+    readyRound: wholeNumber(raw.readyRound),
+    privateWriting: raw.privateWriting === true,
+    revealRound: wholeNumber(raw.revealRound),
+    revealAnonymous: raw.revealAnonymous === true,
   })
 }
 
@@ -268,4 +280,19 @@ export function setAgreed(doc: ControlDoc, noteId: string, agreed: boolean): voi
 export function resetReady(doc: ControlDoc): void {
   const { readyRound } = viewControl(doc)
   write(doc, (state) => state.set('readyRound', readyRound + 1))
+}
+
+/** Turns writing alone first on or off. */
+export function setPrivateWriting(doc: ControlDoc, on: boolean): void {
+  write(doc, (state) => state.set('privateWriting', on))
+}
+
+/** Asks every device to share its drafts now (optionally without authors); private writing ends. */
+export function revealDrafts(doc: ControlDoc, anonymous: boolean): void {
+  const { revealRound } = viewControl(doc)
+  write(doc, (state) => {
+    state.set('revealRound', revealRound + 1)
+    state.set('revealAnonymous', anonymous)
+    state.set('privateWriting', false)
+  })
 }

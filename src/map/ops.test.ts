@@ -88,8 +88,21 @@ describe('map operations', () => {
     const notes = viewMap(doc).columns.waarden
     expect(notes.map((n) => n.text)).toEqual(['Eerst', 'Warmte en respect', 'Transparantie'])
     expect(notes[2]!.author).toEqual(lukasz)
-    expect(notes[1]!.author.side).toBe('informal')
+    expect(notes[1]!.author?.side).toBe('informal')
     expect(notes[1]!.owner).toBeNull()
+  })
+
+  it('stores nothing about the author of an anonymous note', () => {
+    const doc = createMapDoc()
+    const id = addNote(doc, {
+      id: newNoteId(),
+      column: 'waarden',
+      text: 'Anoniem gedeeld',
+      author: ayse,
+      anonymous: true,
+    })
+    expect(viewMap(doc).notes.get(id)!.author).toBeNull()
+    expect(JSON.stringify(doc.getMap('notes').toJSON())).not.toContain('Ayşe')
   })
 
   it('gives an action an owner kind, a name and a moment', () => {

@@ -144,12 +144,17 @@ export interface NewNote {
   column: ColumnId
   text: string
   author: Participant
+  /** Store no author at all (an anonymous reveal of private drafts). */
+  anonymous?: boolean
   /** Position in the column; at the end when left out. */
   index?: number
   owner?: Partial<ActionOwner>
 }
 
-/** Adds a note with its author's snapshot; an action gets an owner kind ("wij" unless given). */
+/**
+ * Adds a note with its author's snapshot (or, anonymous, with none); an action gets an owner kind
+ * ("wij" unless given).
+ */
 export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
   check(isColumnId(input.column), 'invalid-column')
   const text = checkText(input.text)
@@ -161,7 +166,8 @@ export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
     const fields = new Y.Map<unknown>()
     fields.set('pos', { column: input.column, order })
     fields.set('text', text)
-    fields.set('author', { ...author })
+    if (input.anonymous) fields.set('anonymous', true)
+    else fields.set('author', { ...author })
     fields.set('createdAt', now)
     fields.set('updatedAt', now)
     if (input.column === 'acties') setOwner(fields, { kind: 'wij', ...input.owner })

@@ -81,8 +81,11 @@ export interface Note {
   /** Fractional order key within the column; ties are broken by id. */
   readonly order: string
   readonly text: string
-  /** A snapshot of the author at the time of writing, so a note keeps its author's role. */
-  readonly author: Participant
+  /**
+   * A snapshot of the author at the time of writing, so a note keeps its author's role; null for
+   * a note revealed anonymously (then nothing about its author is stored at all).
+   */
+  readonly author: Participant | null
   readonly createdAt: number
   readonly updatedAt: number
   /** Only for notes in the actions column. */
@@ -165,10 +168,13 @@ export function parseNote(id: string, raw: Unknown): Note | null {
   const { column, order } = raw.pos
   if (!isColumnId(column) || typeof order !== 'string' || order.length === 0) return null
   const noteText = text(raw.text, LIMITS.noteText)
-  const author = parseParticipant(raw.author)
+  const anonymous = raw.anonymous === true
+  const author = anonymous ? null : parseParticipant(raw.author)
   const createdAt = finite(raw.createdAt)
   const updatedAt = finite(raw.updatedAt) ?? createdAt
-  if (noteText === null || !author || createdAt === null || updatedAt === null) return null
+  if (noteText === null || (!author && !anonymous) || createdAt === null || updatedAt === null) {
+    return null
+  }
   return {
     id: id as NoteId,
     column,

@@ -22,6 +22,8 @@ import {
   openVote,
   resetReady,
   retractVote,
+  revealDrafts,
+  setPrivateWriting,
   setAgreed,
   setSortByVotes,
   type Dot,
@@ -49,6 +51,7 @@ import {
   type Participant,
 } from '../map'
 import { INITIAL_CONNECTION, type ConnectionState } from '../sync/connectionState'
+import { loadDrafts, saveDrafts, type Draft, type DraftFile } from './drafts'
 import {
   RoomConnection,
   type PresentPerson,
@@ -80,6 +83,8 @@ export interface RoomState {
   connection: ConnectionState
   presence: readonly PresentPerson[]
   me: Participant | null
+  /** This person's private drafts (write alone first); only on this device. */
+  drafts: readonly Draft[]
   /** The dots that count in the current vote round (empty without a vote). */
   dots: readonly Dot[]
   /** This participant stepped out of follow-me to look around on their own. */
@@ -125,6 +130,10 @@ export interface RoomState {
   resetReady(): void
   /** Marks this person "klaar" or "pas" for the current step, or takes the mark back. */
   setReady(status: ReadyStatus | null): void
+  setPrivateWriting(on: boolean): void
+  revealDrafts(anonymous: boolean): void
+  addDraft(draft: Omit<Draft, 'id'>): void
+  removeDraft(id: string): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   loadExample(): void
 }
@@ -138,6 +147,8 @@ interface Session {
 }
 
 let session: Session | null = null
+/** Reads and writes this device's drafts for the open room. */
+let drafting: { read(): DraftFile; write(file: DraftFile): void } | null = null
 
 /** The open room; components read from it and call its actions, never the document. */
 export const useRoom = create<RoomState>((set, get) => {
@@ -181,6 +192,7 @@ export const useRoom = create<RoomState>((set, get) => {
     me: null,
     followPaused: false,
     dots: [],
+    drafts: [],
     error: null,
 
     openRoom(access, me) {
@@ -194,6 +206,34 @@ export const useRoom = create<RoomState>((set, get) => {
         onPresence: (people) => set({ presence: people }),
         onLocalLoaded: () => set({ loaded: true }),
       })
+      const roomId = access.kind === 'member' ? access.roomId : null
+      let draftFile: DraftFile = roomId ? loadDrafts(roomId) : { drafts: [], revealedRound: 0 }
+      const storeDrafts = (file: DraftFile): void => {
+        draftFile = file
+        if (roomId) saveDrafts(roomId, file)
+        set({ drafts: file.drafts })
+        connection.setDraftCount(file.drafts.length)
+      }
+      drafting = { read: () => draftFile, write: storeDrafts }
+      /** On a new reveal, share this device's drafts once, all in one transaction. */
+      const answerReveal = (): void => {
+        const { control: view, me: author } = get()
+        if (!roomId || view.revealRound <= draftFile.revealedRound) return
+        if (draftFile.drafts.length > 0 && !author) return
+        doc.transact(() => {
+          for (const draft of draftFile.drafts) {
+            addNote(doc, {
+              id: newNoteId(),
+              column: draft.column,
+              text: draft.text,
+              author: author!,
+              anonymous: view.revealAnonymous,
+              owner: draft.owner ?? undefined,
+            })
+          }
+        })
+        storeDrafts({ drafts: [], revealedRound: view.revealRound })
+      }
       const refreshDots = (): void => {
         const vote = get().control.vote
         set({ dots: vote ? dotsOf(doc, vote) : [] })
@@ -205,6 +245,7 @@ export const useRoom = create<RoomState>((set, get) => {
       const stopControl = observeControl(control, (view) => {
         set({ control: view })
         refreshDots()
+        answerReveal()
       })
       session = {
         key,
@@ -219,13 +260,15 @@ export const useRoom = create<RoomState>((set, get) => {
       const level: AccessLevel =
         access.kind === 'viewer' ? 'viewer' : access.facilitatorKey ? 'facilitator' : 'participant'
       set({
-        roomId: access.kind === 'member' ? access.roomId : null,
+        roomId,
+        drafts: draftFile.drafts,
         level,
         me: level === 'viewer' ? null : me,
         loaded: false,
         error: null,
       })
       if (me && level !== 'viewer') get().setMe(me)
+      connection.setDraftCount(draftFile.drafts.length)
       void measureClockOffset().then((clockOffset) => {
         if (session?.key === key) set({ clockOffset })
       })
@@ -238,12 +281,14 @@ export const useRoom = create<RoomState>((set, get) => {
       session.doc.destroy()
       session.control.destroy()
       session = null
+      drafting = null
       set({
         roomId: null,
         view: EMPTY_VIEW,
         control: viewControl(createControlDoc()),
         loaded: false,
         presence: [],
+        drafts: [],
         error: null,
       })
     },
@@ -319,6 +364,21 @@ export const useRoom = create<RoomState>((set, get) => {
       const { me, control } = get()
       if (!session || !me || !control.vote?.open) return
       retractVote(session.doc, control.vote, me.id, noteId)
+    },
+
+    setPrivateWriting: (on) => facilitate((doc) => setPrivateWriting(doc, on)),
+    revealDrafts: (anonymous) => facilitate((doc) => revealDrafts(doc, anonymous)),
+
+    addDraft(draft) {
+      if (!drafting) return
+      const file = drafting.read()
+      drafting.write({ ...file, drafts: [...file.drafts, { ...draft, id: newNoteId() }] })
+    },
+
+    removeDraft(id) {
+      if (!drafting) return
+      const file = drafting.read()
+      drafting.write({ ...file, drafts: file.drafts.filter((draft) => draft.id !== id) })
     },
 
     setReady(status) {

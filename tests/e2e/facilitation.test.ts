@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { connectStockClient, waitFor, whenSynced } from '../helpers/stockClient'
 import { useHarness, type Person } from './harness'
 
 vi.setConfig({ testTimeout: 120_000 })
@@ -183,5 +184,66 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     // A new step asks again.
     await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
     await kwame.page.getByText('0 van 3 klaar · 0 pas').waitFor()
+  })
+})
+
+describe('write alone, then together', () => {
+  it('keeps drafts on the writer’s device, out of the shared document, until the reveal', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Eerst alleen')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const ayse = await harness.person()
+    await joinAs(ayse, url, 'Ayşe Yılmaz', 'Vrijwilliger')
+    const kwame = await harness.person()
+    await joinAs(kwame, url, 'Kwame Mensah', 'Ervaringsdeskundige')
+
+    await facilitator.page.getByRole('checkbox', { name: 'Eerst alleen schrijven' }).check()
+    await ayse.page.getByText(/Iedereen schrijft nu eerst alleen/).waitFor()
+    const secret = 'Ik durf niet te zeggen dat ik moe ben'
+    const region = ayse.room.column(/Waarden/)
+    await region.getByRole('button', { name: /Notitie toevoegen aan/ }).click()
+    await region.getByRole('textbox', { name: 'Tekst van de notitie' }).fill(secret)
+    await region.getByRole('button', { name: 'Concept toevoegen' }).click()
+    await region.getByText(secret).waitFor()
+
+    // The facilitator sees a count, never the text; the others see nothing.
+    await facilitator.page
+      .locator('.presence li', { hasText: 'Ayşe' })
+      .getByText('1 concept', { exact: true })
+      .waitFor()
+    expect(await facilitator.page.getByText(secret).count()).toBe(0)
+    expect(await kwame.page.getByText(secret).count()).toBe(0)
+
+    // Nor is it anywhere in the shared documents, read raw by a stock y-websocket client.
+    const roomId = new URL(url).pathname.split('/').pop()!
+    const raw = connectStockClient(harness.server.port, roomId)
+    const rawControl = connectStockClient(harness.server.port, roomId, { doc: 'control' })
+    await Promise.all([whenSynced(raw), whenSynced(rawControl)])
+    await waitFor(
+      () =>
+        rawControl.doc.getMap('facilitation').get('privateWriting') === true &&
+        raw.doc.getMap('meta').get('title') === 'Eerst alleen',
+      'raw clients are up to date',
+    )
+    const everything = JSON.stringify([raw.doc.toJSON(), rawControl.doc.toJSON()])
+    expect(everything).not.toContain(secret)
+
+    // Reveal, anonymously: the draft appears for everyone, without its author, and leaves the drafts.
+    await facilitator.page.getByRole('checkbox', { name: 'Anoniem tonen' }).check()
+    await facilitator.page.getByRole('button', { name: 'Alles tegelijk tonen' }).click()
+    await kwame.room.note(secret).getByText('Anoniem').waitFor()
+    await facilitator.room.note(secret).waitFor()
+    await expect.poll(() => ayse.page.locator('.draft').count()).toBe(0)
+    await waitFor(
+      () => JSON.stringify(raw.doc.getMap('notes').toJSON()).includes(secret),
+      'revealed note in the shared document',
+    )
+    const revealed = Object.values(raw.doc.getMap('notes').toJSON()).find(
+      (note) => (note as { text: string }).text === secret,
+    ) as Record<string, unknown>
+    expect(revealed.author).toBeUndefined()
+    expect(JSON.stringify(revealed)).not.toContain('Ayşe')
+    raw.destroy()
+    rawControl.destroy()
   })
 })

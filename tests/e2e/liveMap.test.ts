@@ -45,6 +45,7 @@ describe('the live map in two browsers', () => {
     // Drag with the mouse from Waarden to Relaties.
     const handle = ayse.room.note(text).getByRole('button', { name: /Verplaatsen/ })
     const target = ayse.room.column(/Relaties/).locator('.note-list')
+    await handle.scrollIntoViewIfNeeded()
     const from = (await handle.boundingBox())!
     const to = (await target.boundingBox())!
     await ayse.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)

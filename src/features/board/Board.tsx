@@ -3,12 +3,14 @@ import {
   DndContext,
   DragOverlay,
   KeyboardSensor,
+  pointerWithin,
   MouseSensor,
   TouchSensor,
   useSensor,
   useSensors,
   type Active,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
@@ -24,6 +26,15 @@ import { Column } from './Column'
 import { columnOf, placeOver, positionOf, type Layout } from './dragPreview'
 import { NoteBody } from './NoteCard'
 import { shortText } from './noteText'
+
+/**
+ * What the dragged note is over: with a mouse or finger, whatever is under the pointer (a card is
+ * wider than the gap between columns, so its corners would mislead); by keyboard, the nearest.
+ */
+const collisionDetection: CollisionDetection = (args) => {
+  const underPointer = pointerWithin(args)
+  return underPointer.length > 0 ? underPointer : closestCorners(args)
+}
 
 /** The layout with the dragged note placed where it is over now. */
 function project(layout: Layout, active: Active, over: Over): Layout {
@@ -168,7 +179,7 @@ export function Board() {
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={collisionDetection}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}

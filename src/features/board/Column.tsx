@@ -5,6 +5,7 @@ import { useT } from '../../i18n'
 import { stepOf, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteCard } from './NoteCard'
+import { DraftList } from '../drafts/DraftList'
 import { useColumnAccess } from '../facilitation/useColumnAccess'
 import { NoteForm, type NoteDraft } from './NoteForm'
 
@@ -30,12 +31,14 @@ export const Column = memo(function Column({ column, notes }: Props) {
   const subtitle = CARD_SUBTITLE[column]
   const step = stepOf(column)
 
+  const privateWriting = useRoom((state) => state.control.privateWriting)
+
   function add(draft: NoteDraft): void {
-    useRoom.getState().addNote({
-      column,
-      text: draft.text,
-      owner: column === 'acties' ? draft.owner : undefined,
-    })
+    const owner = column === 'acties' ? draft.owner : undefined
+    // Writing alone first: the note stays on this device until the facilitator reveals.
+    if (privateWriting)
+      useRoom.getState().addDraft({ column, text: draft.text, owner: owner ?? null })
+    else useRoom.getState().addNote({ column, text: draft.text, owner })
   }
 
   return (
@@ -80,13 +83,14 @@ export const Column = memo(function Column({ column, notes }: Props) {
         </ul>
       </SortableContext>
       {notes.length === 0 && !adding && <p className="column-empty">{t('column.empty')}</p>}
+      {level !== 'viewer' && <DraftList column={column} />}
       {editable ? (
         <div className="column-add">
           {adding ? (
             <NoteForm
               initial={{ text: '', column, owner: { kind: 'wij', name: '', when: '' } }}
               allowColumnChange={false}
-              submitLabel={t('note.add')}
+              submitLabel={privateWriting ? t('drafts.add') : t('note.add')}
               onSubmit={add}
               onCancel={() => {
                 setAdding(false)

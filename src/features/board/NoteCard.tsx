@@ -30,7 +30,7 @@ export function NoteBody({ note, labelled = true }: { note: Note; labelled?: boo
       </p>
       {owner && <p className="note-owner">{owner}</p>}
       <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
-        {note.author.name} · {roleText(t, note.author)}
+        {note.author ? `${note.author.name} · ${roleText(t, note.author)}` : t('note.anonymous')}
       </p>
     </>
   )

@@ -13,6 +13,7 @@ export function FacilitatorBar() {
   const [dots, setDots] = useState(3)
   const [onePerNote, setOnePerNote] = useState(false)
   const vote = control.vote
+  const [anonymous, setAnonymous] = useState(false)
   const timer = control.timer
   const last = control.steps.length - 1
 
@@ -129,6 +130,27 @@ export function FacilitatorBar() {
             </button>
           </>
         )}
+      </div>
+      <div className="facilitator-group" role="group" aria-label={t('drafts.private')}>
+        <label className="choice small">
+          <input
+            type="checkbox"
+            checked={control.privateWriting}
+            onChange={(event) => room.setPrivateWriting(event.target.checked)}
+          />
+          <span>{t('drafts.private')}</span>
+        </label>
+        <label className="choice small">
+          <input
+            type="checkbox"
+            checked={anonymous}
+            onChange={(event) => setAnonymous(event.target.checked)}
+          />
+          <span>{t('drafts.anonymous')}</span>
+        </label>
+        <button type="button" onClick={() => room.revealDrafts(anonymous)}>
+          {t('drafts.reveal')}
+        </button>
       </div>
       <div className="facilitator-group" role="group" aria-label={t('vote.open')}>
         {vote?.open ? (

@@ -42,6 +42,7 @@ export function StepBanner({ large = false }: { large?: boolean }) {
             )}
           </>
         )}
+        {control.privateWriting && <p className="drafts-on">{t('drafts.on')}</p>}
         {level === 'participant' && control.follow && control.step >= 0 && (
           <p className="follow">
             {!followPaused && <span>{t('follow.following')} </span>}
