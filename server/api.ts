@@ -1,5 +1,6 @@
 import type http from 'node:http'
 import type { AccessStore } from './access.js'
+import type { JoinCodes } from './joinCodes.js'
 import { RateLimiter } from './rateLimit.js'
 import { SECURITY_HEADERS } from './static.js'
 
@@ -12,20 +13,65 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
+const JOIN_PATH = /^\/api\/join\/([A-Za-z0-9]{1,16})$/
+const JOIN_CODE_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22,64})\/join-code$/
+
 /**
- * The small HTTP API next to the websocket: create a map (secrets made here, on the server) and
- * tell the time (so every screen shows the same timer). Returns false for paths it does not serve.
+ * The small HTTP API next to the websocket: create a map (secrets made here, on the server), open
+ * and close joining by short code, look a code up, and tell the time (so every screen shows the
+ * same timer). Returns false for paths it does not serve.
  */
-export function createApi(access: AccessStore) {
+export function createApi(access: AccessStore, joinCodes: JoinCodes) {
   const creations = new RateLimiter(30, 60_000)
+  // A room of 60 behind one address looks a code up 60 times; guessing takes millions of tries.
+  const lookups = new RateLimiter(120, 60_000)
+  const misses = new RateLimiter(10, 10 * 60_000)
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    const address = req.socket.remoteAddress ?? 'unknown'
+
+    const join = JOIN_PATH.exec(pathname)
+    if (join) {
+      if (req.method !== 'GET') {
+        res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET' }).end()
+        return true
+      }
+      if (!lookups.allow(address) || misses.isOver(address)) {
+        json(res, 429, { error: 'too-many-tries' })
+        return true
+      }
+      const roomId = joinCodes.lookup(join[1]!.toUpperCase())
+      if (!roomId) {
+        misses.allow(address)
+        json(res, 404, { error: 'unknown-code' })
+        return true
+      }
+      json(res, 200, { roomId })
+      return true
+    }
+
+    const joinCode = JOIN_CODE_PATH.exec(pathname)
+    if (joinCode) {
+      const roomId = joinCode[1]!
+      const key = req.headers['x-facilitator-key']
+      if (typeof key !== 'string' || !access.isFacilitatorKey(roomId, key)) {
+        json(res, 403, { error: 'forbidden' })
+        return true
+      }
+      if (req.method === 'POST') json(res, 201, joinCodes.open(roomId))
+      else if (req.method === 'DELETE') {
+        joinCodes.close(roomId)
+        json(res, 200, { closed: true })
+      } else res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST, DELETE' }).end()
+      return true
+    }
+
     if (pathname === '/api/maps') {
       if (req.method !== 'POST') {
         res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST' }).end()
         return true
       }
-      if (!creations.allow(req.socket.remoteAddress ?? 'unknown')) {
+      if (!creations.allow(address)) {
         json(res, 429, { error: 'too-many-maps' })
         return true
       }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 
-const STORAGE_VERSION = 2
+const STORAGE_VERSION = 3
 
 /**
  * Opens (and creates when missing) the one SQLite file the server keeps, in WAL mode, with every
@@ -29,6 +29,11 @@ export function openDatabase(file: string): Database.Database {
       created_at INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+    CREATE TABLE IF NOT EXISTS join_codes (
+      code TEXT PRIMARY KEY,
+      room TEXT NOT NULL UNIQUE,
+      expires_at INTEGER NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS maps (
       room TEXT PRIMARY KEY,
       facilitator_key_hash TEXT NOT NULL,

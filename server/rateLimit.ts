@@ -23,6 +23,12 @@ export class RateLimiter {
     return window.count <= this.limit
   }
 
+  /** True when `key` is already over its limit in this window; counts nothing. */
+  isOver(key: string, now = Date.now()): boolean {
+    const window = this.windows.get(key)
+    return window !== undefined && now - window.start < this.windowMs && window.count >= this.limit
+  }
+
   private sweep(now: number): void {
     this.lastSweep = now
     for (const [key, window] of this.windows) {

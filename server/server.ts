@@ -7,6 +7,7 @@ import { AccessStore, canWrite, PROTOCOL, type AccessLevel } from './access.js'
 import { createApi } from './api.js'
 import { CloseCode, Connection } from './connection.js'
 import { openDatabase } from './database.js'
+import { JoinCodes } from './joinCodes.js'
 import { logName } from './room.js'
 import { RoomRegistry } from './rooms.js'
 import { createStaticHandler, SECURITY_HEADERS } from './static.js'
@@ -28,7 +29,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = openDatabase(path.join(config.dataDir, 'partnerschapskaart.db'))
   const store = new UpdateStore(db)
   const access = new AccessStore(db)
-  const api = createApi(access)
+  const api = createApi(access, new JoinCodes(db))
   const rooms = new RoomRegistry(store, {
     idleMs: config.idleRoomMs,
     compactAfterUpdates: config.compactAfterUpdates,

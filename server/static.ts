@@ -39,7 +39,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 }
 
 /** Paths of the single-page app that all get index.html. */
-const APP_ROUTES = /^\/(?:[mv]\/[A-Za-z0-9_-]{1,64}\/?)?$/
+const APP_ROUTES = /^\/(?:[mvj]\/[A-Za-z0-9_-]{1,64}\/?)?$/
 
 /**
  * Serves the built client from `root`: hashed assets cached for good, the app shell never cached

@@ -381,3 +381,49 @@ describe('access to a map', () => {
     expect(notes.doc.getMap('control').size).toBe(0)
   })
 })
+
+describe('joining by short code', () => {
+  async function call(port: number, path: string, init: RequestInit = {}) {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, init)
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+
+  it('opens a room by code only while the facilitator keeps joining open', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId, facilitatorKey } = await createMap(server.port)
+    const path = `/api/maps/${roomId}/join-code`
+
+    expect((await call(server.port, path, { method: 'POST' })).status).toBe(403)
+    const wrongKey = { 'X-Facilitator-Key': randomRoomId() }
+    expect((await call(server.port, path, { method: 'POST', headers: wrongKey })).status).toBe(403)
+
+    const headers = { 'X-Facilitator-Key': facilitatorKey }
+    const opened = await call(server.port, path, { method: 'POST', headers })
+    expect(opened.status).toBe(201)
+    const code = opened.body.code as string
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
+    expect(await call(server.port, `/api/join/${code}`)).toEqual({ status: 200, body: { roomId } })
+    expect((await call(server.port, `/api/join/${code.toLowerCase()}`)).body.roomId).toBe(roomId)
+
+    await call(server.port, path, { method: 'DELETE', headers })
+    expect((await call(server.port, `/api/join/${code}`)).status).toBe(404)
+  })
+
+  it('stops answering an address that keeps guessing codes', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId, facilitatorKey } = await createMap(server.port)
+    const headers = { 'X-Facilitator-Key': facilitatorKey }
+    const { body } = await call(server.port, `/api/maps/${roomId}/join-code`, {
+      method: 'POST',
+      headers,
+    })
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) {
+      statuses.push((await call(server.port, `/api/join/ZZZZZ${i % 10}`)).status)
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 404)).toBe(true)
+    expect(statuses.slice(10)).toEqual([429, 429])
+    // Even the right code is refused to that address for now.
+    expect((await call(server.port, `/api/join/${body.code as string}`)).status).toBe(429)
+  })
+})

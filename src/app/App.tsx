@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { HomePage } from '../features/home/HomePage'
+import { JoinCodePage } from '../features/join/JoinCodePage'
 import { RoomPage } from '../features/room/RoomPage'
 import { ViewerPage } from '../features/room/ViewerPage'
 import { useLang, useT } from '../i18n'
@@ -41,6 +42,7 @@ export function App() {
       </div>
       {route.name === 'home' && <HomePage />}
       {route.name === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
+      {route.name === 'joinCode' && <JoinCodePage key={route.code} code={route.code} />}
       {route.name === 'viewer' && (
         <ViewerPage key={route.viewerToken} viewerToken={route.viewerToken} />
       )}

@@ -4,10 +4,12 @@ export type Route =
   | { name: 'home' }
   | { name: 'room'; roomId: string }
   | { name: 'viewer'; viewerToken: string }
+  | { name: 'joinCode'; code: string }
   | { name: 'notFound' }
 
 const ROOM_PATH = /^\/m\/([A-Za-z0-9_-]{22,64})\/?$/
 const VIEWER_PATH = /^\/v\/([A-Za-z0-9_-]{22,64})\/?$/
+const CODE_PATH = /^\/j\/([A-Za-z0-9]{4,12})\/?$/
 
 /** The route for a path; a room path with a malformed id is "not found", never a room. */
 export function routeOf(pathname: string): Route {
@@ -15,7 +17,9 @@ export function routeOf(pathname: string): Route {
   const room = ROOM_PATH.exec(pathname)
   if (room) return { name: 'room', roomId: room[1]! }
   const viewer = VIEWER_PATH.exec(pathname)
-  return viewer ? { name: 'viewer', viewerToken: viewer[1]! } : { name: 'notFound' }
+  if (viewer) return { name: 'viewer', viewerToken: viewer[1]! }
+  const code = CODE_PATH.exec(pathname)
+  return code ? { name: 'joinCode', code: code[1]!.toUpperCase() } : { name: 'notFound' }
 }
 
 export function roomPath(roomId: string): string {
@@ -62,9 +66,15 @@ function subscribe(listener: () => void): () => void {
   }
 }
 
+/** The short link a QR code points to; it works only while joining by code is open. */
+export function joinCodePath(code: string): string {
+  return `/j/${code}`
+}
+
 /** Goes to `path` within the app, keeping the query (e.g. ?lang=en). */
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path + window.location.search)
+export function navigate(path: string, replace = false): void {
+  if (replace) window.history.replaceState(null, '', path + window.location.search)
+  else window.history.pushState(null, '', path + window.location.search)
   for (const listener of listeners) listener()
 }
 

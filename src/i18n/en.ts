@@ -208,6 +208,18 @@ export const en: Messages = {
   'drafts.anonymous': 'Reveal anonymously',
   'drafts.on':
     'Everyone writes alone first. Nobody sees your drafts until they are revealed together.',
+  'code.title': 'Join with a code',
+  'code.label': 'Code',
+  'code.go': 'Join',
+  'code.open': 'Open joining by code',
+  'code.close': 'Close the code',
+  'code.explain': 'The code only works while joining by code is open.',
+  'code.howTo': 'Scan the QR code, or go to {address} and enter the code.',
+  'code.qr': 'QR code to join this map',
+  'code.unknown': 'This code does not work (any more). Ask the facilitator for the code.',
+  'code.tooMany': 'Too many tries. Please wait a while and try again.',
+  'code.failed': 'That did not work. Is the server reachable?',
+  'code.looking': 'Finding the map…',
   'presence.title': 'Here now ({count})',
   'presence.you': '(you)',
 

@@ -209,6 +209,18 @@ export const nl = {
   'drafts.anonymous': 'Anoniem tonen',
   'drafts.on':
     'Iedereen schrijft nu eerst alleen. Niemand ziet jouw concepten tot ze tegelijk getoond worden.',
+  'code.title': 'Meedoen met een code',
+  'code.label': 'Code',
+  'code.go': 'Meedoen',
+  'code.open': 'Meedoen met code openen',
+  'code.close': 'Code sluiten',
+  'code.explain': 'De code werkt alleen zolang meedoen met code open staat.',
+  'code.howTo': 'Scan de QR-code, of ga naar {address} en vul de code in.',
+  'code.qr': 'QR-code om mee te doen met deze kaart',
+  'code.unknown': 'Deze code werkt niet (meer). Vraag de begeleider om de code.',
+  'code.tooMany': 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
+  'code.failed': 'Dat lukte niet. Is er verbinding met de server?',
+  'code.looking': 'Kaart zoeken…',
   'presence.title': 'Nu aanwezig ({count})',
   'presence.you': '(jij)',
 

@@ -58,6 +58,8 @@ export interface ControlView {
   readonly revealRound: number
   /** The last reveal shares drafts without their authors. */
   readonly revealAnonymous: boolean
+  /** The short code that opens the map while joining is open; null when closed. */
+  readonly joinCode: string | null
 }
 
 export function createControlDoc(): ControlDoc {
@@ -138,6 +140,10 @@ export function viewControl(doc: ControlDoc): ControlView {
     privateWriting: raw.privateWriting === true,
     revealRound: wholeNumber(raw.revealRound),
     revealAnonymous: raw.revealAnonymous === true,
+    joinCode:
+      typeof raw.joinCode === 'string' && /^[A-HJ-NP-Z2-9]{6}$/.test(raw.joinCode)
+        ? raw.joinCode
+        : null,
   })
 }
 
@@ -295,4 +301,9 @@ export function revealDrafts(doc: ControlDoc, anonymous: boolean): void {
     state.set('revealAnonymous', anonymous)
     state.set('privateWriting', false)
   })
+}
+
+/** Shows (or, with null, hides) the join code on every screen; the server decides if it works. */
+export function setJoinCode(doc: ControlDoc, code: string | null): void {
+  write(doc, (state) => (code ? state.set('joinCode', code) : state.delete('joinCode')))
 }

@@ -36,6 +36,7 @@ export {
   resetReady,
   revealDrafts,
   setAgreed,
+  setJoinCode,
   setPrivateWriting,
   setSortByVotes,
   type VoteState,

@@ -23,6 +23,7 @@ import {
   resetReady,
   retractVote,
   revealDrafts,
+  setJoinCode,
   setPrivateWriting,
   setAgreed,
   setSortByVotes,
@@ -58,6 +59,8 @@ import {
   type ReadyStatus,
   type RoomAccess,
 } from '../sync/roomConnection'
+import { requestJoinCode } from '../sync/createMap'
+import { secretsFor } from '../sync/mapSecrets'
 import { measureClockOffset } from '../sync/serverClock'
 
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
@@ -132,6 +135,8 @@ export interface RoomState {
   setReady(status: ReadyStatus | null): void
   setPrivateWriting(on: boolean): void
   revealDrafts(anonymous: boolean): void
+  /** Opens or closes joining by short code (facilitator only); resolves false when it failed. */
+  setJoinOpen(open: boolean): Promise<boolean>
   addDraft(draft: Omit<Draft, 'id'>): void
   removeDraft(id: string): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
@@ -368,6 +373,19 @@ export const useRoom = create<RoomState>((set, get) => {
 
     setPrivateWriting: (on) => facilitate((doc) => setPrivateWriting(doc, on)),
     revealDrafts: (anonymous) => facilitate((doc) => revealDrafts(doc, anonymous)),
+
+    async setJoinOpen(open) {
+      const { roomId, level } = get()
+      const key = roomId ? secretsFor(roomId)?.facilitatorKey : undefined
+      if (!roomId || !key || level !== 'facilitator') return false
+      try {
+        const code = await requestJoinCode(roomId, key, open)
+        facilitate((doc) => setJoinCode(doc, code))
+        return true
+      } catch {
+        return false
+      }
+    },
 
     addDraft(draft) {
       if (!drafting) return

@@ -247,3 +247,34 @@ describe('write alone, then together', () => {
     rawControl.destroy()
   })
 })
+
+describe('joining by code', () => {
+  it('lets a phone join with the code from the big screen while joining is open', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Met een code')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const viewerUrl = await facilitator.page.locator('#share-viewer').inputValue()
+    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
+    await screen.page.goto(viewerUrl)
+
+    await facilitator.page.getByRole('button', { name: 'Meedoen met code openen' }).click()
+    const code = (await screen.page.locator('.join-code-value').innerText()).trim()
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
+    await screen.page.getByRole('img', { name: 'QR-code om mee te doen met deze kaart' }).waitFor()
+
+    const phone = await harness.person({ viewport: { width: 390, height: 844 }, isMobile: true })
+    await phone.page.goto(harness.server.url)
+    await phone.page.getByLabel('Code', { exact: true }).fill(code.toLowerCase())
+    await phone.page.getByRole('button', { name: 'Meedoen', exact: true }).click()
+    await phone.page.waitForURL(url)
+    await phone.room.join('Joyce', 'Bewoner')
+    await facilitator.page.locator('.presence li', { hasText: 'Joyce' }).waitFor()
+
+    // Closed: the code stops working, the screen stops showing it.
+    await facilitator.page.getByRole('button', { name: 'Code sluiten' }).click()
+    await expect.poll(() => screen.page.locator('.join-code-value').count()).toBe(0)
+    const late = await harness.person()
+    await late.page.goto(`${harness.server.url}j/${code}`)
+    await late.page.getByText('Deze code werkt niet (meer).', { exact: false }).waitFor()
+  })
+})

@@ -6,6 +6,7 @@ import { requestNewMap } from '../../sync/createMap'
 import { rememberSecrets } from '../../sync/mapSecrets'
 import { useRoom } from '../../store/roomStore'
 import { loadIdentity } from '../join/identity'
+import { JoinCodeForm } from '../join/JoinCodeForm'
 import { forgetMap, loadRecentMaps, type RecentMap } from './recentMaps'
 
 /** Start page: create a new map, open the example, or go back to a map opened before. */
@@ -97,6 +98,8 @@ export function HomePage() {
           </div>
         </form>
       </section>
+
+      <JoinCodeForm />
 
       <section className="panel" aria-labelledby="example-title">
         <h2 id="example-title">{t('home.exampleTitle')}</h2>

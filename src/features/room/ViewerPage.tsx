@@ -3,6 +3,7 @@ import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 import { Board } from '../board/Board'
 import { StepBanner } from '../facilitation/StepBanner'
+import { JoinCodeDisplay } from '../share/JoinCodePanel'
 import { ConnectionBadge } from './ConnectionBadge'
 
 /**
@@ -34,6 +35,7 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
         </div>
       </header>
       <main id="main" className="room-main">
+        <JoinCodeDisplay large />
         <StepBanner large />
         <Board />
       </main>

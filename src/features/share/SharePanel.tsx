@@ -3,6 +3,7 @@ import { facilitatorPath, roomPath, viewerPath } from '../../app/router'
 import { useT, type TextKey } from '../../i18n'
 import { secretsFor } from '../../sync/mapSecrets'
 import { useRoom } from '../../store/roomStore'
+import { JoinCodePanel } from './JoinCodePanel'
 
 interface ShareLink {
   id: string
@@ -85,6 +86,7 @@ export function SharePanel({ roomId }: { roomId: string }) {
   return (
     <section className="share" aria-labelledby="share-title">
       <h2 id="share-title">{t('share.title')}</h2>
+      {level === 'facilitator' && <JoinCodePanel />}
       {links.map((link) => (
         <CopyableLink key={link.id} link={link} />
       ))}

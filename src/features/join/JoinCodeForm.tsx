@@ -1,0 +1,37 @@
+import { useId, useState, type FormEvent } from 'react'
+import { joinCodePath, navigate } from '../../app/router'
+import { useT } from '../../i18n'
+
+/** Type the short code from the screen to join a map. */
+export function JoinCodeForm() {
+  const t = useT()
+  const id = useId()
+  const [code, setCode] = useState('')
+
+  function onSubmit(event: FormEvent): void {
+    event.preventDefault()
+    const clean = code.replace(/[^A-Za-z0-9]/g, '').toUpperCase()
+    if (clean) navigate(joinCodePath(clean))
+  }
+
+  return (
+    <form className="panel" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('code.title')}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-code`}>{t('code.label')}</label>
+        <input
+          id={`${id}-code`}
+          name="code"
+          value={code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={12}
+          className="code-input"
+          onChange={(event) => setCode(event.target.value)}
+        />
+      </div>
+      <button type="submit">{t('code.go')}</button>
+    </form>
+  )
+}

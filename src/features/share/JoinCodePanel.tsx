@@ -1,0 +1,52 @@
+import { useState } from 'react'
+import { joinCodePath } from '../../app/router'
+import { useT } from '../../i18n'
+import { useRoom } from '../../store/roomStore'
+import { QrCode } from './QrCode'
+
+/** The short code and QR code for phones; shown while joining by code is open. */
+export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
+  const t = useT()
+  const code = useRoom((state) => state.control.joinCode)
+  if (!code) return null
+  const url = window.location.origin + joinCodePath(code)
+  return (
+    <div className={`join-code${large ? ' is-large' : ''}`}>
+      <p className="join-code-value" aria-label={`${t('code.label')}: ${code.split('').join(' ')}`}>
+        {code}
+      </p>
+      <QrCode text={url} label={t('code.qr')} size={large ? 300 : 180} />
+      <p className="hint">{t('code.howTo', { address: window.location.host })}</p>
+    </div>
+  )
+}
+
+/** The facilitator opens and closes joining by code here. */
+export function JoinCodePanel() {
+  const t = useT()
+  const code = useRoom((state) => state.control.joinCode)
+  const [failed, setFailed] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  async function toggle(): Promise<void> {
+    setBusy(true)
+    setFailed(!(await useRoom.getState().setJoinOpen(code === null)))
+    setBusy(false)
+  }
+
+  return (
+    <section className="share-code" aria-labelledby="share-code-title">
+      <h3 id="share-code-title">{t('code.title')}</h3>
+      <button type="button" onClick={() => void toggle()} disabled={busy}>
+        {code ? t('code.close') : t('code.open')}
+      </button>
+      <p className="hint">{t('code.explain')}</p>
+      {failed && (
+        <p className="form-error" role="alert">
+          {t('code.failed')}
+        </p>
+      )}
+      <JoinCodeDisplay />
+    </section>
+  )
+}
