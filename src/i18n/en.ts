@@ -220,6 +220,11 @@ export const en: Messages = {
   'code.tooMany': 'Too many tries. Please wait a while and try again.',
   'code.failed': 'That did not work. Is the server reachable?',
   'code.looking': 'Finding the map…',
+  'focus.show': 'Spotlight',
+  'focus.showLabel': 'Put in the spotlight for everyone: {text}',
+  'focus.hide': 'End spotlight',
+  'focus.hideLabel': 'Take out of the spotlight: {text}',
+  'focus.badge': 'In the spotlight',
   'presence.title': 'Here now ({count})',
   'presence.you': '(you)',
 

@@ -221,6 +221,11 @@ export const nl = {
   'code.tooMany': 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
   'code.failed': 'Dat lukte niet. Is er verbinding met de server?',
   'code.looking': 'Kaart zoeken…',
+  'focus.show': 'In de spotlight',
+  'focus.showLabel': 'Zet in de spotlight voor iedereen: {text}',
+  'focus.hide': 'Uit de spotlight',
+  'focus.hideLabel': 'Haal uit de spotlight: {text}',
+  'focus.badge': 'In de spotlight',
   'presence.title': 'Nu aanwezig ({count})',
   'presence.you': '(jij)',
 

@@ -60,6 +60,8 @@ export interface ControlView {
   readonly revealAnonymous: boolean
   /** The short code that opens the map while joining is open; null when closed. */
   readonly joinCode: string | null
+  /** The note the facilitator puts in the spotlight for everyone who follows; null for none. */
+  readonly focusNote: string | null
 }
 
 export function createControlDoc(): ControlDoc {
@@ -140,6 +142,8 @@ export function viewControl(doc: ControlDoc): ControlView {
     privateWriting: raw.privateWriting === true,
     revealRound: wholeNumber(raw.revealRound),
     revealAnonymous: raw.revealAnonymous === true,
+    focusNote:
+      typeof raw.focusNote === 'string' && raw.focusNote.length <= 64 ? raw.focusNote : null,
     joinCode:
       typeof raw.joinCode === 'string' && /^[A-HJ-NP-Z2-9]{6}$/.test(raw.joinCode)
         ? raw.joinCode
@@ -306,4 +310,9 @@ export function revealDrafts(doc: ControlDoc, anonymous: boolean): void {
 /** Shows (or, with null, hides) the join code on every screen; the server decides if it works. */
 export function setJoinCode(doc: ControlDoc, code: string | null): void {
   write(doc, (state) => (code ? state.set('joinCode', code) : state.delete('joinCode')))
+}
+
+/** Puts a note in the spotlight on every following screen, or (null) takes it out. */
+export function setFocusNote(doc: ControlDoc, noteId: string | null): void {
+  write(doc, (state) => (noteId ? state.set('focusNote', noteId) : state.delete('focusNote')))
 }

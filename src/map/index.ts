@@ -36,6 +36,7 @@ export {
   resetReady,
   revealDrafts,
   setAgreed,
+  setFocusNote,
   setJoinCode,
   setPrivateWriting,
   setSortByVotes,

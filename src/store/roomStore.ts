@@ -23,6 +23,7 @@ import {
   resetReady,
   retractVote,
   revealDrafts,
+  setFocusNote,
   setJoinCode,
   setPrivateWriting,
   setAgreed,
@@ -131,6 +132,7 @@ export interface RoomState {
   setSortByVotes(sort: boolean): void
   setAgreed(noteId: NoteId, agreed: boolean): void
   resetReady(): void
+  setFocusNote(noteId: NoteId | null): void
   /** Marks this person "klaar" or "pas" for the current step, or takes the mark back. */
   setReady(status: ReadyStatus | null): void
   setPrivateWriting(on: boolean): void
@@ -358,6 +360,7 @@ export const useRoom = create<RoomState>((set, get) => {
     setSortByVotes: (sort) => facilitate((doc) => setSortByVotes(doc, sort)),
     setAgreed: (noteId, agreed) => facilitate((doc) => setAgreed(doc, noteId, agreed)),
     resetReady: () => facilitate((doc) => resetReady(doc)),
+    setFocusNote: (noteId) => facilitate((doc) => setFocusNote(doc, noteId)),
 
     vote(noteId) {
       const { me, control } = get()

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { addNote, createMapDoc, newNoteId, newParticipantId } from '../../src/map'
 import { connectStockClient, waitFor, whenSynced } from '../helpers/stockClient'
 import { useHarness, type Person } from './harness'
 
@@ -78,6 +80,45 @@ describe('facilitation with a facilitator, two participants and the shared scree
     expect(await screen.page.getByRole('button', { name: /Notitie bewerken/ }).count()).toBe(0)
     expect(await screen.page.getByRole('button', { name: /Verplaatsen/ }).count()).toBe(0)
 
+    // Not even a hand-made websocket frame from the viewer's browser reaches the map: a valid
+    // note, built with our own map operations, sent as a sync update over the viewer link.
+    const forged = createMapDoc()
+    addNote(forged, {
+      id: newNoteId(),
+      column: 'relaties',
+      text: 'Vervalst door het scherm',
+      author: {
+        id: newParticipantId(),
+        name: 'Scherm',
+        role: 'bewoner',
+        roleLabel: '',
+        side: 'informal',
+      },
+    })
+    const update = [...Y.encodeStateAsUpdate(forged)]
+    await screen.page.evaluate(
+      async ({ path, bytes }) => {
+        const ws = new WebSocket(`ws://${location.host}${path}`)
+        await new Promise((resolve) => ws.addEventListener('open', resolve))
+        const length: number[] = []
+        let rest = bytes.length
+        while (rest > 0x7f) {
+          length.push((rest & 0x7f) | 0x80)
+          rest >>>= 7
+        }
+        length.push(rest)
+        ws.send(new Uint8Array([0, 2, ...length, ...bytes]))
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        ws.close()
+      },
+      { path: new URL(viewerUrl).pathname.replace(/^\/v\//, '/ws/v/'), bytes: update },
+    )
+    await ayse.room.addNote(/Relaties/, 'Na de vervalsing')
+    await screen.room.note('Na de vervalsing').waitFor()
+    await kwame.room.note('Na de vervalsing').waitFor()
+    expect(await kwame.page.getByText('Vervalst door het scherm').count()).toBe(0)
+    expect(await screen.page.getByText('Vervalst door het scherm').count()).toBe(0)
+
     // A co-facilitator link gives the controls on another device.
     const coFacilitator = await harness.person()
     await coFacilitator.page.goto(coFacilitatorUrl)
@@ -122,6 +163,14 @@ describe('facilitation with a facilitator, two participants and the shared scree
     expect(await inView('voorwaarden')).toBe(false)
     await phone.page.getByRole('button', { name: 'Volg de begeleider weer' }).click()
     await expect.poll(() => inView('voorwaarden')).toBe(true)
+
+    // The spotlight: one note brought into view and marked on every following screen.
+    await facilitator.room.addNote(/Acties/, 'Koffie regelen voor het buurtoverleg')
+    await facilitator.page
+      .getByRole('button', { name: /Zet in de spotlight voor iedereen: Koffie regelen/ })
+      .click()
+    await phone.room.note('Koffie regelen').getByText('In de spotlight').waitFor()
+    await expect.poll(() => inView('acties')).toBe(true)
   })
 })
 

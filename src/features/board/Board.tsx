@@ -71,13 +71,19 @@ export function Board() {
   const activeColumns = useRoom((state) => state.control.activeColumns)
   const level = useRoom((state) => state.level)
   const followPaused = useRoom((state) => state.followPaused)
+  const focusNote = useRoom((state) => state.control.focusNote)
   useEffect(() => {
-    // Follow me: bring the facilitator's step into view, unless this person stepped out.
-    if (!follow || followPaused || level === 'facilitator' || activeColumns.length === 0) return
-    boardRef.current
-      ?.querySelector(`[data-column="${activeColumns[0]}"]`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'center' })
-  }, [follow, followPaused, level, activeColumns])
+    // Follow me: bring the facilitator's note in the spotlight, or else the step, into view,
+    // unless this person stepped out. The shared screen always follows.
+    const following = level === 'viewer' || (follow && !followPaused && level !== 'facilitator')
+    if (!following) return
+    const target = focusNote
+      ? boardRef.current?.querySelector(`[data-note-id="${CSS.escape(focusNote)}"]`)
+      : activeColumns.length > 0
+        ? boardRef.current?.querySelector(`[data-column="${activeColumns[0]}"]`)
+        : null
+    target?.scrollIntoView({ block: 'nearest', inline: 'center' })
+  }, [follow, followPaused, level, activeColumns, focusNote])
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),

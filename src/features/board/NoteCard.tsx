@@ -66,6 +66,7 @@ export const NoteCard = memo(function NoteCard({
     attributes: { roleDescription: t('dnd.roleDescription') },
   })
   const label = shortText(note.text)
+  const focused = useRoom((state) => state.control.focusNote === note.id)
 
   function save(draft: NoteDraft): void {
     const room = useRoom.getState()
@@ -84,7 +85,7 @@ export const NoteCard = memo(function NoteCard({
   return (
     <li
       ref={setNodeRef}
-      className={`note${isDragging ? ' is-dragging' : ''}`}
+      className={`note${isDragging ? ' is-dragging' : ''}${focused ? ' is-focused' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       aria-labelledby={`note-${note.id}-text note-${note.id}-author`}
       data-note-id={note.id}

@@ -13,6 +13,7 @@ export function NoteExtras({ note, editable }: { note: Note; editable: boolean }
   const me = useRoom((state) => state.me)
   const vote = useRoom((state) => state.control.vote)
   const agreed = useRoom((state) => state.control.agreed.has(note.id))
+  const focused = useRoom((state) => state.control.focusNote === note.id)
   const dots = useRoom((state) => state.dots)
   const label = shortText(note.text)
   const activeColumns = useRoom((state) => state.control.activeColumns)
@@ -26,6 +27,7 @@ export function NoteExtras({ note, editable }: { note: Note; editable: boolean }
 
   return (
     <div className="note-extras">
+      {focused && <p className="note-focus-badge">{t('focus.badge')}</p>}
       {agreed && <p className="note-agreed">{t('agreed.badge')}</p>}
       {votable && !vote.open && total > 0 && (
         <p
@@ -65,6 +67,17 @@ export function NoteExtras({ note, editable }: { note: Note; editable: boolean }
             </button>
           )}
         </div>
+      )}
+      {level === 'facilitator' && (
+        <button
+          type="button"
+          className="small quiet"
+          aria-pressed={focused}
+          aria-label={t(focused ? 'focus.hideLabel' : 'focus.showLabel', { text: label })}
+          onClick={() => useRoom.getState().setFocusNote(focused ? null : note.id)}
+        >
+          {focused ? t('focus.hide') : t('focus.show')}
+        </button>
       )}
       {level === 'facilitator' && editable && (
         <button
