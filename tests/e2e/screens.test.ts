@@ -62,7 +62,7 @@ describe('accessibility', () => {
     const { page } = await harness.person()
     await openExample(page, 'Joyce', 'Bewoner')
     const seen = new Set<string>()
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 120; i++) {
       await page.keyboard.press('Tab')
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null
