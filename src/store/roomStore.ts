@@ -14,39 +14,17 @@ import {
   observeMap,
   updateMapDetails,
   castVote,
-  clearVote,
-  closeVote,
   createControlDoc,
   dotsOf,
-  extendTimer,
-  openVote,
-  resetReady,
   retractVote,
-  revealDrafts,
-  setFocusNote,
-  setJoinCode,
-  setPrivateWriting,
-  setAgreed,
-  setSortByVotes,
   type Dot,
-  goToStep,
   observeControl,
-  pauseTimer,
-  resumeTimer,
-  setDirection,
-  setFollow,
-  setLocked,
-  setTempo,
-  startTimer,
-  stopTimer,
   viewControl,
   type ActionOwner,
   type ColumnId,
   type ControlDoc,
   type ControlView,
-  type Direction,
   type MapDoc,
-  type Tempo,
   type MapErrorCode,
   type MapView,
   type NoteId,
@@ -60,9 +38,8 @@ import {
   type ReadyStatus,
   type RoomAccess,
 } from '../sync/roomConnection'
-import { requestJoinCode } from '../sync/createMap'
-import { secretsFor } from '../sync/mapSecrets'
 import { measureClockOffset } from '../sync/serverClock'
+import { facilitatorActions, type FacilitatorActions } from './facilitatorActions'
 
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
 
@@ -74,7 +51,7 @@ function accessKey(access: RoomAccess): string {
 }
 
 /** The open room as the UI sees it: a read-only mirror of the map plus local state. */
-export interface RoomState {
+export interface RoomState extends FacilitatorActions {
   /** The room id; null when closed or when opened through a viewer link (viewers never learn it). */
   roomId: string | null
   level: AccessLevel
@@ -114,31 +91,10 @@ export interface RoomState {
   setFollowPaused(paused: boolean): void
   /** The server's clock now, as well as this device can tell. */
   now(): number
-  goToStep(step: number): void
-  setDirection(direction: Direction): void
-  setTempo(tempo: Tempo): void
-  setLocked(locked: boolean): void
-  setFollow(follow: boolean): void
-  startTimer(minutes: number): void
-  pauseTimer(): void
-  resumeTimer(): void
-  extendTimer(minutes: number): void
-  stopTimer(): void
   vote(noteId: NoteId): void
   unvote(noteId: NoteId): void
-  openVote(dots: number, onePerNote: boolean): void
-  closeVote(): void
-  clearVote(): void
-  setSortByVotes(sort: boolean): void
-  setAgreed(noteId: NoteId, agreed: boolean): void
-  resetReady(): void
-  setFocusNote(noteId: NoteId | null): void
   /** Marks this person "klaar" or "pas" for the current step, or takes the mark back. */
   setReady(status: ReadyStatus | null): void
-  setPrivateWriting(on: boolean): void
-  revealDrafts(anonymous: boolean): void
-  /** Opens or closes joining by short code (facilitator only); resolves false when it failed. */
-  setJoinOpen(open: boolean): Promise<boolean>
   addDraft(draft: Omit<Draft, 'id'>): void
   removeDraft(id: string): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
@@ -176,9 +132,10 @@ export const useRoom = create<RoomState>((set, get) => {
   }
 
   /** Runs a facilitation change; the server refuses it anyway from anyone but a facilitator. */
-  function facilitate(change: (doc: ControlDoc, now: number) => void): void {
-    if (!session || get().level !== 'facilitator') return
+  function facilitate(change: (doc: ControlDoc, now: number) => void): boolean {
+    if (!session || get().level !== 'facilitator') return false
     change(session.control, get().now())
+    return true
   }
 
   function author(): Participant | null {
@@ -344,23 +301,7 @@ export const useRoom = create<RoomState>((set, get) => {
     now() {
       return Date.now() + get().clockOffset
     },
-    goToStep: (step) => facilitate((doc) => goToStep(doc, step)),
-    setDirection: (direction) => facilitate((doc) => setDirection(doc, direction)),
-    setTempo: (tempo) => facilitate((doc) => setTempo(doc, tempo)),
-    setLocked: (locked) => facilitate((doc) => setLocked(doc, locked)),
-    setFollow: (follow) => facilitate((doc) => setFollow(doc, follow)),
-    startTimer: (minutes) => facilitate((doc, now) => startTimer(doc, minutes * 60_000, now)),
-    pauseTimer: () => facilitate((doc, now) => pauseTimer(doc, now)),
-    resumeTimer: () => facilitate((doc, now) => resumeTimer(doc, now)),
-    extendTimer: (minutes) => facilitate((doc, now) => extendTimer(doc, minutes * 60_000, now)),
-    stopTimer: () => facilitate((doc) => stopTimer(doc)),
-    openVote: (dots, onePerNote) => facilitate((doc) => openVote(doc, dots, onePerNote)),
-    closeVote: () => facilitate((doc) => closeVote(doc)),
-    clearVote: () => facilitate((doc) => clearVote(doc)),
-    setSortByVotes: (sort) => facilitate((doc) => setSortByVotes(doc, sort)),
-    setAgreed: (noteId, agreed) => facilitate((doc) => setAgreed(doc, noteId, agreed)),
-    resetReady: () => facilitate((doc) => resetReady(doc)),
-    setFocusNote: (noteId) => facilitate((doc) => setFocusNote(doc, noteId)),
+    ...facilitatorActions(facilitate, () => get().roomId),
 
     vote(noteId) {
       const { me, control } = get()
@@ -372,22 +313,6 @@ export const useRoom = create<RoomState>((set, get) => {
       const { me, control } = get()
       if (!session || !me || !control.vote?.open) return
       retractVote(session.doc, control.vote, me.id, noteId)
-    },
-
-    setPrivateWriting: (on) => facilitate((doc) => setPrivateWriting(doc, on)),
-    revealDrafts: (anonymous) => facilitate((doc) => revealDrafts(doc, anonymous)),
-
-    async setJoinOpen(open) {
-      const { roomId, level } = get()
-      const key = roomId ? secretsFor(roomId)?.facilitatorKey : undefined
-      if (!roomId || !key || level !== 'facilitator') return false
-      try {
-        const code = await requestJoinCode(roomId, key, open)
-        facilitate((doc) => setJoinCode(doc, code))
-        return true
-      } catch {
-        return false
-      }
     },
 
     addDraft(draft) {

@@ -1,0 +1,97 @@
+import {
+  clearVote,
+  closeVote,
+  extendTimer,
+  goToStep,
+  openVote,
+  pauseTimer,
+  resetReady,
+  resumeTimer,
+  revealDrafts,
+  setAgreed,
+  setDirection,
+  setFocusNote,
+  setFollow,
+  setJoinCode,
+  setLocked,
+  setPrivateWriting,
+  setSortByVotes,
+  setTempo,
+  startTimer,
+  stopTimer,
+  type ControlDoc,
+  type Direction,
+  type NoteId,
+  type Tempo,
+} from '../map'
+import { requestJoinCode } from '../sync/createMap'
+import { secretsFor } from '../sync/mapSecrets'
+
+/** What only a facilitator can do; the server refuses these changes from anyone else anyway. */
+export interface FacilitatorActions {
+  goToStep(step: number): void
+  setDirection(direction: Direction): void
+  setTempo(tempo: Tempo): void
+  setLocked(locked: boolean): void
+  setFollow(follow: boolean): void
+  startTimer(minutes: number): void
+  pauseTimer(): void
+  resumeTimer(): void
+  extendTimer(minutes: number): void
+  stopTimer(): void
+  openVote(dots: number, onePerNote: boolean): void
+  closeVote(): void
+  clearVote(): void
+  setSortByVotes(sort: boolean): void
+  setAgreed(noteId: NoteId, agreed: boolean): void
+  resetReady(): void
+  setFocusNote(noteId: NoteId | null): void
+  setPrivateWriting(on: boolean): void
+  revealDrafts(anonymous: boolean): void
+  /** Opens or closes joining by short code; resolves false when it failed. */
+  setJoinOpen(open: boolean): Promise<boolean>
+}
+
+/**
+ * The facilitator's actions, each one change of the facilitation document. `facilitate` runs a
+ * change only for a facilitator, with the server's clock.
+ */
+export function facilitatorActions(
+  facilitate: (change: (doc: ControlDoc, now: number) => void) => boolean,
+  roomId: () => string | null,
+): FacilitatorActions {
+  return {
+    goToStep: (step) => facilitate((doc) => goToStep(doc, step)),
+    setDirection: (direction) => facilitate((doc) => setDirection(doc, direction)),
+    setTempo: (tempo) => facilitate((doc) => setTempo(doc, tempo)),
+    setLocked: (locked) => facilitate((doc) => setLocked(doc, locked)),
+    setFollow: (follow) => facilitate((doc) => setFollow(doc, follow)),
+    startTimer: (minutes) => facilitate((doc, now) => startTimer(doc, minutes * 60_000, now)),
+    pauseTimer: () => facilitate((doc, now) => pauseTimer(doc, now)),
+    resumeTimer: () => facilitate((doc, now) => resumeTimer(doc, now)),
+    extendTimer: (minutes) => facilitate((doc, now) => extendTimer(doc, minutes * 60_000, now)),
+    stopTimer: () => facilitate((doc) => stopTimer(doc)),
+    openVote: (dots, onePerNote) => facilitate((doc) => openVote(doc, dots, onePerNote)),
+    closeVote: () => facilitate((doc) => closeVote(doc)),
+    clearVote: () => facilitate((doc) => clearVote(doc)),
+    setSortByVotes: (sort) => facilitate((doc) => setSortByVotes(doc, sort)),
+    setAgreed: (noteId, agreed) => facilitate((doc) => setAgreed(doc, noteId, agreed)),
+    resetReady: () => facilitate((doc) => resetReady(doc)),
+    setFocusNote: (noteId) => facilitate((doc) => setFocusNote(doc, noteId)),
+    setPrivateWriting: (on) => facilitate((doc) => setPrivateWriting(doc, on)),
+    revealDrafts: (anonymous) => facilitate((doc) => revealDrafts(doc, anonymous)),
+
+    async setJoinOpen(open) {
+      const id = roomId()
+      const key = id ? secretsFor(id)?.facilitatorKey : undefined
+      // Asking the server first: the code shown on screens is one that works.
+      if (!id || !key || !facilitate(() => undefined)) return false
+      try {
+        const code = await requestJoinCode(id, key, open)
+        return facilitate((doc) => setJoinCode(doc, code))
+      } catch {
+        return false
+      }
+    },
+  }
+}
