@@ -3,6 +3,20 @@ import { useT } from '../../i18n'
 import { DIRECTIONS, TEMPOS, type Direction, type Tempo } from '../../map'
 import { useRoom } from '../../store/roomStore'
 
+/** A labelled checkbox in the facilitator's bar. */
+function Toggle(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <label className="choice small">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      <span>{props.label}</span>
+    </label>
+  )
+}
+
 /** The facilitator's controls: steps, direction, tempo, locks, follow-me and the timer. */
 export function FacilitatorBar() {
   const t = useT()
@@ -77,22 +91,12 @@ export function FacilitatorBar() {
             ))}
           </select>
         </label>
-        <label className="choice small">
-          <input
-            type="checkbox"
-            checked={control.locked}
-            onChange={(event) => room.setLocked(event.target.checked)}
-          />
-          <span>{t('facilitation.lock')}</span>
-        </label>
-        <label className="choice small">
-          <input
-            type="checkbox"
-            checked={control.follow}
-            onChange={(event) => room.setFollow(event.target.checked)}
-          />
-          <span>{t('facilitation.follow')}</span>
-        </label>
+        <Toggle label={t('facilitation.lock')} checked={control.locked} onChange={room.setLocked} />
+        <Toggle
+          label={t('facilitation.follow')}
+          checked={control.follow}
+          onChange={room.setFollow}
+        />
       </div>
       <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')}>
         {timer === null ? (
@@ -132,22 +136,12 @@ export function FacilitatorBar() {
         )}
       </div>
       <div className="facilitator-group" role="group" aria-label={t('drafts.private')}>
-        <label className="choice small">
-          <input
-            type="checkbox"
-            checked={control.privateWriting}
-            onChange={(event) => room.setPrivateWriting(event.target.checked)}
-          />
-          <span>{t('drafts.private')}</span>
-        </label>
-        <label className="choice small">
-          <input
-            type="checkbox"
-            checked={anonymous}
-            onChange={(event) => setAnonymous(event.target.checked)}
-          />
-          <span>{t('drafts.anonymous')}</span>
-        </label>
+        <Toggle
+          label={t('drafts.private')}
+          checked={control.privateWriting}
+          onChange={room.setPrivateWriting}
+        />
+        <Toggle label={t('drafts.anonymous')} checked={anonymous} onChange={setAnonymous} />
         <button type="button" onClick={() => room.revealDrafts(anonymous)}>
           {t('drafts.reveal')}
         </button>
@@ -169,14 +163,7 @@ export function FacilitatorBar() {
                 onChange={(event) => setDots(Math.max(1, Number(event.target.value) || 1))}
               />
             </label>
-            <label className="choice small">
-              <input
-                type="checkbox"
-                checked={onePerNote}
-                onChange={(event) => setOnePerNote(event.target.checked)}
-              />
-              <span>{t('vote.onePerNote')}</span>
-            </label>
+            <Toggle label={t('vote.onePerNote')} checked={onePerNote} onChange={setOnePerNote} />
             <button type="button" onClick={() => room.openVote(dots, onePerNote)}>
               {t('vote.open')}
             </button>
@@ -184,14 +171,11 @@ export function FacilitatorBar() {
         )}
         {vote && !vote.open && (
           <>
-            <label className="choice small">
-              <input
-                type="checkbox"
-                checked={control.sortByVotes}
-                onChange={(event) => room.setSortByVotes(event.target.checked)}
-              />
-              <span>{t('vote.sort')}</span>
-            </label>
+            <Toggle
+              label={t('vote.sort')}
+              checked={control.sortByVotes}
+              onChange={room.setSortByVotes}
+            />
             <button type="button" className="quiet" onClick={() => room.clearVote()}>
               {t('vote.clear')}
             </button>
