@@ -64,3 +64,11 @@ export {
   type Tempo,
   type TimerState,
 } from './control'
+export {
+  importMapFile,
+  MAP_FILE_FORMAT,
+  parseMapFile,
+  toMapFile,
+  type MapFile,
+  type MapFileProblem,
+} from './mapFile'

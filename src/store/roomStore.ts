@@ -7,6 +7,7 @@ import {
   editNote,
   EMPTY_VIEW,
   fillExampleMap,
+  importMapFile,
   joinMap,
   MapError,
   moveNote,
@@ -26,6 +27,7 @@ import {
   type ControlView,
   type MapDoc,
   type MapErrorCode,
+  type MapFile,
   type MapView,
   type NoteId,
   type Participant,
@@ -99,6 +101,8 @@ export interface RoomState extends FacilitatorActions {
   removeDraft(id: string): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   loadExample(): void
+  /** Fills the open (new, empty) map from a checked map file; shared marks go along. */
+  importFile(file: MapFile, importer: Participant): void
 }
 
 interface Session {
@@ -332,6 +336,12 @@ export const useRoom = create<RoomState>((set, get) => {
       session?.connection.setReady(
         status ? { round: control.readyRound, step: control.step, status } : null,
       )
+    },
+
+    importFile(file, importer) {
+      if (!session || get().level !== 'facilitator') return
+      const { doc, control } = session
+      attempt(() => importMapFile(doc, control, file, importer))
     },
 
     loadExample() {

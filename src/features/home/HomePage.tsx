@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { navigate, roomPath } from '../../app/router'
 import { useT } from '../../i18n'
-import { LIMITS } from '../../map'
+import { LIMITS, newParticipantId, parseMapFile, type MapFileProblem } from '../../map'
 import { requestNewMap } from '../../sync/createMap'
 import { rememberSecrets } from '../../sync/mapSecrets'
 import { useRoom } from '../../store/roomStore'
@@ -42,6 +42,27 @@ export function HomePage() {
       return
     }
     void open(() => useRoom.getState().createMap({ title, description }))
+  }
+
+  const [importProblem, setImportProblem] = useState<MapFileProblem | null>(null)
+
+  async function onImport(file: File | undefined): Promise<void> {
+    if (!file) return
+    const parsed = parseMapFile(await file.text())
+    if (!parsed.ok) {
+      setImportProblem(parsed.problem)
+      return
+    }
+    setImportProblem(null)
+    // Anonymous notes need no author; the importer's identity stands in only for validation.
+    const importer = loadIdentity() ?? {
+      id: newParticipantId(),
+      name: 'import',
+      role: 'anders' as const,
+      roleLabel: 'import',
+      side: 'informal' as const,
+    }
+    void open(() => useRoom.getState().importFile(parsed.file, importer))
   }
 
   function onExample(): void {
@@ -112,6 +133,25 @@ export function HomePage() {
         <button type="button" onClick={onExample} disabled={busy}>
           {t('home.example')}
         </button>
+      </section>
+
+      <section className="panel" aria-labelledby="import-title">
+        <h2 id="import-title">{t('import.title')}</h2>
+        <div className="field">
+          <label htmlFor="import-file">{t('import.label')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept="application/json,.json"
+            disabled={busy}
+            onChange={(event) => void onImport(event.target.files?.[0])}
+          />
+        </div>
+        {importProblem && (
+          <p className="form-error" role="alert">
+            {t(`import.${importProblem}`)}
+          </p>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="recent-title">

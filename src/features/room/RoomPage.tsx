@@ -5,6 +5,7 @@ import { useT } from '../../i18n'
 import { SCHEMA_VERSION } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { Board } from '../board/Board'
+import { ExportPanel } from '../export/ExportPanel'
 import { FacilitatorBar } from '../facilitation/FacilitatorBar'
 import { StepBanner } from '../facilitation/StepBanner'
 import { rememberMap } from '../home/recentMaps'
@@ -88,6 +89,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
       <aside className="room-aside">
         <PresenceList />
         <SharePanel roomId={roomId} />
+        <ExportPanel />
         <div className="room-me">
           <button type="button" onClick={() => setChangingIdentity(true)}>
             {t('join.change')}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { translator } from '../../i18n'
+import { createMapDoc, EXAMPLE_MAP, fillExampleMap, viewMap } from '../../map'
+import { actionsCsv, csvCell, fileName, mapMarkdown } from './formats'
+
+function example() {
+  const doc = createMapDoc()
+  fillExampleMap(doc)
+  return viewMap(doc)
+}
+
+describe('export formats', () => {
+  it('quotes CSV cells and defuses anything a spreadsheet would run as a formula', () => {
+    expect(csvCell('gewoon')).toBe('"gewoon"')
+    expect(csvCell('zei "ja, en"')).toBe('"zei ""ja, en"""')
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"')
+    expect(csvCell('+31 6')).toBe('"\'+31 6"')
+    expect(csvCell('@home')).toBe('"\'@home"')
+  })
+
+  it('lists every action with ik/wij/anderen, who and when; semicolons for Dutch', () => {
+    const csv = actionsCsv(example(), translator('nl'))
+    expect(csv.startsWith('\uFEFF"Wat";"Wie doet het?";"Wie precies";"Wanneer"\r\n')).toBe(true)
+    const lines = csv.trim().split('\r\n')
+    expect(lines).toHaveLength(1 + EXAMPLE_MAP.actions.length)
+    expect(csv).toContain('"Ik";"Łukasz";"vóór 1 maart"')
+    expect(actionsCsv(example(), translator('en'))).toContain('"Me","Łukasz","vóór 1 maart"')
+  })
+
+  it('writes the map as Markdown in the card order, with shared marks and escaped text', () => {
+    const view = example()
+    const shared = view.columns.waarden[0]!
+    const text = mapMarkdown(view, new Set([shared.id]), translator('nl'), new Date(2026, 10, 22))
+    expect(text.startsWith(`# ${EXAMPLE_MAP.title}\n`)).toBe(true)
+    const headings = text.split('\n').filter((line) => line.startsWith('## '))
+    expect(headings).toEqual([
+      '## Stap 5: Acties',
+      '## Stap 4: Voorwaarden',
+      '## Stap 3: Eisen',
+      '## Stap 2: Relaties',
+      '## Stap 1: Waarden',
+      '## Actielijst',
+    ])
+    expect(text).toContain('**(Gedeeld)**')
+    expect(text).toContain('Datum: 22-11-2026')
+    expect(text).toContain('Ayşe Yılmaz (Vrijwilliger)')
+    expect(text).toContain('€ 25 reiskosten\\)')
+  })
+
+  it('makes a safe file name from any title', () => {
+    expect(fileName('Samenspel Holendrecht: buurtteam & co', 'json')).toBe(
+      'samenspel-holendrecht-buurtteam-co.json',
+    )
+    expect(fileName('Ĳsselmonde ëé', 'csv')).toBe('ijsselmonde-ee.csv')
+    expect(fileName('***', 'md')).toBe('partnerschapskaart.md')
+  })
+})

@@ -1,0 +1,96 @@
+import type { Translate } from '../../i18n'
+import { CARD_ORDER, stepOf, type MapView, type Note } from '../../map'
+import { roleText } from '../room/roleLabel'
+
+/**
+ * A cell a spreadsheet will not run: quoted, inner quotes doubled, and a leading = + - @ (the
+ * start of a formula) defused with an apostrophe, since notes are free text from anyone.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return `"${safe.replace(/"/g, '""')}"`
+}
+
+/**
+ * The action list as CSV for a spreadsheet: what, ik/wij/anderen, who, when. Dutch spreadsheets
+ * expect semicolons, English ones commas; a byte-order mark makes Excel read UTF-8.
+ */
+export function actionsCsv(view: MapView, t: Translate): string {
+  const separator = t.lang === 'nl' ? ';' : ','
+  const rows = [
+    [t('export.csvWhat'), t('owner.kind'), t('export.csvWho'), t('export.csvWhen')],
+    ...view.columns.acties.map((note) => [
+      note.text,
+      note.owner ? t(`owner.${note.owner.kind}`) : '',
+      note.owner?.name ?? '',
+      note.owner?.when ?? '',
+    ]),
+  ]
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(separator)).join('\r\n')}\r\n`
+}
+
+function authorLine(t: Translate, note: Note): string {
+  return note.author ? `${note.author.name}, ${roleText(t, note.author)}` : t('note.anonymous')
+}
+
+/** Markdown text keeps its meaning: characters that would format are escaped. */
+function md(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1').replace(/\n/g, '  \n')
+}
+
+/** The whole map as Markdown, for an e-mail or a wiki: the card's columns, then the actions. */
+export function mapMarkdown(
+  view: MapView,
+  agreed: ReadonlySet<string>,
+  t: Translate,
+  date: Date,
+): string {
+  const lines: string[] = [`# ${md(view.meta.title || t('room.noTitle'))}`, '']
+  if (view.meta.description) lines.push(md(view.meta.description), '')
+  lines.push(`*${t('app.cardLine')}*`, '')
+  lines.push(`${t('export.date')}: ${date.toLocaleDateString(t.lang === 'nl' ? 'nl-NL' : 'en-GB')}`)
+  if (view.participants.length > 0) {
+    const names = view.participants.map((p) => `${md(p.name)} (${roleText(t, p)})`)
+    lines.push(`${t('room.participants')}: ${names.join(', ')}`)
+  }
+  lines.push('')
+  for (const column of CARD_ORDER) {
+    lines.push(`## ${t('column.step', { step: stepOf(column) })}: ${t(`column.${column}`)}`, '')
+    for (const question of t.list(`columnQuestions.${column}`)) lines.push(`> ${md(question)}`)
+    lines.push('')
+    const notes = view.columns[column]
+    if (notes.length === 0) lines.push(`- *${t('column.empty')}*`)
+    for (const note of notes) {
+      const shared = agreed.has(note.id) ? ` **(${t('agreed.badge')})**` : ''
+      lines.push(`- ${md(note.text)}${shared} — *${md(authorLine(t, note))}*`)
+    }
+    lines.push('')
+  }
+  lines.push(`## ${t('export.actionList')}`, '')
+  lines.push(
+    `| ${t('export.csvWhat')} | ${t('owner.kind')} | ${t('export.csvWho')} | ${t('export.csvWhen')} |`,
+  )
+  lines.push('| --- | --- | --- | --- |')
+  for (const note of view.columns.acties) {
+    const cells = [
+      note.text,
+      note.owner ? t(`owner.${note.owner.kind}`) : '',
+      note.owner?.name ?? '',
+      note.owner?.when ?? '',
+    ]
+    lines.push(`| ${cells.map((cell) => md(cell).replace(/ {2}\n/g, ' ')).join(' | ')} |`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** A file name from the map's title: letters, digits and dashes only. */
+export function fileName(title: string, extension: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 60)
+  return `${base || 'partnerschapskaart'}.${extension}`
+}

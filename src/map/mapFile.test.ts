@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import {
+  addNote,
+  createControlDoc,
+  createMap,
+  createMapDoc,
+  EXAMPLE_MAP,
+  fillExampleMap,
+  importMapFile,
+  newNoteId,
+  parseMapFile,
+  toMapFile,
+  viewControl,
+  viewMap,
+  type Participant,
+  type ParticipantId,
+} from './index'
+
+const importer: Participant = {
+  id: 'importer0001' as ParticipantId,
+  name: 'Ellen van Dijk',
+  role: 'beroepskracht',
+  roleLabel: '',
+  side: 'formal',
+}
+
+function exampleFile(agreedTexts: string[] = []) {
+  const doc = createMapDoc()
+  fillExampleMap(doc)
+  const view = viewMap(doc)
+  const agreed = new Set(
+    [...view.notes.values()].filter((n) => agreedTexts.includes(n.text)).map((n) => n.id),
+  )
+  return { view, file: toMapFile(view, agreed, new Date('2026-11-22T12:00:00Z')) }
+}
+
+describe('map file', () => {
+  it('round-trips the example map: same columns, order, authors, owners and shared marks', () => {
+    const shared = EXAMPLE_MAP.notes.waarden[0]!
+    const { view, file } = exampleFile([shared])
+    const parsed = parseMapFile(JSON.stringify(file))
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+
+    const doc = createMapDoc()
+    const control = createControlDoc()
+    importMapFile(doc, control, parsed.file, importer)
+    const imported = viewMap(doc)
+    expect(imported.meta.title).toBe(EXAMPLE_MAP.title)
+    for (const column of ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties'] as const) {
+      const strip = (notes: typeof view.columns.acties) =>
+        notes.map((n) => ({ text: n.text, author: n.author, owner: n.owner }))
+      expect(strip(imported.columns[column])).toEqual(strip(view.columns[column]))
+    }
+    expect(imported.participants.map((p) => p.name)).toEqual(view.participants.map((p) => p.name))
+    const agreedIds = [...viewControl(control).agreed]
+    expect(agreedIds.map((id) => imported.notes.get(id as never)?.text)).toEqual([shared])
+  })
+
+  it('keeps Dutch text exactly: diacritics, euro sign, curly quotes and long words', () => {
+    const doc = createMapDoc()
+    createMap(doc, { title: 'Ĳsselmonde: “samenspel” € 25', description: 'ë é ï ü' })
+    const author = { ...importer }
+    const text = 'Arbeidsongeschiktheidsverzekeringsmaatschappij – “ja, en” ĳ Ĳ ë é ï ü €'
+    addNote(doc, { id: newNoteId(), column: 'eisen', text, author })
+    const parsed = parseMapFile(JSON.stringify(toMapFile(viewMap(doc), new Set())))
+    expect(parsed.ok && parsed.file.notes[0]!.text).toBe(text)
+    expect(parsed.ok && parsed.file.title).toBe('Ĳsselmonde: “samenspel” € 25')
+  })
+
+  it('refuses broken or foreign files with the reason, whole', () => {
+    const { file } = exampleFile()
+    const good = JSON.stringify(file)
+    expect(parseMapFile('{"format": "partnerschapskaart", ').ok).toBe(false)
+    expect(parseMapFile('not json at all')).toEqual({ ok: false, problem: 'not-json' })
+    expect(parseMapFile('{"type":"excalidraw","elements":[]}')).toEqual({
+      ok: false,
+      problem: 'not-a-map',
+    })
+    expect(parseMapFile(JSON.stringify({ ...file, version: 99 }))).toEqual({
+      ok: false,
+      problem: 'newer-version',
+    })
+    const badNote = { ...file, notes: [...file.notes, { column: 'nowhere', text: 'x' }] }
+    expect(parseMapFile(JSON.stringify(badNote))).toEqual({ ok: false, problem: 'invalid' })
+    const longNote = { ...file, notes: [{ ...file.notes[0]!, text: 'x'.repeat(1001) }] }
+    expect(parseMapFile(JSON.stringify(longNote))).toEqual({ ok: false, problem: 'invalid' })
+    expect(parseMapFile(' '.repeat(4_000_001))).toEqual({ ok: false, problem: 'too-big' })
+    expect(parseMapFile(good).ok).toBe(true)
+  })
+})

@@ -1,0 +1,64 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { useHarness } from './harness'
+
+vi.setConfig({ testTimeout: 90_000 })
+
+const harness = useHarness()
+
+describe('export and import', () => {
+  it('saves the map as JSON, CSV and Markdown, and imports the JSON as a new map', async () => {
+    const { page, errors } = await harness.person()
+    await page.goto(harness.server.url)
+    await page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
+    await page.getByLabel('Je naam').fill('Ellen van Dijk')
+    await page.getByRole('radio', { name: 'Beroepskracht' }).check()
+    await page.getByRole('button', { name: 'Meedoen' }).click()
+    await page
+      .getByRole('button', { name: /Markeer als gedeeld door de groep: Warmte en respect/ })
+      .click()
+    const originalUrl = page.url()
+
+    const save = async (name: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ])
+      const file = path.join(
+        fs.mkdtempSync(path.join(os.tmpdir(), 'pk-dl-')),
+        download.suggestedFilename(),
+      )
+      await download.saveAs(file)
+      return file
+    }
+    const json = await save('Kaart opslaan (JSON)')
+    const csv = fs.readFileSync(await save('Actielijst (CSV)'), 'utf8')
+    const markdown = fs.readFileSync(await save('Kaart als tekst (Markdown)'), 'utf8')
+    expect(path.basename(json)).toBe(
+      'samenspel-holendrecht-buurtteam-voedselbank-en-mantelzorgers.json',
+    )
+    expect(csv).toContain('"Ik";"Łukasz";"vóór 1 maart"')
+    expect(markdown).toContain('Warmte en respect, ook als het even niet lukt\\. **(Gedeeld)**')
+
+    // A broken file is refused with a reason, and nothing happens.
+    await page.goto(harness.server.url)
+    const broken = path.join(path.dirname(json), 'kapot.json')
+    fs.writeFileSync(broken, '{"format": "partnerschapskaart", "notes": [')
+    await page.getByLabel('Kies een JSON-bestand van een partnerschapskaart').setInputFiles(broken)
+    await page.getByText('Dit bestand is geen JSON. Er is niets veranderd.').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/')
+
+    // The saved file becomes a new map with the same notes and shared marks.
+    await page.getByLabel('Kies een JSON-bestand van een partnerschapskaart').setInputFiles(json)
+    await page.waitForURL(/\/m\//)
+    expect(page.url()).not.toBe(originalUrl)
+    await page
+      .getByRole('listitem', { name: /Warmte en respect/ })
+      .getByText('Gedeeld', { exact: true })
+      .waitFor()
+    expect(await page.locator('.note-list > li').count()).toBe(22)
+    expect(errors).toEqual([])
+  })
+})
