@@ -242,6 +242,12 @@ export const en: Messages = {
   'import.newer-version': 'This file comes from a newer version of the app. Nothing has changed.',
   'import.invalid': 'This file is damaged or incomplete. Nothing has changed.',
   'import.too-big': 'This file is too large. Nothing has changed.',
+  'export.continued': '(continued)',
+  'export.pdf': 'Agreements (PDF)',
+  'export.pdfSize': 'Paper',
+  'export.pdfNames': 'Names on the PDF',
+  'export.pdfBusy': 'Making the PDF…',
+  'export.pdfFailed': 'The PDF could not be made. Please try again.',
   'presence.title': 'Here now ({count})',
   'presence.you': '(you)',
 

@@ -244,6 +244,12 @@ export const nl = {
     'Dit bestand komt uit een nieuwere versie van de app. Er is niets veranderd.',
   'import.invalid': 'Dit bestand is beschadigd of onvolledig. Er is niets veranderd.',
   'import.too-big': 'Dit bestand is te groot. Er is niets veranderd.',
+  'export.continued': '(vervolg)',
+  'export.pdf': 'Afsprakenkaart (PDF)',
+  'export.pdfSize': 'Papier',
+  'export.pdfNames': 'Namen op de PDF',
+  'export.pdfBusy': 'PDF maken…',
+  'export.pdfFailed': 'De PDF kon niet worden gemaakt. Probeer het nog eens.',
   'presence.title': 'Nu aanwezig ({count})',
   'presence.you': '(jij)',
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -33,6 +34,19 @@ describe('export and import', () => {
       await download.saveAs(file)
       return file
     }
+    // The PDF: made in the browser, a real vector PDF with every note and the actions.
+    const pdf = await save('Afsprakenkaart (PDF)')
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(
+      /Page size:\s+1190\.55 x 841\.89 pts \(A3\)/,
+    )
+    const pdfText = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    )
+    expect(pdfText).toContain('Warmte en respect, ook als het even niet lukt.')
+    expect(pdfText).toContain('vóór 1 maart')
+    expect(pdfText).toContain('Gedeeld')
+
     const json = await save('Kaart opslaan (JSON)')
     const csv = fs.readFileSync(await save('Actielijst (CSV)'), 'utf8')
     const markdown = fs.readFileSync(await save('Kaart als tekst (Markdown)'), 'utf8')

@@ -1,0 +1,85 @@
+import type { Translate } from '../../../i18n'
+import { CARD_ORDER, stepOf, tally, type Dot, type MapView, type Note } from '../../../map'
+import { roleText } from '../../room/roleLabel'
+import type { PdfContent, PdfNote } from './layout'
+
+export interface PdfContentOptions {
+  /** The facilitator may leave the participants' names out. */
+  includeNames: boolean
+  date: Date
+}
+
+function ownerLine(t: Translate, note: Note): string | null {
+  if (!note.owner) return null
+  return [t(`owner.${note.owner.kind}`), note.owner.name, note.owner.when]
+    .filter((part) => part.trim() !== '')
+    .join(' · ')
+}
+
+/** What the PDF says, in the reader's language, from the map as everyone sees it. */
+export function pdfContent(
+  view: MapView,
+  agreed: ReadonlySet<string>,
+  dots: readonly Dot[],
+  t: Translate,
+  options: PdfContentOptions,
+): PdfContent {
+  const counts = tally(dots)
+  const toPdfNote = (note: Note): PdfNote => {
+    const marks = [
+      agreed.has(note.id) ? t('agreed.badge') : '',
+      counts.get(note.id)
+        ? t(counts.get(note.id) === 1 ? 'vote.resultOne' : 'vote.result', {
+            count: counts.get(note.id)!,
+          })
+        : '',
+    ].filter(Boolean)
+    const byline = !note.author
+      ? t('note.anonymous')
+      : options.includeNames
+        ? `${note.author.name} · ${roleText(t, note.author)}`
+        : roleText(t, note.author)
+    return {
+      id: note.id,
+      text: note.text,
+      byline,
+      owner: ownerLine(t, note),
+      marks: marks.join(' · '),
+    }
+  }
+  const locale = t.lang === 'nl' ? 'nl-NL' : 'en-GB'
+  return {
+    title: view.meta.title || t('room.noTitle'),
+    description: view.meta.description,
+    dateLine: `${t('export.date')}: ${options.date.toLocaleDateString(locale)} · ${t('app.name')}`,
+    participantsLine:
+      view.participants.length === 0
+        ? ''
+        : `${t('room.participants')}: ${view.participants
+            .map((p) => (options.includeNames ? `${p.name} (${roleText(t, p)})` : roleText(t, p)))
+            .join(', ')}`,
+    cardLine: t('app.cardLine'),
+    columns: CARD_ORDER.map((column) => ({
+      id: column,
+      heading: `${stepOf(column)}. ${t(`column.${column}`)}`,
+      questions: t.list(`columnQuestions.${column}`),
+      notes: view.columns[column].map(toPdfNote),
+    })),
+    actionsTitle: t('export.actionList'),
+    actionsHeader: [t('export.csvWhat'), t('owner.kind'), t('export.csvWho'), t('export.csvWhen')],
+    actions: view.columns.acties.map((note) => [
+      note.text,
+      note.owner ? t(`owner.${note.owner.kind}`) : '',
+      note.owner?.name ?? '',
+      note.owner?.when ?? '',
+    ]),
+    principlesTitle: t('principles.title'),
+    principles: [
+      t('principles.dialogue'),
+      t('principles.reciprocity'),
+      t('principles.participation'),
+      t('principles.winwin'),
+    ],
+    continued: t('export.continued'),
+  }
+}

@@ -1,0 +1,43 @@
+import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url'
+import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url'
+import type { Translate } from '../../../i18n'
+import type { Dot, MapView } from '../../../map'
+import { download } from '../download'
+import { fileName } from '../formats'
+import { pdfContent } from './content'
+import type { PageSize } from './layout'
+import { renderPdf } from './render'
+
+async function bytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`font ${response.status}`)
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+/**
+ * Makes the agreement PDF in the browser (so it works offline once the app and its fonts are
+ * cached) and saves it. This module and the PDF library load only when someone asks for a PDF.
+ */
+export async function exportPdf(
+  map: { view: MapView; agreed: ReadonlySet<string>; dots: readonly Dot[] },
+  t: Translate,
+  options: { size: PageSize; includeNames: boolean },
+): Promise<void> {
+  const now = new Date()
+  const [regular, bold] = await Promise.all([bytes(regularUrl), bytes(boldUrl)])
+  const content = pdfContent(map.view, map.agreed, map.dots, t, {
+    includeNames: options.includeNames,
+    date: now,
+  })
+  const pdf = await renderPdf(
+    content,
+    { regular, bold },
+    {
+      size: options.size,
+      lang: t.lang,
+      title: content.title,
+      now,
+    },
+  )
+  download(fileName(map.view.meta.title, 'pdf'), pdf, 'application/pdf')
+}

@@ -1,0 +1,406 @@
+/**
+ * The PDF's layout as plain drawing instructions: pure, so it is tested without a PDF library.
+ * Sizes are in PDF points (1/72 inch); y grows downwards from the top of the page here and is
+ * flipped by the renderer.
+ */
+
+export type PageSize = 'A4' | 'A3'
+
+/** Landscape page sizes in points. */
+export const PAGE_SIZES: Record<PageSize, { width: number; height: number }> = {
+  A4: { width: 841.89, height: 595.28 },
+  A3: { width: 1190.55, height: 841.89 },
+}
+
+export type Measure = (text: string, size: number, bold: boolean) => number
+
+export interface TextOp {
+  kind: 'text'
+  x: number
+  y: number
+  size: number
+  bold: boolean
+  text: string
+  color: 'ink' | 'soft' | 'accent'
+}
+
+export interface BoxOp {
+  kind: 'box'
+  x: number
+  y: number
+  width: number
+  height: number
+  fill: 'note' | 'header' | 'none'
+  /** The note id or column a box stands for, so tests can check where things landed. */
+  ref?: string
+}
+
+export type DrawOp = TextOp | BoxOp
+
+export interface PdfPage {
+  ops: DrawOp[]
+}
+
+export interface PdfNote {
+  id: string
+  text: string
+  /** "Name · role", or the word for anonymous. */
+  byline: string
+  /** For actions: "Ik · Łukasz · vóór 1 maart". */
+  owner: string | null
+  /** "Gedeeld" and/or "3 stippen"; empty when neither. */
+  marks: string
+}
+
+export interface PdfColumn {
+  id: string
+  heading: string
+  questions: readonly string[]
+  notes: readonly PdfNote[]
+}
+
+export interface PdfContent {
+  title: string
+  description: string
+  /** "Datum: 22-11-2026 · Partnerschapskaart" */
+  dateLine: string
+  /** "Ingevuld door: …", or empty when names are left out. */
+  participantsLine: string
+  cardLine: string
+  /** Columns in the card's order, left to right. */
+  columns: readonly PdfColumn[]
+  actionsTitle: string
+  actionsHeader: readonly [string, string, string, string]
+  actions: readonly (readonly [string, string, string, string])[]
+  principlesTitle: string
+  principles: readonly string[]
+  /** Printed under the header of every page after the first of a kind: "(vervolg)". */
+  continued: string
+}
+
+const MARGIN = 36
+const GAP = 8
+const PADDING = 5
+
+/** Splits text into lines no wider than `width`; words longer than a line are cut. */
+export function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure) {
+  const lines: string[] = []
+  for (const paragraph of text.split('\n')) {
+    let line = ''
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word
+      if (measure(candidate, size, bold) <= width) {
+        line = candidate
+        continue
+      }
+      if (line) lines.push(line)
+      line = word
+      while (measure(line, size, bold) > width && line.length > 1) {
+        let cut = line.length - 1
+        while (cut > 1 && measure(line.slice(0, cut), size, bold) > width) cut--
+        lines.push(line.slice(0, cut))
+        line = line.slice(cut)
+      }
+    }
+    lines.push(line)
+  }
+  return lines
+}
+
+interface Scale {
+  text: number
+  small: number
+  lineHeight: number
+}
+
+function scaleFor(textSize: number): Scale {
+  return { text: textSize, small: Math.max(6.5, textSize * 0.8), lineHeight: 1.25 }
+}
+
+/** The drawing of one note at a width; its height is the sum of its lines. */
+function noteBlock(note: PdfNote, x: number, width: number, scale: Scale, measure: Measure) {
+  const inner = width - 2 * PADDING
+  const textLines = wrap(note.text, inner, scale.text, false, measure)
+  const ownerLines = note.owner ? wrap(note.owner, inner, scale.small, true, measure) : []
+  const bylineLines = wrap(note.byline, inner, scale.small, false, measure)
+  const markLines = note.marks ? wrap(note.marks, inner, scale.small, true, measure) : []
+  const height =
+    PADDING * 2 +
+    textLines.length * scale.text * scale.lineHeight +
+    (ownerLines.length + bylineLines.length + markLines.length) * scale.small * scale.lineHeight
+  const draw = (top: number): DrawOp[] => {
+    const ops: DrawOp[] = [{ kind: 'box', x, y: top, width, height, fill: 'note', ref: note.id }]
+    let y = top + PADDING
+    const add = (lines: string[], size: number, bold: boolean, color: TextOp['color']) => {
+      for (const text of lines) {
+        y += size * scale.lineHeight
+        ops.push({ kind: 'text', x: x + PADDING, y: y - size * 0.25, size, bold, text, color })
+      }
+    }
+    add(textLines, scale.text, false, 'ink')
+    add(ownerLines, scale.small, true, 'accent')
+    add(markLines, scale.small, true, 'accent')
+    add(bylineLines, scale.small, false, 'soft')
+    return ops
+  }
+  return { height, draw }
+}
+
+/** The title block at the top of every map page; returns its ops and where the columns start. */
+function header(content: PdfContent, width: number, measure: Measure, continued: boolean) {
+  const ops: DrawOp[] = []
+  let y = MARGIN
+  const line = (text: string, size: number, bold: boolean, color: TextOp['color']) => {
+    for (const part of wrap(text, width - 2 * MARGIN, size, bold, measure)) {
+      y += size * 1.25
+      ops.push({ kind: 'text', x: MARGIN, y, size, bold, text: part, color })
+    }
+  }
+  line(continued ? `${content.title} ${content.continued}` : content.title, 18, true, 'ink')
+  if (!continued && content.description) line(content.description, 10, false, 'soft')
+  line(content.dateLine, 9, false, 'soft')
+  if (!continued && content.participantsLine) line(content.participantsLine, 9, false, 'soft')
+  return { ops, top: y + 10 }
+}
+
+interface ColumnFrame {
+  x: number
+  width: number
+  headerOps: DrawOp[]
+  headerHeight: number
+}
+
+function columnFrames(content: PdfContent, pageWidth: number, measure: Measure): ColumnFrame[] {
+  const count = content.columns.length
+  const width = (pageWidth - 2 * MARGIN - GAP * (count - 1)) / count
+  const frames = content.columns.map((column, index) => {
+    const x = MARGIN + index * (width + GAP)
+    const ops: DrawOp[] = []
+    let y = PADDING
+    for (const part of wrap(column.heading, width - 2 * PADDING, 12, true, measure)) {
+      y += 15
+      ops.push({ kind: 'text', x: x + PADDING, y, size: 12, bold: true, text: part, color: 'ink' })
+    }
+    for (const question of column.questions) {
+      for (const part of wrap(question, width - 2 * PADDING, 7.5, false, measure)) {
+        y += 9.5
+        ops.push({
+          kind: 'text',
+          x: x + PADDING,
+          y,
+          size: 7.5,
+          bold: false,
+          text: part,
+          color: 'soft',
+        })
+      }
+    }
+    return { x, width, headerOps: ops, headerHeight: y + PADDING }
+  })
+  // One height for all column headers, so every column's notes start on the same line.
+  const tallest = Math.max(...frames.map((frame) => frame.headerHeight))
+  return frames.map((frame) => ({ ...frame, headerHeight: tallest }))
+}
+
+/** Shifts ops down by `dy` (header ops are made relative to the column top). */
+function shifted(ops: DrawOp[], dy: number): DrawOp[] {
+  return ops.map((op) => ({ ...op, y: op.y + dy }))
+}
+
+export const TEXT_SIZES = [13, 12, 11, 10, 9, 8] as const
+/** The smallest note text the PDF uses; below this, columns continue on further pages. */
+export const MIN_TEXT_SIZE = 8
+
+/**
+ * Lays out the map pages: the largest text size at which every column fits on one page; at the
+ * smallest size, each column continues on further pages. A note is never cut across pages.
+ */
+export function layoutMapPages(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
+  const page = PAGE_SIZES[size]
+  const frames = columnFrames(content, page.width, measure)
+  const bottom = page.height - MARGIN - 16 // room for the card line
+  const sizes = size === 'A3' ? TEXT_SIZES : TEXT_SIZES.slice(1)
+  for (const textSize of sizes) {
+    const scale = scaleFor(textSize)
+    const blocks = content.columns.map((column, i) =>
+      column.notes.map((note) => noteBlock(note, frames[i]!.x, frames[i]!.width, scale, measure)),
+    )
+    const first = header(content, page.width, measure, false)
+    const fits = blocks.every((column, i) => {
+      const used = column.reduce((sum, block) => sum + block.height + GAP, 0)
+      return first.top + frames[i]!.headerHeight + GAP + used <= bottom
+    })
+    if (!fits && textSize !== MIN_TEXT_SIZE) continue
+
+    const pages: PdfPage[] = []
+    const cursors = blocks.map(() => 0)
+    while (pages.length === 0 || cursors.some((cursor, i) => cursor < blocks[i]!.length)) {
+      const head = header(content, page.width, measure, pages.length > 0)
+      const ops: DrawOp[] = [...head.ops]
+      frames.forEach((frame, i) => {
+        ops.push({
+          kind: 'box',
+          x: frame.x,
+          y: head.top,
+          width: frame.width,
+          height: frame.headerHeight,
+          fill: 'header',
+          ref: content.columns[i]!.id,
+        })
+        ops.push(...shifted(frame.headerOps, head.top))
+        let y = head.top + frame.headerHeight + GAP
+        const column = blocks[i]!
+        // Always place at least one note per page, so an enormous note cannot stall the loop.
+        let placed = 0
+        while (cursors[i]! < column.length) {
+          const block = column[cursors[i]!]!
+          if (placed > 0 && y + block.height > bottom) break
+          ops.push(...block.draw(y))
+          y += block.height + GAP
+          cursors[i]!++
+          placed++
+        }
+      })
+      ops.push({
+        kind: 'text',
+        x: MARGIN,
+        y: page.height - MARGIN,
+        size: 10,
+        bold: true,
+        text: content.cardLine,
+        color: 'accent',
+      })
+      pages.push({ ops })
+    }
+    return pages
+  }
+  return []
+}
+
+/** The action list as a table, continued on further pages with the header row repeated. */
+export function layoutActionPages(
+  content: PdfContent,
+  size: PageSize,
+  measure: Measure,
+): PdfPage[] {
+  const page = PAGE_SIZES[size]
+  const textSize = size === 'A3' ? 12 : 10
+  const widths = [0.5, 0.14, 0.18, 0.18].map((part) => part * (page.width - 2 * MARGIN))
+  const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0))
+  const rowOps = (cells: readonly string[], top: number, bold: boolean) => {
+    const wrapped = cells.map((cell, i) =>
+      wrap(cell, widths[i]! - 2 * PADDING, textSize, bold, measure),
+    )
+    const lines = Math.max(1, ...wrapped.map((w) => w.length))
+    const height = lines * textSize * 1.25 + 2 * PADDING
+    const ops: DrawOp[] = [
+      {
+        kind: 'box',
+        x: MARGIN,
+        y: top,
+        width: page.width - 2 * MARGIN,
+        height,
+        fill: bold ? 'header' : 'none',
+      },
+    ]
+    wrapped.forEach((cellLines, i) =>
+      cellLines.forEach((text, line) =>
+        ops.push({
+          kind: 'text',
+          x: xs[i]! + PADDING,
+          y: top + PADDING + (line + 1) * textSize * 1.25 - textSize * 0.25,
+          size: textSize,
+          bold,
+          text,
+          color: 'ink',
+        }),
+      ),
+    )
+    return { ops, height }
+  }
+  const pages: PdfPage[] = []
+  let index = 0
+  do {
+    const ops: DrawOp[] = []
+    let y = MARGIN + 20
+    const title =
+      pages.length > 0 ? `${content.actionsTitle} ${content.continued}` : content.actionsTitle
+    ops.push({ kind: 'text', x: MARGIN, y, size: 18, bold: true, text: title, color: 'ink' })
+    ops.push({
+      kind: 'text',
+      x: MARGIN,
+      y: y + 14,
+      size: 9,
+      bold: false,
+      text: content.title,
+      color: 'soft',
+    })
+    y += 26
+    const head = rowOps(content.actionsHeader, y, true)
+    ops.push(...head.ops)
+    y += head.height
+    let placed = 0
+    while (index < content.actions.length) {
+      const row = rowOps(content.actions[index]!, y, false)
+      if (placed > 0 && y + row.height > page.height - MARGIN) break
+      ops.push(...row.ops)
+      y += row.height
+      index++
+      placed++
+    }
+    pages.push({ ops })
+  } while (index < content.actions.length)
+  return pages
+}
+
+/** One page with the method's four principles. */
+export function layoutPrinciplesPage(
+  content: PdfContent,
+  size: PageSize,
+  measure: Measure,
+): PdfPage {
+  const page = PAGE_SIZES[size]
+  const ops: DrawOp[] = [
+    {
+      kind: 'text',
+      x: MARGIN,
+      y: MARGIN + 20,
+      size: 18,
+      bold: true,
+      text: content.principlesTitle,
+      color: 'ink',
+    },
+  ]
+  let y = MARGIN + 40
+  content.principles.forEach((principle, i) => {
+    for (const part of wrap(
+      `${i + 1}. ${principle}`,
+      page.width - 2 * MARGIN,
+      16,
+      false,
+      measure,
+    )) {
+      y += 24
+      ops.push({ kind: 'text', x: MARGIN, y, size: 16, bold: false, text: part, color: 'ink' })
+    }
+  })
+  ops.push({
+    kind: 'text',
+    x: MARGIN,
+    y: y + 40,
+    size: 14,
+    bold: true,
+    text: content.cardLine,
+    color: 'accent',
+  })
+  return { ops }
+}
+
+/** Every page of the agreement: the map, the action list, the principles. */
+export function layoutPdf(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
+  return [
+    ...layoutMapPages(content, size, measure),
+    ...layoutActionPages(content, size, measure),
+    layoutPrinciplesPage(content, size, measure),
+  ]
+}
