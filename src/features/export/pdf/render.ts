@@ -46,8 +46,24 @@ export async function renderPdf(
   const bold = await pdf.embedFont(fonts.bold, { subset: true })
   const clean = drawable(regular)
   const fontOf = (isBold: boolean) => (isBold ? bold : regular)
-  const measure = (text: string, size: number, isBold: boolean) =>
-    fontOf(isBold).widthOfTextAtSize(clean(text), size)
+  const advances = { regular: new Map<string, number>(), bold: new Map<string, number>() }
+  /**
+   * Text width from cached per-character advances: shaping every candidate line with fontkit made
+   * a 1,000-note map take many seconds. Kerning is left out, which only ever overestimates.
+   */
+  const measure = (text: string, size: number, isBold: boolean) => {
+    const cache = isBold ? advances.bold : advances.regular
+    let width = 0
+    for (const char of clean(text)) {
+      let advance = cache.get(char)
+      if (advance === undefined) {
+        advance = fontOf(isBold).widthOfTextAtSize(char, 1)
+        cache.set(char, advance)
+      }
+      width += advance
+    }
+    return width * size
+  }
 
   pdf.setTitle(options.title, { showInWindowTitleBar: true })
   pdf.setLanguage(options.lang === 'nl' ? 'nl-NL' : 'en-GB')
