@@ -1,11 +1,11 @@
 // Edit-to-arrival latency and server memory, our server next to the stock Yjs backend.
 // Usage: npm run bench  (builds first), or: node bench/latency.mjs [--rounds 200] [--sizes 2,20,60]
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
+import { ourServerArgs, ROOT, startServerProcess } from './serverProcess.mjs'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
@@ -21,7 +21,6 @@ process.setMaxListeners(0)
 const ROUNDS = Number(values.rounds)
 const SIZES = values.sizes.split(',').map(Number)
 const GAP_MS = Number(values.gap)
-const root = path.resolve(import.meta.dirname, '..')
 
 const BACKENDS = [
   {
@@ -31,15 +30,7 @@ const BACKENDS = [
       const response = await fetch(`http://127.0.0.1:${port}/api/maps`, { method: 'POST' })
       return (await response.json()).roomId
     },
-    args: (dataDir) => [
-      path.join(root, 'dist/server/index.js'),
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
-      dataDir,
-    ],
+    args: ourServerArgs,
   },
   {
     name: 'stock @y/websocket-server 0.1.1 (memory only)',
@@ -47,24 +38,12 @@ const BACKENDS = [
     async createRoom() {
       return `bench${Math.random().toString(36).slice(2)}`
     },
-    args: () => [path.join(root, 'bench/stockServer.mjs')],
+    args: () => [path.join(ROOT, 'bench/stockServer.mjs')],
   },
 ]
 
 function startServer(backend) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bench-'))
-  const child = spawn(process.execPath, backend.args(dataDir), {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (chunk) => {
-      out += chunk
-      const match = /running at http:\/\/[^:]+:(\d+)\//.exec(out)
-      if (match) resolve({ child, port: Number(match[1]), dataDir })
-    })
-    child.once('exit', (code) => reject(new Error(`${backend.name} exited with ${code}`)))
-  })
+  return startServerProcess(backend.args, backend.name)
 }
 
 /** Peak resident memory of a process, from the kernel's own high-water mark. */

@@ -1,16 +1,16 @@
 // Time from pressing the PDF button to the finished download, in Debian's Chromium against the
 // real server, for maps of 200 and 1,000 notes (imported as JSON files made here).
 // Usage: npm run build && node bench/pdfExport.mjs [--runs 3]
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
+import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } })
 const RUNS = Number(values.runs)
-const root = path.resolve(import.meta.dirname, '..')
 const COLUMNS = ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties']
 
 function mapFile(count) {
@@ -42,28 +42,8 @@ function mapFile(count) {
   }
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bench-pdf-'))
-const server = spawn(
-  process.execPath,
-  [
-    path.join(root, 'dist/server/index.js'),
-    '--port',
-    '0',
-    '--host',
-    '127.0.0.1',
-    '--data',
-    dataDir,
-  ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-)
-const url = await new Promise((resolve) => {
-  let out = ''
-  server.stdout.on('data', (chunk) => {
-    out += chunk
-    const match = /running at (http:\/\/\S+)/.exec(out)
-    if (match) resolve(match[1])
-  })
-})
+const server = await startServerProcess(ourServerArgs, 'our server')
+const { url, dataDir } = server
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -122,7 +102,7 @@ for (const count of [200, 1000]) {
   await context.close()
 }
 await browser.close()
-server.kill('SIGTERM')
+server.child.kill('SIGTERM')
 
 console.log(`\nPDF export in Chromium (A3), click to finished download; ${os.cpus().length} cores`)
 console.log('| notes | run | ms | pages |')

@@ -1,0 +1,38 @@
+// Starting a server as a child process for the benchmarks, on a free port it prints.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export const ROOT = path.resolve(import.meta.dirname, '..')
+
+/** The arguments that start our built server on a free port with a fresh data folder. */
+export function ourServerArgs(dataDir) {
+  return [
+    path.join(ROOT, 'dist/server/index.js'),
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--data',
+    dataDir,
+  ]
+}
+
+/**
+ * Runs `node <args(dataDir)>` with a fresh temporary data folder and resolves once the process
+ * printed "running at http://host:port/".
+ */
+export function startServerProcess(args, name) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bench-'))
+  const child = spawn(process.execPath, args(dataDir), { stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+      const match = /running at (http:\/\/[^:]+:(\d+)\/)/.exec(out)
+      if (match) resolve({ child, url: match[1], port: Number(match[2]), dataDir })
+    })
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)))
+  })
+}
