@@ -3,11 +3,23 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import jsQR from 'jsqr'
 import { describe, expect, it } from 'vitest'
 import { pdfContent } from '../src/features/export/pdf/content'
 import { MISSING_GLYPH, renderPdf } from '../src/features/export/pdf/render'
 import { translator } from '../src/i18n'
-import { addNote, createMapDoc, fillExampleMap, newNoteId, viewMap } from '../src/map'
+import {
+  addNote,
+  CARD_ORDER,
+  createMap,
+  createMapDoc,
+  fillExampleMap,
+  newNoteId,
+  stepOf,
+  updateMapDetails,
+  viewMap,
+  type MapDoc,
+} from '../src/map'
 
 const require = createRequire(import.meta.url)
 const fonts = {
@@ -22,17 +34,22 @@ function poppler(tool: string, file: string): string {
   })
 }
 
-async function render(size: 'A4' | 'A3', extra: string[] = []) {
+function exampleDoc(extra: string[] = []): MapDoc {
   const doc = createMapDoc()
   fillExampleMap(doc)
   const first = viewMap(doc).participants[0]!
   for (const text of extra) addNote(doc, { id: newNoteId(), column: 'eisen', text, author: first })
+  return doc
+}
+
+async function render(size: 'A4' | 'A3', doc: MapDoc = exampleDoc(), link: string | null = null) {
   const view = viewMap(doc)
-  const agreed = new Set([view.columns.waarden[0]!.id])
+  const agreed = new Set(view.columns.waarden.slice(0, 1).map((note) => note.id))
   const t = translator('nl')
   const content = pdfContent(view, agreed, [], t, {
     includeNames: true,
     date: new Date(2026, 10, 22),
+    link,
   })
   const bytes = await renderPdf(content, fonts, {
     size,
@@ -79,8 +96,114 @@ describe('PDF agreement (checked with poppler-utils)', () => {
   })
 
   it('keeps ĳ and curly quotes, and shows emoji it cannot draw as a visible box', async () => {
-    const { file } = await render('A4', ['Ĳsselmonde “samen” 🙂 klaar'])
+    const { file } = await render('A4', exampleDoc(['Ĳsselmonde “samen” 🙂 klaar']))
     const text = squash(poppler('pdftotext', file))
     expect(text).toContain(`Ĳsselmonde “samen” ${MISSING_GLYPH} klaar`)
+  })
+
+  it('prints the card version and places every note inside its own column band, on every page', async () => {
+    const doc = createMapDoc()
+    createMap(doc, { title: 'Kolommen', description: '' })
+    updateMapDetails(doc, { title: 'Kolommen', description: '', cardVersion: '2 (concept)' })
+    const author = {
+      id: 'author000001',
+      name: 'Ayşe',
+      role: 'vrijwilliger',
+      roleLabel: '',
+      side: 'informal',
+    } as const
+    // Enough notes for the columns to continue on further A4 pages; every word names its note.
+    for (const column of CARD_ORDER) {
+      for (let i = 0; i < 45; i++) {
+        const text = Array.from({ length: 9 }, (_, k) => `${column}${i}x${k}`).join(' ')
+        addNote(doc, { id: newNoteId(), column, text, author: author as never })
+      }
+    }
+    const { file } = await render('A4', doc)
+    expect(squash(poppler('pdftotext', file))).toContain('Versie: 2 (concept)')
+
+    const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' })
+    const pages = html.split('<page ').slice(1)
+    const seen = new Map<string, number>()
+    let mapPages = 0
+    for (const page of pages) {
+      const pageWidth = Number(/width="([\d.]+)"/.exec(page)![1])
+      const words = [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text: m[5]! }))
+      // Column headings read "5. Acties"; their left edges mark where each band starts.
+      const headings = CARD_ORDER.map((column) => {
+        const name = translator('nl')(`column.${column}`)
+        const at = words.findIndex(
+          (word, i) => word.text === `${stepOf(column)}.` && words[i + 1]?.text === name,
+        )
+        return at >= 0 ? words[at]! : null
+      })
+      if (headings.some((heading) => heading === null)) continue
+      mapPages++
+      for (const word of words) {
+        const token = /^([a-z]+)(\d+)x(\d)$/.exec(word.text)
+        if (!token) continue
+        const column = CARD_ORDER.indexOf(token[1] as never)
+        expect(column).toBeGreaterThanOrEqual(0)
+        const left = headings[column]!.x0
+        const right = headings[column + 1]?.x0 ?? pageWidth
+        expect(word.x0, word.text).toBeGreaterThanOrEqual(left - 1)
+        expect(word.x1, word.text).toBeLessThan(right - 8)
+        expect(word.y0, word.text).toBeGreaterThan(headings[column]!.y1)
+        seen.set(word.text, (seen.get(word.text) ?? 0) + 1)
+      }
+    }
+    expect(mapPages).toBeGreaterThan(1)
+    // Every note once: none lost at a page break, none printed twice.
+    expect(seen.size).toBe(45 * 5 * 9)
+    expect([...seen.values()].every((count) => count === 1)).toBe(true)
+  })
+
+  it('prints a working link and QR code back to the map only when asked', async () => {
+    const url = 'http://127.0.0.1:8080/v/AbCdEfGhIjKlMnOpQrStUvWx'
+    const withLink = await render('A4', exampleDoc(), url)
+    const urls = execFileSync('pdfinfo', ['-url', withLink.file], { encoding: 'utf8' })
+    // On the first map page and the first page of the action list.
+    const pagesWithUrl = urls
+      .split('\n')
+      .filter((line) => line.includes(url))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
+    expect(pagesWithUrl).toHaveLength(2)
+    expect(pagesWithUrl[0]).toBe(1)
+    const actionPage = execFileSync(
+      'pdftotext',
+      ['-f', `${pagesWithUrl[1]}`, '-l', `${pagesWithUrl[1]}`, withLink.file, '-'],
+      { encoding: 'utf8' },
+    )
+    expect(actionPage).toContain('Actielijst')
+    // The address is printed in full (a long one may wrap onto a second line).
+    expect(poppler('pdftotext', withLink.file).replace(/\s+/g, '')).toContain(url)
+
+    // Rasterise page 1 and read the QR code back, as a phone would.
+    const prefix = path.join(path.dirname(withLink.file), 'page')
+    execFileSync('pdftoppm', ['-r', '110', '-gray', '-f', '1', '-l', '1', withLink.file, prefix])
+    const pgm = fs.readFileSync(
+      fs
+        .readdirSync(path.dirname(withLink.file))
+        .filter((name) => name.startsWith('page'))
+        .map((name) => path.join(path.dirname(withLink.file), name))[0]!,
+    )
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
+    const [width, height] = [Number(header[1]), Number(header[2])]
+    const gray = pgm.subarray(header[0].length)
+    const rgba = new Uint8ClampedArray(width * height * 4)
+    for (let i = 0; i < width * height; i++) {
+      rgba.fill(gray[i]!, i * 4, i * 4 + 3)
+      rgba[i * 4 + 3] = 255
+    }
+    expect(jsQR(rgba, width, height)?.data).toBe(url)
+
+    const without = await render('A4')
+    expect(execFileSync('pdfinfo', ['-url', without.file], { encoding: 'utf8' })).not.toContain(
+      'http',
+    )
   })
 })

@@ -246,6 +246,13 @@ export const en: Messages = {
   'export.pdf': 'Agreements (PDF)',
   'export.pdfSize': 'Paper',
   'export.pdfNames': 'Names on the PDF',
+  'export.pdfLink': 'Link and QR code to the map on the PDF',
+  'export.pdfLinkViewer':
+    'This is the watch link. Whoever has the PDF can read the map for as long as it exists.',
+  'export.pdfLinkMember':
+    'This is the participant link. Whoever has the PDF can read the map and write in it.',
+  'export.linkLabel': 'The map online',
+  'export.version': 'Version',
   'export.pdfBusy': 'Making the PDF…',
   'export.pdfFailed': 'The PDF could not be made. Please try again.',
   'presence.title': 'Here now ({count})',
@@ -265,6 +272,7 @@ export const en: Messages = {
   'error.title-required': 'Give the map a title.',
   'error.title-too-long': 'The title is too long.',
   'error.description-too-long': 'The description is too long.',
+  'error.version-too-long': 'The version is too long (at most 40 characters).',
   'error.text-required': 'Write something first.',
   'error.text-too-long': 'This note is too long.',
   'error.too-many-notes': 'This map has reached the maximum number of notes.',
@@ -285,4 +293,10 @@ export const en: Messages = {
   'room.home': 'Back to the start',
   'room.participants': 'Filled in by',
   'room.noTitle': 'New map',
+  'room.version': 'Version {version}',
+  'details.edit': 'Change title, description and version',
+  'details.version': 'Version (optional)',
+  'details.versionHint': 'For example: 1 or draft',
+  'details.save': 'Save',
+  'details.saved': 'Saved',
 }

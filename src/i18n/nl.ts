@@ -248,6 +248,13 @@ export const nl = {
   'export.pdf': 'Afsprakenkaart (PDF)',
   'export.pdfSize': 'Papier',
   'export.pdfNames': 'Namen op de PDF',
+  'export.pdfLink': 'Link en QR-code naar de kaart op de PDF',
+  'export.pdfLinkViewer':
+    'Dit is de link om mee te kijken. Wie de PDF heeft, kan de kaart lezen zolang die bestaat.',
+  'export.pdfLinkMember':
+    'Dit is de link voor deelnemers. Wie de PDF heeft, kan de kaart lezen en erin schrijven.',
+  'export.linkLabel': 'De kaart online',
+  'export.version': 'Versie',
   'export.pdfBusy': 'PDF maken…',
   'export.pdfFailed': 'De PDF kon niet worden gemaakt. Probeer het nog eens.',
   'presence.title': 'Nu aanwezig ({count})',
@@ -268,6 +275,7 @@ export const nl = {
   'error.title-required': 'Geef de kaart een titel.',
   'error.title-too-long': 'De titel is te lang.',
   'error.description-too-long': 'De beschrijving is te lang.',
+  'error.version-too-long': 'De versie is te lang (hooguit 40 tekens).',
   'error.text-required': 'Schrijf eerst iets op.',
   'error.text-too-long': 'Deze notitie is te lang.',
   'error.too-many-notes': 'Deze kaart heeft het maximale aantal notities bereikt.',
@@ -287,4 +295,10 @@ export const nl = {
   'room.home': 'Naar het begin',
   'room.participants': 'Ingevuld door',
   'room.noTitle': 'Nieuwe kaart',
+  'room.version': 'Versie {version}',
+  'details.edit': 'Titel, beschrijving en versie wijzigen',
+  'details.version': 'Versie (niet verplicht)',
+  'details.versionHint': 'Bijvoorbeeld: 1 of concept',
+  'details.save': 'Opslaan',
+  'details.saved': 'Opgeslagen',
 } as const

@@ -13,6 +13,7 @@ export {
   MapError,
   moveNote,
   updateMapDetails,
+  type MapDetails,
   type MapErrorCode,
   type NewNote,
 } from './ops'

@@ -86,6 +86,24 @@ describe('map file', () => {
     const longNote = { ...file, notes: [{ ...file.notes[0]!, text: 'x'.repeat(1001) }] }
     expect(parseMapFile(JSON.stringify(longNote))).toEqual({ ok: false, problem: 'invalid' })
     expect(parseMapFile(' '.repeat(4_000_001))).toEqual({ ok: false, problem: 'too-big' })
+    const longVersion = { ...file, cardVersion: 'v'.repeat(41) }
+    expect(parseMapFile(JSON.stringify(longVersion))).toEqual({ ok: false, problem: 'invalid' })
     expect(parseMapFile(good).ok).toBe(true)
+  })
+
+  it("keeps the card's version, and reads files from before it existed", () => {
+    const doc = createMapDoc()
+    createMap(doc, { title: 'Holendrecht', description: '', cardVersion: '2 (na evaluatie)' })
+    const file = toMapFile(viewMap(doc), new Set())
+    expect(file.cardVersion).toBe('2 (na evaluatie)')
+    const parsed = parseMapFile(JSON.stringify(file))
+    const copy = createMapDoc()
+    if (parsed.ok) importMapFile(copy, createControlDoc(), parsed.file, importer)
+    expect(viewMap(copy).meta.cardVersion).toBe('2 (na evaluatie)')
+
+    const older: Record<string, unknown> = { ...file }
+    delete older.cardVersion
+    const olderParsed = parseMapFile(JSON.stringify(older))
+    expect(olderParsed.ok && olderParsed.file.cardVersion).toBe('')
   })
 })

@@ -39,6 +39,8 @@ export interface MapFile {
   readonly exportedAt: string
   readonly title: string
   readonly description: string
+  /** The card's "versie"; files from before it existed have none. */
+  readonly cardVersion: string
   readonly participants: readonly Participant[]
   /** Notes in the order of the card's fill order, each column in its own order. */
   readonly notes: readonly MapFileNote[]
@@ -53,6 +55,7 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
     exportedAt: now.toISOString(),
     title: view.meta.title,
     description: view.meta.description,
+    cardVersion: view.meta.cardVersion,
     participants: view.participants,
     notes: COLUMN_IDS.flatMap((column) =>
       view.columns[column].map((note) => ({
@@ -101,6 +104,10 @@ export function parseMapFile(source: string): ParsedMapFile {
   if (!title || typeof description !== 'string' || description.length > LIMITS.description) {
     return { ok: false, problem: 'invalid' }
   }
+  const cardVersion = file.cardVersion ?? ''
+  if (typeof cardVersion !== 'string' || cardVersion.length > LIMITS.cardVersion) {
+    return { ok: false, problem: 'invalid' }
+  }
   if (!Array.isArray(file.participants) || !Array.isArray(file.notes)) {
     return { ok: false, problem: 'invalid' }
   }
@@ -141,6 +148,7 @@ export function parseMapFile(source: string): ParsedMapFile {
       exportedAt: typeof file.exportedAt === 'string' ? file.exportedAt : '',
       title,
       description,
+      cardVersion,
       participants,
       notes,
     },
@@ -160,7 +168,11 @@ export function importMapFile(
 ): NoteId[] {
   const agreed: NoteId[] = []
   doc.transact(() => {
-    createMap(doc, { title: file.title, description: file.description }, now)
+    createMap(
+      doc,
+      { title: file.title, description: file.description, cardVersion: file.cardVersion },
+      now,
+    )
     for (const participant of file.participants) joinMap(doc, participant)
     for (const note of file.notes) {
       const id = addNote(

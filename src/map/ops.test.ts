@@ -19,6 +19,7 @@ import {
   type NoteId,
   type Participant,
   type ParticipantId,
+  updateMapDetails,
 } from './index'
 
 const ayse: Participant = {
@@ -257,5 +258,21 @@ describe('convergence between peers', () => {
       )
       expect(views[0]!.skipped).toBe(0)
     }
+  })
+
+  it('keeps both changes when two people edit different map details at once', () => {
+    const one = createMapDoc()
+    createMap(one, { title: 'Holendrecht', description: 'Samenspel', cardVersion: '1' })
+    const two = createMapDoc()
+    sync(one, two)
+    updateMapDetails(one, { title: 'Holendrecht-Oost', description: 'Samenspel' })
+    updateMapDetails(two, { title: 'Holendrecht', description: 'Samenspel', cardVersion: '2' })
+    syncAll([one, two])
+    for (const doc of [one, two]) {
+      expect(viewMap(doc).meta).toMatchObject({ title: 'Holendrecht-Oost', cardVersion: '2' })
+    }
+    expect(() =>
+      updateMapDetails(one, { title: 'x', description: '', cardVersion: 'v'.repeat(41) }),
+    ).toThrow(MapError)
   })
 })

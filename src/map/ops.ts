@@ -20,6 +20,7 @@ export type MapErrorCode =
   | 'title-required'
   | 'title-too-long'
   | 'description-too-long'
+  | 'version-too-long'
   | 'text-required'
   | 'text-too-long'
   | 'too-many-notes'
@@ -48,6 +49,12 @@ function checkTitle(title: string): string {
 function checkDescription(description: string): string {
   const trimmed = description.trim()
   check(trimmed.length <= LIMITS.description, 'description-too-long')
+  return trimmed
+}
+
+function checkCardVersion(cardVersion: string): string {
+  const trimmed = cardVersion.trim()
+  check(trimmed.length <= LIMITS.cardVersion, 'version-too-long')
   return trimmed
 }
 
@@ -103,14 +110,18 @@ function setOwner(fields: Y.Map<unknown>, owner: Partial<ActionOwner>): void {
     fields.set('ownerWhen', owner.when.trim().slice(0, LIMITS.ownerWhen))
 }
 
+/** A map's own details; the card version is left unchanged when it is not given. */
+export interface MapDetails {
+  title: string
+  description: string
+  cardVersion?: string
+}
+
 /** Writes the title, description and schema version of a new map; a second call changes nothing. */
-export function createMap(
-  doc: MapDoc,
-  input: { title: string; description: string },
-  now = Date.now(),
-): void {
+export function createMap(doc: MapDoc, input: MapDetails, now = Date.now()): void {
   const title = checkTitle(input.title)
   const description = checkDescription(input.description)
+  const cardVersion = checkCardVersion(input.cardVersion ?? '')
   doc.transact(() => {
     const meta = metaOf(doc)
     if (meta.has('createdAt')) return
@@ -118,16 +129,23 @@ export function createMap(
     meta.set('createdAt', now)
     meta.set('title', title)
     meta.set('description', description)
+    if (cardVersion) meta.set('cardVersion', cardVersion)
   }, Origin.local)
 }
 
-/** Changes the title and description; both stay within their limits. */
-export function updateMapDetails(doc: MapDoc, input: { title: string; description: string }): void {
+/** Changes the title, description and card version; each stays within its limit. */
+export function updateMapDetails(doc: MapDoc, input: MapDetails): void {
   const title = checkTitle(input.title)
   const description = checkDescription(input.description)
+  const cardVersion = input.cardVersion === undefined ? null : checkCardVersion(input.cardVersion)
   doc.transact(() => {
-    metaOf(doc).set('title', title)
-    metaOf(doc).set('description', description)
+    const meta = metaOf(doc)
+    // Only fields that change are written, so two people editing different fields both win.
+    if (meta.get('title') !== title) meta.set('title', title)
+    if (meta.get('description') !== description) meta.set('description', description)
+    if (cardVersion !== null && (meta.get('cardVersion') ?? '') !== cardVersion) {
+      meta.set('cardVersion', cardVersion)
+    }
   }, Origin.local)
 }
 

@@ -46,6 +46,7 @@ export type OwnerKind = (typeof OWNER_KINDS)[number]
 export const LIMITS = {
   title: 120,
   description: 600,
+  cardVersion: 40,
   noteText: 1000,
   name: 60,
   roleLabel: 60,
@@ -95,6 +96,8 @@ export interface Note {
 export interface MapMeta {
   readonly title: string
   readonly description: string
+  /** The card's "versie" field: free text the group chooses ("1", "concept", "na evaluatie"). */
+  readonly cardVersion: string
   readonly createdAt: number
   readonly schemaVersion: number
 }
@@ -192,6 +195,7 @@ export function parseMeta(raw: Unknown): MapMeta {
   return {
     title: text(raw.title, LIMITS.title) ?? '',
     description: text(raw.description, LIMITS.description) ?? '',
+    cardVersion: text(raw.cardVersion, LIMITS.cardVersion) ?? '',
     createdAt: finite(raw.createdAt) ?? 0,
     schemaVersion: finite(raw.schemaVersion) ?? 0,
   }

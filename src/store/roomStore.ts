@@ -25,6 +25,7 @@ import {
   type ColumnId,
   type ControlDoc,
   type ControlView,
+  type MapDetails,
   type MapDoc,
   type MapErrorCode,
   type MapFile,
@@ -78,8 +79,9 @@ export interface RoomState extends FacilitatorActions {
   openRoom(access: RoomAccess, me: Participant | null): void
   closeRoom(): void
   setMe(me: Participant): void
-  createMap(details: { title: string; description: string }): void
-  updateMapDetails(details: { title: string; description: string }): void
+  createMap(details: MapDetails): void
+  /** True when the details were valid and written. */
+  updateMapDetails(details: MapDetails): boolean
   addNote(input: {
     column: ColumnId
     text: string
@@ -273,7 +275,12 @@ export const useRoom = create<RoomState>((set, get) => {
     },
 
     updateMapDetails(details) {
-      attempt((doc) => updateMapDetails(doc, details))
+      return (
+        attempt((doc) => {
+          updateMapDetails(doc, details)
+          return true
+        }) === true
+      )
     },
 
     addNote(input) {

@@ -22,6 +22,21 @@ describe('export and import', () => {
       .click()
     const originalUrl = page.url()
 
+    // The facilitator gives the card a version; a participant sees it at once.
+    const other = await harness.person()
+    await other.page.goto(originalUrl)
+    await other.page.getByLabel('Je naam').fill('Ayşe')
+    await other.page.getByRole('radio', { name: 'Vrijwilliger' }).check()
+    await other.page.getByRole('button', { name: 'Meedoen' }).click()
+    await page.getByText('Titel, beschrijving en versie wijzigen').click()
+    await page.getByLabel('Versie (niet verplicht)').fill('2 (concept)')
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
+    await page.getByRole('status').getByText('Opgeslagen').waitFor()
+    await other.page.getByText('Versie 2 (concept)').waitFor()
+    // The PDF may carry a way back: for the facilitator, the read-only watch link.
+    await page.getByLabel('Link en QR-code naar de kaart op de PDF').check()
+    await page.getByText('Dit is de link om mee te kijken.', { exact: false }).waitFor()
+
     const save = async (name: string) => {
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -46,6 +61,14 @@ describe('export and import', () => {
     expect(pdfText).toContain('Warmte en respect, ook als het even niet lukt.')
     expect(pdfText).toContain('vóór 1 maart')
     expect(pdfText).toContain('Gedeeld')
+    expect(pdfText).toContain('Versie: 2 (concept)')
+    const links = execFileSync('pdfinfo', ['-url', pdf], { encoding: 'utf8' })
+    expect(links).toMatch(
+      new RegExp(
+        `^\\s*1\\s+Annotation\\s+${new URL(harness.server.url).origin}/v/[A-Za-z0-9_-]{24}$`,
+        'm',
+      ),
+    )
 
     const json = await save('Kaart opslaan (JSON)')
     const csv = fs.readFileSync(await save('Actielijst (CSV)'), 'utf8')
@@ -74,5 +97,6 @@ describe('export and import', () => {
       .waitFor()
     expect(await page.locator('.note-list > li').count()).toBe(22)
     expect(errors).toEqual([])
+    expect(other.errors).toEqual([])
   })
 })

@@ -1,15 +1,32 @@
 import { useState } from 'react'
+import { roomPath, viewerPath } from '../../app/router'
 import { useT } from '../../i18n'
 import { toMapFile } from '../../map'
+import { secretsFor } from '../../sync/mapSecrets'
 import { useRoom } from '../../store/roomStore'
 import { download } from './download'
 import { actionsCsv, fileName, mapMarkdown } from './formats'
 
+/**
+ * The address the PDF may print: a facilitator's read-only watch link when this device has it
+ * (paper travels further than the room), otherwise the participant link.
+ */
+function linkBack(roomId: string, facilitator: boolean): { url: string; readOnly: boolean } {
+  const viewerToken = facilitator ? secretsFor(roomId)?.viewerToken : undefined
+  return viewerToken
+    ? { url: window.location.origin + viewerPath(viewerToken), readOnly: true }
+    : { url: window.location.origin + roomPath(roomId), readOnly: false }
+}
+
 /** Take the map home: as a file to import again, the actions for a spreadsheet, or as text. */
-export function ExportPanel() {
+export function ExportPanel({ roomId }: { roomId: string }) {
   const t = useT()
+  const level = useRoom((state) => state.level)
   const [size, setSize] = useState<'A3' | 'A4'>('A3')
   const [includeNames, setIncludeNames] = useState(true)
+  // Off by default: whoever holds the paper can open the map, so the group chooses this.
+  const [includeLink, setIncludeLink] = useState(false)
+  const link = linkBack(roomId, level === 'facilitator')
   const [pdfState, setPdfState] = useState<'idle' | 'busy' | 'failed'>('idle')
 
   function current() {
@@ -22,7 +39,7 @@ export function ExportPanel() {
     try {
       // The PDF code and fonts load only now, not with the app.
       const { exportPdf } = await import('./pdf/exportPdf')
-      await exportPdf(current(), t, { size, includeNames })
+      await exportPdf(current(), t, { size, includeNames, link: includeLink ? link.url : null })
       setPdfState('idle')
     } catch {
       setPdfState('failed')
@@ -48,6 +65,20 @@ export function ExportPanel() {
           />
           <span>{t('export.pdfNames')}</span>
         </label>
+        <label className="choice small">
+          <input
+            type="checkbox"
+            checked={includeLink}
+            aria-describedby={includeLink ? 'export-link-hint' : undefined}
+            onChange={(event) => setIncludeLink(event.target.checked)}
+          />
+          <span>{t('export.pdfLink')}</span>
+        </label>
+        {includeLink && (
+          <p className="hint" id="export-link-hint">
+            {t(link.readOnly ? 'export.pdfLinkViewer' : 'export.pdfLinkMember')}
+          </p>
+        )}
         <button
           type="button"
           className="primary"

@@ -48,7 +48,12 @@ export function mapMarkdown(
   const lines: string[] = [`# ${md(view.meta.title || t('room.noTitle'))}`, '']
   if (view.meta.description) lines.push(md(view.meta.description), '')
   lines.push(`*${t('app.cardLine')}*`, '')
-  lines.push(`${t('export.date')}: ${date.toLocaleDateString(t.lang === 'nl' ? 'nl-NL' : 'en-GB')}`)
+  const dated = `${t('export.date')}: ${date.toLocaleDateString(t.lang === 'nl' ? 'nl-NL' : 'en-GB')}`
+  lines.push(
+    view.meta.cardVersion
+      ? `${dated} · ${t('export.version')}: ${md(view.meta.cardVersion)}`
+      : dated,
+  )
   if (view.participants.length > 0) {
     const names = view.participants.map((p) => `${md(p.name)} (${roleText(t, p)})`)
     lines.push(`${t('room.participants')}: ${names.join(', ')}`)

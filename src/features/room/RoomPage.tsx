@@ -15,6 +15,7 @@ import { PresenceList } from '../presence/PresenceList'
 import { SharePanel } from '../share/SharePanel'
 import { ConnectionBadge } from './ConnectionBadge'
 import { ErrorBanner } from './ErrorBanner'
+import { MapDetailsForm } from './MapDetailsForm'
 
 /** One map: join first, then the board with presence, sharing and connection state. */
 export function RoomPage({ roomId }: { roomId: string }) {
@@ -66,6 +67,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <div className="room-title">
           <h1>{heading}</h1>
           {meta.description && <p className="room-description">{meta.description}</p>}
+          {meta.cardVersion && (
+            <p className="room-version">{t('room.version', { version: meta.cardVersion })}</p>
+          )}
         </div>
         <div className="room-status">
           <ConnectionBadge />
@@ -88,8 +92,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
       </main>
       <aside className="room-aside">
         <PresenceList />
+        {level === 'facilitator' && <MapDetailsForm />}
         <SharePanel roomId={roomId} />
-        <ExportPanel />
+        <ExportPanel roomId={roomId} />
         <div className="room-me">
           <button type="button" onClick={() => setChangingIdentity(true)}>
             {t('join.change')}

@@ -28,6 +28,9 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
         <div className="room-title">
           <h1>{meta.title || t('room.noTitle')}</h1>
           {meta.description && <p className="room-description">{meta.description}</p>}
+          {meta.cardVersion && (
+            <p className="room-version">{t('room.version', { version: meta.cardVersion })}</p>
+          )}
         </div>
         <div className="room-status">
           <p className="viewer-badge">{t('viewer.badge')}</p>

@@ -7,6 +7,8 @@ export interface PdfContentOptions {
   /** The facilitator may leave the participants' names out. */
   includeNames: boolean
   date: Date
+  /** A link back to the map, printed with a QR code only when the group chose it. */
+  link: string | null
 }
 
 function ownerLine(t: Translate, note: Note): string | null {
@@ -51,7 +53,14 @@ export function pdfContent(
   return {
     title: view.meta.title || t('room.noTitle'),
     description: view.meta.description,
-    dateLine: `${t('export.date')}: ${options.date.toLocaleDateString(locale)} · ${t('app.name')}`,
+    dateLine: [
+      `${t('export.date')}: ${options.date.toLocaleDateString(locale)}`,
+      view.meta.cardVersion ? `${t('export.version')}: ${view.meta.cardVersion}` : '',
+      t('app.name'),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    link: options.link ? { label: t('export.linkLabel'), url: options.link } : null,
     participantsLine:
       view.participants.length === 0
         ? ''

@@ -21,13 +21,14 @@ async function bytes(url: string): Promise<Uint8Array> {
 export async function exportPdf(
   map: { view: MapView; agreed: ReadonlySet<string>; dots: readonly Dot[] },
   t: Translate,
-  options: { size: PageSize; includeNames: boolean },
+  options: { size: PageSize; includeNames: boolean; link: string | null },
 ): Promise<void> {
   const now = new Date()
   const [regular, bold] = await Promise.all([bytes(regularUrl), bytes(boldUrl)])
   const content = pdfContent(map.view, map.agreed, map.dots, t, {
     includeNames: options.includeNames,
     date: now,
+    link: options.link,
   })
   const pdf = await renderPdf(
     content,

@@ -8,6 +8,8 @@ import {
   type Measure,
   type PdfContent,
   type PdfNote,
+  type QrOp,
+  type TextOp,
 } from './layout'
 
 /** A stand-in for font metrics: every character half as wide as the text is high. */
@@ -20,6 +22,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
     title: 'Samenspel Holendrecht',
     description: 'Hoe werken we samen?',
     dateLine: 'Datum: 22-11-2026',
+    link: null,
     participantsLine: 'Ingevuld door: Ayşe (Vrijwilliger)',
     cardLine: 'acties + voorwaarden + samenwerking = succes',
     columns: COLUMNS.map((id) => ({
@@ -81,6 +84,11 @@ describe('PDF layout', () => {
     const cut = wrap('Arbeidsongeschiktheidsverzekering', 50, 10, false, measure)
     expect(cut.join('')).toBe('Arbeidsongeschiktheidsverzekering')
     expect(cut.every((line) => measure(line, 10, false) <= 50)).toBe(true)
+    const mixed = wrap('de Arbeidsongeschiktheidsverzekering en ik', 50, 10, false, measure)
+    expect(mixed[0]).toBe('de')
+    expect(mixed.at(-1)).toMatch(/ en ik$/)
+    expect(mixed.join('').replace(/ /g, '')).toBe('deArbeidsongeschiktheidsverzekeringenik')
+    expect(mixed.every((line) => measure(line, 10, false) <= 50)).toBe(true)
   })
 
   it('lays out an empty map on one page, plus actions and principles', () => {
@@ -147,6 +155,33 @@ describe('PDF layout', () => {
       const title = page.ops.find((op) => op.kind === 'text')
       expect(title && title.kind === 'text' && title.text).toContain('(vervolg)')
       expect(page.ops.filter((op) => op.kind === 'box' && op.fill === 'header')).toHaveLength(5)
+    }
+  })
+
+  it('keeps the header text and the columns clear of the QR code and its address', () => {
+    const url = `http://kaart.example.nl/v/${'x'.repeat(24)}`
+    const long = { ...content(() => notes('n', 3)), title: 'Samenspel '.repeat(30) }
+    for (const size of ['A4', 'A3'] as const) {
+      const pages = layoutPdf({ ...long, link: { label: 'De kaart online', url } }, size, measure)
+      const withQr = pages.filter((page) => page.ops.some((op) => op.kind === 'qr'))
+      // The first map page and the first action page; not continued pages or the principles.
+      expect(withQr).toEqual([pages[0], pages.at(-2)])
+      for (const page of withQr) {
+        const qr = page.ops.find((op): op is QrOp => op.kind === 'qr')!
+        const texts = page.ops.filter((op): op is TextOp => op.kind === 'text')
+        const linkText = texts.filter(
+          (op) => op.text === 'De kaart online' || url.includes(op.text),
+        )
+        const left = Math.min(...linkText.map((op) => op.x))
+        expect(qr.x + qr.size).toBeLessThanOrEqual(PAGE_SIZES[size].width - 36)
+        for (const op of texts) {
+          if (linkText.includes(op)) continue
+          const overlapsRows = op.y > 36 - op.size && op.y - op.size < qr.y + qr.size
+          if (overlapsRows) expect(op.x + measure(op.text, op.size, op.bold)).toBeLessThan(left)
+        }
+        const columnTop = Math.min(...page.ops.filter((op) => op.kind === 'box').map((op) => op.y))
+        expect(columnTop).toBeGreaterThan(qr.y + qr.size)
+      }
     }
   })
 })

@@ -12,6 +12,10 @@ export const PAGE_SIZES: Record<PageSize, { width: number; height: number }> = {
   A3: { width: 1190.55, height: 841.89 },
 }
 
+/**
+ * The width of a text at a size. It must be additive (the width of "a b" is the width of "a",
+ * " " and "b" together): the PDF draws without kerning, so that holds, and wrapping stays linear.
+ */
 export type Measure = (text: string, size: number, bold: boolean) => number
 
 export interface TextOp {
@@ -35,7 +39,26 @@ export interface BoxOp {
   ref?: string
 }
 
-export type DrawOp = TextOp | BoxOp
+/** A QR code `size` points square whose top-left corner is at x, y; the renderer encodes it. */
+export interface QrOp {
+  kind: 'qr'
+  x: number
+  y: number
+  size: number
+  text: string
+}
+
+/** A clickable area that opens a web address. */
+export interface LinkOp {
+  kind: 'link'
+  x: number
+  y: number
+  width: number
+  height: number
+  url: string
+}
+
+export type DrawOp = TextOp | BoxOp | QrOp | LinkOp
 
 export interface PdfPage {
   ops: DrawOp[]
@@ -66,6 +89,8 @@ export interface PdfContent {
   dateLine: string
   /** "Ingevuld door: …", or empty when names are left out. */
   participantsLine: string
+  /** A way back to the map, only when the group chose to print it. */
+  link: { label: string; url: string } | null
   cardLine: string
   /** Columns in the card's order, left to right. */
   columns: readonly PdfColumn[]
@@ -85,21 +110,39 @@ const PADDING = 5
 /** Splits text into lines no wider than `width`; words longer than a line are cut. */
 export function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure) {
   const lines: string[] = []
+  const space = measure(' ', size, bold)
   for (const paragraph of text.split('\n')) {
     let line = ''
+    let lineWidth = 0
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word
-      if (measure(candidate, size, bold) <= width) {
-        line = candidate
+      const wordWidth = measure(word, size, bold)
+      if (line && lineWidth + space + wordWidth <= width) {
+        line += ` ${word}`
+        lineWidth += space + wordWidth
+        continue
+      }
+      if (!line && wordWidth <= width) {
+        line = word
+        lineWidth = wordWidth
         continue
       }
       if (line) lines.push(line)
       line = word
-      while (measure(line, size, bold) > width && line.length > 1) {
-        let cut = line.length - 1
-        while (cut > 1 && measure(line.slice(0, cut), size, bold) > width) cut--
-        lines.push(line.slice(0, cut))
-        line = line.slice(cut)
+      lineWidth = wordWidth
+      // A word longer than a line is cut where it no longer fits, character by character.
+      while (lineWidth > width && line.length > 1) {
+        const chars = Array.from(line)
+        let cut = 0
+        let cutWidth = 0
+        for (const char of chars) {
+          const charWidth = measure(char, size, bold)
+          if (cut > 0 && cutWidth + charWidth > width) break
+          cutWidth += charWidth
+          cut++
+        }
+        lines.push(chars.slice(0, cut).join(''))
+        line = chars.slice(cut).join('')
+        lineWidth = measure(line, size, bold)
       }
     }
     lines.push(line)
@@ -146,12 +189,51 @@ function noteBlock(note: PdfNote, x: number, width: number, scale: Scale, measur
   return { height, draw }
 }
 
+/** The address beside the QR code gets this width, more when it fits on one line then. */
+const LINK_TEXT_WIDTH = { min: 170, max: 300 }
+
+/**
+ * The link back to the map in the top-right corner: a QR code with the address beside it, both
+ * clickable. Returns its ops, how much width it takes from the header and how tall it is.
+ */
+function linkBlock(content: PdfContent, pageWidth: number, measure: Measure) {
+  if (!content.link) return { ops: [] as DrawOp[], width: 0, height: 0 }
+  const qr = pageWidth > 1000 ? 90 : 72
+  const qrX = pageWidth - MARGIN - qr
+  const textWidth = Math.min(
+    LINK_TEXT_WIDTH.max,
+    Math.max(LINK_TEXT_WIDTH.min, measure(content.link.url, 7.5, false) + 1),
+  )
+  const textX = qrX - GAP - textWidth
+  const ops: DrawOp[] = [{ kind: 'qr', x: qrX, y: MARGIN, size: qr, text: content.link.url }]
+  let y = MARGIN
+  for (const part of wrap(content.link.label, textWidth, 9, true, measure)) {
+    y += 9 * 1.25
+    ops.push({ kind: 'text', x: textX, y, size: 9, bold: true, text: part, color: 'accent' })
+  }
+  for (const part of wrap(content.link.url, textWidth, 7.5, false, measure)) {
+    y += 7.5 * 1.3
+    ops.push({ kind: 'text', x: textX, y, size: 7.5, bold: false, text: part, color: 'ink' })
+  }
+  const height = Math.max(qr, y - MARGIN)
+  ops.push({
+    kind: 'link',
+    x: textX,
+    y: MARGIN,
+    width: pageWidth - MARGIN - textX,
+    height,
+    url: content.link.url,
+  })
+  return { ops, width: pageWidth - MARGIN - textX + 2 * GAP, height }
+}
+
 /** The title block at the top of every map page; returns its ops and where the columns start. */
 function header(content: PdfContent, width: number, measure: Measure, continued: boolean) {
-  const ops: DrawOp[] = []
+  const link = linkBlock(continued ? { ...content, link: null } : content, width, measure)
+  const ops: DrawOp[] = [...link.ops]
   let y = MARGIN
   const line = (text: string, size: number, bold: boolean, color: TextOp['color']) => {
-    for (const part of wrap(text, width - 2 * MARGIN, size, bold, measure)) {
+    for (const part of wrap(text, width - 2 * MARGIN - link.width, size, bold, measure)) {
       y += size * 1.25
       ops.push({ kind: 'text', x: MARGIN, y, size, bold, text: part, color })
     }
@@ -160,7 +242,7 @@ function header(content: PdfContent, width: number, measure: Measure, continued:
   if (!continued && content.description) line(content.description, 10, false, 'soft')
   line(content.dateLine, 9, false, 'soft')
   if (!continued && content.participantsLine) line(content.participantsLine, 9, false, 'soft')
-  return { ops, top: y + 10 }
+  return { ops, top: Math.max(y, MARGIN + link.height) + 10 }
 }
 
 interface ColumnFrame {
@@ -321,21 +403,26 @@ export function layoutActionPages(
   const pages: PdfPage[] = []
   let index = 0
   do {
-    const ops: DrawOp[] = []
-    let y = MARGIN + 20
+    // The list is what gets pinned to the wall, so its first page carries the link too.
+    const link = linkBlock(
+      pages.length > 0 ? { ...content, link: null } : content,
+      page.width,
+      measure,
+    )
+    const ops: DrawOp[] = [...link.ops]
+    const headWidth = page.width - 2 * MARGIN - link.width
+    let y = MARGIN
     const title =
       pages.length > 0 ? `${content.actionsTitle} ${content.continued}` : content.actionsTitle
-    ops.push({ kind: 'text', x: MARGIN, y, size: 18, bold: true, text: title, color: 'ink' })
-    ops.push({
-      kind: 'text',
-      x: MARGIN,
-      y: y + 14,
-      size: 9,
-      bold: false,
-      text: content.title,
-      color: 'soft',
-    })
-    y += 26
+    for (const part of wrap(title, headWidth, 18, true, measure)) {
+      y += 20
+      ops.push({ kind: 'text', x: MARGIN, y, size: 18, bold: true, text: part, color: 'ink' })
+    }
+    for (const part of wrap(content.title, headWidth, 9, false, measure)) {
+      y += 14
+      ops.push({ kind: 'text', x: MARGIN, y, size: 9, bold: false, text: part, color: 'soft' })
+    }
+    y = Math.max(y + 12, MARGIN + link.height + GAP)
     const head = rowOps(content.actionsHeader, y, true)
     ops.push(...head.ops)
     y += head.height

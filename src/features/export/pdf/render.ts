@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
-import { layoutPdf, PAGE_SIZES, type PageSize, type PdfContent } from './layout'
+import { PDFDocument, PDFString, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { encode } from 'uqr'
+import { layoutPdf, PAGE_SIZES, type PageSize, type PdfContent, type QrOp } from './layout'
 
 const COLORS = {
   ink: rgb(0.106, 0.122, 0.141),
@@ -22,13 +23,75 @@ export interface PdfOptions {
   now: Date
 }
 
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0]
+type FontkitFont = ReturnType<Fontkit['create']>
+
+/**
+ * fontkit with one glyph per character and no shaping. pdf-lib shapes every string it draws with
+ * the font's full OpenType tables, which made drawing most of the export's time; our text is
+ * drawn without ligatures or kerning anyway, so the glyph for each character is all it needs,
+ * and each character stays itself when the text is copied or searched.
+ */
+const plainFontkit: Fontkit = {
+  create(bytes, postscriptName) {
+    const font: FontkitFont = fontkit.create(bytes, postscriptName)
+    const glyphs = new Map<number, ReturnType<FontkitFont['glyphForCodePoint']>>()
+    const glyphFor = (codePoint: number) => {
+      let glyph = glyphs.get(codePoint)
+      if (!glyph) {
+        glyph = font.glyphForCodePoint(codePoint)
+        glyphs.set(codePoint, glyph)
+      }
+      return glyph
+    }
+    font.layout = (text: string) =>
+      ({
+        glyphs: Array.from(text, (char) => glyphFor(char.codePointAt(0)!)),
+      }) as ReturnType<FontkitFont['layout']>
+    return font
+  },
+}
+
+/** A QR code as filled rectangles (one per run of dark modules in a row): sharp at any size. */
+function drawQr(page: PDFPage, op: QrOp, pageHeight: number): void {
+  const { data } = encode(op.text, { ecc: 'M', border: 2 })
+  const module = op.size / data.length
+  page.drawRectangle({
+    x: op.x,
+    y: pageHeight - op.y - op.size,
+    width: op.size,
+    height: op.size,
+    color: rgb(1, 1, 1),
+  })
+  data.forEach((row, rowIndex) => {
+    let start = -1
+    row.forEach((dark, column) => {
+      if (dark && start < 0) start = column
+      const runEnds = start >= 0 && (!dark || column === row.length - 1)
+      if (!runEnds) return
+      const end = dark ? column + 1 : column
+      page.drawRectangle({
+        x: op.x + start * module,
+        y: pageHeight - op.y - (rowIndex + 1) * module,
+        width: (end - start) * module,
+        height: module,
+        color: rgb(0, 0, 0),
+      })
+      start = -1
+    })
+  })
+}
+
 /** Replaces every character the font cannot draw, so the PDF never shows an empty box by accident. */
 function drawable(font: PDFFont): (text: string) => string {
   const known = new Set(font.getCharacterSet())
-  return (text) =>
-    Array.from(text.normalize('NFC'))
-      .map((char) => (known.has(char.codePointAt(0)!) ? char : MISSING_GLYPH))
-      .join('')
+  return (text) => {
+    let clean = ''
+    for (const char of text.normalize('NFC')) {
+      clean += known.has(char.codePointAt(0)!) ? char : MISSING_GLYPH
+    }
+    return clean
+  }
 }
 
 /**
@@ -41,7 +104,7 @@ export async function renderPdf(
   options: PdfOptions,
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
-  pdf.registerFontkit(fontkit)
+  pdf.registerFontkit(plainFontkit)
   const regular = await pdf.embedFont(fonts.regular, { subset: true })
   const bold = await pdf.embedFont(fonts.bold, { subset: true })
   const clean = drawable(regular)
@@ -54,10 +117,10 @@ export async function renderPdf(
   const measure = (text: string, size: number, isBold: boolean) => {
     const cache = isBold ? advances.bold : advances.regular
     let width = 0
-    for (const char of clean(text)) {
+    for (const char of text) {
       let advance = cache.get(char)
       if (advance === undefined) {
-        advance = fontOf(isBold).widthOfTextAtSize(char, 1)
+        advance = fontOf(isBold).widthOfTextAtSize(clean(char), 1)
         cache.set(char, advance)
       }
       width += advance
@@ -76,7 +139,18 @@ export async function renderPdf(
   for (const layoutPage of layoutPdf(content, options.size, measure)) {
     const page = pdf.addPage([width, height])
     for (const op of layoutPage.ops) {
-      if (op.kind === 'box') {
+      if (op.kind === 'qr') {
+        drawQr(page, op, height)
+      } else if (op.kind === 'link') {
+        const annotation = pdf.context.obj({
+          Type: 'Annot',
+          Subtype: 'Link',
+          Rect: [op.x, height - op.y - op.height, op.x + op.width, height - op.y],
+          Border: [0, 0, 0],
+          A: { Type: 'Action', S: 'URI', URI: PDFString.of(op.url) },
+        })
+        page.node.addAnnot(pdf.context.register(annotation))
+      } else if (op.kind === 'box') {
         page.drawRectangle({
           x: op.x,
           y: height - op.y - op.height,

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react'
+import { useT } from '../../i18n'
+import { LIMITS } from '../../map'
+import { useRoom } from '../../store/roomStore'
+
+/**
+ * The facilitator changes the map's title, description and the card's version (printed on the
+ * PDF). Folded away by default: it is needed once or twice in a session.
+ */
+export function MapDetailsForm() {
+  const t = useT()
+  const meta = useRoom((state) => state.view.meta)
+  const [open, setOpen] = useState(false)
+  const [title, setTitle] = useState(meta.title)
+  const [description, setDescription] = useState(meta.description)
+  const [cardVersion, setCardVersion] = useState(meta.cardVersion)
+  const [saved, setSaved] = useState(false)
+
+  function onToggle(nowOpen: boolean): void {
+    setOpen(nowOpen)
+    if (nowOpen) {
+      // Start from what the map says now: someone else may have changed it meanwhile.
+      setTitle(meta.title)
+      setDescription(meta.description)
+      setCardVersion(meta.cardVersion)
+      setSaved(false)
+    }
+  }
+
+  function onSubmit(event: FormEvent): void {
+    event.preventDefault()
+    setSaved(useRoom.getState().updateMapDetails({ title, description, cardVersion }))
+  }
+
+  return (
+    <details
+      className="map-details"
+      open={open}
+      onToggle={(event) => onToggle(event.currentTarget.open)}
+    >
+      <summary>{t('details.edit')}</summary>
+      <form onSubmit={onSubmit} noValidate>
+        <label className="field">
+          <span>{t('home.mapTitle')}</span>
+          <input
+            value={title}
+            maxLength={LIMITS.title}
+            required
+            onChange={(event) => {
+              setTitle(event.target.value)
+              setSaved(false)
+            }}
+          />
+        </label>
+        <label className="field">
+          <span>{t('home.description')}</span>
+          <textarea
+            value={description}
+            maxLength={LIMITS.description}
+            rows={3}
+            onChange={(event) => {
+              setDescription(event.target.value)
+              setSaved(false)
+            }}
+          />
+        </label>
+        <label className="field">
+          <span>{t('details.version')}</span>
+          <input
+            value={cardVersion}
+            maxLength={LIMITS.cardVersion}
+            placeholder={t('details.versionHint')}
+            onChange={(event) => {
+              setCardVersion(event.target.value)
+              setSaved(false)
+            }}
+          />
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('details.save')}
+          </button>
+          <span role="status" className="hint">
+            {saved ? t('details.saved') : ''}
+          </span>
+        </div>
+      </form>
+    </details>
+  )
+}
