@@ -40,6 +40,7 @@ export class AccessStore {
   private readonly insertStmt: Database.Statement<[string, string, string, number]>
   private readonly byRoomStmt: Database.Statement<[string], { facilitator_key_hash: string }>
   private readonly byViewerStmt: Database.Statement<[string], { room: string }>
+  private readonly deleteStmt: Database.Statement<[string]>
 
   constructor(db: Database.Database) {
     this.insertStmt = db.prepare(
@@ -47,6 +48,12 @@ export class AccessStore {
     )
     this.byRoomStmt = db.prepare('SELECT facilitator_key_hash FROM maps WHERE room = ?')
     this.byViewerStmt = db.prepare('SELECT room FROM maps WHERE viewer_token_hash = ?')
+    this.deleteStmt = db.prepare('DELETE FROM maps WHERE room = ?')
+  }
+
+  /** Forgets a map: its id, facilitator key and viewer token stop working. */
+  delete(roomId: string): void {
+    this.deleteStmt.run(roomId)
   }
 
   /** Registers a new map with fresh secrets; the secrets are returned once and stored hashed. */

@@ -15,13 +15,18 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 
 const JOIN_PATH = /^\/api\/join\/([A-Za-z0-9]{1,16})$/
 const JOIN_CODE_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22,64})\/join-code$/
+const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22,64})$/
 
 /**
  * The small HTTP API next to the websocket: create a map (secrets made here, on the server), open
- * and close joining by short code, look a code up, and tell the time (so every screen shows the
- * same timer). Returns false for paths it does not serve.
+ * and close joining by short code, look a code up, delete a map for good, and tell the time (so
+ * every screen shows the same timer). Returns false for paths it does not serve.
  */
-export function createApi(access: AccessStore, joinCodes: JoinCodes) {
+export function createApi(
+  access: AccessStore,
+  joinCodes: JoinCodes,
+  deleteMap: (roomId: string) => void,
+) {
   const creations = new RateLimiter(30, 60_000)
   // A room of 60 behind one address looks a code up 60 times; guessing takes millions of tries.
   const lookups = new RateLimiter(120, 60_000)
@@ -63,6 +68,23 @@ export function createApi(access: AccessStore, joinCodes: JoinCodes) {
         joinCodes.close(roomId)
         json(res, 200, { closed: true })
       } else res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST, DELETE' }).end()
+      return true
+    }
+
+    const map = MAP_PATH.exec(pathname)
+    if (map) {
+      if (req.method !== 'DELETE') {
+        res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'DELETE' }).end()
+        return true
+      }
+      const roomId = map[1]!
+      const key = req.headers['x-facilitator-key']
+      if (typeof key !== 'string' || !access.isFacilitatorKey(roomId, key)) {
+        json(res, 403, { error: 'forbidden' })
+        return true
+      }
+      deleteMap(roomId)
+      json(res, 200, { deleted: true })
       return true
     }
 

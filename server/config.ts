@@ -16,6 +16,22 @@ export interface ServerConfig {
   compactAfterUpdates: number
   /** Interval of websocket pings that find and close dead connections. */
   pingIntervalMs: number
+  /** Longest text in any field of an update (a note's text is the longest the app writes). */
+  maxNoteChars: number
+  /** Notes in one map. */
+  maxNotes: number
+  /** Bytes one map document may take on disk, after compaction. */
+  maxMapBytes: number
+  /** Documents held in memory at once (a map is two: its notes and its facilitation state). */
+  maxRooms: number
+  /** Average messages per second one connection may send; bursts may reach ten times this. */
+  maxMessagesPerSecond: number
+  /** Bytes of one person's presence state. */
+  maxPresenceBytes: number
+  /** Maps nobody changed for this many days are deleted; 0 keeps maps for ever (the default). */
+  retentionDays: number
+  /** Largest size of the database file; 0 for no limit but the disk's. */
+  maxDbBytes: number
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -27,7 +43,30 @@ export const DEFAULT_CONFIG: ServerConfig = {
   idleRoomMs: 30_000,
   compactAfterUpdates: 500,
   pingIntervalMs: 30_000,
+  maxNoteChars: 1000,
+  maxNotes: 2000,
+  maxMapBytes: 16 * 1024 * 1024,
+  maxRooms: 5000,
+  maxMessagesPerSecond: 100,
+  maxPresenceBytes: 4096,
+  retentionDays: 0,
+  maxDbBytes: 0,
 }
+
+/** Flags with a whole-number value: flag name, environment variable, config field. */
+const NUMBER_OPTIONS = [
+  ['max-frame-bytes', 'MAX_FRAME_BYTES', 'maxFrameBytes'],
+  ['max-note-chars', 'MAX_NOTE_CHARS', 'maxNoteChars'],
+  ['max-notes', 'MAX_NOTES', 'maxNotes'],
+  ['max-map-bytes', 'MAX_MAP_BYTES', 'maxMapBytes'],
+  ['max-rooms', 'MAX_ROOMS', 'maxRooms'],
+  ['max-messages-per-second', 'MAX_MESSAGES_PER_SECOND', 'maxMessagesPerSecond'],
+  ['max-presence-bytes', 'MAX_PRESENCE_BYTES', 'maxPresenceBytes'],
+  ['retention-days', 'RETENTION_DAYS', 'retentionDays'],
+  ['max-db-bytes', 'MAX_DB_BYTES', 'maxDbBytes'],
+  ['compact-after-updates', 'COMPACT_AFTER_UPDATES', 'compactAfterUpdates'],
+  ['idle-room-ms', 'IDLE_ROOM_MS', 'idleRoomMs'],
+] as const
 
 function toInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback
@@ -51,23 +90,28 @@ export function parseConfig(
       host: { type: 'string' },
       data: { type: 'string', short: 'd' },
       client: { type: 'string' },
-      'max-frame-bytes': { type: 'string' },
+      ...Object.fromEntries(NUMBER_OPTIONS.map(([flag]) => [flag, { type: 'string' as const }])),
     },
     strict: true,
   })
   const base = { ...DEFAULT_CONFIG, ...defaults }
   const port = toInt(values.port ?? env.PORT, 'port', base.port)
   if (port > 65535) throw new Error(`port must be at most 65535, got ${port}`)
+  const numbers = Object.fromEntries(
+    NUMBER_OPTIONS.map(([flag, variable, field]) => {
+      const given = (values as Record<string, string | boolean | undefined>)[flag]
+      return [field, toInt(typeof given === 'string' ? given : env[variable], flag, base[field])]
+    }),
+  ) as Pick<ServerConfig, (typeof NUMBER_OPTIONS)[number][2]>
   return {
     ...base,
+    ...numbers,
     port,
-    host: values.host ?? env.HOST ?? base.host,
-    dataDir: path.resolve(values.data ?? env.DATA_DIR ?? base.dataDir),
-    clientDir: values.client ?? env.CLIENT_DIR ?? base.clientDir,
-    maxFrameBytes: toInt(
-      values['max-frame-bytes'] ?? env.MAX_FRAME_BYTES,
-      'max-frame-bytes',
-      base.maxFrameBytes,
+    host: typeof values.host === 'string' ? values.host : (env.HOST ?? base.host),
+    dataDir: path.resolve(
+      typeof values.data === 'string' ? values.data : (env.DATA_DIR ?? base.dataDir),
     ),
+    clientDir:
+      typeof values.client === 'string' ? values.client : (env.CLIENT_DIR ?? base.clientDir),
   }
 }

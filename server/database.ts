@@ -8,13 +8,20 @@ const STORAGE_VERSION = 3
  * Opens (and creates when missing) the one SQLite file the server keeps, in WAL mode, with every
  * table in place. The folder is created too.
  */
-export function openDatabase(file: string): Database.Database {
+export function openDatabase(file: string, options: { maxBytes?: number } = {}): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   // NORMAL in WAL mode keeps every committed row through a process crash (kill -9);
   // only a power loss of the whole machine can lose the last commits.
   db.pragma('synchronous = NORMAL')
+  // Deleted rows are overwritten with zeros, so a deleted map cannot be read back from the file.
+  db.pragma('secure_delete = ON')
+  if (options.maxBytes) {
+    // Past this size every write fails as on a full disk, and the server refuses edits (4507).
+    const pageSize = db.pragma('page_size', { simple: true }) as number
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`)
+  }
   db.exec(`
     CREATE TABLE IF NOT EXISTS storage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS rooms (

@@ -42,16 +42,18 @@ export function encodeAwareness(
   return encoding.toUint8Array(encoder)
 }
 
+/** What a connection does with an update it was sent, once it decoded as a whole. */
+export type UpdateHandler = (update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>) => void
+
 /**
- * Reads one sync message and applies it to `doc` with `origin`. Updates are fully decoded before
- * they touch the document, so a malformed update is refused whole; with `writable` false they are
- * checked and dropped. Returns the reply to send, if any.
+ * Reads one sync message. Updates are fully decoded before anything else happens, so a malformed
+ * update is refused whole; then they go to `onUpdate`, or are dropped when it is null (a
+ * read-only connection). Returns the reply to send, if any.
  */
 export function handleSyncMessage(
   decoder: decoding.Decoder,
   doc: Y.Doc,
-  origin: unknown,
-  writable: boolean,
+  onUpdate: UpdateHandler | null,
 ): Uint8Array | null {
   const syncType = decoding.readVarUint(decoder)
   switch (syncType) {
@@ -66,8 +68,8 @@ export function handleSyncMessage(
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate: {
       const update = decoding.readVarUint8Array(decoder)
-      assertWellFormedUpdate(update)
-      if (writable) Y.applyUpdate(doc, update, origin)
+      const decoded = decodeWellFormedUpdate(update)
+      onUpdate?.(update, decoded)
       return null
     }
     default:
@@ -75,11 +77,50 @@ export function handleSyncMessage(
   }
 }
 
-/** Throws a ProtocolError unless `update` decodes as a complete Yjs update. */
-export function assertWellFormedUpdate(update: Uint8Array): void {
+/** The decoded update; a ProtocolError unless `update` decodes as a complete Yjs update. */
+export function decodeWellFormedUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   try {
-    Y.decodeUpdate(update)
+    return Y.decodeUpdate(update)
   } catch (error) {
     throw new ProtocolError(`malformed update: ${(error as Error).message}`)
   }
+}
+
+/** One entry of an awareness update: whose presence, its clock, and its state as JSON text. */
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  json: string
+}
+
+/** Reads an awareness update into its entries; a ProtocolError when it is not one. */
+export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    // Every entry takes at least three bytes, so a count beyond that is a lie.
+    if (count > update.length / 3) throw new Error('entry count larger than the update')
+    const entries: AwarenessEntry[] = []
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const json = decoding.readVarString(decoder)
+      entries.push({ clientId, clock, json })
+    }
+    if (decoding.hasContent(decoder)) throw new Error('bytes after the last entry')
+    return entries
+  } catch (error) {
+    throw new ProtocolError(`malformed presence: ${(error as Error).message}`)
+  }
+}
+
+export function writeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, entry.json)
+  }
+  return encoding.toUint8Array(encoder)
 }

@@ -1,12 +1,27 @@
 import { createHash } from 'node:crypto'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { checkUpdate, LimitError, type DocLimits } from './limits.js'
 import { encodeAwareness, encodeSyncUpdate } from './protocol.js'
 import type { UpdateStore } from './storage.js'
 
 /** Something a room can send bytes to: one websocket connection. */
 export interface Peer {
   send(message: Uint8Array): void
+  /** Closes the peer's connection with a code and reason (the map was deleted, say). */
+  end(code: number, reason: string): void
+}
+
+/** Thrown when an update could not be written to disk; it was not applied or relayed either. */
+export class StorageError extends Error {}
+
+/** Everything the room holds that is not yet integrated (updates waiting for missing ones). */
+function pendingOf(doc: Y.Doc): Uint8Array[] {
+  const pending: Uint8Array[] = []
+  const { pendingStructs, pendingDs } = doc.store
+  if (pendingStructs) pending.push(Y.convertUpdateFormatV2ToV1(pendingStructs.update))
+  if (pendingDs) pending.push(Y.convertUpdateFormatV2ToV1(pendingDs))
+  return pending
 }
 
 /** A short, non-reversible name for a room in logs: the room id itself is the key to the map. */
@@ -25,7 +40,8 @@ interface AwarenessChange {
 
 /**
  * One live room: its Y.Doc (loaded from disk before anyone syncs), its awareness, and its peers.
- * Every accepted update is appended to the store before it is relayed to the other peers.
+ * Every update a client sends is checked against the limits and appended to the store before it
+ * is applied and relayed: what the room holds in memory is always on disk too.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
@@ -34,11 +50,17 @@ export class Room {
   private lastSeq: number
   /** Rows in this room's log on disk; compaction brings it back to one. */
   private storedRows: number
+  /** Bytes in this room's log on disk. */
+  private storedBytes: number
+  /** Which connection speaks for each presence (awareness client id), and when it last did. */
+  private readonly presenceOwners = new Map<number, Peer>()
+  private readonly lastHeard = new Map<Peer, number>()
 
   constructor(
     readonly name: string,
     private readonly store: UpdateStore,
     private readonly compactAfterUpdates: number,
+    private readonly limits: DocLimits,
   ) {
     const log = store.load(name)
     this.doc.transact(() => {
@@ -53,12 +75,76 @@ export class Room {
     }, SERVER_ORIGIN)
     this.lastSeq = log.lastSeq
     this.storedRows = log.updates.length
+    this.storedBytes = log.updates.reduce((sum, update) => sum + update.length, 0)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
-    if (this.storedRows > this.compactAfterUpdates) this.compact()
+    if (this.storedRows > this.compactAfterUpdates) this.tryCompact()
+  }
+
+  /** The map document (not the facilitation one) is where notes live and are counted. */
+  private get isMapDoc(): boolean {
+    return !this.name.includes('/')
+  }
+
+  /**
+   * Takes one update from a client: checks it against the limits, appends it to the log, then
+   * applies it and relays it to the other peers. Throws LimitError or StorageError, and then
+   * nothing was stored, applied or relayed.
+   */
+  receive(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, from: Peer): void {
+    this.heard(from)
+    // A reconnecting client's "here is what you lack" is often nothing: nothing to store.
+    if (this.knowsAll(decoded)) return
+    const notes = this.doc.getMap('notes')
+    checkUpdate(
+      decoded,
+      this.limits,
+      this.isMapDoc ? { count: notes.size, has: (id) => notes.has(id) } : null,
+    )
+    if (this.storedBytes + update.length > this.limits.maxDocBytes) {
+      // The log may hold history a compaction would merge away; only then is the map too big.
+      this.tryCompact()
+      if (this.storedBytes + update.length > this.limits.maxDocBytes) {
+        throw new LimitError('map-too-big')
+      }
+    }
+    try {
+      this.lastSeq = this.store.append(this.name, update)
+    } catch (error) {
+      console.error(`room ${logName(this.name)}: could not store an update:`, error)
+      throw new StorageError('storage-failed')
+    }
+    this.storedRows++
+    this.storedBytes += update.length
+    Y.applyUpdate(this.doc, update, from)
+    if (this.storedRows > this.compactAfterUpdates) this.tryCompact()
+  }
+
+  /** True when an update deletes nothing and every item in it is already in the document. */
+  private knowsAll(decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+    if (decoded.ds.clients.size > 0) return false
+    return decoded.structs.every(
+      (struct) => struct.id.clock + struct.length <= Y.getState(this.doc.store, struct.id.client),
+    )
+  }
+
+  /** Notes that this peer is alive; a live peer keeps the presence it speaks for. */
+  heard(peer: Peer): void {
+    this.lastHeard.set(peer, Date.now())
+  }
+
+  /**
+   * Whether `peer` may set the presence of awareness client `clientId`: yes when nobody speaks for
+   * it, or when its speaker has gone quiet (a phone reconnecting before its old socket timed out);
+   * no when another live connection does, so nobody can change or remove someone else's presence.
+   */
+  maySpeakFor(peer: Peer, clientId: number, quietMs = 20_000): boolean {
+    const owner = this.presenceOwners.get(clientId)
+    if (!owner || owner === peer || !this.peers.has(owner)) return true
+    return Date.now() - (this.lastHeard.get(owner) ?? 0) > quietMs
   }
 
   get peerCount(): number {
@@ -67,22 +153,45 @@ export class Room {
 
   addPeer(peer: Peer): void {
     this.peers.set(peer, new Set())
+    this.heard(peer)
+  }
+
+  /** Closes every peer's connection, e.g. because the map was deleted. */
+  endAll(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) peer.end(code, reason)
   }
 
   /** Removes a peer and the presence states it controlled, telling the others. */
   removePeer(peer: Peer): void {
     const controlled = this.peers.get(peer)
     this.peers.delete(peer)
+    this.lastHeard.delete(peer)
     if (controlled && controlled.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
     }
   }
 
-  /** Merges the whole log into one row; the doc's state is by definition everything stored. */
+  /**
+   * Merges the whole log into one row: the document's state plus anything still waiting for an
+   * update it depends on, which is everything stored. Throws when the store cannot write.
+   */
   compact(): void {
     if (this.storedRows <= 1) return
-    this.lastSeq = this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    const pending = pendingOf(this.doc)
+    const state = Y.encodeStateAsUpdate(this.doc)
+    const merged = pending.length > 0 ? Y.mergeUpdates([state, ...pending]) : state
+    this.lastSeq = this.store.compact(this.name, merged, this.lastSeq)
     this.storedRows = 1
+    this.storedBytes = merged.length
+  }
+
+  /** Compacts when it can; a full or read-only disk leaves the longer log in place. */
+  tryCompact(): void {
+    try {
+      this.compact()
+    } catch (error) {
+      console.error(`room ${logName(this.name)}: compaction failed, log kept as it is:`, error)
+    }
   }
 
   destroy(): void {
@@ -94,23 +203,26 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === SERVER_ORIGIN) return
-    // Disk first: a change is relayed only once it would survive a crash.
-    this.lastSeq = this.store.append(this.name, update)
-    this.storedRows++
+    // Stored already (see receive); what is relayed is only what was new to the room.
     const message = encodeSyncUpdate(update)
     for (const peer of this.peers.keys()) {
       if (peer !== origin) peer.send(message)
     }
-    if (this.storedRows > this.compactAfterUpdates) this.compact()
   }
 
   private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
     const changed = [...change.added, ...change.updated, ...change.removed]
     const controlled = this.peers.get(origin as Peer)
     if (controlled) {
-      for (const id of change.added) controlled.add(id)
+      for (const id of [...change.added, ...change.updated]) {
+        const previous = this.presenceOwners.get(id)
+        if (previous && previous !== origin) this.peers.get(previous)?.delete(id)
+        this.presenceOwners.set(id, origin as Peer)
+        controlled.add(id)
+      }
       for (const id of change.removed) controlled.delete(id)
     }
+    for (const id of change.removed) this.presenceOwners.delete(id)
     // Sent to everyone, the sender included: the stock client counts any message as a sign of life.
     const message = encodeAwareness(this.awareness, changed)
     for (const peer of this.peers.keys()) peer.send(message)

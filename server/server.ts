@@ -8,8 +8,9 @@ import { createApi } from './api.js'
 import { CloseCode, Connection } from './connection.js'
 import { openDatabase } from './database.js'
 import { JoinCodes } from './joinCodes.js'
+import { MapDeletion } from './maps.js'
 import { logName } from './room.js'
-import { RoomRegistry } from './rooms.js'
+import { RoomRegistry, RoomsFullError } from './rooms.js'
 import { createStaticHandler, SECURITY_HEADERS } from './static.js'
 import { UpdateStore } from './storage.js'
 import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
@@ -26,14 +27,29 @@ export interface RunningServer {
 
 /** Starts the http server, the websocket endpoint `/ws/<room>` and storage; resolves once listening. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const db = openDatabase(path.join(config.dataDir, 'partnerschapskaart.db'))
+  const db = openDatabase(path.join(config.dataDir, 'partnerschapskaart.db'), {
+    maxBytes: config.maxDbBytes,
+  })
   const store = new UpdateStore(db)
   const access = new AccessStore(db)
-  const api = createApi(access, new JoinCodes(db))
+  const joinCodes = new JoinCodes(db)
   const rooms = new RoomRegistry(store, {
     idleMs: config.idleRoomMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    maxRooms: config.maxRooms,
+    limits: {
+      maxTextChars: config.maxNoteChars,
+      maxNotes: config.maxNotes,
+      maxDocBytes: config.maxMapBytes,
+    },
   })
+  const deletion = new MapDeletion(db, rooms, store, access, joinCodes)
+  const api = createApi(access, joinCodes, (roomId) => deletion.delete(roomId))
+  const connectionLimits = {
+    messagesPerSecond: config.maxMessagesPerSecond,
+    messageBurst: config.maxMessagesPerSecond * 10,
+    maxPresenceBytes: config.maxPresenceBytes,
+  }
   const connections = new Set<Connection>()
   const serveStatic = config.clientDir ? createStaticHandler(config.clientDir) : null
 
@@ -41,6 +57,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     if (req.url === '/health') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' })
       res.end(JSON.stringify({ ok: true, rooms: rooms.size, connections: connections.size }))
+      return
+    }
+    if (req.url === '/metrics') {
+      // Prometheus text format; counts only, never a room id, key or note.
+      const memory = process.memoryUsage()
+      const lines = [
+        ['pk_rooms_in_memory', 'gauge', rooms.size],
+        ['pk_connections', 'gauge', connections.size],
+        ['process_resident_memory_bytes', 'gauge', memory.rss],
+        ['nodejs_heap_used_bytes', 'gauge', memory.heapUsed],
+      ].map(([name, type, value]) => `# TYPE ${name} ${type}\n${name} ${value}`)
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; version=0.0.4' })
+      res.end(`${lines.join('\n')}\n`)
       return
     }
     if (api(req, res)) return
@@ -109,11 +138,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       try {
         room = rooms.open(docKey)
       } catch (error) {
+        if (error instanceof RoomsFullError) {
+          console.warn(`room ${logName(roomId)}: refused, ${rooms.size} documents in memory`)
+          ws.close(CloseCode.tooMany, 'server-full')
+          return
+        }
         console.error(`room ${logName(roomId)}: could not be opened:`, error)
         ws.close(CloseCode.unavailable, 'map could not be loaded')
         return
       }
-      const connection = new Connection(ws, room, writable, (closed) => {
+      const connection = new Connection(ws, room, writable, connectionLimits, (closed) => {
         connections.delete(closed)
         rooms.release(docKey)
       })
@@ -125,6 +159,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     for (const connection of connections) connection.checkAlive()
   }, config.pingIntervalMs)
   pingTimer.unref()
+
+  // Retention (off by default): at start and every hour after.
+  const sweep = (): void => {
+    try {
+      const deleted = deletion.sweep(config.retentionDays)
+      if (deleted > 0)
+        console.log(`retention: deleted ${deleted} maps untouched for ${config.retentionDays} days`)
+    } catch (error) {
+      console.error('retention: sweep failed:', error)
+    }
+  }
+  sweep()
+  const sweepTimer = setInterval(sweep, 60 * 60 * 1000)
+  sweepTimer.unref()
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
@@ -145,6 +193,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     close() {
       closing ??= (async () => {
         clearInterval(pingTimer)
+        clearInterval(sweepTimer)
         for (const connection of connections) connection.end(CloseCode.goingAway, 'server stopping')
         await new Promise<void>((resolve) => {
           httpServer.close(() => resolve())

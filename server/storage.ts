@@ -16,6 +16,7 @@ export class UpdateStore {
   private readonly loadStmt: Database.Statement<[string], { seq: number; data: Buffer }>
   private readonly deleteUpToStmt: Database.Statement<[string, number]>
   private readonly countStmt: Database.Statement<[string], { n: number }>
+  private readonly deleteRoomStmts: Database.Statement<[string]>[]
 
   /** Uses a database opened by `openDatabase`; the caller closes it. */
   constructor(private readonly db: Database.Database) {
@@ -29,6 +30,15 @@ export class UpdateStore {
     this.loadStmt = this.db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq')
     this.deleteUpToStmt = this.db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?')
     this.countStmt = this.db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ?')
+    this.deleteRoomStmts = [
+      this.db.prepare('DELETE FROM updates WHERE room = ?'),
+      this.db.prepare('DELETE FROM rooms WHERE room = ?'),
+    ]
+  }
+
+  /** Removes a document's whole log; the caller wraps this in its transaction. */
+  deleteRoom(room: string): void {
+    for (const statement of this.deleteRoomStmts) statement.run(room)
   }
 
   /** Every stored update of a room, oldest first. */

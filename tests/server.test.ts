@@ -3,10 +3,9 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { DEFAULT_CONFIG, type ServerConfig } from '../server/config'
-import { startServer, type RunningServer } from '../server/server'
 import { openDatabase } from '../server/database'
 import { UpdateStore } from '../server/storage'
+import { closeOf, useInProcessServers } from './helpers/inProcess'
 import {
   killHard,
   startServerProcess,
@@ -23,45 +22,14 @@ import {
   type StockClient,
 } from './helpers/stockClient'
 
-const cleanups: Array<() => unknown> = []
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!()
-})
-
-async function serverOn(dataDir: string, overrides: Partial<ServerConfig> = {}) {
-  const server: RunningServer = await startServer({
-    ...DEFAULT_CONFIG,
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    ...overrides,
-  })
-  cleanups.push(() => server.close())
-  return server
-}
-
-function client(port: number, room: string): StockClient {
-  const c = connectStockClient(port, room)
-  cleanups.push(() => c.destroy())
-  return c
-}
+const { serverOn, client, rawSocket, defer } = useInProcessServers()
 
 function items(c: StockClient): string[] {
   return c.doc.getArray<string>('items').toArray()
 }
 
-/** A raw websocket to a room, for sending frames no stock client would send. */
-function rawSocket(port: number, room: string): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/${room}`)
-  cleanups.push(() => ws.terminate())
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws))
-    ws.once('error', reject)
-  })
-}
-
-function closeCode(ws: WebSocket): Promise<number> {
-  return new Promise((resolve) => ws.once('close', (code) => resolve(code)))
+async function closeCode(ws: WebSocket): Promise<number> {
+  return (await closeOf(ws)).code
 }
 
 describe('server with stock y-websocket clients', () => {
@@ -279,7 +247,7 @@ describe('access to a map', () => {
   /** Opens a raw socket and returns the close code plus every frame received before it. */
   async function refusal(url: string, protocols: string[] = []) {
     const ws = new WebSocket(url, protocols)
-    cleanups.push(() => ws.terminate())
+    defer(() => ws.terminate())
     const frames: Buffer[] = []
     ws.on('message', (data) => frames.push(data as Buffer))
     const code = await closeCode(ws)
@@ -327,7 +295,7 @@ describe('access to a map', () => {
     const { roomId, viewerToken } = await createMap(server.port)
     const participant = client(server.port, roomId)
     const viewer = connectStockClient(server.port, roomId, { viewerToken })
-    cleanups.push(() => viewer.destroy())
+    defer(() => viewer.destroy())
     await Promise.all([whenSynced(participant), whenSynced(viewer)])
 
     participant.doc.getArray<string>('items').push(['van een deelnemer'])
@@ -337,7 +305,7 @@ describe('access to a map', () => {
     viewer.doc.getArray<string>('items').push(['van de kijker'])
     viewer.provider.awareness.setLocalStateField('user', { name: 'kijker' })
     const forger = new WebSocket(`ws://127.0.0.1:${server.port}/ws/v/${viewerToken}`)
-    cleanups.push(() => forger.terminate())
+    defer(() => forger.terminate())
     await new Promise((resolve) => forger.once('open', resolve))
     forger.send(forgedUpdate('vervalst door de kijker'))
 
@@ -359,10 +327,8 @@ describe('access to a map', () => {
     const { roomId, facilitatorKey } = await createMap(server.port)
     const facilitator = connectStockClient(server.port, roomId, { doc: 'control', facilitatorKey })
     const participant = connectStockClient(server.port, roomId, { doc: 'control' })
-    cleanups.push(
-      () => facilitator.destroy(),
-      () => participant.destroy(),
-    )
+    defer(() => facilitator.destroy())
+    defer(() => participant.destroy())
     await Promise.all([whenSynced(facilitator), whenSynced(participant)])
 
     facilitator.doc.getMap('control').set('step', 2)
@@ -370,7 +336,7 @@ describe('access to a map', () => {
     participant.doc.getMap('control').set('step', 5)
 
     const check = connectStockClient(server.port, roomId, { doc: 'control' })
-    cleanups.push(() => check.destroy())
+    defer(() => check.destroy())
     await whenSynced(check)
     facilitator.doc.getMap('control').set('timer', 'go')
     await waitFor(() => check.doc.getMap('control').get('timer') === 'go', 'later change arrives')

@@ -264,8 +264,25 @@ export const en: Messages = {
   'connection.reconnecting': 'Reconnecting…',
   'connection.offline': 'Offline',
   'connection.offlineUnsynced': 'Offline: your changes will be shared once you are back online',
-  'connection.refused':
-    'The server refuses this connection: {reason}. Reload the page or ask the facilitator for help.',
+  'connection.refused': 'No longer connected',
+  'connection.storageFailed': 'The server cannot save right now',
+  'refusal.storageFailed':
+    'The server cannot keep your changes right now. What you do stays on this device. It is shared as soon as the server can save again.',
+  'refusal.deleted': 'This map has been deleted. The copy on this device has been erased too.',
+  'refusal.textTooLong': 'A text is too long for the server. That change cannot be shared.',
+  'refusal.tooManyNotes': 'The map is full. No more notes fit.',
+  'refusal.mapTooBig': 'The map has grown too big for the server.',
+  'refusal.tooBig': 'A change was too big for the server.',
+  'refusal.tooManyMessages':
+    'This device sent too many messages at once, so the connection was stopped.',
+  'refusal.serverFull': 'The server is full right now. Try again in a few minutes.',
+  'refusal.malformed':
+    'The server did not understand a message from this device, so the connection was stopped.',
+  'refusal.other': 'The server stopped the connection (code {code}).',
+  'refusal.retry': 'Connect again',
+  'refusal.discard': 'Fetch the map again',
+  'refusal.discardHint':
+    'This fetches the map from the server again. Changes on this device that were not shared yet are lost.',
   'connection.reconnectingUnsynced': 'Reconnecting: your changes will be shared after that',
 
   'error.generic': 'That did not work. Please try again.',
@@ -299,4 +316,9 @@ export const en: Messages = {
   'details.versionHint': 'For example: 1 or draft',
   'details.save': 'Save',
   'details.saved': 'Saved',
+  'delete.title': 'Delete map',
+  'delete.explain':
+    'The map then disappears for everyone: from the server and from every device. This cannot be undone. Save the PDF or the JSON file first if you want to keep the agreements.',
+  'delete.confirm': 'Yes, delete the map for everyone',
+  'delete.failed': 'Deleting did not work. Check the connection and try again.',
 }

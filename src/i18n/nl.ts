@@ -267,8 +267,26 @@ export const nl = {
   'connection.offline': 'Offline',
   'connection.offlineUnsynced':
     'Offline: je wijzigingen worden gedeeld zodra er weer verbinding is',
-  'connection.refused':
-    'De server weigert deze verbinding: {reason}. Herlaad de pagina of vraag de begeleider om hulp.',
+  'connection.refused': 'Geen verbinding meer',
+  'connection.storageFailed': 'De server kan nu niet opslaan',
+  'refusal.storageFailed':
+    'De server kan je wijzigingen nu niet bewaren. Wat je doet, blijft op dit apparaat. Het wordt gedeeld zodra de server weer kan opslaan.',
+  'refusal.deleted': 'Deze kaart is verwijderd. Ook de kopie op dit apparaat is gewist.',
+  'refusal.textTooLong':
+    'Een tekst is te lang voor de server. Die wijziging kan niet worden gedeeld.',
+  'refusal.tooManyNotes': 'De kaart is vol. Er kunnen geen notities meer bij.',
+  'refusal.mapTooBig': 'De kaart is te groot geworden voor de server.',
+  'refusal.tooBig': 'Een wijziging was te groot voor de server.',
+  'refusal.tooManyMessages':
+    'Dit apparaat stuurde te veel berichten tegelijk. Daarom is de verbinding gestopt.',
+  'refusal.serverFull': 'De server is nu vol. Probeer het over een paar minuten opnieuw.',
+  'refusal.malformed':
+    'De server begreep een bericht van dit apparaat niet. Daarom is de verbinding gestopt.',
+  'refusal.other': 'De server heeft de verbinding gestopt (code {code}).',
+  'refusal.retry': 'Opnieuw verbinden',
+  'refusal.discard': 'Kaart opnieuw ophalen',
+  'refusal.discardHint':
+    'Dit haalt de kaart opnieuw op van de server. Wijzigingen van dit apparaat die nog niet gedeeld zijn, gaan dan verloren.',
   'connection.reconnectingUnsynced': 'Opnieuw verbinden: je wijzigingen worden daarna gedeeld',
 
   'error.generic': 'Dat lukte niet. Probeer het nog eens.',
@@ -301,4 +319,9 @@ export const nl = {
   'details.versionHint': 'Bijvoorbeeld: 1 of concept',
   'details.save': 'Opslaan',
   'details.saved': 'Opgeslagen',
+  'delete.title': 'Kaart verwijderen',
+  'delete.explain':
+    'De kaart verdwijnt dan voor iedereen: van de server en van alle apparaten. Dat kan niet ongedaan worden. Bewaar eerst de PDF of het JSON-bestand als je de afspraken wilt houden.',
+  'delete.confirm': 'Ja, verwijder de kaart voor iedereen',
+  'delete.failed': 'Verwijderen lukte niet. Controleer de verbinding en probeer het nog eens.',
 } as const

@@ -152,6 +152,11 @@ export function updateMapDetails(doc: MapDoc, input: MapDetails): void {
 /** Records who is taking part; the same id updates its name and role. */
 export function joinMap(doc: MapDoc, participant: Participant): void {
   const valid = checkParticipant(participant)
+  const known = parseParticipant(participantsOf(doc).get(valid.id))
+  // Opening the map again writes nothing when nothing about the person changed.
+  if (known && (Object.keys(valid) as (keyof Participant)[]).every((k) => known[k] === valid[k])) {
+    return
+  }
   doc.transact(() => {
     participantsOf(doc).set(valid.id, { ...valid })
   }, Origin.local)

@@ -78,6 +78,10 @@ export interface RoomState extends FacilitatorActions {
 
   openRoom(access: RoomAccess, me: Participant | null): void
   closeRoom(): void
+  /** After a refusal that may pass (a full server): tries to connect again. */
+  reconnect(): void
+  /** Drops this device's copy of the open map and closes it; the caller reloads the page. */
+  discardLocalCopy(): Promise<void>
   setMe(me: Participant): void
   createMap(details: MapDetails): void
   /** True when the details were valid and written. */
@@ -164,6 +168,17 @@ export const useRoom = create<RoomState>((set, get) => {
     dots: [],
     drafts: [],
     error: null,
+
+    reconnect() {
+      session?.connection.reconnect()
+    },
+
+    async discardLocalCopy() {
+      if (!session) return
+      const { connection } = session
+      await connection.discardLocalCopy()
+      get().closeRoom()
+    },
 
     openRoom(access, me) {
       const key = accessKey(access)

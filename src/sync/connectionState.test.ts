@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveConnection, type ConnectionSignals } from './connectionState'
+import { deriveConnection, isPermanentClose, type ConnectionSignals } from './connectionState'
 
 const base: ConnectionSignals = {
   online: true,
@@ -7,7 +7,8 @@ const base: ConnectionSignals = {
   synced: false,
   everConnected: false,
   unsynced: false,
-  refusedReason: null,
+  refusal: null,
+  storageFailed: false,
 }
 
 describe('connection state', () => {
@@ -29,8 +30,22 @@ describe('connection state', () => {
   })
 
   it('reports a refusal by the server above everything else', () => {
+    const refusal = { code: 4413, reason: 'text-too-long' }
+    expect(deriveConnection({ ...base, socket: 'connected', synced: true, refusal })).toMatchObject(
+      { status: 'refused', refusal },
+    )
+  })
+
+  it('says the server cannot store while it keeps trying, until a sync succeeds', () => {
+    const failing = { ...base, socket: 'disconnected' as const, everConnected: true }
+    expect(deriveConnection({ ...failing, storageFailed: true }).status).toBe('storageFailed')
     expect(
-      deriveConnection({ ...base, socket: 'connected', synced: true, refusedReason: 'too big' }),
-    ).toMatchObject({ status: 'refused', refusedReason: 'too big' })
+      deriveConnection({ ...failing, socket: 'connected', synced: true, storageFailed: true })
+        .status,
+    ).toBe('connected')
+    expect(isPermanentClose(4413)).toBe(true)
+    expect(isPermanentClose(1009)).toBe(true)
+    expect(isPermanentClose(4507)).toBe(false)
+    expect(isPermanentClose(1006)).toBe(false)
   })
 })

@@ -1,18 +1,31 @@
 /** What a person sees of their own connection. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused'
+export type ConnectionStatus =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'offline'
+  /** The server cannot store anything just now; edits wait on this device and it keeps trying. */
+  | 'storageFailed'
+  | 'refused'
+
+/** Why the server closed this connection for good: its close code and reason. */
+export interface Refusal {
+  readonly code: number
+  readonly reason: string
+}
 
 export interface ConnectionState {
   readonly status: ConnectionStatus
   /** Local changes the server has not received yet (made while not connected). */
   readonly unsynced: boolean
-  /** The close code when the server refused us for good (4400-range codes), as text. */
-  readonly refusedReason: string | null
+  /** Set when the server refused us for good (a 4400-range close, or a frame too big). */
+  readonly refusal: Refusal | null
 }
 
 export const INITIAL_CONNECTION: ConnectionState = {
   status: 'connecting',
   unsynced: false,
-  refusedReason: null,
+  refusal: null,
 }
 
 export interface ConnectionSignals {
@@ -21,14 +34,22 @@ export interface ConnectionSignals {
   synced: boolean
   everConnected: boolean
   unsynced: boolean
-  refusedReason: string | null
+  refusal: Refusal | null
+  /** The last close was the server saying it could not store an update (4507). */
+  storageFailed: boolean
+}
+
+/** Close codes after which reconnecting as before cannot help: the 4400 range, and 1009. */
+export function isPermanentClose(code: number): boolean {
+  return (code >= 4400 && code < 4500) || code === 1009
 }
 
 /** Derives what to show from the raw signals; pure, so the rules are unit-tested. */
 export function deriveConnection(signals: ConnectionSignals): ConnectionState {
-  const base = { unsynced: signals.unsynced, refusedReason: signals.refusedReason }
-  if (signals.refusedReason !== null) return { ...base, status: 'refused' }
+  const base = { unsynced: signals.unsynced, refusal: signals.refusal }
+  if (signals.refusal !== null) return { ...base, status: 'refused' }
   if (!signals.online) return { ...base, status: 'offline' }
   if (signals.socket === 'connected' && signals.synced) return { ...base, status: 'connected' }
+  if (signals.storageFailed) return { ...base, status: 'storageFailed' }
   return { ...base, status: signals.everConnected ? 'reconnecting' : 'connecting' }
 }

@@ -39,3 +39,12 @@ export async function lookupJoinCode(code: string): Promise<string | null> {
   const { roomId } = (await response.json()) as { roomId?: string }
   return roomId ?? null
 }
+
+/** Deletes a map for good on the server; only the facilitator key can. */
+export async function requestDeleteMap(roomId: string, facilitatorKey: string): Promise<void> {
+  const response = await fetch(`/api/maps/${roomId}`, {
+    method: 'DELETE',
+    headers: { 'X-Facilitator-Key': facilitatorKey },
+  })
+  if (!response.ok) throw new Error('server')
+}

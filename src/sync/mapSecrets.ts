@@ -28,6 +28,17 @@ export function rememberSecrets(
   }
 }
 
+/** Forgets a map's keys on this device (the map was deleted). */
+export function forgetSecrets(roomId: string): void {
+  const all = load()
+  delete all[roomId]
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(all))
+  } catch {
+    // Storage refused: nothing was kept either.
+  }
+}
+
 export function secretsFor(
   roomId: string,
 ): { facilitatorKey: string; viewerToken?: string } | null {

@@ -3,7 +3,20 @@ import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type { ControlDoc, MapDoc, Participant } from '../map'
 import { parseParticipant } from '../map'
-import { deriveConnection, type ConnectionSignals, type ConnectionState } from './connectionState'
+import {
+  deriveConnection,
+  isPermanentClose,
+  type ConnectionSignals,
+  type ConnectionState,
+  type Refusal,
+} from './connectionState'
+
+/** The server closes with this when it could not store an update; it is retried, slowly. */
+const STORAGE_FAILED = 4507
+/** The server closes with this when the map was deleted; the copy on this device goes too. */
+export const MAP_DELETED = 4410
+const BACKOFF_MS = 2_500
+const STORAGE_BACKOFF_MS = 30_000
 
 export type ReadyStatus = 'klaar' | 'pas'
 
@@ -91,7 +104,8 @@ export class RoomConnection {
     synced: false,
     everConnected: false,
     unsynced: false,
-    refusedReason: null,
+    refusal: null,
+    storageFailed: false,
   }
 
   constructor(
@@ -105,17 +119,31 @@ export class RoomConnection {
     const protocols = protocolsFor(access)
     this.cache = new IndexeddbPersistence(where.map.cache, doc)
     this.cache.on('synced', () => events.onLocalLoaded())
-    this.provider = new WebsocketProvider(where.map.serverUrl, where.map.name, doc, { protocols })
+    const options = {
+      protocols,
+      maxBackoffTime: BACKOFF_MS,
+      shouldReconnect: (event: CloseEvent) => !isPermanentClose(event.code),
+    }
+    this.provider = new WebsocketProvider(where.map.serverUrl, where.map.name, doc, options)
     this.controlCache = new IndexeddbPersistence(where.control.cache, controlDoc)
     this.controlProvider = new WebsocketProvider(
       where.control.serverUrl,
       where.control.name,
       controlDoc,
-      { protocols },
+      options,
     )
-    this.controlProvider.on('closed', (event) => {
-      this.update({ refusedReason: String(event.code) })
-    })
+    for (const provider of [this.provider, this.controlProvider]) {
+      provider.on('closed', (event) => this.onRefused(event))
+      provider.on('connection-close', (event) => {
+        if (event?.code !== STORAGE_FAILED) return
+        // Keep trying, but gently: a full disk is not fixed in seconds.
+        provider.maxBackoffTime = STORAGE_BACKOFF_MS
+        this.update({ storageFailed: true })
+      })
+      provider.on('sync', (synced) => {
+        if (synced) provider.maxBackoffTime = BACKOFF_MS
+      })
+    }
     this.awareness = this.provider.awareness
     this.provider.on('status', ({ status }) => {
       this.update({
@@ -124,10 +152,7 @@ export class RoomConnection {
       })
     })
     this.provider.on('sync', (synced) => {
-      this.update(synced ? { synced, unsynced: false } : { synced })
-    })
-    this.provider.on('closed', (event) => {
-      this.update({ refusedReason: String(event.code) })
+      this.update(synced ? { synced, unsynced: false, storageFailed: false } : { synced })
     })
     doc.on('update', this.onDocUpdate)
     this.awareness.on('change', this.onAwarenessChange)
@@ -149,6 +174,35 @@ export class RoomConnection {
   /** Tells the room how many private drafts this person has; the drafts stay on this device. */
   setDraftCount(count: number): void {
     this.awareness.setLocalStateField('drafts', count)
+  }
+
+  /** Tries again after a refusal that may pass (a full server, too many messages). */
+  reconnect(): void {
+    this.update({ refusal: null })
+    this.provider.connect()
+    this.controlProvider.connect()
+  }
+
+  /**
+   * Forgets this device's copy of the map (its IndexedDB cache), for when the server refuses
+   * what this copy holds. Changes not yet shared from this device are lost; the caller reloads.
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.provider.disconnect()
+    this.controlProvider.disconnect()
+    await Promise.all([this.cache.clearData(), this.controlCache.clearData()])
+  }
+
+  private onRefused(event: Refusal): void {
+    if (this.signals.refusal) return
+    this.update({ refusal: { code: event.code, reason: event.reason } })
+    if (event.code === MAP_DELETED) {
+      // Deleted for everyone means deleted here too: no copy of the notes stays on this device.
+      this.provider.disconnect()
+      this.controlProvider.disconnect()
+      void this.cache.clearData()
+      void this.controlCache.clearData()
+    }
   }
 
   destroy(): void {

@@ -13,8 +13,11 @@ import { RoomPage } from './roomPage'
 export interface Harness {
   readonly server: ServerProcess
   readonly dataDir: string
-  /** Replaces the server (after a test killed it), keeping the data folder and port. */
-  restartServer(): Promise<ServerProcess>
+  /**
+   * Replaces the server (after a test stopped it), keeping the data folder and port; `args` are
+   * extra command-line flags for the new one.
+   */
+  restartServer(args?: string[]): Promise<ServerProcess>
   person(options?: BrowserContextOptions): Promise<Person>
 }
 
@@ -54,8 +57,8 @@ export function useHarness(): Harness {
     get dataDir() {
       return dataDir
     },
-    async restartServer() {
-      server = await startServerProcess(dataDir, server.port)
+    async restartServer(args = []) {
+      server = await startServerProcess(dataDir, server.port, args)
       return server
     },
     async person(options = {}) {

@@ -12,6 +12,8 @@ export interface ServerProcess {
   child: ChildProcess
   /** Resolves when the process has exited. */
   exited: Promise<void>
+  /** The DevTools websocket of the process, when it was started with `--inspect=0`. */
+  inspector: string | null
 }
 
 /** A fresh temporary data folder. */
@@ -24,13 +26,24 @@ export function startServerProcess(
   dataDir: string,
   port = 0,
   extraArgs: string[] = [],
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   if (!fs.existsSync(ENTRY)) {
     throw new Error(`${ENTRY} is missing: run "npm run build" before these tests`)
   }
   const child = spawn(
     process.execPath,
-    [ENTRY, '--port', String(port), '--host', '127.0.0.1', '--data', dataDir, ...extraArgs],
+    [
+      ...nodeArgs,
+      ENTRY,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data',
+      dataDir,
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -40,16 +53,15 @@ export function startServerProcess(
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
       const match = /running at (http:\/\/[^\s]+:(\d+)\/)/.exec(output)
-      if (match) {
+      const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(output)?.[1] ?? null
+      if (match && (inspector || !nodeArgs.some((arg) => arg.startsWith('--inspect')))) {
         clearTimeout(timer)
         child.stdout?.off('data', onData)
-        resolve({ port: Number(match[2]), url: match[1]!, child, exited })
+        resolve({ port: Number(match[2]), url: match[1]!, child, exited, inspector })
       }
     }
     child.stdout?.on('data', onData)
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-    })
+    child.stderr?.on('data', (chunk: Buffer) => onData(chunk))
     child.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`server exited with ${code}:\n${output}`))

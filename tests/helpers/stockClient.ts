@@ -66,12 +66,12 @@ export function whenSynced(client: StockClient, timeoutMs = 10_000): Promise<voi
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */
 export async function waitFor(
-  check: () => boolean,
+  check: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }

@@ -1,8 +1,8 @@
-import { useT, type TextKey, type Translate } from '../../i18n'
+import { useT, type TextKey } from '../../i18n'
 import type { ConnectionState } from '../../sync/connectionState'
 import { useRoom } from '../../store/roomStore'
 
-function messageKey(state: ConnectionState): Exclude<TextKey, 'connection.refused'> {
+function messageKey(state: ConnectionState): TextKey {
   switch (state.status) {
     case 'connected':
       return 'connection.connected'
@@ -12,24 +12,26 @@ function messageKey(state: ConnectionState): Exclude<TextKey, 'connection.refuse
       return state.unsynced ? 'connection.reconnectingUnsynced' : 'connection.reconnecting'
     case 'offline':
       return state.unsynced ? 'connection.offlineUnsynced' : 'connection.offline'
+    case 'storageFailed':
+      return 'connection.storageFailed'
     case 'refused':
-      return 'error.generic'
+      return 'connection.refused'
   }
 }
 
-function message(t: Translate, state: ConnectionState): string {
-  if (state.status !== 'refused') return t(messageKey(state))
-  if (state.refusedReason === '4403') return t('error.forbidden')
-  if (state.refusedReason === '4404') return t('error.unknownMap')
-  return t('connection.refused', { reason: state.refusedReason ?? '' })
-}
-
-/** Your own connection, always in view: connected, reconnecting, or offline with unsynced work. */
+/**
+ * Your own connection, always in view: connected, reconnecting, or offline with unsynced work.
+ * Why a connection stopped, and what to do, is told by the refusal banner.
+ */
 export function ConnectionBadge() {
   const t = useT()
   const connection = useRoom((state) => state.connection)
   const tone =
-    connection.status === 'connected' ? 'ok' : connection.status === 'refused' ? 'bad' : 'warn'
+    connection.status === 'connected'
+      ? 'ok'
+      : connection.status === 'refused' || connection.status === 'storageFailed'
+        ? 'bad'
+        : 'warn'
   return (
     <p
       className={`connection connection-${tone}`}
@@ -40,7 +42,7 @@ export function ConnectionBadge() {
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="visually-hidden">{t('connection.label')}: </span>
-      {message(t, connection)}
+      {t(messageKey(connection))}
     </p>
   )
 }

@@ -14,8 +14,10 @@ import { JoinForm } from '../join/JoinForm'
 import { PresenceList } from '../presence/PresenceList'
 import { SharePanel } from '../share/SharePanel'
 import { ConnectionBadge } from './ConnectionBadge'
+import { DeleteMap } from './DeleteMap'
 import { ErrorBanner } from './ErrorBanner'
 import { MapDetailsForm } from './MapDetailsForm'
+import { RefusalBanner } from './RefusalBanner'
 
 /** One map: join first, then the board with presence, sharing and connection state. */
 export function RoomPage({ roomId }: { roomId: string }) {
@@ -80,6 +82,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
           {t('error.newerVersion')}
         </p>
       )}
+      <RefusalBanner roomId={roomId} />
       <ErrorBanner />
       <main id="main" className="room-main">
         {level === 'facilitator' && <FacilitatorBar />}
@@ -95,6 +98,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
         {level === 'facilitator' && <MapDetailsForm />}
         <SharePanel roomId={roomId} />
         <ExportPanel roomId={roomId} />
+        {level === 'facilitator' && <DeleteMap roomId={roomId} />}
         <div className="room-me">
           <button type="button" onClick={() => setChangingIdentity(true)}>
             {t('join.change')}

@@ -5,6 +5,7 @@ import { Board } from '../board/Board'
 import { StepBanner } from '../facilitation/StepBanner'
 import { JoinCodeDisplay } from '../share/JoinCodePanel'
 import { ConnectionBadge } from './ConnectionBadge'
+import { RefusalBanner } from './RefusalBanner'
 
 /**
  * The shared screen: the whole map, the step, its questions and the timer, large, following every
@@ -37,6 +38,7 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
           <ConnectionBadge />
         </div>
       </header>
+      <RefusalBanner roomId={null} />
       <main id="main" className="room-main">
         <JoinCodeDisplay large />
         <StepBanner large />

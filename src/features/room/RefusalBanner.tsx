@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react'
+import { navigate } from '../../app/router'
+import { useT } from '../../i18n'
+import { forgetSecrets } from '../../sync/mapSecrets'
+import { useRoom } from '../../store/roomStore'
+import { forgetMap } from '../home/recentMaps'
+import { explainRefusal } from './refusal'
+
+/**
+ * Says plainly, in the page, when the server stopped this connection or cannot store anything,
+ * and offers the one thing that helps: try again, fetch the map afresh, or go back to the start.
+ */
+export function RefusalBanner({ roomId }: { roomId: string | null }) {
+  const t = useT()
+  const connection = useRoom((state) => state.connection)
+  const [discarding, setDiscarding] = useState(false)
+  const refusal = connection.refusal
+
+  useEffect(() => {
+    // A deleted map leaves no trace on this device: not in the recent list, not its keys.
+    if (refusal?.code === 4410 && roomId) {
+      forgetMap(roomId)
+      forgetSecrets(roomId)
+    }
+  }, [refusal, roomId])
+
+  if (connection.status === 'storageFailed') {
+    return (
+      <div className="banner banner-warn" role="alert">
+        <p>{t('refusal.storageFailed')}</p>
+      </div>
+    )
+  }
+  if (!refusal) return null
+  const { text, action } = explainRefusal(refusal)
+  return (
+    <div className="banner banner-error refusal" role="alert" data-code={refusal.code}>
+      <p>{t(text, { code: refusal.code })}</p>
+      {action === 'retry' && (
+        <button type="button" onClick={() => useRoom.getState().reconnect()}>
+          {t('refusal.retry')}
+        </button>
+      )}
+      {action === 'discard' && (
+        <>
+          <p className="hint">{t('refusal.discardHint')}</p>
+          <button
+            type="button"
+            disabled={discarding}
+            onClick={() => {
+              setDiscarding(true)
+              void useRoom
+                .getState()
+                .discardLocalCopy()
+                .then(() => window.location.reload())
+            }}
+          >
+            {t('refusal.discard')}
+          </button>
+        </>
+      )}
+      {action === 'home' && (
+        <a
+          href="/"
+          onClick={(event) => {
+            event.preventDefault()
+            navigate('/')
+          }}
+        >
+          {t('room.home')}
+        </a>
+      )}
+    </div>
+  )
+}
