@@ -1,6 +1,47 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { defineConfig, type Plugin } from 'vite'
+
+/** Initial JavaScript of the join-and-edit path, gzip; PDF and QR code load later. */
+const INITIAL_JS_BUDGET_BYTES = 150_000
+
+/**
+ * Prints every JavaScript chunk with its gzip size and fails the build when what the page loads
+ * before anyone can type (the entry and what it imports statically) is over budget.
+ */
+function javascriptBudget(): Plugin {
+  return {
+    name: 'javascript-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk')
+      const gzip = new Map(chunks.map((chunk) => [chunk.fileName, gzipSync(chunk.code).length]))
+      const initial = new Set<string>()
+      const visit = (fileName: string): void => {
+        if (initial.has(fileName)) return
+        initial.add(fileName)
+        const chunk = chunks.find((c) => c.fileName === fileName)
+        for (const imported of chunk?.imports ?? []) visit(imported)
+      }
+      for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName)
+      const total = [...initial].reduce((sum, file) => sum + gzip.get(file)!, 0)
+      const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
+      const lines = chunks.map(
+        (c) =>
+          `  ${initial.has(c.fileName) ? 'initial' : 'lazy   '}  ${kb(gzip.get(c.fileName)!).padStart(9)}  ${c.fileName}`,
+      )
+      this.info(
+        `JavaScript (gzip):\n${lines.join('\n')}\n  initial total ${kb(total)} of ${kb(INITIAL_JS_BUDGET_BYTES)}`,
+      )
+      if (total > INITIAL_JS_BUDGET_BYTES) {
+        this.error(
+          `initial JavaScript is ${kb(total)} gzip, over the budget of ${kb(INITIAL_JS_BUDGET_BYTES)}`,
+        )
+      }
+    },
+  }
+}
 
 /**
  * Emits /sw.js with the list of every built file, so the app opens offline after one visit.
@@ -33,7 +74,7 @@ function appShellServiceWorker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [appShellServiceWorker()],
+  plugins: [appShellServiceWorker(), javascriptBudget()],
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,

@@ -1,30 +1,42 @@
-// Edit-to-arrival latency and server memory, our server next to the stock Yjs backend.
-// Usage: npm run bench  (builds first), or: node bench/latency.mjs [--rounds 200] [--sizes 2,20,60]
+// Edit-to-arrival latency, server CPU per update and memory: our server next to the stock Yjs
+// backend (with its LevelDB persistence off and on), in one run with the same clients.
+// Usage: npm run bench  (builds first), or after a build:
+//   node bench/latency.mjs [--sizes 2,20,60,200] [--rounds 200] [--modes one,all] [--burst 500]
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
-import { ourServerArgs, ROOT, startServerProcess } from './serverProcess.mjs'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { ourServerArgs, ROOT, startServerProcess } from './serverProcess.mjs'
 
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '200' },
-    sizes: { type: 'string', default: '2,20,60' },
+    sizes: { type: 'string', default: '2,20,60,200' },
+    modes: { type: 'string', default: 'one,all' },
     gap: { type: 'string', default: '5' },
+    burst: { type: 'string', default: '500' },
+    'burst-clients': { type: 'string', default: '60' },
   },
 })
-// Every stock provider in Node adds a process 'exit' listener; 60 of them are expected here.
+// Every stock provider in Node adds a process 'exit' listener; hundreds of them are expected.
 process.setMaxListeners(0)
 const ROUNDS = Number(values.rounds)
 const SIZES = values.sizes.split(',').map(Number)
+const MODES = values.modes.split(',')
 const GAP_MS = Number(values.gap)
+const BURST = Number(values.burst)
+const BURST_CLIENTS = Number(values['burst-clients'])
+/** With every client writing, a round has N × (N − 1) deliveries; this many in all is plenty. */
+const ALL_WRITERS_DELIVERIES = 40_000
 
+const stockArgs = () => [path.join(ROOT, 'bench/stockServer.mjs')]
 const BACKENDS = [
   {
     name: 'ours (SQLite log)',
+    short: 'ours',
     wsPath: '/ws',
     async createRoom(port) {
       const response = await fetch(`http://127.0.0.1:${port}/api/maps`, { method: 'POST' })
@@ -33,24 +45,31 @@ const BACKENDS = [
     args: ourServerArgs,
   },
   {
-    name: 'stock @y/websocket-server 0.1.1 (memory only)',
+    name: 'stock @y/websocket-server 0.1.1, memory only',
+    short: 'stock',
     wsPath: '',
-    async createRoom() {
-      return `bench${Math.random().toString(36).slice(2)}`
-    },
-    args: () => [path.join(ROOT, 'bench/stockServer.mjs')],
+    createRoom: async () => `bench${Math.random().toString(36).slice(2)}`,
+    args: stockArgs,
+  },
+  {
+    name: 'stock @y/websocket-server 0.1.1, LevelDB on',
+    short: 'stock+ldb',
+    wsPath: '',
+    createRoom: async () => `bench${Math.random().toString(36).slice(2)}`,
+    args: stockArgs,
+    env: (dataDir) => ({ YPERSISTENCE: path.join(dataDir, 'leveldb') }),
   },
 ]
-
-function startServer(backend) {
-  return startServerProcess(backend.args, backend.name)
-}
 
 /** Peak resident memory of a process, from the kernel's own high-water mark. */
 function peakRssMiB(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)[1])
-  return kb / 1024
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024
+}
+
+/** Nanoseconds a process has spent on a CPU so far (first field of its schedstat). */
+function cpuNs(pid) {
+  return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0])
 }
 
 function connect(port, wsPath, room) {
@@ -72,80 +91,141 @@ function percentile(sorted, p) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function measure(backend, n) {
-  const server = await startServer(backend)
+async function withRoom(backend, n, work) {
+  const server = await startServerProcess(backend.args, backend.name, backend.env)
   const room = await backend.createRoom(server.port)
   const clients = Array.from({ length: n }, () => connect(server.port, backend.wsPath, room))
   await Promise.all(clients.map((c) => c.synced))
+  try {
+    return { ...(await work(clients, server)), peak: peakRssMiB(server.child.pid) }
+  } finally {
+    for (const client of clients) client.provider.destroy()
+    server.child.kill('SIGTERM')
+    await new Promise((resolve) => server.child.once('exit', resolve))
+    fs.rmSync(server.dataDir, { recursive: true, force: true })
+  }
+}
 
-  const samples = []
-  let pending = null
-  clients.forEach((client, index) => {
-    client.doc.getMap('notes').observe((event) => {
-      if (!pending || event.transaction.local) return
-      const key = `e${pending.round}`
-      if (!event.keysChanged.has(key)) return
-      samples.push(performance.now() - pending.sentAt)
-      pending.waiting.delete(index)
-      if (pending.waiting.size === 0) pending.done()
-    })
-  })
-
-  // Warm-up rounds are not counted: the first updates pay for JIT and socket buffers.
-  const warmup = 20
-  for (let round = 0; round < ROUNDS + warmup; round++) {
-    const senderIndex = round % n
-    const waiting = new Set(clients.map((_, i) => i).filter((i) => i !== senderIndex))
-    const before = samples.length
-    await new Promise((resolve) => {
-      pending = { round, waiting, done: resolve, sentAt: performance.now() }
-      clients[senderIndex].doc.getMap('notes').set(`e${round}`, {
-        text: `note ${round} from client ${senderIndex}: ${'x'.repeat(80)}`,
+/**
+ * Rounds of edits; in each, the writers (one client round-robin, or all of them) set a key at
+ * once, and every other client's arrival of each key is one sample. 10 warm-up rounds.
+ */
+async function latency(backend, n, mode) {
+  const rounds =
+    mode === 'one' ? ROUNDS : Math.max(10, Math.ceil(ALL_WRITERS_DELIVERIES / (n * (n - 1))))
+  return withRoom(backend, n, async (clients) => {
+    const samples = []
+    let pending = null
+    clients.forEach((client, index) => {
+      client.doc.getMap('notes').observe((event) => {
+        if (!pending || event.transaction.local) return
+        const now = performance.now()
+        for (const key of event.keysChanged) {
+          const sentAt = pending.sentAt.get(key)
+          if (sentAt === undefined) continue
+          samples.push(now - sentAt)
+          if (--pending.left === 0) pending.done()
+        }
       })
+      void index
     })
-    if (round < warmup) samples.length = before
-    pending = null
-    await sleep(GAP_MS)
-  }
+    const warmup = 10
+    for (let round = 0; round < rounds + warmup; round++) {
+      const writers = mode === 'one' ? [clients[round % n]] : clients
+      const before = samples.length
+      await new Promise((resolve) => {
+        pending = { sentAt: new Map(), left: writers.length * (n - 1), done: resolve }
+        writers.forEach((writer, w) => {
+          const key = `r${round}w${w}`
+          pending.sentAt.set(key, performance.now())
+          writer.doc.getMap('notes').set(key, { text: `note ${key}: ${'x'.repeat(80)}` })
+        })
+      })
+      if (round < warmup) samples.length = before
+      pending = null
+      await sleep(GAP_MS)
+    }
+    samples.sort((a, b) => a - b)
+    return {
+      samples: samples.length,
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      p99: percentile(samples, 99),
+    }
+  })
+}
 
-  const peak = peakRssMiB(server.child.pid)
-  for (const client of clients) client.provider.destroy()
-  server.child.kill('SIGTERM')
-  await new Promise((resolve) => server.child.once('exit', resolve))
-  fs.rmSync(server.dataDir, { recursive: true, force: true })
-  samples.sort((a, b) => a - b)
-  return {
-    samples: samples.length,
-    p50: percentile(samples, 50),
-    p95: percentile(samples, 95),
-    p99: percentile(samples, 99),
-    peak,
-  }
+/**
+ * Server CPU per update per connected client: one client sends a burst of edits back to back;
+ * the server's CPU time from the first send until every client has every edit, divided by
+ * edits × clients.
+ */
+async function cpuPerUpdate(backend, n) {
+  return withRoom(backend, n, async (clients, server) => {
+    let arrived = 0
+    const expected = BURST * (n - 1)
+    let done
+    const finished = new Promise((resolve) => (done = resolve))
+    for (const client of clients.slice(1)) {
+      client.doc.getMap('notes').observe((event) => {
+        arrived += event.keysChanged.size
+        if (arrived === expected) done()
+      })
+    }
+    await sleep(200)
+    const before = cpuNs(server.child.pid)
+    const started = performance.now()
+    for (let i = 0; i < BURST; i++) {
+      clients[0].doc.getMap('notes').set(`b${i}`, { text: `burst ${i}: ${'x'.repeat(80)}` })
+    }
+    await finished
+    const elapsed = performance.now() - started
+    const cpu = cpuNs(server.child.pid) - before
+    return {
+      usPerUpdateClient: cpu / 1000 / (BURST * n),
+      updatesPerSecond: BURST / (elapsed / 1000),
+    }
+  })
 }
 
 const rows = []
 for (const n of SIZES) {
-  for (const backend of BACKENDS) {
-    const result = await measure(backend, n)
-    rows.push({ backend: backend.name, n, ...result })
+  for (const mode of MODES) {
+    for (const backend of BACKENDS) {
+      rows.push({ backend, n, mode, ...(await latency(backend, n, mode)) })
+      console.error(`done: ${backend.short} N=${n} ${mode}`)
+    }
   }
 }
+const cpuRows = []
+for (const backend of BACKENDS)
+  cpuRows.push({ backend, ...(await cpuPerUpdate(backend, BURST_CLIENTS)) })
 
 const fmt = (ms) => ms.toFixed(2)
-console.log(
-  `\nEdit-to-arrival latency, ${ROUNDS} edits per row (after 20 warm-up), ${GAP_MS} ms apart`,
-)
+console.log(`\nEdit-to-arrival latency; one writer: ${ROUNDS} edits per row, ${GAP_MS} ms apart;`)
+console.log(`all writers: every client writes once per round; 10 warm-up rounds not counted.`)
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}\n`)
-console.log('| server | N | samples | p50 ms | p95 ms | p99 ms | server peak RSS MiB |')
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+console.log(
+  '| server | N | writers | samples | p50 ms | p95 ms | p99 ms | p95 ours/this | server peak RSS MiB |',
+)
+console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const row of rows) {
+  const ours = rows.find((r) => r.n === row.n && r.mode === row.mode && r.backend.short === 'ours')
   console.log(
-    `| ${row.backend} | ${row.n} | ${row.samples} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${row.peak.toFixed(1)} |`,
+    `| ${row.backend.name} | ${row.n} | ${row.mode} | ${row.samples} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${row.backend.short === 'ours' ? '' : (ours.p95 / row.p95).toFixed(2)} | ${row.peak.toFixed(1)} |`,
   )
 }
-for (const n of SIZES) {
-  const [ours, stock] = BACKENDS.map((b) => rows.find((r) => r.n === n && r.backend === b.name))
-  console.log(`N=${n}: p95 ratio ours/stock = ${(ours.p95 / stock.p95).toFixed(2)}`)
+console.log(
+  `\nServer CPU per update per connected client: ${BURST} edits sent back to back by one of ${BURST_CLIENTS} clients\n`,
+)
+console.log(
+  '| server | µs per update per client | updates/s through the room | server peak RSS MiB |',
+)
+console.log('| --- | ---: | ---: | ---: |')
+for (const row of cpuRows) {
+  console.log(
+    `| ${row.backend.name} | ${row.usPerUpdateClient.toFixed(2)} | ${Math.round(row.updatesPerSecond)} | ${row.peak.toFixed(1)} |`,
+  )
 }
 
 // Stock providers keep timers and sockets that outlive destroy() in Node; the figures are printed.

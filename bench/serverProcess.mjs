@@ -20,12 +20,15 @@ export function ourServerArgs(dataDir) {
 }
 
 /**
- * Runs `node <args(dataDir)>` with a fresh temporary data folder and resolves once the process
- * printed "running at http://host:port/".
+ * Runs `node <args(dataDir)>` with a fresh temporary data folder (and `env(dataDir)` added to the
+ * environment) and resolves once the process printed "running at http://host:port/".
  */
-export function startServerProcess(args, name) {
+export function startServerProcess(args, name, env = () => ({})) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bench-'))
-  const child = spawn(process.execPath, args(dataDir), { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, args(dataDir), {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env(dataDir) },
+  })
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk) => {

@@ -41,7 +41,7 @@ interface AwarenessChange {
 /**
  * One live room: its Y.Doc (loaded from disk before anyone syncs), its awareness, and its peers.
  * Every update a client sends is checked against the limits and appended to the store before it
- * is applied and relayed: what the room holds in memory is always on disk too.
+ * is relayed or applied: what anyone has seen, and what the room holds, is on disk too.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
@@ -79,7 +79,6 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
     if (this.storedRows > this.compactAfterUpdates) this.tryCompact()
   }
@@ -91,7 +90,7 @@ export class Room {
 
   /**
    * Takes one update from a client: checks it against the limits, appends it to the log, then
-   * applies it and relays it to the other peers. Throws LimitError or StorageError, and then
+   * relays it to the other peers and applies it. Throws LimitError or StorageError, and then
    * nothing was stored, applied or relayed.
    */
   receive(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, from: Peer): void {
@@ -119,6 +118,11 @@ export class Room {
     }
     this.storedRows++
     this.storedBytes += update.length
+    // On disk, so it may go out: the others get it before the server spends time applying it.
+    const message = encodeSyncUpdate(update)
+    for (const peer of this.peers.keys()) {
+      if (peer !== from) peer.send(message)
+    }
     Y.applyUpdate(this.doc, update, from)
     if (this.storedRows > this.compactAfterUpdates) this.tryCompact()
   }
@@ -195,19 +199,9 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()
-  }
-
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === SERVER_ORIGIN) return
-    // Stored already (see receive); what is relayed is only what was new to the room.
-    const message = encodeSyncUpdate(update)
-    for (const peer of this.peers.keys()) {
-      if (peer !== origin) peer.send(message)
-    }
   }
 
   private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {

@@ -86,6 +86,7 @@ export class RoomRegistry {
     room.tryCompact()
     room.destroy()
     this.rooms.delete(id)
+    this.store.forget(id)
   }
 
   private cancelUnload(id: string): void {

@@ -6,6 +6,8 @@ export interface StoredLog {
   lastSeq: number
 }
 
+const TOUCH_EVERY_MS = 60_000
+
 /**
  * Append-only update log per document in the SQLite file. It stores opaque Yjs updates and
  * knows nothing of what is inside them.
@@ -38,6 +40,7 @@ export class UpdateStore {
 
   /** Removes a document's whole log; the caller wraps this in its transaction. */
   deleteRoom(room: string): void {
+    this.touched.delete(room)
     for (const statement of this.deleteRoomStmts) statement.run(room)
   }
 
@@ -52,15 +55,26 @@ export class UpdateStore {
     }
   }
 
-  /** Appends one update; it is committed to the database when this returns. */
+  /** When each room's `updated_at` was last written; it is kept to the minute, not the update. */
+  private readonly touched = new Map<string, number>()
+
+  /**
+   * Appends one update; it is committed to the database when this returns. One INSERT is its own
+   * transaction; the room's last-change time (for retention) is refreshed once a minute at most.
+   */
   append(room: string, update: Uint8Array): number {
     const now = Date.now()
-    const append = this.db.transaction(() => {
-      const { lastInsertRowid } = this.insertStmt.run(room, update, now)
+    const { lastInsertRowid } = this.insertStmt.run(room, update, now)
+    if (now - (this.touched.get(room) ?? 0) > TOUCH_EVERY_MS) {
       this.touchStmt.run(room, now, now)
-      return Number(lastInsertRowid)
-    })
-    return append()
+      this.touched.set(room, now)
+    }
+    return Number(lastInsertRowid)
+  }
+
+  /** Forgets the in-memory bookkeeping of a room that left memory. */
+  forget(room: string): void {
+    this.touched.delete(room)
   }
 
   /**

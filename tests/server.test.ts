@@ -243,6 +243,42 @@ describe('server process', () => {
   })
 })
 
+describe('server logs', () => {
+  it('never write a room id, key, token or note, whatever happens', async () => {
+    const dataDir = tempDataDir()
+    const server = await startServerProcess(dataDir, 0, ['--max-note-chars', '50'])
+    let log = ''
+    server.child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    server.child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    try {
+      const { roomId, facilitatorKey, viewerToken } = await createMap(server.port)
+      const facilitator = connectStockClient(server.port, roomId, {
+        doc: 'control',
+        facilitatorKey,
+      })
+      const writer = connectStockClient(server.port, roomId)
+      const wrong = connectStockClient(server.port, roomId, { facilitatorKey: 'x'.repeat(24) })
+      const viewer = connectStockClient(server.port, roomId, { viewerToken })
+      defer(() => [facilitator, writer, wrong, viewer].forEach((c) => c.destroy()))
+      await Promise.all([whenSynced(facilitator), whenSynced(writer), whenSynced(viewer)])
+      writer.doc.getMap('notes').set('note-00000001', 'Geheim: mevrouw J. op nummer 12')
+      writer.doc.getMap('notes').set('note-00000002', 'Geheim en te lang '.repeat(10))
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await fetch(`${server.url}api/maps/${roomId}`, {
+        method: 'DELETE',
+        headers: { 'X-Facilitator-Key': facilitatorKey },
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(log).toContain('deleted')
+      for (const secret of [roomId, facilitatorKey, viewerToken, 'Geheim', 'x'.repeat(24)]) {
+        expect(log).not.toContain(secret)
+      }
+    } finally {
+      await stopServerProcess(server)
+    }
+  })
+})
+
 describe('access to a map', () => {
   /** Opens a raw socket and returns the close code plus every frame received before it. */
   async function refusal(url: string, protocols: string[] = []) {

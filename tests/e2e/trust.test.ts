@@ -3,8 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it, vi } from 'vitest'
+import { launchPersistentBrowser } from '../helpers/browser'
 import { stopServerProcess } from '../helpers/serverProcess'
 import { useHarness } from './harness'
+import { RoomPage } from './roomPage'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -181,5 +183,41 @@ describe('trust in the browser', () => {
     expect(await pwned()).toBeUndefined()
     expect(dialogs).toEqual([])
     expect(errors).toEqual([])
+  })
+
+  it('keeps edits made offline through a browser restart, and shares them once the server is back', async () => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-profile-'))
+    let browser = await launchPersistentBrowser(profile)
+    let page = browser.pages()[0] ?? (await browser.newPage())
+    let room = new RoomPage(page)
+    const url = await room.createMap(harness.server.url, 'Herstart van de browser')
+    await room.join('Ayşe Yılmaz', 'Vrijwilliger')
+    await room.addNote(/Waarden/, 'Voor de storing geschreven')
+    await page.locator('.connection[data-status="connected"][data-unsynced="false"]').waitFor()
+
+    await stopServerProcess(harness.server)
+    await page.locator('.connection:not([data-status="connected"])').waitFor()
+    await room.addNote(/Waarden/, 'Tijdens de storing geschreven')
+    await room.addNote(/Acties/, 'Ook offline: koffie regelen')
+    await browser.close()
+
+    // The browser starts again, still without a server: the map and the edits are there.
+    browser = await launchPersistentBrowser(profile)
+    page = browser.pages()[0] ?? (await browser.newPage())
+    room = new RoomPage(page)
+    await page.goto(url)
+    await room.note('Tijdens de storing geschreven').waitFor()
+    await room.note('Ook offline: koffie regelen').waitFor()
+
+    await harness.restartServer()
+    await page
+      .locator('.connection[data-status="connected"][data-unsynced="false"]')
+      .waitFor({ timeout: 30_000 })
+    const other = await harness.person()
+    await other.page.goto(url)
+    await other.room.join('Łukasz Nowak', 'Beroepskracht')
+    await other.room.note('Tijdens de storing geschreven').waitFor()
+    await other.room.note('Ook offline: koffie regelen').waitFor()
+    await browser.close()
   })
 })

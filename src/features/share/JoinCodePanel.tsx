@@ -1,8 +1,10 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { joinCodePath } from '../../app/router'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
-import { QrCode } from './QrCode'
+
+// The QR encoder loads only when a facilitator opens joining by code, not with the app.
+const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })))
 
 /** The short code and QR code for phones; shown while joining by code is open. */
 export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
@@ -15,7 +17,16 @@ export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
       <p className="join-code-value" aria-label={`${t('code.label')}: ${code.split('').join(' ')}`}>
         {code}
       </p>
-      <QrCode text={url} label={t('code.qr')} size={large ? 300 : 180} />
+      <Suspense
+        fallback={
+          <div
+            className="qr-code"
+            style={{ width: large ? 300 : 180, height: large ? 300 : 180 }}
+          />
+        }
+      >
+        <QrCode text={url} label={t('code.qr')} size={large ? 300 : 180} />
+      </Suspense>
       <p className="hint">{t('code.howTo', { address: window.location.host })}</p>
     </div>
   )
