@@ -112,12 +112,14 @@ async function withRoom(backend, n, work) {
  */
 async function latency(backend, n, mode) {
   const rounds =
-    mode === 'one' ? ROUNDS : Math.max(10, Math.ceil(ALL_WRITERS_DELIVERIES / (n * (n - 1))))
+    mode === 'one'
+      ? ROUNDS
+      : Math.min(ROUNDS, Math.max(10, Math.ceil(ALL_WRITERS_DELIVERIES / (n * (n - 1)))))
   return withRoom(backend, n, async (clients) => {
     const samples = []
     let pending = null
     clients.forEach((client, index) => {
-      client.doc.getMap('notes').observe((event) => {
+      client.doc.getMap('edits').observe((event) => {
         if (!pending || event.transaction.local) return
         const now = performance.now()
         for (const key of event.keysChanged) {
@@ -138,7 +140,7 @@ async function latency(backend, n, mode) {
         writers.forEach((writer, w) => {
           const key = `r${round}w${w}`
           pending.sentAt.set(key, performance.now())
-          writer.doc.getMap('notes').set(key, { text: `note ${key}: ${'x'.repeat(80)}` })
+          writer.doc.getMap('edits').set(key, { text: `note ${key}: ${'x'.repeat(80)}` })
         })
       })
       if (round < warmup) samples.length = before
@@ -167,7 +169,7 @@ async function cpuPerUpdate(backend, n) {
     let done
     const finished = new Promise((resolve) => (done = resolve))
     for (const client of clients.slice(1)) {
-      client.doc.getMap('notes').observe((event) => {
+      client.doc.getMap('edits').observe((event) => {
         arrived += event.keysChanged.size
         if (arrived === expected) done()
       })
@@ -176,7 +178,7 @@ async function cpuPerUpdate(backend, n) {
     const before = cpuNs(server.child.pid)
     const started = performance.now()
     for (let i = 0; i < BURST; i++) {
-      clients[0].doc.getMap('notes').set(`b${i}`, { text: `burst ${i}: ${'x'.repeat(80)}` })
+      clients[0].doc.getMap('edits').set(`b${i}`, { text: `burst ${i}: ${'x'.repeat(80)}` })
     }
     await finished
     const elapsed = performance.now() - started
@@ -188,6 +190,33 @@ async function cpuPerUpdate(backend, n) {
   })
 }
 
+/**
+ * Presence traffic: every client moves a "cursor" ten times a second (more than the app ever
+ * sends) for five seconds. Reports the server's CPU share and the presence messages one client
+ * receives per second.
+ */
+async function presenceCost(backend, n) {
+  return withRoom(backend, n, async (clients, server) => {
+    let received = 0
+    clients[0].provider.awareness.on('update', () => received++)
+    await sleep(500)
+    received = 0
+    const before = cpuNs(server.child.pid)
+    const started = performance.now()
+    const timers = clients.map((client, i) =>
+      setInterval(
+        () => client.provider.awareness.setLocalStateField('cursor', { x: i, y: Math.random() }),
+        100,
+      ),
+    )
+    await sleep(5000)
+    for (const timer of timers) clearInterval(timer)
+    const seconds = (performance.now() - started) / 1000
+    const cpu = (cpuNs(server.child.pid) - before) / 1e9
+    return { cpuShare: cpu / seconds, messagesPerSecond: received / seconds }
+  })
+}
+
 const rows = []
 for (const n of SIZES) {
   for (const mode of MODES) {
@@ -196,6 +225,10 @@ for (const n of SIZES) {
       console.error(`done: ${backend.short} N=${n} ${mode}`)
     }
   }
+}
+const presenceRows = []
+for (const backend of BACKENDS.slice(0, 2)) {
+  presenceRows.push({ backend, ...(await presenceCost(backend, BURST_CLIENTS)) })
 }
 const cpuRows = []
 for (const backend of BACKENDS)
@@ -225,6 +258,19 @@ console.log('| --- | ---: | ---: | ---: |')
 for (const row of cpuRows) {
   console.log(
     `| ${row.backend.name} | ${row.usPerUpdateClient.toFixed(2)} | ${Math.round(row.updatesPerSecond)} | ${row.peak.toFixed(1)} |`,
+  )
+}
+
+console.log(
+  `\nPresence: ${BURST_CLIENTS} clients each change their presence 10 times a second for 5 s\n`,
+)
+console.log(
+  '| server | server CPU (share of one core) | presence messages per client per s | server peak RSS MiB |',
+)
+console.log('| --- | ---: | ---: | ---: |')
+for (const row of presenceRows) {
+  console.log(
+    `| ${row.backend.name} | ${(row.cpuShare * 100).toFixed(0)}% | ${row.messagesPerSecond.toFixed(0)} | ${row.peak.toFixed(1)} |`,
   )
 }
 

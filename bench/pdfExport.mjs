@@ -6,56 +6,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { chromium } from 'playwright-core'
+import { launchChromium, mapFile } from './fixtures.mjs'
 import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } })
 const RUNS = Number(values.runs)
-const COLUMNS = ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties']
-
-function mapFile(count) {
-  const author = {
-    id: 'benchauthor1',
-    name: 'Ayşe Yılmaz',
-    role: 'vrijwilliger',
-    roleLabel: '',
-    side: 'informal',
-  }
-  return {
-    format: 'partnerschapskaart',
-    version: 1,
-    schemaVersion: 1,
-    exportedAt: new Date().toISOString(),
-    title: `Benchmark met ${count} notities`,
-    description: 'Samenspel in de wijk: ë é ï ü ĳ €',
-    participants: [author],
-    notes: Array.from({ length: count }, (_, i) => {
-      const column = COLUMNS[i % 5]
-      return {
-        column,
-        text: `Notitie ${i}: we spreken af dat iedereen gelijkwaardig meepraat en dat de coördinatie helder blijft.`,
-        author,
-        owner: column === 'acties' ? { kind: 'wij', name: 'de groep', when: 'vóór 1 maart' } : null,
-        agreed: i % 7 === 0,
-      }
-    }),
-  }
-}
-
 const server = await startServerProcess(ourServerArgs, 'our server')
 const { url, dataDir } = server
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await launchChromium()
 const rows = []
 for (const count of [200, 1000]) {
   const file = path.join(dataDir, `map-${count}.json`)

@@ -29,6 +29,9 @@ export function logName(room: string): string {
   return createHash('sha256').update(room).digest('hex').slice(0, 8)
 }
 
+/** Presence (awareness) changes are gathered for this long and sent out as one message. */
+const PRESENCE_BATCH_MS = 50
+
 /** Transaction origin for changes the server makes itself (loading from disk). */
 export const SERVER_ORIGIN = Symbol('server')
 
@@ -55,6 +58,9 @@ export class Room {
   /** Which connection speaks for each presence (awareness client id), and when it last did. */
   private readonly presenceOwners = new Map<number, Peer>()
   private readonly lastHeard = new Map<Peer, number>()
+  /** Presence changes waiting for the next batch. */
+  private readonly presenceChanged = new Set<number>()
+  private presenceTimer: NodeJS.Timeout | null = null
 
   constructor(
     readonly name: string,
@@ -199,6 +205,7 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()
@@ -217,7 +224,20 @@ export class Room {
       for (const id of change.removed) controlled.delete(id)
     }
     for (const id of change.removed) this.presenceOwners.delete(id)
-    // Sent to everyone, the sender included: the stock client counts any message as a sign of life.
+    for (const id of changed) this.presenceChanged.add(id)
+    this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_BATCH_MS)
+  }
+
+  /**
+   * Presence changes of the last few milliseconds go out as one message, so sixty people moving
+   * at once cost sixty small messages per batch instead of sixty times sixty. Sent to everyone,
+   * the sender included: the stock client counts any message as a sign of life.
+   */
+  private readonly flushPresence = (): void => {
+    this.presenceTimer = null
+    const changed = [...this.presenceChanged].filter((id) => this.awareness.meta.has(id))
+    this.presenceChanged.clear()
+    if (changed.length === 0) return
     const message = encodeAwareness(this.awareness, changed)
     for (const peer of this.peers.keys()) peer.send(message)
   }

@@ -1,0 +1,164 @@
+// The browser side in Debian's Chromium against the built server: how long a 300-note map takes
+// to open, how smooth dragging a note is, and how long from a join link to typing a note.
+// Usage: npm run build && node bench/client.mjs [--notes 300] [--runs 3]
+/* global window, requestAnimationFrame -- the drag measurement runs inside the page */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { launchChromium, mapFile } from './fixtures.mjs'
+import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
+
+const { values } = parseArgs({
+  options: { notes: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } },
+})
+const NOTES = Number(values.notes)
+const RUNS = Number(values.runs)
+
+const server = await startServerProcess(ourServerArgs, 'our server')
+const browser = await launchChromium()
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
+const percentile = (list, p) => {
+  const sorted = [...list].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function join(page, name) {
+  await page.getByLabel('Je naam').fill(name)
+  await page.getByRole('radio', { name: 'Beroepskracht' }).check()
+  await page.getByRole('button', { name: 'Meedoen' }).click()
+}
+
+// A map of NOTES notes, made by importing a file through the start page.
+const file = path.join(server.dataDir, `map-${NOTES}.json`)
+fs.writeFileSync(file, JSON.stringify(mapFile(NOTES)))
+const maker = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+const makerPage = await maker.newPage()
+await makerPage.goto(server.url)
+await makerPage.getByLabel('Kies een JSON-bestand van een partnerschapskaart').setInputFiles(file)
+await join(makerPage, 'Ellen')
+await makerPage
+  .locator('.note-list > li')
+  .nth(NOTES - 1)
+  .waitFor()
+const mapUrl = makerPage.url()
+
+// 1. Opening the map: a person who joined before opens the link again, on a warm and a cold cache.
+const openTimes = { cold: [], warm: [] }
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(mapUrl)
+  await join(page, `Lezer ${run}`)
+  await page
+    .locator('.note-list > li')
+    .nth(NOTES - 1)
+    .waitFor()
+  const warmStart = performance.now()
+  await page.goto(mapUrl)
+  await page
+    .locator('.note-list > li')
+    .nth(NOTES - 1)
+    .waitFor()
+  openTimes.warm.push(performance.now() - warmStart)
+  await context.close()
+  // A first visit: nothing cached, the join form, then the whole map.
+  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const freshPage = await fresh.newPage()
+  const started = performance.now()
+  await freshPage.goto(mapUrl)
+  await join(freshPage, `Nieuw ${run}`)
+  await freshPage
+    .locator('.note-list > li')
+    .nth(NOTES - 1)
+    .waitFor()
+  openTimes.cold.push(performance.now() - started)
+  await fresh.close()
+}
+
+// 2. Dragging a note across the board while every frame's length is recorded in the page.
+const frames = []
+for (let run = 0; run < RUNS; run++) {
+  const handle = makerPage
+    .getByRole('region', { name: /Waarden/ })
+    .locator('.note-list > li')
+    .first()
+    .getByRole('button', { name: /Verplaatsen/ })
+  await handle.scrollIntoViewIfNeeded()
+  const from = await handle.boundingBox()
+  const target = await makerPage
+    .getByRole('region', { name: /Relaties/ })
+    .locator('.note-list')
+    .boundingBox()
+  await makerPage.evaluate(() => {
+    window.__frames = []
+    let last = performance.now()
+    const tick = (now) => {
+      window.__frames.push(now - last)
+      last = now
+      if (window.__recording) requestAnimationFrame(tick)
+    }
+    window.__recording = true
+    requestAnimationFrame(tick)
+  })
+  await makerPage.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await makerPage.mouse.down()
+  await makerPage.mouse.move(from.x + 20, from.y + 20, { steps: 5 })
+  await makerPage.mouse.move(target.x + target.width / 2, target.y + 40, { steps: 60 })
+  await makerPage.mouse.up()
+  const recorded = await makerPage.evaluate(() => {
+    window.__recording = false
+    // The first frame measures the time since recording began, not a frame.
+    return window.__frames.slice(1)
+  })
+  frames.push(...recorded)
+}
+
+// 3. From opening a join link on a new device to typing in a note's text box.
+const joinTimes = { form: [], typing: [] }
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+  })
+  const page = await context.newPage()
+  const started = performance.now()
+  await page.goto(mapUrl)
+  await page.getByLabel('Je naam').waitFor()
+  joinTimes.form.push(performance.now() - started)
+  await join(page, `Telefoon ${run}`)
+  const add = page.getByRole('button', { name: /Notitie toevoegen aan/ }).first()
+  await add.click()
+  const box = page.getByRole('textbox', { name: 'Tekst van de notitie' }).first()
+  await box.waitFor()
+  await box.pressSequentially('W')
+  joinTimes.typing.push(performance.now() - started)
+  await context.close()
+}
+
+await browser.close()
+server.child.kill('SIGTERM')
+
+const ms = (value) => `${value.toFixed(0)}`
+console.log(
+  `\nBrowser budgets in Chromium (headless), map of ${NOTES} notes, ${RUNS} runs each (median); ${os.cpus().length} cores\n`,
+)
+console.log('| what | ms |')
+console.log('| --- | ---: |')
+console.log(
+  `| open the map again (cached: service worker and IndexedDB) | ${ms(median(openTimes.warm))} |`,
+)
+console.log(
+  `| first visit: open the link, join, all ${NOTES} notes shown | ${ms(median(openTimes.cold))} |`,
+)
+console.log(
+  `| join link to the join form (phone size, new device) | ${ms(median(joinTimes.form))} |`,
+)
+console.log(
+  `| join link to typing a note (includes filling in name and role by script) | ${ms(median(joinTimes.typing))} |`,
+)
+console.log(
+  `\nDragging a note over the board: ${frames.length} frames, p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, longest ${Math.max(...frames).toFixed(1)} ms`,
+)
+fs.rmSync(server.dataDir, { recursive: true, force: true })
+process.exit(0)
