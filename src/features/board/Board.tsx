@@ -157,7 +157,9 @@ export function Board() {
     const initial = active.rect.current.initial
     setActiveSize(initial ? { width: initial.width, height: initial.height } : null)
     setActiveId(active.id as NoteId)
-    showPreview(layoutOf(view.columns))
+    // The base for previews, kept aside: shown only once the note goes to another column, so
+    // starting a drag does not re-render every column.
+    previewRef.current = layoutOf(view.columns)
   }
 
   function onDragOver({ active, over }: DragOverEvent): void {

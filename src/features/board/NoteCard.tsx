@@ -20,7 +20,17 @@ function ownerLine(t: Translate, note: Note): string | null {
  * What a note shows; also used for the floating copy while dragging, which must not repeat the
  * ids the list item is labelled by (`labelled` false).
  */
-export function NoteBody({ note, labelled = true }: { note: Note; labelled?: boolean }) {
+/**
+ * The text, owner and author of a note. Memoised, like NoteExtras: when a drag starts, dnd-kit
+ * re-renders every sortable card, and with hundreds of notes only the card's shell may redo work.
+ */
+export const NoteBody = memo(function NoteBody({
+  note,
+  labelled = true,
+}: {
+  note: Note
+  labelled?: boolean
+}) {
   const t = useT()
   const owner = ownerLine(t, note)
   return (
@@ -34,7 +44,7 @@ export function NoteBody({ note, labelled = true }: { note: Note; labelled?: boo
       </p>
     </>
   )
-}
+})
 
 /** One note in a column: draggable by mouse and touch, and by keyboard from its handle. */
 export const NoteCard = memo(function NoteCard({

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useT } from '../../i18n'
 import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
@@ -5,9 +6,16 @@ import { shortText } from '../board/noteText'
 
 /**
  * What a note carries beyond its text: the "gedeeld" mark, dots while voting (only your own until
- * the vote closes), and the result after.
+ * the vote closes), and the result after. Memoised, like NoteBody, for the many re-renders of a
+ * drag.
  */
-export function NoteExtras({ note, editable }: { note: Note; editable: boolean }) {
+export const NoteExtras = memo(function NoteExtras({
+  note,
+  editable,
+}: {
+  note: Note
+  editable: boolean
+}) {
   const t = useT()
   const level = useRoom((state) => state.level)
   const me = useRoom((state) => state.me)
@@ -92,4 +100,4 @@ export function NoteExtras({ note, editable }: { note: Note; editable: boolean }
       )}
     </div>
   )
-}
+})
