@@ -19,6 +19,7 @@ const { values } = parseArgs({
     gap: { type: 'string', default: '5' },
     burst: { type: 'string', default: '500' },
     'burst-clients': { type: 'string', default: '60' },
+    repeat: { type: 'string', default: '1' },
   },
 })
 // Every stock provider in Node adds a process 'exit' listener; hundreds of them are expected.
@@ -29,6 +30,8 @@ const MODES = values.modes.split(',')
 const GAP_MS = Number(values.gap)
 const BURST = Number(values.burst)
 const BURST_CLIENTS = Number(values['burst-clients'])
+/** Each row this many times, the servers taking turns; the table shows the medians. */
+const REPEAT = Number(values.repeat)
 /** With every client writing, a round has N × (N − 1) deliveries; this many in all is plenty. */
 const ALL_WRITERS_DELIVERIES = 40_000
 
@@ -217,27 +220,62 @@ async function presenceCost(backend, n) {
   })
 }
 
-const rows = []
+const runs = []
 for (const n of SIZES) {
   for (const mode of MODES) {
-    for (const backend of BACKENDS) {
-      rows.push({ backend, n, mode, ...(await latency(backend, n, mode)) })
-      console.error(`done: ${backend.short} N=${n} ${mode}`)
+    for (let run = 0; run < REPEAT; run++) {
+      for (const backend of BACKENDS) {
+        runs.push({ backend, n, mode, ...(await latency(backend, n, mode)) })
+        console.error(`done: ${backend.short} N=${n} ${mode} run ${run + 1}`)
+      }
     }
   }
+}
+const middle = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
+const rows = []
+for (const run of runs) {
+  if (rows.some((r) => r.n === run.n && r.mode === run.mode && r.backend === run.backend)) continue
+  const same = runs.filter((r) => r.n === run.n && r.mode === run.mode && r.backend === run.backend)
+  rows.push({
+    backend: run.backend,
+    n: run.n,
+    mode: run.mode,
+    samples: same.reduce((sum, r) => sum + r.samples, 0),
+    p50: middle(same.map((r) => r.p50)),
+    p95: middle(same.map((r) => r.p95)),
+    p99: middle(same.map((r) => r.p99)),
+    p95s: same.map((r) => r.p95),
+    peak: Math.max(...same.map((r) => r.peak)),
+  })
 }
 const presenceRows = []
 for (const backend of BACKENDS.slice(0, 2)) {
   presenceRows.push({ backend, ...(await presenceCost(backend, BURST_CLIENTS)) })
 }
-const cpuRows = []
-for (const backend of BACKENDS)
-  cpuRows.push({ backend, ...(await cpuPerUpdate(backend, BURST_CLIENTS)) })
+const cpuRuns = []
+for (let run = 0; run < REPEAT; run++) {
+  for (const backend of BACKENDS) {
+    cpuRuns.push({ backend, ...(await cpuPerUpdate(backend, BURST_CLIENTS)) })
+  }
+}
+const cpuRows = BACKENDS.map((backend) => {
+  const same = cpuRuns.filter((r) => r.backend === backend)
+  return {
+    backend,
+    usPerUpdateClient: middle(same.map((r) => r.usPerUpdateClient)),
+    each: same.map((r) => r.usPerUpdateClient),
+    updatesPerSecond: middle(same.map((r) => r.updatesPerSecond)),
+    peak: Math.max(...same.map((r) => r.peak)),
+  }
+})
 
 const fmt = (ms) => ms.toFixed(2)
 console.log(`\nEdit-to-arrival latency; one writer: ${ROUNDS} edits per row, ${GAP_MS} ms apart;`)
 console.log(`all writers: every client writes once per round; 10 warm-up rounds not counted.`)
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}\n`)
+if (REPEAT > 1) {
+  console.log(`Each row ${REPEAT} times, servers taking turns; p50, p95 and p99 are medians.\n`)
+}
 console.log(
   '| server | N | writers | samples | p50 ms | p95 ms | p99 ms | p95 ours/this | server peak RSS MiB |',
 )
@@ -248,6 +286,14 @@ for (const row of rows) {
     `| ${row.backend.name} | ${row.n} | ${row.mode} | ${row.samples} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${row.backend.short === 'ours' ? '' : (ours.p95 / row.p95).toFixed(2)} | ${row.peak.toFixed(1)} |`,
   )
 }
+if (REPEAT > 1) {
+  console.log('\np95 of each run, in ms:\n')
+  for (const row of rows) {
+    console.log(
+      `- ${row.backend.short}, N = ${row.n}, ${row.mode}: ${row.p95s.map(fmt).join(', ')}`,
+    )
+  }
+}
 console.log(
   `\nServer CPU per update per connected client: ${BURST} edits sent back to back by one of ${BURST_CLIENTS} clients\n`,
 )
@@ -257,7 +303,7 @@ console.log(
 console.log('| --- | ---: | ---: | ---: |')
 for (const row of cpuRows) {
   console.log(
-    `| ${row.backend.name} | ${row.usPerUpdateClient.toFixed(2)} | ${Math.round(row.updatesPerSecond)} | ${row.peak.toFixed(1)} |`,
+    `| ${row.backend.name} | ${row.usPerUpdateClient.toFixed(2)}${REPEAT > 1 ? ` (${row.each.map((us) => us.toFixed(1)).join(', ')})` : ''} | ${Math.round(row.updatesPerSecond)} | ${row.peak.toFixed(1)} |`,
   )
 }
 
