@@ -184,7 +184,8 @@ export class Connection implements Peer {
       }
       case MessageType.awareness: {
         this.room.heard(this)
-        const entries = readAwarenessUpdate(decoding.readVarUint8Array(decoder))
+        const update = decoding.readVarUint8Array(decoder)
+        const entries = readAwarenessUpdate(update)
         if (!this.writable) return
         for (const entry of entries) {
           if (Buffer.byteLength(entry.json) > this.limits.maxPresenceBytes) {
@@ -195,11 +196,9 @@ export class Connection implements Peer {
         // Only presences this connection speaks for (or that nobody live speaks for) change.
         const own = entries.filter((entry) => this.room.maySpeakFor(this, entry.clientId))
         if (own.length > 0) {
-          awarenessProtocol.applyAwarenessUpdate(
-            this.room.awareness,
-            writeAwarenessUpdate(own),
-            this,
-          )
+          // Re-encoded only when something was left out; usually the update goes in as sent.
+          const allowed = own.length === entries.length ? update : writeAwarenessUpdate(own)
+          awarenessProtocol.applyAwarenessUpdate(this.room.awareness, allowed, this)
         }
         return
       }

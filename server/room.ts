@@ -100,7 +100,6 @@ export class Room {
    * nothing was stored, applied or relayed.
    */
   receive(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, from: Peer): void {
-    this.heard(from)
     // A reconnecting client's "here is what you lack" is often nothing: nothing to store.
     if (this.knowsAll(decoded)) return
     const notes = this.doc.getMap('notes')

@@ -5,8 +5,9 @@ import { RoomPage } from '../features/room/RoomPage'
 import { ViewerPage } from '../features/room/ViewerPage'
 import { useLang, useT } from '../i18n'
 import { useRoom } from '../store/roomStore'
+import { AppLink } from './AppLink'
 import { LanguageSwitch } from './LanguageSwitch'
-import { navigate, routeOf, usePathname } from './router'
+import { routeOf, usePathname } from './router'
 
 /** The page frame: skip link, language switch, and the page for the current route. */
 export function App() {
@@ -28,16 +29,9 @@ export function App() {
         {t('app.skip')}
       </a>
       <div className="topbar">
-        <a
-          className="brand"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
+        <AppLink to="/" className="brand">
           {t('app.name')}
-        </a>
+        </AppLink>
         <LanguageSwitch />
       </div>
       {route.name === 'home' && <HomePage />}

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react'
+import { AppLink } from '../../app/AppLink'
 import { navigate, roomPath } from '../../app/router'
 import { useT } from '../../i18n'
 import { LIMITS, newParticipantId, parseMapFile, type MapFileProblem } from '../../map'
+import { useRoom } from '../../store/roomStore'
 import { requestNewMap } from '../../sync/createMap'
 import { rememberSecrets } from '../../sync/mapSecrets'
-import { useRoom } from '../../store/roomStore'
-import { loadIdentity } from '../join/identity'
 import { JoinCodeForm } from '../join/JoinCodeForm'
+import { loadIdentity } from '../join/identity'
 import { forgetMap, loadRecentMaps, type RecentMap } from './recentMaps'
 
 /** Start page: create a new map, open the example, or go back to a map opened before. */
@@ -164,15 +165,7 @@ export function HomePage() {
               const shown = map.title || t('home.untitled')
               return (
                 <li key={map.roomId}>
-                  <a
-                    href={roomPath(map.roomId)}
-                    onClick={(event) => {
-                      event.preventDefault()
-                      navigate(roomPath(map.roomId))
-                    }}
-                  >
-                    {shown}
-                  </a>
+                  <AppLink to={roomPath(map.roomId)}>{shown}</AppLink>
                   <button
                     type="button"
                     className="quiet"

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
-import { navigate } from '../../app/router'
+import { AppLink } from '../../app/AppLink'
 import { useT } from '../../i18n'
-import { forgetSecrets } from '../../sync/mapSecrets'
 import { useRoom } from '../../store/roomStore'
+import { forgetSecrets } from '../../sync/mapSecrets'
 import { forgetMap } from '../home/recentMaps'
 import { explainRefusal } from './refusal'
 
@@ -59,17 +59,7 @@ export function RefusalBanner({ roomId }: { roomId: string | null }) {
           </button>
         </>
       )}
-      {action === 'home' && (
-        <a
-          href="/"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
-          {t('room.home')}
-        </a>
-      )}
+      {action === 'home' && <AppLink to="/">{t('room.home')}</AppLink>}
     </div>
   )
 }

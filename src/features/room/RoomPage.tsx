@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react'
-import { navigate, secretsFromHash } from '../../app/router'
-import { rememberSecrets, secretsFor } from '../../sync/mapSecrets'
+import { AppLink } from '../../app/AppLink'
+import { secretsFromHash } from '../../app/router'
 import { useT } from '../../i18n'
 import { SCHEMA_VERSION } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { rememberSecrets, secretsFor } from '../../sync/mapSecrets'
 import { Board } from '../board/Board'
 import { ExportPanel } from '../export/ExportPanel'
 import { FacilitatorBar } from '../facilitation/FacilitatorBar'
 import { StepBanner } from '../facilitation/StepBanner'
 import { rememberMap } from '../home/recentMaps'
-import { loadIdentity } from '../join/identity'
 import { JoinForm } from '../join/JoinForm'
+import { loadIdentity } from '../join/identity'
 import { PresenceList } from '../presence/PresenceList'
 import { SharePanel } from '../share/SharePanel'
 import { ConnectionBadge } from './ConnectionBadge'
@@ -103,15 +104,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
           <button type="button" onClick={() => setChangingIdentity(true)}>
             {t('join.change')}
           </button>
-          <a
-            href="/"
-            onClick={(event) => {
-              event.preventDefault()
-              navigate('/')
-            }}
-          >
-            {t('room.home')}
-          </a>
+          <AppLink to="/">{t('room.home')}</AppLink>
         </div>
       </aside>
     </div>
