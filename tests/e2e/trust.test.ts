@@ -38,6 +38,10 @@ describe('trust in the browser', () => {
         .getByText('Deze kaart is verwijderd. Ook de kopie op dit apparaat is gewist.')
         .waitFor()
     }
+    // The facilitator pressed delete at the bottom of the panel: the message is brought to them.
+    expect(await ellen.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe(
+      'alert',
+    )
     await expect.poll(() => databases(ayse.page)).not.toContain(`partnerschapskaart:${roomId}`)
     // Not in the list of recent maps either, and the link leads nowhere now.
     await ayse.page.getByRole('link', { name: 'Naar het begin' }).first().click()

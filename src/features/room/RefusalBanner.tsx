@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { AppLink } from '../../app/AppLink'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
@@ -15,6 +15,17 @@ export function RefusalBanner({ roomId }: { roomId: string | null }) {
   const connection = useRoom((state) => state.connection)
   const [discarding, setDiscarding] = useState(false)
   const refusal = connection.refusal
+  const banner = useRef<HTMLDivElement>(null)
+
+  // The connection has ended: whoever is scrolled down the board (or just pressed "delete" at
+  // the bottom of the panel) is taken to the message, and keyboard focus goes with it. The
+  // storage warning does not move anyone: work goes on, and role="alert" announces it.
+  const refusedCode = refusal?.code ?? null
+  useEffect(() => {
+    if (refusedCode === null) return
+    banner.current?.scrollIntoView({ block: 'start' })
+    banner.current?.focus({ preventScroll: true })
+  }, [refusedCode])
 
   useEffect(() => {
     // A deleted map leaves no trace on this device: not in the recent list, not its keys.
@@ -34,7 +45,13 @@ export function RefusalBanner({ roomId }: { roomId: string | null }) {
   if (!refusal) return null
   const { text, action } = explainRefusal(refusal)
   return (
-    <div className="banner banner-error refusal" role="alert" data-code={refusal.code}>
+    <div
+      className="banner banner-error refusal"
+      role="alert"
+      data-code={refusal.code}
+      ref={banner}
+      tabIndex={-1}
+    >
       <p>{t(text, { code: refusal.code })}</p>
       {action === 'retry' && (
         <button type="button" onClick={() => useRoom.getState().reconnect()}>
