@@ -78,13 +78,15 @@ export function RoomPage({ roomId }: { roomId: string }) {
           <ConnectionBadge />
         </div>
       </header>
-      {meta.schemaVersion > SCHEMA_VERSION && (
-        <p className="banner banner-warn" role="alert">
-          {t('error.newerVersion')}
-        </p>
-      )}
-      <RefusalBanner roomId={roomId} />
-      <ErrorBanner />
+      <div className="room-banners">
+        {meta.schemaVersion > SCHEMA_VERSION && (
+          <p className="banner banner-warn" role="alert">
+            {t('error.newerVersion')}
+          </p>
+        )}
+        <RefusalBanner roomId={roomId} />
+        <ErrorBanner />
+      </div>
       <main id="main" className="room-main">
         {level === 'facilitator' && <FacilitatorBar />}
         <StepBanner />

@@ -38,7 +38,9 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
           <ConnectionBadge />
         </div>
       </header>
-      <RefusalBanner roomId={null} />
+      <div className="room-banners">
+        <RefusalBanner roomId={null} />
+      </div>
       <main id="main" className="room-main">
         <JoinCodeDisplay large />
         <StepBanner large />
