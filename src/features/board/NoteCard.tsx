@@ -1,3 +1,4 @@
+import type { DraggableAttributes } from '@dnd-kit/core'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { memo, useRef, useState } from 'react'
@@ -17,12 +18,8 @@ function ownerLine(t: Translate, note: Note): string | null {
 }
 
 /**
- * What a note shows; also used for the floating copy while dragging, which must not repeat the
- * ids the list item is labelled by (`labelled` false).
- */
-/**
- * The text, owner and author of a note. Memoised, like NoteExtras: when a drag starts, dnd-kit
- * re-renders every sortable card, and with hundreds of notes only the card's shell may redo work.
+ * The text, owner and author of a note; also used for the floating copy while dragging, which
+ * must not repeat the ids the list item is labelled by (`labelled` false).
  */
 export const NoteBody = memo(function NoteBody({
   note,
@@ -46,7 +43,13 @@ export const NoteBody = memo(function NoteBody({
   )
 })
 
-/** One note in a column: draggable by mouse and touch, and by keyboard from its handle. */
+type Mode = 'view' | 'edit' | 'confirmDelete'
+
+/**
+ * One note in a column: draggable by mouse and touch, and by keyboard from its handle. Only this
+ * shell follows the drag: dnd-kit re-renders every sortable card whenever the drag's target
+ * changes, so what the card shows is a memoised part that skips those renders.
+ */
 export const NoteCard = memo(function NoteCard({
   note,
   editable,
@@ -56,12 +59,12 @@ export const NoteCard = memo(function NoteCard({
   editable: boolean
 }) {
   const t = useT()
-  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view')
+  const [mode, setMode] = useState<Mode>('view')
   // While the column shows vote results in dot order, positions are not the group's own order.
   const sortedByVotes = useRoom(
     (state) => state.control.sortByVotes && state.control.vote !== null && !state.control.vote.open,
   )
-  const editButton = useRef<HTMLButtonElement>(null)
+  const roleDescription = t('dnd.roleDescription')
   const {
     attributes,
     listeners,
@@ -73,10 +76,50 @@ export const NoteCard = memo(function NoteCard({
   } = useSortable({
     id: note.id,
     disabled: mode !== 'view' || !editable || sortedByVotes,
-    attributes: { roleDescription: t('dnd.roleDescription') },
+    attributes: { roleDescription },
   })
-  const label = shortText(note.text)
   const focused = useRoom((state) => state.control.focusNote === note.id)
+
+  return (
+    <li
+      ref={setNodeRef}
+      className={`note${isDragging ? ' is-dragging' : ''}${focused ? ' is-focused' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      aria-labelledby={`note-${note.id}-text note-${note.id}-author`}
+      data-note-id={note.id}
+      {...listeners}
+    >
+      <NoteContent
+        note={note}
+        editable={editable}
+        mode={mode}
+        setMode={setMode}
+        handleAttributes={attributes}
+        setHandleRef={setActivatorNodeRef}
+      />
+    </li>
+  )
+})
+
+/** A note's text, extras and tools, or its edit form: re-rendered only when these change. */
+const NoteContent = memo(function NoteContent({
+  note,
+  editable,
+  mode,
+  setMode,
+  handleAttributes,
+  setHandleRef,
+}: {
+  note: Note
+  editable: boolean
+  mode: Mode
+  setMode: (mode: Mode) => void
+  handleAttributes: DraggableAttributes
+  setHandleRef: (element: HTMLElement | null) => void
+}) {
+  const t = useT()
+  const editButton = useRef<HTMLButtonElement>(null)
+  const label = shortText(note.text)
 
   function save(draft: NoteDraft): void {
     const room = useRoom.getState()
@@ -92,103 +135,92 @@ export const NoteCard = memo(function NoteCard({
     requestAnimationFrame(() => editButton.current?.focus())
   }
 
-  return (
-    <li
-      ref={setNodeRef}
-      className={`note${isDragging ? ' is-dragging' : ''}${focused ? ' is-focused' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      aria-labelledby={`note-${note.id}-text note-${note.id}-author`}
-      data-note-id={note.id}
-      {...listeners}
-    >
-      {mode === 'edit' ? (
-        <NoteForm
-          initial={{
-            text: note.text,
-            column: note.column,
-            owner: note.owner ?? { kind: 'wij', name: '', when: '' },
-          }}
-          allowColumnChange
-          submitLabel={t('note.save')}
-          onSubmit={save}
-          onCancel={() => {
-            setMode('view')
-            requestAnimationFrame(() => editButton.current?.focus())
-          }}
-        />
+  return mode === 'edit' ? (
+    <NoteForm
+      initial={{
+        text: note.text,
+        column: note.column,
+        owner: note.owner ?? { kind: 'wij', name: '', when: '' },
+      }}
+      allowColumnChange
+      submitLabel={t('note.save')}
+      onSubmit={save}
+      onCancel={() => {
+        setMode('view')
+        requestAnimationFrame(() => editButton.current?.focus())
+      }}
+    />
+  ) : (
+    <>
+      <NoteBody note={note} />
+      <NoteExtras note={note} editable={editable} />
+      {mode === 'confirmDelete' ? (
+        <div className="note-confirm" role="group" aria-label={t('note.deleteConfirm')}>
+          <p>{t('note.deleteConfirm')}</p>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              useRoom.getState().deleteNote(note.id)
+              // The note is gone; keep keyboard users in the same column.
+              requestAnimationFrame(() =>
+                document
+                  .querySelector<HTMLButtonElement>(`[data-column="${note.column}"] .add-note`)
+                  ?.focus(),
+              )
+            }}
+          >
+            {t('note.deleteYes')}
+          </button>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => {
+              setMode('view')
+              requestAnimationFrame(() => editButton.current?.focus())
+            }}
+          >
+            {t('note.deleteNo')}
+          </button>
+        </div>
       ) : (
-        <>
-          <NoteBody note={note} />
-          <NoteExtras note={note} editable={editable} />
-          {mode === 'confirmDelete' ? (
-            <div className="note-confirm" role="group" aria-label={t('note.deleteConfirm')}>
-              <p>{t('note.deleteConfirm')}</p>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => {
-                  useRoom.getState().deleteNote(note.id)
-                  // The note is gone; keep keyboard users in the same column.
-                  requestAnimationFrame(() =>
-                    document
-                      .querySelector<HTMLButtonElement>(`[data-column="${note.column}"] .add-note`)
-                      ?.focus(),
-                  )
-                }}
-              >
-                {t('note.deleteYes')}
-              </button>
-              <button
-                type="button"
-                autoFocus
-                onClick={() => {
-                  setMode('view')
-                  requestAnimationFrame(() => editButton.current?.focus())
-                }}
-              >
-                {t('note.deleteNo')}
-              </button>
-            </div>
-          ) : (
-            editable && (
-              <div className="note-tools">
-                <button
-                  type="button"
-                  ref={setActivatorNodeRef}
-                  className="drag-handle"
-                  {...attributes}
-                  aria-label={t('note.drag', { text: label })}
-                >
-                  <span aria-hidden="true">⠿</span>
-                </button>
-                <button
-                  type="button"
-                  ref={editButton}
-                  className="quiet"
-                  aria-label={t('note.editLabel', { text: label })}
-                  onClick={() => setMode('edit')}
-                >
-                  <span className="tool-icon" aria-hidden="true">
-                    ✎
-                  </span>
-                  <span className="tool-label">{t('note.edit')}</span>
-                </button>
-                <button
-                  type="button"
-                  className="quiet"
-                  aria-label={t('note.deleteLabel', { text: label })}
-                  onClick={() => setMode('confirmDelete')}
-                >
-                  <span className="tool-icon" aria-hidden="true">
-                    ✕
-                  </span>
-                  <span className="tool-label">{t('note.delete')}</span>
-                </button>
-              </div>
-            )
-          )}
-        </>
+        editable && (
+          <div className="note-tools">
+            <button
+              type="button"
+              ref={setHandleRef}
+              className="drag-handle"
+              {...handleAttributes}
+              aria-label={t('note.drag', { text: label })}
+            >
+              <span aria-hidden="true">⠿</span>
+            </button>
+            <button
+              type="button"
+              ref={editButton}
+              className="quiet"
+              aria-label={t('note.editLabel', { text: label })}
+              onClick={() => setMode('edit')}
+            >
+              <span className="tool-icon" aria-hidden="true">
+                ✎
+              </span>
+              <span className="tool-label">{t('note.edit')}</span>
+            </button>
+            <button
+              type="button"
+              className="quiet"
+              aria-label={t('note.deleteLabel', { text: label })}
+              onClick={() => setMode('confirmDelete')}
+            >
+              <span className="tool-icon" aria-hidden="true">
+                ✕
+              </span>
+              <span className="tool-label">{t('note.delete')}</span>
+            </button>
+          </div>
+        )
       )}
-    </li>
+    </>
   )
 })
