@@ -62,6 +62,21 @@ export interface ControlView {
   readonly joinCode: string | null
   /** The note the facilitator puts in the spotlight for everyone who follows; null for none. */
   readonly focusNote: string | null
+  /** The note whose golden thread the facilitator shows on every following screen. */
+  readonly threadNote: string | null
+  /** A loose end the facilitator puts to the room ("which value does this serve?"). */
+  readonly askNote: string | null
+  /** The balance of voices per step shows on the shared screen too. */
+  readonly showBalance: boolean
+  /** The warm-up or closing round ("hoofd, hart, buik") that is open; null when none is. */
+  readonly pulse: PulsePhase | null
+}
+
+export const PULSE_PHASES = ['before', 'after'] as const
+export type PulsePhase = (typeof PULSE_PHASES)[number]
+
+function noteIdOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= 64 ? value : null
 }
 
 export function createControlDoc(): ControlDoc {
@@ -142,8 +157,11 @@ export function viewControl(doc: ControlDoc): ControlView {
     privateWriting: raw.privateWriting === true,
     revealRound: wholeNumber(raw.revealRound),
     revealAnonymous: raw.revealAnonymous === true,
-    focusNote:
-      typeof raw.focusNote === 'string' && raw.focusNote.length <= 64 ? raw.focusNote : null,
+    focusNote: noteIdOrNull(raw.focusNote),
+    threadNote: noteIdOrNull(raw.threadNote),
+    askNote: noteIdOrNull(raw.askNote),
+    showBalance: raw.showBalance === true,
+    pulse: raw.pulse === 'before' || raw.pulse === 'after' ? raw.pulse : null,
     joinCode:
       typeof raw.joinCode === 'string' && /^[A-HJ-NP-Z2-9]{6}$/.test(raw.joinCode)
         ? raw.joinCode
@@ -315,4 +333,31 @@ export function setJoinCode(doc: ControlDoc, code: string | null): void {
 /** Puts a note in the spotlight on every following screen, or (null) takes it out. */
 export function setFocusNote(doc: ControlDoc, noteId: string | null): void {
   write(doc, (state) => (noteId ? state.set('focusNote', noteId) : state.delete('focusNote')))
+}
+
+/** Shows a note's golden thread on every following screen, or (null) stops showing one. */
+export function setThreadNote(doc: ControlDoc, noteId: string | null): void {
+  write(doc, (state) => (noteId ? state.set('threadNote', noteId) : state.delete('threadNote')))
+}
+
+/** Puts a loose end to the room: the note goes in the spotlight with the question. */
+export function setAskNote(doc: ControlDoc, noteId: string | null): void {
+  write(doc, (state) => {
+    if (noteId) {
+      state.set('askNote', noteId)
+      state.set('focusNote', noteId)
+    } else {
+      if (state.get('focusNote') === state.get('askNote')) state.delete('focusNote')
+      state.delete('askNote')
+    }
+  })
+}
+
+export function setShowBalance(doc: ControlDoc, show: boolean): void {
+  write(doc, (state) => state.set('showBalance', show))
+}
+
+/** Opens the warm-up ("before") or closing ("after") round, or (null) closes it. */
+export function setPulse(doc: ControlDoc, phase: PulsePhase | null): void {
+  write(doc, (state) => (phase ? state.set('pulse', phase) : state.delete('pulse')))
 }

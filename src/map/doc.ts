@@ -30,3 +30,8 @@ export function notesOf(doc: MapDoc): Y.Map<Y.Map<unknown>> {
 export function participantsOf(doc: MapDoc): Y.Map<unknown> {
   return doc.getMap('participants')
 }
+
+/** Golden-thread links, `<serving note>><served note>` -> true (see threads.ts). */
+export function linksOf(doc: MapDoc): Y.Map<unknown> {
+  return doc.getMap('links')
+}

@@ -1,7 +1,8 @@
 import type { MapDoc } from './doc'
 import { newNoteId, newParticipantId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
-import type { ActionOwner, ColumnId, Participant, Role } from './schema'
+import type { ActionOwner, ColumnId, NoteId, Participant, Role } from './schema'
+import { setLink } from './threads'
 import { ROLE_SIDE } from './schema'
 
 /**
@@ -70,6 +71,40 @@ export const EXAMPLE_MAP = {
       owner: { kind: 'anderen', name: 'huisartsenpraktijk', when: '' },
     },
   ] satisfies { text: string; owner: ActionOwner }[],
+  /**
+   * The golden thread as the group drew it, `<serving>><served>` by column letter and place: a
+   * few loose ends are left on purpose (W4, A2, A5) so the example shows them.
+   */
+  links: [
+    'R1>W3',
+    'R2>W1',
+    'R3>W2',
+    'R3>W4',
+    'R4>W2',
+    'R4>W5',
+    'E1>R2',
+    'E2>R4',
+    'E3>R1',
+    'E4>R1',
+    'E4>R4',
+    'V1>E2',
+    'V1>E4',
+    'V2>E1',
+    'V3>E3',
+    'V4>E3',
+    'A1>V1',
+    'A3>V1',
+    'A3>V4',
+    'A4>V2',
+  ],
+}
+
+const EXAMPLE_LETTERS: Record<string, ColumnId> = {
+  W: 'waarden',
+  R: 'relaties',
+  E: 'eisen',
+  V: 'voorwaarden',
+  A: 'acties',
 }
 
 /** Fills an empty map with the example in one transaction. */
@@ -84,19 +119,28 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
       side: ROLE_SIDE[role],
     }))
     for (const person of people) joinMap(doc, person)
+    const placed: Record<ColumnId, NoteId[]> = {
+      waarden: [],
+      relaties: [],
+      eisen: [],
+      voorwaarden: [],
+      acties: [],
+    }
     let turn = 0
     const nextAuthor = (): Participant => people[turn++ % people.length]!
     for (const [column, texts] of Object.entries(EXAMPLE_MAP.notes)) {
       for (const text of texts) {
-        addNote(
-          doc,
-          { id: newNoteId(), column: column as ColumnId, text, author: nextAuthor() },
-          now,
+        placed[column as ColumnId].push(
+          addNote(
+            doc,
+            { id: newNoteId(), column: column as ColumnId, text, author: nextAuthor() },
+            now,
+          ),
         )
       }
     }
     for (const action of EXAMPLE_MAP.actions) {
-      addNote(
+      const id = addNote(
         doc,
         {
           id: newNoteId(),
@@ -107,6 +151,13 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
         },
         now,
       )
+      placed.acties.push(id)
+    }
+    const noteAt = (ref: string): NoteId =>
+      placed[EXAMPLE_LETTERS[ref[0]!]!][Number(ref.slice(1)) - 1]!
+    for (const link of EXAMPLE_MAP.links) {
+      const [from, to] = link.split('>') as [string, string]
+      setLink(doc, noteAt(from), noteAt(to), true)
     }
   })
 }

@@ -55,6 +55,20 @@ describe('map file', () => {
     expect(imported.participants.map((p) => p.name)).toEqual(view.participants.map((p) => p.name))
     const agreedIds = [...viewControl(control).agreed]
     expect(agreedIds.map((id) => imported.notes.get(id as never)?.text)).toEqual([shared])
+    // The golden thread comes along: the same links between the same texts.
+    const linkTexts = (v: typeof view) =>
+      v.links.map((l) => `${v.notes.get(l.from)!.text} > ${v.notes.get(l.to)!.text}`).sort()
+    expect(imported.links).toHaveLength(EXAMPLE_MAP.links.length)
+    expect(linkTexts(imported)).toEqual(linkTexts(view))
+  })
+
+  it('refuses a thread that points outside the file', () => {
+    const { file } = exampleFile()
+    const broken = {
+      ...file,
+      notes: file.notes.map((n, i) => (i === 0 ? { ...n, serves: [999] } : n)),
+    }
+    expect(parseMapFile(JSON.stringify(broken))).toEqual({ ok: false, problem: 'invalid' })
   })
 
   it('keeps Dutch text exactly: diacritics, euro sign, curly quotes and long words', () => {

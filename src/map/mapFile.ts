@@ -3,6 +3,7 @@ import { setAgreed } from './control'
 import type { MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
+import { setLink } from './threads'
 import {
   COLUMN_IDS,
   isColumnId,
@@ -29,6 +30,8 @@ export interface MapFileNote {
   readonly owner: ActionOwner | null
   /** Marked as shared by the group ("gedeeld"). */
   readonly agreed: boolean
+  /** The golden thread: places in `notes` of the notes this one serves (none in older files). */
+  readonly serves: readonly number[]
 }
 
 /** A whole map as a file: everything needed to make the same map again, nothing about devices. */
@@ -57,15 +60,18 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
     description: view.meta.description,
     cardVersion: view.meta.cardVersion,
     participants: view.participants,
-    notes: COLUMN_IDS.flatMap((column) =>
-      view.columns[column].map((note) => ({
-        column,
+    notes: (() => {
+      const ordered = COLUMN_IDS.flatMap((column) => view.columns[column])
+      const place = new Map(ordered.map((note, i) => [note.id, i]))
+      return ordered.map((note) => ({
+        column: note.column,
         text: note.text,
         author: note.author,
         owner: note.owner,
         agreed: agreed.has(note.id),
-      })),
-    ),
+        serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
+      }))
+    })(),
   }
 }
 
@@ -128,6 +134,13 @@ export function parseMapFile(source: string): ParsedMapFile {
       return { ok: false, problem: 'invalid' }
     }
     const owner = note.owner as Record<string, unknown> | null | undefined
+    const serves = note.serves ?? []
+    if (
+      !Array.isArray(serves) ||
+      !serves.every((i) => Number.isInteger(i) && i >= 0 && i < (file.notes as unknown[]).length)
+    ) {
+      return { ok: false, problem: 'invalid' }
+    }
     notes.push({
       column: note.column,
       text: noteText,
@@ -137,6 +150,7 @@ export function parseMapFile(source: string): ParsedMapFile {
           ? parseOwner({ ownerKind: owner.kind, ownerName: owner.name, ownerWhen: owner.when })
           : null,
       agreed: note.agreed === true,
+      serves: serves as number[],
     })
   }
   return {
@@ -167,6 +181,7 @@ export function importMapFile(
   now = Date.now(),
 ): NoteId[] {
   const agreed: NoteId[] = []
+  const ids: NoteId[] = []
   doc.transact(() => {
     createMap(
       doc,
@@ -187,8 +202,13 @@ export function importMapFile(
         },
         now,
       )
+      ids.push(id)
       if (note.agreed) agreed.push(id)
     }
+    // Links that do not join neighbouring columns are stored but not shown, as on the board.
+    file.notes.forEach((note, i) => {
+      for (const served of note.serves) setLink(doc, ids[i]!, ids[served]!, true)
+    })
   })
   control.transact(() => {
     for (const id of agreed) setAgreed(control, id, true)

@@ -1,6 +1,15 @@
 import * as Y from 'yjs'
 import { metaOf, notesOf, participantsOf, type MapDoc } from './doc'
 import {
+  indexLinks,
+  looseEnds,
+  numberNotes,
+  readLinks,
+  type Link,
+  type LinkIndex,
+  type LooseEnds,
+} from './threads'
+import {
   COLUMN_IDS,
   compareNotes,
   parseMeta,
@@ -20,6 +29,13 @@ export interface MapView {
   readonly notes: ReadonlyMap<NoteId, Note>
   /** Everyone who ever joined this map, by name. */
   readonly participants: readonly Participant[]
+  /** Golden-thread links that hold now (see threads.ts). */
+  readonly links: readonly Link[]
+  readonly linkIndex: LinkIndex
+  /** Each note's number in its column (the 2 of "R2"), in the group's order. */
+  readonly numbers: ReadonlyMap<NoteId, number>
+  /** Values no action leads to yet, actions that serve no value. */
+  readonly loose: LooseEnds
   /** Entries in the document that failed validation and are not shown. */
   readonly skipped: number
 }
@@ -90,14 +106,34 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
       ? previous.participants
       : deepFreeze(participants)
 
+  const readLinkList = readLinks(doc, notes)
+  const links = previous && sameLinks(previous.links, readLinkList) ? previous.links : readLinkList
+  const sameColumns = previous && COLUMN_IDS.every((c) => previous.columns[c] === columns[c])
+  const numbers = sameColumns ? previous.numbers : numberNotes(columns)
+  const linkIndex =
+    previous?.links === links && previous.numbers === numbers
+      ? previous.linkIndex
+      : indexLinks(links, numbers)
+  const loose = previous?.linkIndex === linkIndex ? previous.loose : looseEnds(columns, linkIndex)
+
   const meta = parseMeta(metaOf(doc).toJSON())
   return Object.freeze({
     meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),
     columns: Object.freeze(columns),
     notes,
     participants: participantList,
+    links,
+    linkIndex,
+    numbers,
+    loose,
     skipped,
   })
+}
+
+function sameLinks(a: readonly Link[], b: readonly Link[]): boolean {
+  return (
+    a.length === b.length && a.every((link, i) => link.from === b[i]!.from && link.to === b[i]!.to)
+  )
 }
 
 function sameShallowList<T extends object>(a: readonly T[], b: readonly T[]): boolean {

@@ -11,6 +11,11 @@ import {
   setAgreed,
   setDirection,
   setFocusNote,
+  setThreadNote,
+  setAskNote,
+  setShowBalance,
+  setPulse,
+  type PulsePhase,
   setFollow,
   setJoinCode,
   setLocked,
@@ -46,6 +51,11 @@ export interface FacilitatorActions {
   setAgreed(noteId: NoteId, agreed: boolean): void
   resetReady(): void
   setFocusNote(noteId: NoteId | null): void
+  /** Shows a golden thread on every following screen. */
+  setSharedThread(noteId: NoteId | null): void
+  setAskNote(noteId: NoteId | null): void
+  setShowBalance(show: boolean): void
+  setPulse(phase: PulsePhase | null): void
   setPrivateWriting(on: boolean): void
   revealDrafts(anonymous: boolean): void
   /** Opens or closes joining by short code; resolves false when it failed. */
@@ -78,6 +88,10 @@ export function facilitatorActions(
     setAgreed: (noteId, agreed) => facilitate((doc) => setAgreed(doc, noteId, agreed)),
     resetReady: () => facilitate((doc) => resetReady(doc)),
     setFocusNote: (noteId) => facilitate((doc) => setFocusNote(doc, noteId)),
+    setSharedThread: (noteId) => facilitate((doc) => setThreadNote(doc, noteId)),
+    setAskNote: (noteId) => facilitate((doc) => setAskNote(doc, noteId)),
+    setShowBalance: (show) => facilitate((doc) => setShowBalance(doc, show)),
+    setPulse: (phase) => facilitate((doc) => setPulse(doc, phase)),
     setPrivateWriting: (on) => facilitate((doc) => setPrivateWriting(doc, on)),
     revealDrafts: (anonymous) => facilitate((doc) => revealDrafts(doc, anonymous)),
 

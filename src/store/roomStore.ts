@@ -14,6 +14,8 @@ import {
   newNoteId,
   observeMap,
   updateMapDetails,
+  setLink,
+  threadOf,
   castVote,
   createControlDoc,
   dotsOf,
@@ -73,6 +75,10 @@ export interface RoomState extends FacilitatorActions {
   dots: readonly Dot[]
   /** This participant stepped out of follow-me to look around on their own. */
   followPaused: boolean
+  /** The note whose golden thread this person chose to see; null for none. */
+  threadNote: NoteId | null
+  /** The notes of the thread shown now (this person's own, or the facilitator's when following). */
+  thread: ReadonlySet<NoteId> | null
   /** The last refused action, for a message; cleared by `dismissError`. */
   error: MapErrorCode | null
 
@@ -96,6 +102,10 @@ export interface RoomState extends FacilitatorActions {
   moveNote(id: NoteId, column: ColumnId, index: number): void
   deleteNote(id: NoteId): void
   dismissError(): void
+  /** Shows a note's golden thread (a facilitator's choice shows on every following screen). */
+  selectThread(noteId: NoteId | null): void
+  /** Links a note to one it serves in the neighbouring column, or unlinks it. */
+  setLink(from: NoteId, to: NoteId, linked: boolean): void
   setFollowPaused(paused: boolean): void
   /** The server's clock now, as well as this device can tell. */
   now(): number
@@ -148,6 +158,20 @@ export const useRoom = create<RoomState>((set, get) => {
     return true
   }
 
+  /** The thread to highlight: one's own choice, else the facilitator's on a following screen. */
+  function refreshThread(): void {
+    const { threadNote, control, level, followPaused, view, thread } = get()
+    const following = level === 'viewer' || (control.follow && !followPaused)
+    const shared = level !== 'facilitator' && following ? control.threadNote : null
+    const id = (threadNote ?? shared) as NoteId | null
+    const next = id && view.notes.has(id) ? threadOf(id, view.linkIndex) : null
+    const same =
+      next === null
+        ? thread === null
+        : thread !== null && thread.size === next.size && [...next].every((n) => thread.has(n))
+    if (!same) set({ thread: next })
+  }
+
   function author(): Participant | null {
     const me = get().me
     if (!me) set({ error: 'invalid-participant' })
@@ -167,6 +191,8 @@ export const useRoom = create<RoomState>((set, get) => {
     followPaused: false,
     dots: [],
     drafts: [],
+    threadNote: null,
+    thread: null,
     error: null,
 
     reconnect() {
@@ -226,10 +252,12 @@ export const useRoom = create<RoomState>((set, get) => {
       const stopMap = observeMap(doc, (view) => {
         set({ view })
         refreshDots()
+        refreshThread()
       })
       const stopControl = observeControl(control, (view) => {
         set({ control: view })
         refreshDots()
+        refreshThread()
         answerReveal()
       })
       session = {
@@ -274,6 +302,8 @@ export const useRoom = create<RoomState>((set, get) => {
         loaded: false,
         presence: [],
         drafts: [],
+        threadNote: null,
+        thread: null,
         error: null,
       })
     },
@@ -322,6 +352,17 @@ export const useRoom = create<RoomState>((set, get) => {
 
     setFollowPaused(followPaused) {
       set({ followPaused })
+      refreshThread()
+    },
+
+    selectThread(noteId) {
+      set({ threadNote: noteId })
+      refreshThread()
+      if (get().level === 'facilitator') get().setSharedThread(noteId)
+    },
+
+    setLink(from, to, linked) {
+      attempt((doc) => setLink(doc, from, to, linked))
     },
 
     now() {

@@ -207,6 +207,7 @@ export function Board() {
   }
 
   const activeNote = activeId ? view.notes.get(activeId) : undefined
+  const showingThread = useRoom((state) => state.thread !== null)
 
   return (
     <DndContext
@@ -224,7 +225,12 @@ export function Board() {
         screenReaderInstructions: { draggable: t('dnd.instructions') },
       }}
     >
-      <div ref={boardRef} className="board" role="group" aria-label={t('board.label')}>
+      <div
+        ref={boardRef}
+        className={`board${showingThread ? ' has-thread' : ''}`}
+        role="group"
+        aria-label={t('board.label')}
+      >
         {CARD_ORDER.map((column) => (
           <Column key={column} column={column} notes={columns[column]} />
         ))}

@@ -7,6 +7,8 @@ import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { roleText } from '../room/roleLabel'
 import { NoteExtras } from '../facilitation/NoteExtras'
+import { LinkPicker, NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/NoteThread'
+import { servedColumn } from '../../map'
 import { NoteForm, type NoteDraft } from './NoteForm'
 import { shortText } from './noteText'
 
@@ -79,13 +81,14 @@ export const NoteCard = memo(function NoteCard({
     attributes: { roleDescription },
   })
   const focused = useRoom((state) => state.control.focusNote === note.id)
+  const inThread = useRoom((state) => state.thread?.has(note.id) ?? false)
 
   return (
     <li
       ref={setNodeRef}
-      className={`note${isDragging ? ' is-dragging' : ''}${focused ? ' is-focused' : ''}`}
+      className={`note${isDragging ? ' is-dragging' : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      aria-labelledby={`note-${note.id}-text note-${note.id}-author`}
+      aria-labelledby={`note-${note.id}-ref note-${note.id}-text note-${note.id}-author`}
       data-note-id={note.id}
       {...listeners}
     >
@@ -119,7 +122,11 @@ const NoteContent = memo(function NoteContent({
 }) {
   const t = useT()
   const editButton = useRef<HTMLButtonElement>(null)
+  const linkButton = useRef<HTMLButtonElement>(null)
+  const [linking, setLinking] = useState(false)
+  const level = useRoom((state) => state.level)
   const label = shortText(note.text)
+  const linkTarget = servedColumn(note.column)
 
   function save(draft: NoteDraft): void {
     const room = useRoom.getState()
@@ -152,8 +159,20 @@ const NoteContent = memo(function NoteContent({
     />
   ) : (
     <>
+      <NoteRef note={note} />
       <NoteBody note={note} />
       <NoteExtras note={note} editable={editable} />
+      <NoteThreadInfo note={note} />
+      {linking && linkTarget && (
+        <LinkPicker
+          note={note}
+          target={linkTarget}
+          onDone={() => {
+            setLinking(false)
+            requestAnimationFrame(() => linkButton.current?.focus())
+          }}
+        />
+      )}
       {mode === 'confirmDelete' ? (
         <div className="note-confirm" role="group" aria-label={t('note.deleteConfirm')}>
           <p>{t('note.deleteConfirm')}</p>
@@ -183,41 +202,58 @@ const NoteContent = memo(function NoteContent({
             {t('note.deleteNo')}
           </button>
         </div>
+      ) : editable ? (
+        <div className="note-tools">
+          <button
+            type="button"
+            ref={setHandleRef}
+            className="drag-handle"
+            {...handleAttributes}
+            aria-label={t('note.drag', { text: label })}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+          <button
+            type="button"
+            ref={editButton}
+            className="quiet"
+            aria-label={t('note.editLabel', { text: label })}
+            onClick={() => setMode('edit')}
+          >
+            <span className="tool-icon" aria-hidden="true">
+              ✎
+            </span>
+            <span className="tool-label">{t('note.edit')}</span>
+          </button>
+          <button
+            type="button"
+            className="quiet"
+            aria-label={t('note.deleteLabel', { text: label })}
+            onClick={() => setMode('confirmDelete')}
+          >
+            <span className="tool-icon" aria-hidden="true">
+              ✕
+            </span>
+            <span className="tool-label">{t('note.delete')}</span>
+          </button>
+          <ThreadButtons
+            note={note}
+            editable
+            linking={linking}
+            onLinking={setLinking}
+            linkButton={linkButton}
+          />
+        </div>
       ) : (
-        editable && (
+        level !== 'viewer' && (
           <div className="note-tools">
-            <button
-              type="button"
-              ref={setHandleRef}
-              className="drag-handle"
-              {...handleAttributes}
-              aria-label={t('note.drag', { text: label })}
-            >
-              <span aria-hidden="true">⠿</span>
-            </button>
-            <button
-              type="button"
-              ref={editButton}
-              className="quiet"
-              aria-label={t('note.editLabel', { text: label })}
-              onClick={() => setMode('edit')}
-            >
-              <span className="tool-icon" aria-hidden="true">
-                ✎
-              </span>
-              <span className="tool-label">{t('note.edit')}</span>
-            </button>
-            <button
-              type="button"
-              className="quiet"
-              aria-label={t('note.deleteLabel', { text: label })}
-              onClick={() => setMode('confirmDelete')}
-            >
-              <span className="tool-icon" aria-hidden="true">
-                ✕
-              </span>
-              <span className="tool-label">{t('note.delete')}</span>
-            </button>
+            <ThreadButtons
+              note={note}
+              editable={false}
+              linking={false}
+              onLinking={setLinking}
+              linkButton={linkButton}
+            />
           </div>
         )
       )}

@@ -5,6 +5,7 @@ import { Principles } from './Principles'
 import { ReadyCheck } from './ReadyCheck'
 import { StepTimer } from './StepTimer'
 import { VoteStatus } from './VoteStatus'
+import { AskBanner, SharedThreadNote } from '../thread/ThreadPanel'
 
 /** What every screen shows of the guided step: which column(s), their questions, the timer. */
 export function StepBanner({ large = false }: { large?: boolean }) {
@@ -59,6 +60,10 @@ export function StepBanner({ large = false }: { large?: boolean }) {
       <div className="step-banner-side">
         <StepTimer />
         <ReadyCheck />
+      </div>
+      <div className="step-banner-ask">
+        <AskBanner />
+        <SharedThreadNote />
       </div>
       <VoteStatus />
       <Principles />

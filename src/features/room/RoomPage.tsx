@@ -14,6 +14,7 @@ import { JoinForm } from '../join/JoinForm'
 import { loadIdentity } from '../join/identity'
 import { PresenceList } from '../presence/PresenceList'
 import { SharePanel } from '../share/SharePanel'
+import { ThreadPanel } from '../thread/ThreadPanel'
 import { ConnectionBadge } from './ConnectionBadge'
 import { DeleteMap } from './DeleteMap'
 import { ErrorBanner } from './ErrorBanner'
@@ -98,6 +99,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
       </main>
       <aside className="room-aside">
         <PresenceList />
+        <ThreadPanel />
         {level === 'facilitator' && <MapDetailsForm />}
         <SharePanel roomId={roomId} />
         <ExportPanel roomId={roomId} />

@@ -1,0 +1,172 @@
+import { memo, useId, type RefObject } from 'react'
+import { useT, type Translate } from '../../i18n'
+import { servedColumn, type ColumnId, type Note, type NoteId } from '../../map'
+import type { MapView } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { shortText } from '../board/noteText'
+
+/** A note's short reference: its column's letter and its place in the column ("R2"). */
+export function refOf(t: Translate, view: MapView, id: NoteId): string {
+  const note = view.notes.get(id)
+  const number = view.numbers.get(id)
+  return note && number ? `${t(`ref.${note.column}`)}${number}` : ''
+}
+
+/** Whether loose ends mean anything yet: only once the map has both values and actions. */
+export function looseEndsShown(view: MapView): boolean {
+  return view.columns.waarden.length > 0 && view.columns.acties.length > 0
+}
+
+/** The reference shown in a note's corner, also read out as part of the note's name. */
+export const NoteRef = memo(function NoteRef({ note }: { note: Note }) {
+  const t = useT()
+  const ref = useRoom((state) => refOf(t, state.view, note.id))
+  return (
+    <p className="note-ref" id={`note-${note.id}-ref`}>
+      {ref}
+    </p>
+  )
+})
+
+/** What a note serves (its links to the column on its right) and whether it is a loose end. */
+export const NoteThreadInfo = memo(function NoteThreadInfo({ note }: { note: Note }) {
+  const t = useT()
+  const serves = useRoom((state) =>
+    (state.view.linkIndex.serves.get(note.id) ?? [])
+      .map((id) => refOf(t, state.view, id))
+      .join(' '),
+  )
+  const loose = useRoom((state) => {
+    const view = state.view
+    if (!looseEndsShown(view)) return null
+    if (note.column === 'waarden' && view.loose.values.includes(note.id)) return 'value'
+    if (note.column === 'acties' && view.loose.actions.includes(note.id)) return 'action'
+    return null
+  })
+  if (!serves && !loose) return null
+  return (
+    <div className="note-thread">
+      {serves && (
+        <p className="note-serves">
+          {t('thread.serves')} <span className="note-serves-refs">{serves}</span>
+        </p>
+      )}
+      {loose && (
+        <p className="note-loose">
+          {t(loose === 'value' ? 'thread.looseValue' : 'thread.looseAction')}
+        </p>
+      )}
+    </div>
+  )
+})
+
+/**
+ * The buttons to show a note's thread and to link it, for the note's tool row. Linking opens a
+ * list of checkboxes: the same by mouse, touch and keyboard.
+ */
+export function ThreadButtons({
+  note,
+  editable,
+  linking,
+  onLinking,
+  linkButton,
+}: {
+  note: Note
+  editable: boolean
+  linking: boolean
+  onLinking: (open: boolean) => void
+  linkButton: RefObject<HTMLButtonElement | null>
+}) {
+  const t = useT()
+  const selected = useRoom((state) => state.threadNote === note.id)
+  const label = shortText(note.text)
+  return (
+    <>
+      <button
+        type="button"
+        className="quiet"
+        aria-pressed={selected}
+        aria-label={t(selected ? 'thread.hideLabel' : 'thread.showLabel', { text: label })}
+        onClick={() => useRoom.getState().selectThread(selected ? null : note.id)}
+      >
+        <span className="tool-icon" aria-hidden="true">
+          ≈
+        </span>
+        <span className="tool-label">{t(selected ? 'thread.hide' : 'thread.show')}</span>
+      </button>
+      {editable && servedColumn(note.column) && (
+        <button
+          type="button"
+          ref={linkButton}
+          className="quiet"
+          aria-expanded={linking}
+          aria-label={t('thread.linkLabel', { text: label })}
+          onClick={() => onLinking(!linking)}
+        >
+          <span className="tool-icon" aria-hidden="true">
+            →
+          </span>
+          <span className="tool-label">{t('thread.link')}</span>
+        </button>
+      )}
+    </>
+  )
+}
+
+/** Checkboxes for the notes in the column this note serves; each tick links at once. */
+export function LinkPicker({
+  note,
+  target,
+  onDone,
+}: {
+  note: Note
+  target: ColumnId
+  onDone: () => void
+}) {
+  const t = useT()
+  const legendId = useId()
+  const view = useRoom((state) => state.view)
+  const linked = new Set(view.linkIndex.serves.get(note.id) ?? [])
+  const candidates = view.columns[target]
+  return (
+    <fieldset
+      className="link-picker"
+      aria-labelledby={legendId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation()
+          onDone()
+        }
+      }}
+    >
+      <legend id={legendId}>
+        {t(`thread.question.${note.column as Exclude<ColumnId, 'waarden'>}`)}
+      </legend>
+      {candidates.length === 0 ? (
+        <p>{t('thread.nothingToLink', { column: t(`column.${target}`) })}</p>
+      ) : (
+        <ul>
+          {candidates.map((candidate, i) => (
+            <li key={candidate.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  autoFocus={i === 0}
+                  checked={linked.has(candidate.id)}
+                  onChange={(event) =>
+                    useRoom.getState().setLink(note.id, candidate.id, event.target.checked)
+                  }
+                />{' '}
+                <span className="link-ref">{refOf(t, view, candidate.id)}</span>{' '}
+                {shortText(candidate.text)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="small" onClick={onDone}>
+        {t('thread.done')}
+      </button>
+    </fieldset>
+  )
+}

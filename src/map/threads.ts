@@ -1,0 +1,167 @@
+import { linksOf, notesOf, Origin, type MapDoc } from './doc'
+import { COLUMN_IDS, isId, type ColumnId, type Note, type NoteId } from './schema'
+
+/**
+ * The golden thread: each column serves the one to its right. A link says that a note serves a
+ * note in that neighbouring column (an action the condition it creates, ..., a relation the value
+ * it serves). Links live in a map of their own, one key per pair, so two people linking at once
+ * both count. A link whose notes no longer sit in neighbouring columns is kept but not shown, so
+ * moving a note back restores it.
+ */
+export interface Link {
+  /** The note that serves. */
+  readonly from: NoteId
+  /** The note it serves, one column to the right on the card. */
+  readonly to: NoteId
+}
+
+/** The column a note in `column` serves; null for values, which serve nothing further. */
+export function servedColumn(column: ColumnId): ColumnId | null {
+  const index = COLUMN_IDS.indexOf(column)
+  return index > 0 ? COLUMN_IDS[index - 1]! : null
+}
+
+/** The column whose notes serve a note in `column`; null for actions. */
+export function servingColumn(column: ColumnId): ColumnId | null {
+  return COLUMN_IDS[COLUMN_IDS.indexOf(column) + 1] ?? null
+}
+
+function linkKey(from: string, to: string): string {
+  return `${from}>${to}`
+}
+
+/** The links that hold now: both notes exist and sit in neighbouring columns. */
+export function readLinks(doc: MapDoc, notes: ReadonlyMap<NoteId, Note>): Link[] {
+  const links: Link[] = []
+  linksOf(doc).forEach((value, key) => {
+    const [from, to, ...rest] = key.split('>')
+    if (value !== true || rest.length > 0 || !isId(from) || !isId(to)) return
+    const served = notes.get(to as NoteId)
+    const serving = notes.get(from as NoteId)
+    if (!served || !serving || servedColumn(serving.column) !== served.column) return
+    links.push({ from: from as NoteId, to: to as NoteId })
+  })
+  return links.sort((a, b) =>
+    a.from === b.from ? (a.to < b.to ? -1 : 1) : a.from < b.from ? -1 : 1,
+  )
+}
+
+/** Links `from` to a note it serves, or (linked false) takes the link away. */
+export function setLink(doc: MapDoc, from: NoteId, to: NoteId, linked: boolean): void {
+  const notes = notesOf(doc)
+  if (linked && (!notes.has(from) || !notes.has(to))) return
+  doc.transact(() => {
+    if (linked) linksOf(doc).set(linkKey(from, to), true)
+    else linksOf(doc).delete(linkKey(from, to))
+  }, Origin.local)
+}
+
+/** Per note, the notes it serves and the notes that serve it. */
+export interface LinkIndex {
+  readonly serves: ReadonlyMap<NoteId, readonly NoteId[]>
+  readonly servedBy: ReadonlyMap<NoteId, readonly NoteId[]>
+}
+
+/** Indexes links both ways; each list in the notes' order in their column (`numbers`). */
+export function indexLinks(
+  links: readonly Link[],
+  numbers: ReadonlyMap<NoteId, number>,
+): LinkIndex {
+  const serves = new Map<NoteId, NoteId[]>()
+  const servedBy = new Map<NoteId, NoteId[]>()
+  for (const { from, to } of links) {
+    serves.set(from, [...(serves.get(from) ?? []), to])
+    servedBy.set(to, [...(servedBy.get(to) ?? []), from])
+  }
+  const byPlace = (a: NoteId, b: NoteId) => (numbers.get(a) ?? 0) - (numbers.get(b) ?? 0)
+  for (const list of [...serves.values(), ...servedBy.values()]) list.sort(byPlace)
+  return { serves, servedBy }
+}
+
+function walk(start: NoteId, next: ReadonlyMap<NoteId, readonly NoteId[]>, into: Set<NoteId>) {
+  const queue = [start]
+  while (queue.length > 0) {
+    for (const id of next.get(queue.pop()!) ?? []) {
+      if (into.has(id)) continue
+      into.add(id)
+      queue.push(id)
+    }
+  }
+}
+
+/**
+ * A note's whole thread: the note, what it serves up to the values, and what serves it down to
+ * the actions. Siblings (other notes serving the same value) are not part of it.
+ */
+export function threadOf(note: NoteId, index: LinkIndex): Set<NoteId> {
+  const thread = new Set<NoteId>([note])
+  walk(note, index.serves, thread)
+  walk(note, index.servedBy, thread)
+  return thread
+}
+
+/** Loose ends: values no action leads to yet, and actions that serve no value. */
+export interface LooseEnds {
+  readonly values: readonly NoteId[]
+  readonly actions: readonly NoteId[]
+}
+
+export function looseEnds(
+  columns: Readonly<Record<ColumnId, readonly Note[]>>,
+  index: LinkIndex,
+): LooseEnds {
+  const reachesValue = new Set<NoteId>()
+  const fromAction = new Set<NoteId>()
+  for (const note of columns.acties) {
+    fromAction.add(note.id)
+    walk(note.id, index.serves, fromAction)
+  }
+  for (const note of columns.waarden) {
+    reachesValue.add(note.id)
+    walk(note.id, index.servedBy, reachesValue)
+  }
+  return {
+    values: columns.waarden.filter((note) => !fromAction.has(note.id)).map((note) => note.id),
+    actions: columns.acties.filter((note) => !reachesValue.has(note.id)).map((note) => note.id),
+  }
+}
+
+/**
+ * Every thread from a value towards the actions, as lists of notes (value first). A path stops
+ * where nothing serves the note further. At most `limit` paths; `more` says whether some were left.
+ */
+export function threadPaths(
+  columns: Readonly<Record<ColumnId, readonly Note[]>>,
+  index: LinkIndex,
+  limit = 300,
+): { paths: NoteId[][]; more: boolean } {
+  const paths: NoteId[][] = []
+  let more = false
+  const extend = (path: NoteId[]): void => {
+    if (paths.length >= limit) {
+      more = true
+      return
+    }
+    const servers = index.servedBy.get(path[path.length - 1]!) ?? []
+    if (servers.length === 0) {
+      paths.push(path)
+      return
+    }
+    for (const server of servers) extend([...path, server])
+  }
+  for (const value of columns.waarden) {
+    if ((index.servedBy.get(value.id) ?? []).length > 0) extend([value.id])
+  }
+  return { paths, more }
+}
+
+/** Each note's number within its column, in the group's order: W1, W2, ... with the letter. */
+export function numberNotes(
+  columns: Readonly<Record<ColumnId, readonly Note[]>>,
+): Map<NoteId, number> {
+  const numbers = new Map<NoteId, number>()
+  for (const column of COLUMN_IDS) {
+    columns[column].forEach((note, i) => numbers.set(note.id, i + 1))
+  }
+  return numbers
+}
