@@ -70,7 +70,8 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     const info = poppler('pdfinfo', file)
     expect(info).toMatch(/Page size:\s+1190\.55 x 841\.89 pts \(A3\)/)
     expect(info).toContain(`Title:           ${view.meta.title}`)
-    expect(info).toMatch(/Pages:\s+3/)
+    // The map, the action list, the golden thread, the principles.
+    expect(info).toMatch(/Pages:\s+4/)
     const fontsTable = poppler('pdffonts', file)
     const rows = fontsTable.split('\n').slice(2).filter(Boolean)
     expect(rows.length).toBeGreaterThanOrEqual(2)
@@ -93,6 +94,41 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     expect(text).toContain('Gedeeld')
     expect(text).toContain('coördinatoren')
     expect(text).toContain('€ 25')
+  })
+
+  it('prints each note with its reference and what it serves, and lists every thread', async () => {
+    const { file, view } = await render('A4')
+    const text = squash(poppler('pdftotext', file))
+    const pages = poppler('pdftotext', file).split('\f')
+    // A3 ("De gemeente vragen ... reiskostenvergoeding") serves V1 and V4; its text follows.
+    const a3 = view.columns.acties[2]!
+    expect(text).toContain(`A3 · Dient: V1 V4 ${squash(a3.text).slice(0, 30)}`)
+    expect(text).toContain(`W1 ${squash(view.columns.waarden[0]!.text).slice(0, 30)}`)
+    const first = pages.findIndex((page) => page.includes('De rode draad'))
+    expect(first).toBeGreaterThan(0)
+    const chains = squash(pages.slice(first).join(' '))
+    expect(chains).toContain('W1 → R2 → E1 → V2 → A4')
+    expect(chains).toContain('W2 → R4 → E2 → V1 → A1')
+    expect(chains).toContain('W2 → R4 → E4 → V1 → A3')
+    expect(chains).toContain('Waarden waar nog geen actie naartoe leidt: W4')
+    expect(chains).toContain('Acties die nog geen waarde dienen: A2, A5')
+  })
+
+  it('leaves the thread page out when nothing is linked', async () => {
+    const doc = createMapDoc()
+    createMap(doc, { title: 'Zonder draad', description: '' })
+    const author = {
+      id: 'author000001' as never,
+      name: 'Ellen',
+      role: 'beroepskracht' as const,
+      roleLabel: '',
+      side: 'formal' as const,
+    }
+    addNote(doc, { id: newNoteId(), column: 'waarden', text: 'Regie bij het gezin', author })
+    const { file } = await render('A4', doc)
+    const text = squash(poppler('pdftotext', file))
+    expect(text).toContain('W1 Regie bij het gezin')
+    expect(text).not.toContain('De rode draad')
   })
 
   it('keeps ĳ and curly quotes, and shows emoji it cannot draw as a visible box', async () => {

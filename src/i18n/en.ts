@@ -357,4 +357,8 @@ export const en: Messages = {
   'thread.askTitle': 'A question for the group',
   'thread.askEnd': 'End the question',
   'thread.shared': 'The facilitator shows the golden thread of {ref}.',
+  'export.threadsTitle': 'The golden thread',
+  'export.threadsIntro':
+    'Each line is a thread: from a value (V) through relations (R), requirements (Q) and conditions (C) to the actions (A) that serve it. The letters and numbers are also printed with the notes on the map.',
+  'export.threadsMore': 'There are more threads than fit here; only the first 300 are listed.',
 }

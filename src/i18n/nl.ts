@@ -360,4 +360,9 @@ export const nl = {
   'thread.askTitle': 'Vraag aan de groep',
   'thread.askEnd': 'Vraag afsluiten',
   'thread.shared': 'De begeleider laat de rode draad zien van {ref}.',
+  'export.threadsTitle': 'De rode draad',
+  'export.threadsIntro':
+    'Elke regel is een draad: van een waarde (W) via relaties (R), eisen (E) en voorwaarden (V) naar de acties (A) die haar dienen. De letters en nummers staan ook bij de notities op de kaart.',
+  'export.threadsMore':
+    'Er zijn meer draden dan op deze pagina passen; alleen de eerste 300 staan hier.',
 } as const

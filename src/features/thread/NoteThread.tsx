@@ -1,21 +1,9 @@
 import { memo, useId, type RefObject } from 'react'
-import { useT, type Translate } from '../../i18n'
-import { servedColumn, type ColumnId, type Note, type NoteId } from '../../map'
-import type { MapView } from '../../map'
+import { useT } from '../../i18n'
+import { looseEndsShown, refOf } from './refs'
+import { servedColumn, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { shortText } from '../board/noteText'
-
-/** A note's short reference: its column's letter and its place in the column ("R2"). */
-export function refOf(t: Translate, view: MapView, id: NoteId): string {
-  const note = view.notes.get(id)
-  const number = view.numbers.get(id)
-  return note && number ? `${t(`ref.${note.column}`)}${number}` : ''
-}
-
-/** Whether loose ends mean anything yet: only once the map has both values and actions. */
-export function looseEndsShown(view: MapView): boolean {
-  return view.columns.waarden.length > 0 && view.columns.acties.length > 0
-}
 
 /** The reference shown in a note's corner, also read out as part of the note's name. */
 export const NoteRef = memo(function NoteRef({ note }: { note: Note }) {

@@ -2,7 +2,7 @@ import { useT } from '../../i18n'
 import type { NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { shortText } from '../board/noteText'
-import { looseEndsShown, refOf } from './NoteThread'
+import { looseEndsShown, refOf } from './refs'
 
 /**
  * The golden thread at a glance: how many links, and the loose ends. The facilitator can put a

@@ -1,7 +1,18 @@
 import type { Translate } from '../../../i18n'
-import { CARD_ORDER, stepOf, tally, type Dot, type MapView, type Note } from '../../../map'
+import {
+  CARD_ORDER,
+  stepOf,
+  tally,
+  threadPaths,
+  type Dot,
+  type MapView,
+  type Note,
+  type NoteId,
+} from '../../../map'
+import { shortText } from '../../board/noteText'
+import { looseEndsShown, refOf } from '../../thread/refs'
 import { roleText } from '../../room/roleLabel'
-import type { PdfContent, PdfNote } from './layout'
+import type { PdfContent, PdfNote, PdfThreads } from './layout'
 
 export interface PdfContentOptions {
   /** The facilitator may leave the participants' names out. */
@@ -41,8 +52,15 @@ export function pdfContent(
       : options.includeNames
         ? `${note.author.name} · ${roleText(t, note.author)}`
         : roleText(t, note.author)
+    const serves = (view.linkIndex.serves.get(note.id) ?? []).map((id) => refOf(t, view, id))
     return {
       id: note.id,
+      ref: [
+        refOf(t, view, note.id),
+        serves.length ? `${t('thread.serves')} ${serves.join(' ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
       text: note.text,
       byline,
       owner: ownerLine(t, note),
@@ -89,6 +107,35 @@ export function pdfContent(
       t('principles.participation'),
       t('principles.winwin'),
     ],
+    threads: threadsContent(view, t),
     continued: t('export.continued'),
+  }
+}
+
+/** Each thread from value to action as a chain of references; null when nothing is linked. */
+function threadsContent(view: MapView, t: Translate): PdfThreads | null {
+  if (view.links.length === 0) return null
+  const { paths, more } = threadPaths(view.columns, view.linkIndex)
+  const ref = (id: NoteId) => refOf(t, view, id)
+  const text = (id: NoteId) => `${ref(id)} ${shortText(view.notes.get(id)?.text ?? '')}`
+  const loose = looseEndsShown(view)
+    ? [
+        view.loose.values.length
+          ? `${t('thread.looseValues')}: ${view.loose.values.map(ref).join(', ')}`
+          : '',
+        view.loose.actions.length
+          ? `${t('thread.looseActions')}: ${view.loose.actions.map(ref).join(', ')}`
+          : '',
+      ]
+    : []
+  return {
+    title: t('export.threadsTitle'),
+    intro: t('export.threadsIntro'),
+    items: paths.map((path) => ({
+      chain: path.map(ref).join(' → '),
+      detail:
+        path.length > 1 ? `${text(path[0]!)}  →  ${text(path[path.length - 1]!)}` : text(path[0]!),
+    })),
+    footer: [...loose, more ? t('export.threadsMore') : ''].filter(Boolean),
   }
 }

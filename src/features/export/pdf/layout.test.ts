@@ -36,6 +36,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
     actions: [['Koffie', 'Wij', 'Ellen', 'maart']],
     principlesTitle: 'In elke stap',
     principles: ['Dialoog', 'Wederkerig', 'Meedoen', 'Win-win'],
+    threads: null,
     continued: '(vervolg)',
   }
 }
@@ -43,6 +44,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
 function notes(column: string, count: number, text = 'Een notitie'): PdfNote[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `${column}-${i}`,
+    ref: `${column[0]!.toUpperCase()}${i + 1}`,
     text: `${text} ${i}`,
     byline: 'Ayşe · Vrijwilliger',
     owner: null,

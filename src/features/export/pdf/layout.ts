@@ -66,6 +66,8 @@ export interface PdfPage {
 
 export interface PdfNote {
   id: string
+  /** "W1 · Dient: ..." : the note's reference and what it serves. */
+  ref: string
   text: string
   /** "Name · role", or the word for anonymous. */
   byline: string
@@ -99,8 +101,19 @@ export interface PdfContent {
   actions: readonly (readonly [string, string, string, string])[]
   principlesTitle: string
   principles: readonly string[]
+  /** The golden thread: a page listing each thread from value to action; none without links. */
+  threads: PdfThreads | null
   /** Printed under the header of every page after the first of a kind: "(vervolg)". */
   continued: string
+}
+
+export interface PdfThreads {
+  title: string
+  intro: string
+  /** One entry per thread: the chain of references, and from which value to which note. */
+  items: readonly { chain: string; detail: string }[]
+  /** "Losse eindjes: W4, A2" and the like; empty lines are left out. */
+  footer: readonly string[]
 }
 
 const MARGIN = 36
@@ -163,6 +176,7 @@ function scaleFor(textSize: number): Scale {
 /** The drawing of one note at a width; its height is the sum of its lines. */
 function noteBlock(note: PdfNote, x: number, width: number, scale: Scale, measure: Measure) {
   const inner = width - 2 * PADDING
+  const refLines = note.ref ? wrap(note.ref, inner, scale.small, true, measure) : []
   const textLines = wrap(note.text, inner, scale.text, false, measure)
   const ownerLines = note.owner ? wrap(note.owner, inner, scale.small, true, measure) : []
   const bylineLines = wrap(note.byline, inner, scale.small, false, measure)
@@ -170,7 +184,9 @@ function noteBlock(note: PdfNote, x: number, width: number, scale: Scale, measur
   const height =
     PADDING * 2 +
     textLines.length * scale.text * scale.lineHeight +
-    (ownerLines.length + bylineLines.length + markLines.length) * scale.small * scale.lineHeight
+    (refLines.length + ownerLines.length + bylineLines.length + markLines.length) *
+      scale.small *
+      scale.lineHeight
   const draw = (top: number): DrawOp[] => {
     const ops: DrawOp[] = [{ kind: 'box', x, y: top, width, height, fill: 'note', ref: note.id }]
     let y = top + PADDING
@@ -180,6 +196,7 @@ function noteBlock(note: PdfNote, x: number, width: number, scale: Scale, measur
         ops.push({ kind: 'text', x: x + PADDING, y: y - size * 0.25, size, bold, text, color })
       }
     }
+    add(refLines, scale.small, true, 'ink')
     add(textLines, scale.text, false, 'ink')
     add(ownerLines, scale.small, true, 'accent')
     add(markLines, scale.small, true, 'accent')
@@ -483,11 +500,76 @@ export function layoutPrinciplesPage(
   return { ops }
 }
 
-/** Every page of the agreement: the map, the action list, the principles. */
+/** The golden thread: every thread from value to action, flowing over as many pages as needed. */
+export function layoutThreadPages(
+  content: PdfContent,
+  size: PageSize,
+  measure: Measure,
+): PdfPage[] {
+  const threads = content.threads
+  if (!threads) return []
+  const page = PAGE_SIZES[size]
+  const width = page.width - 2 * MARGIN
+  const bottom = page.height - MARGIN
+  const pages: PdfPage[] = []
+  let ops: DrawOp[] = []
+  let y = MARGIN
+  const newPage = (continued: boolean): void => {
+    if (ops.length > 0) pages.push({ ops })
+    ops = []
+    y = MARGIN
+    const title = continued ? `${threads.title} ${content.continued}` : threads.title
+    for (const part of wrap(title, width, 18, true, measure)) {
+      y += 22
+      ops.push({ kind: 'text', x: MARGIN, y, size: 18, bold: true, text: part, color: 'ink' })
+    }
+    y += 6
+  }
+  /** Lines that stay together on one page. */
+  const block = (
+    lines: { text: string; size: number; bold: boolean; color: TextOp['color'] }[],
+  ) => {
+    const wrapped = lines.map((line) => ({
+      ...line,
+      parts: wrap(line.text, width, line.size, line.bold, measure),
+    }))
+    const height = wrapped.reduce((sum, line) => sum + line.parts.length * line.size * 1.35, 0)
+    if (y + height > bottom && ops.length > 1) newPage(true)
+    for (const line of wrapped) {
+      for (const part of line.parts) {
+        y += line.size * 1.35
+        ops.push({
+          kind: 'text',
+          x: MARGIN,
+          y,
+          size: line.size,
+          bold: line.bold,
+          text: part,
+          color: line.color,
+        })
+      }
+    }
+    y += 6
+  }
+  newPage(false)
+  block([{ text: threads.intro, size: 10, bold: false, color: 'soft' }])
+  for (const item of threads.items) {
+    block([
+      { text: item.chain, size: 12, bold: true, color: 'ink' },
+      { text: item.detail, size: 9, bold: false, color: 'soft' },
+    ])
+  }
+  for (const line of threads.footer) block([{ text: line, size: 10, bold: true, color: 'accent' }])
+  pages.push({ ops })
+  return pages
+}
+
+/** Every page of the agreement: the map, the action list, the golden thread, the principles. */
 export function layoutPdf(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
   return [
     ...layoutMapPages(content, size, measure),
     ...layoutActionPages(content, size, measure),
+    ...layoutThreadPages(content, size, measure),
     layoutPrinciplesPage(content, size, measure),
   ]
 }
