@@ -70,8 +70,8 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     const info = poppler('pdfinfo', file)
     expect(info).toMatch(/Page size:\s+1190\.55 x 841\.89 pts \(A3\)/)
     expect(info).toContain(`Title:           ${view.meta.title}`)
-    // The map, the action list, the golden thread, the principles.
-    expect(info).toMatch(/Pages:\s+4/)
+    // The map, the action list, the golden thread, the values by side, the principles.
+    expect(info).toMatch(/Pages:\s+5/)
     const fontsTable = poppler('pdffonts', file)
     const rows = fontsTable.split('\n').slice(2).filter(Boolean)
     expect(rows.length).toBeGreaterThanOrEqual(2)
@@ -112,6 +112,13 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     expect(chains).toContain('W2 → R4 → E4 → V1 → A3')
     expect(chains).toContain('Waarden waar nog geen actie naartoe leidt: W4')
     expect(chains).toContain('Acties die nog geen waarde dienen: A2, A5')
+    // Values by side: W1-W3 are held by both sides (the example's "my value too"), W4 and W5
+    // only by their informal writers.
+    expect(chains).toContain('Waarden: gedeeld of van één kant')
+    const shared = chains.slice(chains.indexOf('Gedeeld door beide kanten'))
+    expect(shared).toMatch(
+      /^Gedeeld door beide kanten W1 .* · W2 .* · W3 .*Alleen van de informele kant W4 .* · W5 /,
+    )
   })
 
   it('leaves the thread page out when nothing is linked', async () => {

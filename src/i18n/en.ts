@@ -361,4 +361,41 @@ export const en: Messages = {
   'export.threadsIntro':
     'Each line is a thread: from a value (V) through relations (R), requirements (Q) and conditions (C) to the actions (A) that serve it. The letters and numbers are also printed with the notes on the map.',
   'export.threadsMore': 'There are more threads than fit here; only the first 300 are listed.',
+  'proxy.toggle': 'I am writing this down for someone without a phone or laptop',
+  'proxy.name': 'Name of that person (may stay empty)',
+  'proxy.role': 'Role of that person',
+  'proxy.byline': 'On behalf of {who} · written down by {writer}',
+  'proxy.bylineNoNames': 'On behalf of {who} · written down by someone else',
+  'mix.title': 'At the table:',
+  'mix.counts': '{formal} formal · {informal} informal',
+  'mix.uneven':
+    'The method asks for about as many people from each side at the table. Who else could join?',
+  'balance.title': 'Who gets a say?',
+  'balance.what': 'What',
+  'balance.total': 'Total',
+  'balance.notes': 'Notes',
+  'balance.edits': 'Edits',
+  'balance.votes': 'Votes',
+  'balance.byRole': 'By role',
+  'balance.otherRoles': 'Other roles together',
+  'balance.roleLine': '{notes} notes, {edits} edits, {votes} votes',
+  'balance.notSplit':
+    'Not split: one side has fewer than {min} people. That way nobody can be picked out.',
+  'balance.privacy': 'Only groups of {min} or more people are shown apart. Never per person.',
+  'balance.onShared': 'Show on the shared screen too',
+  'balance.cueFormal':
+    'In this step most notes come from the formal side. Let the informal partners speak first?',
+  'balance.cueInformal':
+    'In this step most notes come from the informal side. Ask the professionals what they see too?',
+  'values.holdsMine': 'My value too',
+  'values.holdsMineLabel': 'This is my value too: {text}',
+  'values.heldByBoth': 'Shared by formal and informal',
+  'values.heldByFormal': 'Only from the formal side',
+  'values.heldByInformal': 'Only from the informal side',
+  'export.valuesTitle': 'Values: shared or from one side',
+  'export.valuesIntro':
+    'What do both sides stand behind, and which values are (still) from one side? That is where the win-win conversation starts.',
+  'export.valuesShared': 'Shared by both sides',
+  'export.valuesFormal': 'Only from the formal side',
+  'export.valuesInformal': 'Only from the informal side',
 }

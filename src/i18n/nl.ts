@@ -365,4 +365,42 @@ export const nl = {
     'Elke regel is een draad: van een waarde (W) via relaties (R), eisen (E) en voorwaarden (V) naar de acties (A) die haar dienen. De letters en nummers staan ook bij de notities op de kaart.',
   'export.threadsMore':
     'Er zijn meer draden dan op deze pagina passen; alleen de eerste 300 staan hier.',
+  'proxy.toggle': 'Ik schrijf dit op voor iemand zonder telefoon of laptop',
+  'proxy.name': 'Naam van die persoon (mag leeg blijven)',
+  'proxy.role': 'Rol van die persoon',
+  'proxy.byline': 'Namens {who} · opgeschreven door {writer}',
+  'proxy.bylineNoNames': 'Namens {who} · opgeschreven door een ander',
+  'mix.title': 'Aan tafel:',
+  'mix.counts': '{formal} formeel · {informal} informeel',
+  'mix.uneven':
+    'De methode vraagt om ongeveer evenveel mensen van beide kanten aan tafel. Wie kan er nog bij?',
+  'balance.title': 'Wie komt aan het woord?',
+  'balance.what': 'Wat',
+  'balance.total': 'Totaal',
+  'balance.notes': 'Notities',
+  'balance.edits': 'Aanpassingen',
+  'balance.votes': 'Stemmen',
+  'balance.byRole': 'Per rol',
+  'balance.otherRoles': 'Andere rollen samen',
+  'balance.roleLine': '{notes} notities, {edits} aanpassingen, {votes} stemmen',
+  'balance.notSplit':
+    'Niet uitgesplitst: een kant heeft minder dan {min} mensen. Zo is niemand apart te herkennen.',
+  'balance.privacy':
+    'Alleen groepen van {min} of meer mensen worden apart getoond. Nooit per persoon.',
+  'balance.onShared': 'Ook op het grote scherm laten zien',
+  'balance.cueFormal':
+    'Bij deze stap komen de meeste notities van de formele kant. Geef de informele partners eerst het woord?',
+  'balance.cueInformal':
+    'Bij deze stap komen de meeste notities van de informele kant. Vraag ook de beroepskrachten wat zij zien?',
+  'values.holdsMine': 'Ook mijn waarde',
+  'values.holdsMineLabel': 'Dit is ook mijn waarde: {text}',
+  'values.heldByBoth': 'Gedeeld door formeel en informeel',
+  'values.heldByFormal': 'Alleen van de formele kant',
+  'values.heldByInformal': 'Alleen van de informele kant',
+  'export.valuesTitle': 'Waarden: gedeeld of van één kant',
+  'export.valuesIntro':
+    'Waar staan beide kanten achter, en welke waarden zijn (nog) van één kant? Daar begint het gesprek over win-win.',
+  'export.valuesShared': 'Gedeeld door beide kanten',
+  'export.valuesFormal': 'Alleen van de formele kant',
+  'export.valuesInformal': 'Alleen van de informele kant',
 } as const

@@ -3,6 +3,7 @@ import { newNoteId, newParticipantId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
 import type { ActionOwner, ColumnId, NoteId, Participant, Role } from './schema'
 import { setLink } from './threads'
+import { setHolds } from './voices'
 import { ROLE_SIDE } from './schema'
 
 /**
@@ -97,6 +98,14 @@ export const EXAMPLE_MAP = {
     'A3>V4',
     'A4>V2',
   ],
+  /** Who said "my value too" about a value written by someone else. */
+  holds: [
+    ['W1', 'Ellen van Dijk'],
+    ['W1', 'Łukasz Nowak'],
+    ['W2', 'Ayşe Yılmaz'],
+    ['W2', 'Noor El Idrissi'],
+    ['W3', 'Ellen van Dijk'],
+  ],
 }
 
 const EXAMPLE_LETTERS: Record<string, ColumnId> = {
@@ -158,6 +167,10 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
     for (const link of EXAMPLE_MAP.links) {
       const [from, to] = link.split('>') as [string, string]
       setLink(doc, noteAt(from), noteAt(to), true)
+    }
+    for (const [ref, name] of EXAMPLE_MAP.holds as [string, string][]) {
+      const person = people.find((p) => p.name === name)!
+      setHolds(doc, noteAt(ref), person.id, true)
     }
   })
 }

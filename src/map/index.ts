@@ -92,3 +92,16 @@ export {
   type LinkIndex,
   type LooseEnds,
 } from './threads'
+export {
+  balanceOf,
+  dominantSide,
+  MIN_GROUP,
+  recordEdit,
+  setHolds,
+  valueSides,
+  type Balance,
+  type GroupFigures,
+  type StepBalance,
+  type Voices,
+} from './voices'
+export { distribution, ownPulse, PULSE_SCORES, writePulse, type PulseEntry } from './pulse'

@@ -27,6 +27,8 @@ export interface MapFileNote {
   readonly text: string
   /** Null for a note revealed anonymously. */
   readonly author: Participant | null
+  /** For a proxy note: who wrote it down (files from before proxy notes have none). */
+  readonly proxyBy?: Participant | null
   readonly owner: ActionOwner | null
   /** Marked as shared by the group ("gedeeld"). */
   readonly agreed: boolean
@@ -67,6 +69,7 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
         column: note.column,
         text: note.text,
         author: note.author,
+        proxyBy: note.proxyBy,
         owner: note.owner,
         agreed: agreed.has(note.id),
         serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
@@ -129,8 +132,15 @@ export function parseMapFile(source: string): ParsedMapFile {
     const note = entry as Record<string, unknown>
     if (typeof note !== 'object' || note === null) return { ok: false, problem: 'invalid' }
     const noteText = text(note.text, LIMITS.noteText)
-    const author = note.author === null ? null : parseParticipant(note.author)
-    if (!isColumnId(note.column) || !noteText || (note.author !== null && !author)) {
+    const hasProxy = note.proxyBy !== undefined && note.proxyBy !== null
+    const proxyBy = hasProxy ? parseParticipant(note.proxyBy) : null
+    const author = note.author === null ? null : parseParticipant(note.author, proxyBy !== null)
+    if (
+      !isColumnId(note.column) ||
+      !noteText ||
+      (note.author !== null && !author) ||
+      (hasProxy && !proxyBy)
+    ) {
       return { ok: false, problem: 'invalid' }
     }
     const owner = note.owner as Record<string, unknown> | null | undefined
@@ -145,6 +155,7 @@ export function parseMapFile(source: string): ParsedMapFile {
       column: note.column,
       text: noteText,
       author,
+      proxyBy,
       owner:
         note.column === 'acties' && owner
           ? parseOwner({ ownerKind: owner.kind, ownerName: owner.name, ownerWhen: owner.when })
@@ -198,6 +209,7 @@ export function importMapFile(
           text: note.text,
           author: note.author ?? importer,
           anonymous: note.author === null,
+          proxyBy: note.proxyBy ?? undefined,
           owner: note.owner ?? undefined,
         },
         now,

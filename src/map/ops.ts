@@ -169,6 +169,11 @@ export interface NewNote {
   author: Participant
   /** Store no author at all (an anonymous reveal of private drafts). */
   anonymous?: boolean
+  /**
+   * A proxy note: this person wrote it down for someone without a device, who is the `author`,
+   * by name or (name empty) only by role.
+   */
+  proxyBy?: Participant
   /** Position in the column; at the end when left out. */
   index?: number
   owner?: Partial<ActionOwner>
@@ -181,7 +186,9 @@ export interface NewNote {
 export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
   check(isColumnId(input.column), 'invalid-column')
   const text = checkText(input.text)
-  const author = checkParticipant(input.author)
+  const proxyBy = input.proxyBy ? checkParticipant(input.proxyBy) : null
+  const author = parseParticipant(input.author, proxyBy !== null)
+  check(author !== null, 'invalid-participant')
   check(notesOf(doc).size < LIMITS.notesPerMap, 'too-many-notes')
   doc.transact(() => {
     const index = input.index ?? Number.MAX_SAFE_INTEGER
@@ -191,6 +198,7 @@ export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
     fields.set('text', text)
     if (input.anonymous) fields.set('anonymous', true)
     else fields.set('author', { ...author })
+    if (proxyBy && !input.anonymous) fields.set('proxyBy', { ...proxyBy })
     fields.set('createdAt', now)
     fields.set('updatedAt', now)
     if (input.column === 'acties') setOwner(fields, { kind: 'wij', ...input.owner })

@@ -89,6 +89,11 @@ export interface Note {
   readonly author: Participant | null
   readonly createdAt: number
   readonly updatedAt: number
+  /**
+   * For a proxy note: who wrote it down on behalf of the author (someone without a device). The
+   * author then may have no name, only a role.
+   */
+  readonly proxyBy: Participant | null
   /** Only for notes in the actions column. */
   readonly owner: ActionOwner | null
 }
@@ -139,12 +144,12 @@ export function isId(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value)
 }
 
-/** A valid participant, or null. */
-export function parseParticipant(raw: unknown): Participant | null {
+/** A valid participant, or null. Only the person a proxy note is for may go without a name. */
+export function parseParticipant(raw: unknown, nameless = false): Participant | null {
   if (!isObject(raw)) return null
   const name = text(raw.name, LIMITS.name)
   const roleLabel = text(raw.roleLabel ?? '', LIMITS.roleLabel)
-  if (!isId(raw.id) || !name || roleLabel === null) return null
+  if (!isId(raw.id) || name === null || (!name && !nameless) || roleLabel === null) return null
   if (!isRole(raw.role) || !isOneOf(SIDES, raw.side)) return null
   return {
     id: raw.id as ParticipantId,
@@ -172,7 +177,8 @@ export function parseNote(id: string, raw: Unknown): Note | null {
   if (!isColumnId(column) || typeof order !== 'string' || order.length === 0) return null
   const noteText = text(raw.text, LIMITS.noteText)
   const anonymous = raw.anonymous === true
-  const author = anonymous ? null : parseParticipant(raw.author)
+  const proxyBy = anonymous ? null : parseParticipant(raw.proxyBy)
+  const author = anonymous ? null : parseParticipant(raw.author, proxyBy !== null)
   const createdAt = finite(raw.createdAt)
   const updatedAt = finite(raw.updatedAt) ?? createdAt
   if (noteText === null || (!author && !anonymous) || createdAt === null || updatedAt === null) {
@@ -186,6 +192,7 @@ export function parseNote(id: string, raw: Unknown): Note | null {
     author,
     createdAt,
     updatedAt,
+    proxyBy,
     owner: column === 'acties' ? (parseOwner(raw) ?? { kind: 'wij', name: '', when: '' }) : null,
   }
 }

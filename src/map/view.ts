@@ -9,6 +9,8 @@ import {
   type LinkIndex,
   type LooseEnds,
 } from './threads'
+import { readPulse, type PulseEntry } from './pulse'
+import { readVoices, type Voices } from './voices'
 import {
   COLUMN_IDS,
   compareNotes,
@@ -36,6 +38,10 @@ export interface MapView {
   readonly numbers: ReadonlyMap<NoteId, number>
   /** Values no action leads to yet, actions that serve no value. */
   readonly loose: LooseEnds
+  /** Edits, all dots and value holders, for the balance of voices. */
+  readonly voices: Voices
+  /** "Hoofd, hart, buik" entries, unordered and without who. */
+  readonly pulse: readonly PulseEntry[]
   /** Entries in the document that failed validation and are not shown. */
   readonly skipped: number
 }
@@ -116,6 +122,17 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
       : indexLinks(links, numbers)
   const loose = previous?.linkIndex === linkIndex ? previous.loose : looseEnds(columns, linkIndex)
 
+  const readVoiceList = readVoices(doc)
+  const voices =
+    previous && voicesKey(previous.voices) === voicesKey(readVoiceList)
+      ? previous.voices
+      : readVoiceList
+  const readPulseList = readPulse(doc)
+  const pulse =
+    previous && JSON.stringify(previous.pulse) === JSON.stringify(readPulseList)
+      ? previous.pulse
+      : readPulseList
+
   const meta = parseMeta(metaOf(doc).toJSON())
   return Object.freeze({
     meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),
@@ -126,8 +143,14 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     linkIndex,
     numbers,
     loose,
+    voices,
+    pulse,
     skipped,
   })
+}
+
+function voicesKey(voices: Voices): string {
+  return JSON.stringify([voices.edits, voices.votes, [...voices.holders]])
 }
 
 function sameLinks(a: readonly Link[], b: readonly Link[]): boolean {

@@ -16,6 +16,14 @@ import {
   updateMapDetails,
   setLink,
   threadOf,
+  newParticipantId,
+  ownPulse,
+  recordEdit,
+  setHolds,
+  writePulse,
+  ROLE_SIDE,
+  type PulseEntry,
+  type Role,
   castVote,
   createControlDoc,
   dotsOf,
@@ -97,6 +105,8 @@ export interface RoomState extends FacilitatorActions {
     text: string
     index?: number
     owner?: Partial<ActionOwner>
+    /** A proxy note: written down for someone without a device, by name or only by role. */
+    proxyFor?: { name: string; role: Exclude<Role, 'anders'> }
   }): NoteId | null
   editNote(id: NoteId, changes: { text?: string; owner?: Partial<ActionOwner> }): boolean
   moveNote(id: NoteId, column: ColumnId, index: number): void
@@ -106,6 +116,11 @@ export interface RoomState extends FacilitatorActions {
   selectThread(noteId: NoteId | null): void
   /** Links a note to one it serves in the neighbouring column, or unlinks it. */
   setLink(from: NoteId, to: NoteId, linked: boolean): void
+  /** Says this person holds a value too, or no longer does. */
+  setHolds(noteId: NoteId, holds: boolean): void
+  /** This device's own "hoofd, hart, buik" entry for the open map. */
+  ownPulse(): PulseEntry | null
+  writePulse(change: Partial<PulseEntry>): void
   setFollowPaused(paused: boolean): void
   /** The server's clock now, as well as this device can tell. */
   now(): number
@@ -130,6 +145,29 @@ interface Session {
 }
 
 let session: Session | null = null
+
+/**
+ * The random id this device files its "hoofd, hart, buik" entry under for a map: never the
+ * person's id, so the entries cannot be traced to anyone through the document.
+ */
+const pulseIds = new Map<string, string>()
+function pulseIdFor(roomId: string): string {
+  const key = `pk-pulse-${roomId}`
+  let id = pulseIds.get(key)
+  try {
+    id ??= localStorage.getItem(key) ?? undefined
+  } catch {
+    // No storage (a locked-down browser): the id lasts as long as the page.
+  }
+  id ??= newNoteId()
+  pulseIds.set(key, id)
+  try {
+    localStorage.setItem(key, id)
+  } catch {
+    // As above.
+  }
+  return id
+}
 /** Reads and writes this device's drafts for the open room. */
 let drafting: { read(): DraftFile; write(file: DraftFile): void } | null = null
 
@@ -328,14 +366,50 @@ export const useRoom = create<RoomState>((set, get) => {
       )
     },
 
-    addNote(input) {
+    addNote({ proxyFor, ...input }) {
       const me = author()
       if (!me) return null
-      return attempt((doc) => addNote(doc, { ...input, id: newNoteId(), author: me }))
+      if (!proxyFor)
+        return attempt((doc) => addNote(doc, { ...input, id: newNoteId(), author: me }))
+      const writtenFor: Participant = {
+        id: newParticipantId(),
+        name: proxyFor.name.trim(),
+        role: proxyFor.role,
+        roleLabel: '',
+        side: ROLE_SIDE[proxyFor.role],
+      }
+      return attempt((doc) =>
+        addNote(doc, { ...input, id: newNoteId(), author: writtenFor, proxyBy: me }),
+      )
     },
 
     editNote(id, changes) {
-      return attempt((doc) => editNote(doc, id, changes)) !== null
+      const me = get().me
+      const column = get().view.notes.get(id)?.column
+      return (
+        attempt((doc) =>
+          doc.transact(() => {
+            editNote(doc, id, changes)
+            // Counted for the balance of voices per step; never shown per person.
+            if (me && column) recordEdit(doc, me.id, column)
+          }),
+        ) !== null
+      )
+    },
+
+    setHolds(noteId, holds) {
+      const me = get().me
+      if (me) attempt((doc) => setHolds(doc, noteId, me.id, holds))
+    },
+
+    ownPulse() {
+      const roomId = get().roomId
+      return session && roomId ? ownPulse(session.doc, pulseIdFor(roomId)) : null
+    },
+
+    writePulse(change) {
+      const roomId = get().roomId
+      if (roomId) attempt((doc) => writePulse(doc, pulseIdFor(roomId), change))
     },
 
     moveNote(id, column, index) {

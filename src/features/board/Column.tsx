@@ -38,7 +38,10 @@ export const Column = memo(function Column({ column, notes }: Props) {
     // Writing alone first: the note stays on this device until the facilitator reveals.
     if (privateWriting)
       useRoom.getState().addDraft({ column, text: draft.text, owner: owner ?? null })
-    else useRoom.getState().addNote({ column, text: draft.text, owner })
+    else
+      useRoom
+        .getState()
+        .addNote({ column, text: draft.text, owner, proxyFor: draft.proxyFor ?? undefined })
   }
 
   return (
@@ -90,6 +93,7 @@ export const Column = memo(function Column({ column, notes }: Props) {
             <NoteForm
               initial={{ text: '', column, owner: { kind: 'wij', name: '', when: '' } }}
               allowColumnChange={false}
+              allowProxy={!privateWriting}
               submitLabel={privateWriting ? t('drafts.add') : t('note.add')}
               onSubmit={add}
               onCancel={() => {

@@ -5,12 +5,12 @@ import { memo, useRef, useState } from 'react'
 import { useT, type Translate } from '../../i18n'
 import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { roleText } from '../room/roleLabel'
 import { NoteExtras } from '../facilitation/NoteExtras'
 import { LinkPicker, NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/NoteThread'
 import { servedColumn } from '../../map'
+import { ValueHolders } from '../voices/ValueHolders'
 import { NoteForm, type NoteDraft } from './NoteForm'
-import { shortText } from './noteText'
+import { bylineOf, shortText } from './noteText'
 
 function ownerLine(t: Translate, note: Note): string | null {
   if (!note.owner) return null
@@ -39,7 +39,7 @@ export const NoteBody = memo(function NoteBody({
       </p>
       {owner && <p className="note-owner">{owner}</p>}
       <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
-        {note.author ? `${note.author.name} · ${roleText(t, note.author)}` : t('note.anonymous')}
+        {bylineOf(t, note)}
       </p>
     </>
   )
@@ -162,6 +162,7 @@ const NoteContent = memo(function NoteContent({
       <NoteRef note={note} />
       <NoteBody note={note} />
       <NoteExtras note={note} editable={editable} />
+      {note.column === 'waarden' && <ValueHolders note={note} />}
       <NoteThreadInfo note={note} />
       {linking && linkTarget && (
         <LinkPicker

@@ -7,12 +7,15 @@ import {
   type ActionOwner,
   type ColumnId,
   type OwnerKind,
+  type Role,
 } from '../../map'
 
 export interface NoteDraft {
   text: string
   column: ColumnId
   owner: ActionOwner
+  /** Written down for someone without a device; null for one's own note. */
+  proxyFor?: { name: string; role: ProxyRole } | null
 }
 
 interface Props {
@@ -22,10 +25,28 @@ interface Props {
   submitLabel: string
   onSubmit(draft: NoteDraft): void
   onCancel(): void
+  /** Offer to write the note on behalf of someone without a device. */
+  allowProxy?: boolean
 }
 
+type ProxyRole = Exclude<Role, 'anders'>
+const PROXY_ROLES: readonly ProxyRole[] = [
+  'bewoner',
+  'mantelzorger',
+  'vrijwilliger',
+  'ervaringsdeskundige',
+  'beroepskracht',
+]
+
 /** Writes or edits one note; an action also gets who does it and when. */
-export function NoteForm({ initial, allowColumnChange, submitLabel, onSubmit, onCancel }: Props) {
+export function NoteForm({
+  initial,
+  allowColumnChange,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  allowProxy = false,
+}: Props) {
   const t = useT()
   const id = useId()
   const [text, setText] = useState(initial.text)
@@ -34,6 +55,9 @@ export function NoteForm({ initial, allowColumnChange, submitLabel, onSubmit, on
   const [ownerName, setOwnerName] = useState(initial.owner.name)
   const [ownerWhen, setOwnerWhen] = useState(initial.owner.when)
   const [showRequired, setShowRequired] = useState(false)
+  const [proxy, setProxy] = useState(false)
+  const [proxyName, setProxyName] = useState('')
+  const [proxyRole, setProxyRole] = useState<ProxyRole>('bewoner')
   const textRef = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
@@ -55,7 +79,12 @@ export function NoteForm({ initial, allowColumnChange, submitLabel, onSubmit, on
       textRef.current?.focus()
       return
     }
-    onSubmit({ text, column, owner: { kind: ownerKind, name: ownerName, when: ownerWhen } })
+    onSubmit({
+      text,
+      column,
+      owner: { kind: ownerKind, name: ownerName, when: ownerWhen },
+      proxyFor: allowProxy && proxy ? { name: proxyName, role: proxyRole } : null,
+    })
     if (!allowColumnChange) {
       // Adding: keep the form open for the next idea ("quantity over quality").
       setText('')
@@ -148,6 +177,47 @@ export function NoteForm({ initial, allowColumnChange, submitLabel, onSubmit, on
               onChange={(event) => setOwnerWhen(event.target.value)}
             />
           </label>
+        </div>
+      )}
+      {allowProxy && (
+        <div className="proxy-fields">
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="proxy"
+              checked={proxy}
+              onChange={(event) => setProxy(event.target.checked)}
+            />
+            <span>{t('proxy.toggle')}</span>
+          </label>
+          {proxy && (
+            <>
+              <label className="field">
+                <span>{t('proxy.name')}</span>
+                <input
+                  name="proxyName"
+                  value={proxyName}
+                  maxLength={LIMITS.name}
+                  onChange={(event) => setProxyName(event.target.value)}
+                />
+              </label>
+              <fieldset className="choices inline">
+                <legend>{t('proxy.role')}</legend>
+                {PROXY_ROLES.map((role) => (
+                  <label key={role} className="choice">
+                    <input
+                      type="radio"
+                      name={`${id}-proxy-role`}
+                      value={role}
+                      checked={proxyRole === role}
+                      onChange={() => setProxyRole(role)}
+                    />
+                    <span>{t(`role.${role}`)}</span>
+                  </label>
+                ))}
+              </fieldset>
+            </>
+          )}
         </div>
       )}
       {allowColumnChange && (

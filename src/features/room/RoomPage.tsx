@@ -15,6 +15,8 @@ import { loadIdentity } from '../join/identity'
 import { PresenceList } from '../presence/PresenceList'
 import { SharePanel } from '../share/SharePanel'
 import { ThreadPanel } from '../thread/ThreadPanel'
+import { BalancePanel } from '../voices/BalancePanel'
+import { RoomMix } from '../voices/RoomMix'
 import { ConnectionBadge } from './ConnectionBadge'
 import { DeleteMap } from './DeleteMap'
 import { ErrorBanner } from './ErrorBanner'
@@ -53,6 +55,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
     return (
       <main className="room-join" id="main">
         <h1 className="room-join-map">{heading}</h1>
+        <RoomMix />
         <JoinForm
           initial={me}
           onJoined={(participant) => {
@@ -98,7 +101,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <Board />
       </main>
       <aside className="room-aside">
+        <RoomMix />
         <PresenceList />
+        {level === 'facilitator' && <BalancePanel />}
         <ThreadPanel />
         {level === 'facilitator' && <MapDetailsForm />}
         <SharePanel roomId={roomId} />

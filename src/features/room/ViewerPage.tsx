@@ -3,6 +3,8 @@ import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 import { Board } from '../board/Board'
 import { StepBanner } from '../facilitation/StepBanner'
+import { BalancePanel } from '../voices/BalancePanel'
+import { RoomMix } from '../voices/RoomMix'
 import { JoinCodeDisplay } from '../share/JoinCodePanel'
 import { ConnectionBadge } from './ConnectionBadge'
 import { RefusalBanner } from './RefusalBanner'
@@ -14,6 +16,7 @@ import { RefusalBanner } from './RefusalBanner'
 export function ViewerPage({ viewerToken }: { viewerToken: string }) {
   const t = useT()
   const meta = useRoom((state) => state.view.meta)
+  const showBalance = useRoom((state) => state.control.showBalance)
 
   useEffect(() => {
     useRoom.getState().openRoom({ kind: 'viewer', viewerToken }, null)
@@ -44,6 +47,8 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
       <main id="main" className="room-main">
         <JoinCodeDisplay large />
         <StepBanner large />
+        <RoomMix />
+        {showBalance && <BalancePanel large />}
         <Board />
       </main>
     </div>

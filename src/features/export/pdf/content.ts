@@ -4,12 +4,13 @@ import {
   stepOf,
   tally,
   threadPaths,
+  valueSides,
   type Dot,
   type MapView,
   type Note,
   type NoteId,
 } from '../../../map'
-import { shortText } from '../../board/noteText'
+import { bylineOf, shortText } from '../../board/noteText'
 import { looseEndsShown, refOf } from '../../thread/refs'
 import { roleText } from '../../room/roleLabel'
 import type { PdfContent, PdfNote, PdfThreads } from './layout'
@@ -47,11 +48,7 @@ export function pdfContent(
           })
         : '',
     ].filter(Boolean)
-    const byline = !note.author
-      ? t('note.anonymous')
-      : options.includeNames
-        ? `${note.author.name} · ${roleText(t, note.author)}`
-        : roleText(t, note.author)
+    const byline = bylineOf(t, note, options.includeNames)
     const serves = (view.linkIndex.serves.get(note.id) ?? []).map((id) => refOf(t, view, id))
     return {
       id: note.id,
@@ -108,6 +105,7 @@ export function pdfContent(
       t('principles.winwin'),
     ],
     threads: threadsContent(view, t),
+    values: valuesContent(view, t),
     continued: t('export.continued'),
   }
 }
@@ -138,4 +136,28 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
     })),
     footer: [...loose, more ? t('export.threadsMore') : ''].filter(Boolean),
   }
+}
+
+/** Values held by both sides, and values (so far) held by one side: the win-win conversation. */
+function valuesContent(view: MapView, t: Translate): PdfThreads | null {
+  const values = view.columns.waarden
+  if (values.length === 0) return null
+  const sides = valueSides(values, view.participants, view.voices.holders)
+  const group = (wanted: (held: ReadonlySet<string>) => boolean) =>
+    values.filter((note) => wanted(sides.get(note.id)!))
+  const items = (
+    [
+      [t('export.valuesShared'), group((held) => held.size === 2)],
+      [t('export.valuesFormal'), group((held) => held.size === 1 && held.has('formal'))],
+      [t('export.valuesInformal'), group((held) => held.size === 1 && held.has('informal'))],
+    ] as const
+  )
+    .filter(([, notes]) => notes.length > 0)
+    .map(([heading, notes]) => ({
+      chain: heading,
+      detail: notes
+        .map((note) => `${refOf(t, view, note.id)} ${shortText(note.text)}`)
+        .join('  ·  '),
+    }))
+  return { title: t('export.valuesTitle'), intro: t('export.valuesIntro'), items, footer: [] }
 }

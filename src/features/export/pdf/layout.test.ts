@@ -37,6 +37,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
     principlesTitle: 'In elke stap',
     principles: ['Dialoog', 'Wederkerig', 'Meedoen', 'Win-win'],
     threads: null,
+    values: null,
     continued: '(vervolg)',
   }
 }

@@ -103,6 +103,8 @@ export interface PdfContent {
   principles: readonly string[]
   /** The golden thread: a page listing each thread from value to action; none without links. */
   threads: PdfThreads | null
+  /** Values shared by both sides and values of one side; same shape as the thread list. */
+  values: PdfThreads | null
   /** Printed under the header of every page after the first of a kind: "(vervolg)". */
   continued: string
 }
@@ -505,8 +507,8 @@ export function layoutThreadPages(
   content: PdfContent,
   size: PageSize,
   measure: Measure,
+  threads: PdfThreads | null = content.threads,
 ): PdfPage[] {
-  const threads = content.threads
   if (!threads) return []
   const page = PAGE_SIZES[size]
   const width = page.width - 2 * MARGIN
@@ -570,6 +572,7 @@ export function layoutPdf(content: PdfContent, size: PageSize, measure: Measure)
     ...layoutMapPages(content, size, measure),
     ...layoutActionPages(content, size, measure),
     ...layoutThreadPages(content, size, measure),
+    ...layoutThreadPages(content, size, measure, content.values),
     layoutPrinciplesPage(content, size, measure),
   ]
 }

@@ -1,0 +1,131 @@
+import { useMemo } from 'react'
+import { useT } from '../../i18n'
+import {
+  balanceOf,
+  dominantSide,
+  MIN_GROUP,
+  stepOf,
+  type ColumnId,
+  type GroupFigures,
+  type StepBalance,
+} from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { useRoomMix } from './RoomMix'
+
+type Figures = Omit<GroupFigures, 'people'>
+
+/**
+ * Who contributes per step: notes, edits and votes by side and by role. On the facilitator's
+ * screen, and on the shared screen when the facilitator chooses. No group of fewer than three
+ * people is shown on its own.
+ */
+export function BalancePanel({ large = false }: { large?: boolean }) {
+  const t = useT()
+  const view = useRoom((state) => state.view)
+  const level = useRoom((state) => state.level)
+  const control = useRoom((state) => state.control)
+  const mix = useRoomMix()
+  const balance = useMemo(
+    () => balanceOf(view.notes, view.participants, view.voices),
+    [view.notes, view.participants, view.voices],
+  )
+  // The step in progress first; without one, every column in the order of the steps.
+  const columns: ColumnId[] =
+    control.activeColumns.length > 0
+      ? [...control.activeColumns]
+      : control.steps.flat().filter((column, i, all) => all.indexOf(column) === i)
+  const dominant =
+    level === 'facilitator' && control.activeColumns.length > 0
+      ? dominantSide(view.notes, control.activeColumns, mix)
+      : null
+
+  return (
+    <section className={`balance-panel${large ? ' is-large' : ''}`} aria-labelledby="balance-title">
+      <h2 id="balance-title">{t('balance.title')}</h2>
+      {dominant && (
+        <p className="balance-cue" role="status">
+          {t(dominant === 'formal' ? 'balance.cueFormal' : 'balance.cueInformal')}
+        </p>
+      )}
+      {columns.map((column) => (
+        <StepFigures key={column} step={balance.steps[column]} />
+      ))}
+      <p className="hint">{t('balance.privacy', { min: MIN_GROUP })}</p>
+      {level === 'facilitator' && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={control.showBalance}
+            onChange={(event) => useRoom.getState().setShowBalance(event.target.checked)}
+          />
+          <span>{t('balance.onShared')}</span>
+        </label>
+      )}
+    </section>
+  )
+}
+
+function StepFigures({ step }: { step: StepBalance }) {
+  const t = useT()
+  const headingId = `balance-${step.column}`
+  const rows: { key: keyof Figures; label: string }[] = [
+    { key: 'notes', label: t('balance.notes') },
+    { key: 'edits', label: t('balance.edits') },
+    { key: 'votes', label: t('balance.votes') },
+  ]
+  return (
+    <div className="balance-step">
+      <h3 id={headingId}>
+        {stepOf(step.column)}. {t(`column.${step.column}`)}
+      </h3>
+      <table aria-labelledby={headingId}>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('balance.what')}</span>
+            </th>
+            <th scope="col">{t('balance.total')}</th>
+            {step.sides && (
+              <>
+                <th scope="col">{t('side.formal')}</th>
+                <th scope="col">{t('side.informal')}</th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ key, label }) => (
+            <tr key={key}>
+              <th scope="row">{label}</th>
+              <td data-figure={`total-${key}`}>{step.total[key]}</td>
+              {step.sides && (
+                <>
+                  <td data-figure={`formal-${key}`}>{step.sides.formal[key]}</td>
+                  <td data-figure={`informal-${key}`}>{step.sides.informal[key]}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!step.sides && <p className="hint">{t('balance.notSplit', { min: MIN_GROUP })}</p>}
+      {step.roles && step.roles.length > 1 && (
+        <details className="balance-roles">
+          <summary>{t('balance.byRole')}</summary>
+          <ul>
+            {step.roles.map(({ role, figures }) => (
+              <li key={role}>
+                {role === 'other' ? t('balance.otherRoles') : t(`role.${role}`)}:{' '}
+                {t('balance.roleLine', {
+                  notes: figures.notes,
+                  edits: figures.edits,
+                  votes: figures.votes,
+                })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  )
+}

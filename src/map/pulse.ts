@@ -1,0 +1,92 @@
+import { Origin, type MapDoc } from './doc'
+import { isId, LIMITS } from './schema'
+
+/**
+ * "Hoofd, hart, buik": at the start each person writes what is in their head, heart and gut about
+ * working together, and scores the collaboration from 1 to 10; at the end the score again. Entries
+ * are keyed by a random id this device keeps for the map, never by person, and shown only as a
+ * distribution and an unordered list.
+ */
+export interface PulseEntry {
+  readonly head: string
+  readonly heart: string
+  readonly gut: string
+  /** 1 to 10, or null when not given. */
+  readonly before: number | null
+  readonly after: number | null
+}
+
+export const PULSE_SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const
+
+function pulseOf(doc: MapDoc) {
+  return doc.getMap<unknown>('pulse')
+}
+
+function score(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 10
+    ? value
+    : null
+}
+
+function words(value: unknown): string {
+  return typeof value === 'string' ? value.trim().slice(0, LIMITS.noteText) : ''
+}
+
+function parseEntry(raw: unknown): PulseEntry | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const entry = raw as Record<string, unknown>
+  return {
+    head: words(entry.head),
+    heart: words(entry.heart),
+    gut: words(entry.gut),
+    before: score(entry.before),
+    after: score(entry.after),
+  }
+}
+
+/** This device's own entry, to fill the form again. */
+export function ownPulse(doc: MapDoc, pulseId: string): PulseEntry | null {
+  return parseEntry(pulseOf(doc).get(pulseId))
+}
+
+/** Writes (part of) this device's entry. */
+export function writePulse(doc: MapDoc, pulseId: string, change: Partial<PulseEntry>): void {
+  if (!isId(pulseId)) return
+  const before = ownPulse(doc, pulseId) ?? {
+    head: '',
+    heart: '',
+    gut: '',
+    before: null,
+    after: null,
+  }
+  const next = { ...before, ...change }
+  doc.transact(() => {
+    pulseOf(doc).set(pulseId, {
+      head: words(next.head),
+      heart: words(next.heart),
+      gut: words(next.gut),
+      before: score(next.before),
+      after: score(next.after),
+    })
+  }, Origin.local)
+}
+
+/** Every entry, in an order that says nothing about who wrote what or when. */
+export function readPulse(doc: MapDoc): PulseEntry[] {
+  const entries: PulseEntry[] = []
+  pulseOf(doc).forEach((raw, key) => {
+    const entry = isId(key) ? parseEntry(raw) : null
+    if (entry) entries.push(entry)
+  })
+  return entries.sort((a, b) => (a.head + a.heart + a.gut).localeCompare(b.head + b.heart + b.gut))
+}
+
+/** How many people gave each score, 1 to 10. */
+export function distribution(entries: readonly PulseEntry[], phase: 'before' | 'after'): number[] {
+  const counts = PULSE_SCORES.map(() => 0)
+  for (const entry of entries) {
+    const value = entry[phase]
+    if (value !== null) counts[value - 1]!++
+  }
+  return counts
+}
