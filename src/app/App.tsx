@@ -1,13 +1,18 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { HomePage } from '../features/home/HomePage'
 import { JoinCodePage } from '../features/join/JoinCodePage'
 import { RoomPage } from '../features/room/RoomPage'
-import { ViewerPage } from '../features/room/ViewerPage'
 import { useLang, useT } from '../i18n'
 import { useRoom } from '../store/roomStore'
 import { AppLink } from './AppLink'
 import { LanguageSwitch } from './LanguageSwitch'
+import { ReadableSwitch } from './ReadableSwitch'
 import { routeOf, usePathname } from './router'
+
+// The shared screen is a page of its own (a beamer), not on the way to joining and writing.
+const ViewerPage = lazy(() =>
+  import('../features/room/ViewerPage').then((module) => ({ default: module.ViewerPage })),
+)
 
 /** The page frame: skip link, language switch, and the page for the current route. */
 export function App() {
@@ -32,13 +37,18 @@ export function App() {
         <AppLink to="/" className="brand">
           {t('app.name')}
         </AppLink>
-        <LanguageSwitch />
+        <div className="topbar-tools">
+          <ReadableSwitch />
+          <LanguageSwitch />
+        </div>
       </div>
       {route.name === 'home' && <HomePage />}
       {route.name === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
       {route.name === 'joinCode' && <JoinCodePage key={route.code} code={route.code} />}
       {route.name === 'viewer' && (
-        <ViewerPage key={route.viewerToken} viewerToken={route.viewerToken} />
+        <Suspense fallback={null}>
+          <ViewerPage key={route.viewerToken} viewerToken={route.viewerToken} />
+        </Suspense>
       )}
       {route.name === 'notFound' && (
         <main id="main" className="home">

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { en } from './en'
-import { format, initialLang, translator } from './index'
+import { format, initialLang, loadLang, translator } from './index'
 import { nl } from './nl'
 
 describe('i18n', () => {
+  beforeAll(() => loadLang('en'))
+
   it('speaks Dutch unless English is asked for in the URL or chosen before', () => {
     expect(initialLang('', null)).toBe('nl')
     expect(initialLang('?lang=en', null)).toBe('en')

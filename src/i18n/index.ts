@@ -1,12 +1,19 @@
 import { create } from 'zustand'
-import { en } from './en'
 import type { ListKey, Messages, TextKey } from './messages'
 import { nl } from './nl'
 
 export type Lang = 'nl' | 'en'
 export type { ListKey, TextKey } from './messages'
 
-const MESSAGES: Record<Lang, Messages> = { nl, en }
+/** Dutch comes with the app; English loads when asked for, to keep the first download small. */
+const MESSAGES: Partial<Record<Lang, Messages>> = { nl }
+
+/** Makes a language's texts available; resolves at once for Dutch or a language loaded before. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (MESSAGES[lang]) return
+  MESSAGES.en = (await import('./en')).en
+  translators.delete(lang)
+}
 const STORAGE_KEY = 'pk.lang'
 
 function isLang(value: unknown): value is Lang {
@@ -41,7 +48,8 @@ export const useLang = create<LangState>((set) => ({
     } catch {
       // Private mode may refuse storage; the choice then lasts for this page only.
     }
-    set({ lang })
+    // Switching waits for the texts, so the page never shows keys or a mix of languages.
+    void loadLang(lang).then(() => set({ lang }))
   },
 }))
 
@@ -58,9 +66,9 @@ export type Translate = ((key: TextKey, params?: Record<string, string | number>
   lang: Lang
 }
 
-/** A translate function for one language. */
+/** A translate function for one language (Dutch until that language has loaded). */
 export function translator(lang: Lang): Translate {
-  const messages = MESSAGES[lang]
+  const messages = MESSAGES[lang] ?? nl
   const t = ((key: TextKey, params?: Record<string, string | number>) =>
     format(messages[key], params)) as Translate
   t.list = (key) => messages[key]
@@ -68,10 +76,15 @@ export function translator(lang: Lang): Translate {
   return t
 }
 
-const TRANSLATORS: Record<Lang, Translate> = { nl: translator('nl'), en: translator('en') }
+const translators = new Map<Lang, Translate>()
 
 /** The translate function of the current language; components re-render when it changes. */
 export function useT(): Translate {
   const lang = useLang((state) => state.lang)
-  return TRANSLATORS[lang]
+  let t = translators.get(lang)
+  if (!t) {
+    t = translator(lang)
+    if (MESSAGES[lang]) translators.set(lang, t)
+  }
+  return t
 }

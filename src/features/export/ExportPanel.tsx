@@ -26,6 +26,8 @@ export function ExportPanel({ roomId }: { roomId: string }) {
   const [includeNames, setIncludeNames] = useState(true)
   // Off by default: whoever holds the paper can open the map, so the group chooses this.
   const [includeLink, setIncludeLink] = useState(false)
+  const hasPulse = useRoom((state) => state.view.pulse.length > 0)
+  const [includePulse, setIncludePulse] = useState(false)
   const link = linkBack(roomId, level === 'facilitator')
   const [pdfState, setPdfState] = useState<'idle' | 'busy' | 'failed'>('idle')
 
@@ -39,7 +41,12 @@ export function ExportPanel({ roomId }: { roomId: string }) {
     try {
       // The PDF code and fonts load only now, not with the app.
       const { exportPdf } = await import('./pdf/exportPdf')
-      await exportPdf(current(), t, { size, includeNames, link: includeLink ? link.url : null })
+      await exportPdf(current(), t, {
+        size,
+        includeNames,
+        link: includeLink ? link.url : null,
+        includePulse: hasPulse && includePulse,
+      })
       setPdfState('idle')
     } catch {
       setPdfState('failed')
@@ -74,6 +81,16 @@ export function ExportPanel({ roomId }: { roomId: string }) {
           />
           <span>{t('export.pdfLink')}</span>
         </label>
+        {hasPulse && (
+          <label className="choice small">
+            <input
+              type="checkbox"
+              checked={includePulse}
+              onChange={(event) => setIncludePulse(event.target.checked)}
+            />
+            <span>{t('export.pdfPulse')}</span>
+          </label>
+        )}
         {includeLink && (
           <p className="hint" id="export-link-hint">
             {t(link.readOnly ? 'export.pdfLinkViewer' : 'export.pdfLinkMember')}

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { translator } from '../../i18n'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadLang, translator } from '../../i18n'
 import { createMapDoc, EXAMPLE_MAP, fillExampleMap, viewMap } from '../../map'
 import { actionsCsv, csvCell, fileName, mapMarkdown } from './formats'
 
@@ -10,6 +10,8 @@ function example() {
 }
 
 describe('export formats', () => {
+  beforeAll(() => loadLang('en'))
+
   it('quotes CSV cells and defuses anything a spreadsheet would run as a formula', () => {
     expect(csvCell('gewoon')).toBe('"gewoon"')
     expect(csvCell('zei "ja, en"')).toBe('"zei ""ja, en"""')

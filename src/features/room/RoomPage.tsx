@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { AppLink } from '../../app/AppLink'
 import { secretsFromHash } from '../../app/router'
 import { useT } from '../../i18n'
@@ -7,7 +7,6 @@ import { useRoom } from '../../store/roomStore'
 import { rememberSecrets, secretsFor } from '../../sync/mapSecrets'
 import { Board } from '../board/Board'
 import { ExportPanel } from '../export/ExportPanel'
-import { FacilitatorBar } from '../facilitation/FacilitatorBar'
 import { StepBanner } from '../facilitation/StepBanner'
 import { rememberMap } from '../home/recentMaps'
 import { JoinForm } from '../join/JoinForm'
@@ -15,13 +14,18 @@ import { loadIdentity } from '../join/identity'
 import { PresenceList } from '../presence/PresenceList'
 import { SharePanel } from '../share/SharePanel'
 import { ThreadPanel } from '../thread/ThreadPanel'
-import { BalancePanel } from '../voices/BalancePanel'
 import { RoomMix } from '../voices/RoomMix'
+import { PulseRound } from '../pulse/Pulse'
 import { ConnectionBadge } from './ConnectionBadge'
-import { DeleteMap } from './DeleteMap'
 import { ErrorBanner } from './ErrorBanner'
-import { MapDetailsForm } from './MapDetailsForm'
 import { RefusalBanner } from './RefusalBanner'
+
+const tools = () => import('./facilitatorTools')
+const FacilitatorBar = lazy(() => tools().then((m) => ({ default: m.FacilitatorBar })))
+const BalancePanel = lazy(() => tools().then((m) => ({ default: m.BalancePanel })))
+const PulseControls = lazy(() => tools().then((m) => ({ default: m.PulseControls })))
+const DeleteMap = lazy(() => tools().then((m) => ({ default: m.DeleteMap })))
+const MapDetailsForm = lazy(() => tools().then((m) => ({ default: m.MapDetailsForm })))
 
 /** One map: join first, then the board with presence, sharing and connection state. */
 export function RoomPage({ roomId }: { roomId: string }) {
@@ -92,8 +96,13 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <ErrorBanner />
       </div>
       <main id="main" className="room-main">
-        {level === 'facilitator' && <FacilitatorBar />}
+        {level === 'facilitator' && (
+          <Suspense fallback={null}>
+            <FacilitatorBar />
+          </Suspense>
+        )}
         <StepBanner />
+        <PulseRound />
         <p className="fill-order">
           <span aria-hidden="true">← </span>
           {t('board.fillOrder')}
@@ -103,12 +112,25 @@ export function RoomPage({ roomId }: { roomId: string }) {
       <aside className="room-aside">
         <RoomMix />
         <PresenceList />
-        {level === 'facilitator' && <BalancePanel />}
+        {level === 'facilitator' && (
+          <Suspense fallback={null}>
+            <BalancePanel />
+            <PulseControls />
+          </Suspense>
+        )}
         <ThreadPanel />
-        {level === 'facilitator' && <MapDetailsForm />}
+        {level === 'facilitator' && (
+          <Suspense fallback={null}>
+            <MapDetailsForm />
+          </Suspense>
+        )}
         <SharePanel roomId={roomId} />
         <ExportPanel roomId={roomId} />
-        {level === 'facilitator' && <DeleteMap roomId={roomId} />}
+        {level === 'facilitator' && (
+          <Suspense fallback={null}>
+            <DeleteMap roomId={roomId} />
+          </Suspense>
+        )}
         <div className="room-me">
           <button type="button" onClick={() => setChangingIdentity(true)}>
             {t('join.change')}

@@ -5,6 +5,7 @@ import { Board } from '../board/Board'
 import { StepBanner } from '../facilitation/StepBanner'
 import { BalancePanel } from '../voices/BalancePanel'
 import { RoomMix } from '../voices/RoomMix'
+import { PulseRound } from '../pulse/Pulse'
 import { JoinCodeDisplay } from '../share/JoinCodePanel'
 import { ConnectionBadge } from './ConnectionBadge'
 import { RefusalBanner } from './RefusalBanner'
@@ -48,6 +49,7 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
         <JoinCodeDisplay large />
         <StepBanner large />
         <RoomMix />
+        <PulseRound />
         {showBalance && <BalancePanel large />}
         <Board />
       </main>

@@ -5,12 +5,14 @@ import {
   tally,
   threadPaths,
   valueSides,
+  distribution,
   type Dot,
   type MapView,
   type Note,
   type NoteId,
 } from '../../../map'
 import { bylineOf, shortText } from '../../board/noteText'
+import { PULSE_MIN_ANSWERS } from '../../pulse/pulseRules'
 import { looseEndsShown, refOf } from '../../thread/refs'
 import { roleText } from '../../room/roleLabel'
 import type { PdfContent, PdfNote, PdfThreads } from './layout'
@@ -21,6 +23,8 @@ export interface PdfContentOptions {
   date: Date
   /** A link back to the map, printed with a QR code only when the group chose it. */
   link: string | null
+  /** The "hoofd, hart, buik" answers, only when the group chose it. */
+  includePulse?: boolean
 }
 
 function ownerLine(t: Translate, note: Note): string | null {
@@ -106,6 +110,7 @@ export function pdfContent(
     ],
     threads: threadsContent(view, t),
     values: valuesContent(view, t),
+    pulse: options.includePulse ? pulseContent(view, t) : null,
     continued: t('export.continued'),
   }
 }
@@ -160,4 +165,43 @@ function valuesContent(view: MapView, t: Translate): PdfThreads | null {
         .join('  ·  '),
     }))
   return { title: t('export.valuesTitle'), intro: t('export.valuesIntro'), items, footer: [] }
+}
+
+/** The warm-up and closing round: scores as counts (from three answers on) and the words. */
+function pulseContent(view: MapView, t: Translate): PdfThreads | null {
+  if (view.pulse.length === 0) return null
+  const scoreLine = (phase: 'before' | 'after') => {
+    const counts = distribution(view.pulse, phase)
+    const answers = counts.reduce((sum, count) => sum + count, 0)
+    if (answers === 0) return null
+    const title = t(phase === 'before' ? 'pulse.before' : 'pulse.after')
+    if (answers < PULSE_MIN_ANSWERS) {
+      return { chain: title, detail: t('pulse.tooFew', { min: PULSE_MIN_ANSWERS }) }
+    }
+    const average = counts.reduce((sum, count, i) => sum + count * (i + 1), 0) / answers
+    return {
+      chain: `${title}: ${t('pulse.summary', {
+        count: answers,
+        average: average.toLocaleString(t.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+          maximumFractionDigits: 1,
+        }),
+      })}`,
+      detail: counts
+        .map((count, i) => (count ? t('export.pulseScores', { score: i + 1, count }) : ''))
+        .filter(Boolean)
+        .join(' · '),
+    }
+  }
+  const words = (key: 'head' | 'heart' | 'gut') => {
+    const list = view.pulse.map((entry) => entry[key]).filter((text) => text !== '')
+    return list.length ? { chain: t(`pulse.${key}`), detail: list.join(' · ') } : null
+  }
+  const items = [
+    scoreLine('before'),
+    scoreLine('after'),
+    words('head'),
+    words('heart'),
+    words('gut'),
+  ].filter((item) => item !== null)
+  return { title: t('export.pulseTitle'), intro: t('export.pulseIntro'), items, footer: [] }
 }

@@ -21,7 +21,7 @@ async function bytes(url: string): Promise<Uint8Array> {
 export async function exportPdf(
   map: { view: MapView; agreed: ReadonlySet<string>; dots: readonly Dot[] },
   t: Translate,
-  options: { size: PageSize; includeNames: boolean; link: string | null },
+  options: { size: PageSize; includeNames: boolean; link: string | null; includePulse: boolean },
 ): Promise<void> {
   const now = new Date()
   const [regular, bold] = await Promise.all([bytes(regularUrl), bytes(boldUrl)])
@@ -29,6 +29,7 @@ export async function exportPdf(
     includeNames: options.includeNames,
     date: now,
     link: options.link,
+    includePulse: options.includePulse,
   })
   const pdf = await renderPdf(
     content,

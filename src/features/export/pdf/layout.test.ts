@@ -38,6 +38,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
     principles: ['Dialoog', 'Wederkerig', 'Meedoen', 'Win-win'],
     threads: null,
     values: null,
+    pulse: null,
     continued: '(vervolg)',
   }
 }

@@ -105,6 +105,8 @@ export interface PdfContent {
   threads: PdfThreads | null
   /** Values shared by both sides and values of one side; same shape as the thread list. */
   values: PdfThreads | null
+  /** The "hoofd, hart, buik" round, when the group chose to print it. */
+  pulse: PdfThreads | null
   /** Printed under the header of every page after the first of a kind: "(vervolg)". */
   continued: string
 }
@@ -573,6 +575,7 @@ export function layoutPdf(content: PdfContent, size: PageSize, measure: Measure)
     ...layoutActionPages(content, size, measure),
     ...layoutThreadPages(content, size, measure),
     ...layoutThreadPages(content, size, measure, content.values),
+    ...layoutThreadPages(content, size, measure, content.pulse),
     layoutPrinciplesPage(content, size, measure),
   ]
 }

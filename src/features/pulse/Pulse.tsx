@@ -1,0 +1,210 @@
+import { useId, useState, type FormEvent } from 'react'
+import { useT } from '../../i18n'
+import { distribution, LIMITS, PULSE_SCORES, type PulseEntry } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { PULSE_MIN_ANSWERS } from './pulseRules'
+
+type Phase = 'before' | 'after'
+
+/**
+ * The warm-up ("before") or closing ("after") round, while the facilitator has it open: the form
+ * for this person, and what the room answered so far, without names.
+ */
+export function PulseRound() {
+  const t = useT()
+  const phase = useRoom((state) => state.control.pulse)
+  const level = useRoom((state) => state.level)
+  if (!phase) return null
+  return (
+    <section className="pulse-round" aria-labelledby="pulse-title">
+      <h2 id="pulse-title">{t(phase === 'before' ? 'pulse.titleBefore' : 'pulse.titleAfter')}</h2>
+      <p>{t(phase === 'before' ? 'pulse.introBefore' : 'pulse.introAfter')}</p>
+      {level !== 'viewer' && <PulseForm key={phase} phase={phase} />}
+      <PulseResults />
+      {level === 'facilitator' && (
+        <button type="button" onClick={() => useRoom.getState().setPulse(null)}>
+          {t('pulse.close')}
+        </button>
+      )}
+    </section>
+  )
+}
+
+function PulseForm({ phase }: { phase: Phase }) {
+  const t = useT()
+  const id = useId()
+  const own = useRoom.getState().ownPulse()
+  const [head, setHead] = useState(own?.head ?? '')
+  const [heart, setHeart] = useState(own?.heart ?? '')
+  const [gut, setGut] = useState(own?.gut ?? '')
+  const [score, setScore] = useState<number | null>(own?.[phase] ?? null)
+  const [saved, setSaved] = useState(false)
+
+  function submit(event: FormEvent): void {
+    event.preventDefault()
+    const change: Partial<PulseEntry> = phase === 'before' ? { head, heart, gut } : {}
+    useRoom.getState().writePulse({ ...change, [phase]: score })
+    setSaved(true)
+  }
+
+  const field = (label: string, hint: string, value: string, set: (v: string) => void) => (
+    <label className="field">
+      <span>{label}</span>
+      <span className="hint">{hint}</span>
+      <textarea
+        rows={2}
+        value={value}
+        maxLength={LIMITS.noteText}
+        onChange={(event) => {
+          set(event.target.value)
+          setSaved(false)
+        }}
+      />
+    </label>
+  )
+
+  return (
+    <form className="pulse-form" onSubmit={submit}>
+      {phase === 'before' && (
+        <>
+          {field(t('pulse.head'), t('pulse.headHint'), head, setHead)}
+          {field(t('pulse.heart'), t('pulse.heartHint'), heart, setHeart)}
+          {field(t('pulse.gut'), t('pulse.gutHint'), gut, setGut)}
+        </>
+      )}
+      <fieldset className="choices inline pulse-scores">
+        <legend>{t('pulse.score')}</legend>
+        {PULSE_SCORES.map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name={`${id}-score`}
+              value={value}
+              checked={score === value}
+              onChange={() => {
+                setScore(value)
+                setSaved(false)
+              }}
+            />
+            <span>{value}</span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="hint">{t('pulse.anonymous')}</p>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('pulse.save')}
+        </button>
+        <span role="status" className="form-status">
+          {saved ? t('pulse.saved') : ''}
+        </span>
+      </div>
+    </form>
+  )
+}
+
+/** The distribution of scores before and after, and the words, in no particular order. */
+export function PulseResults() {
+  const t = useT()
+  const entries = useRoom((state) => state.view.pulse)
+  const words = (key: 'head' | 'heart' | 'gut') =>
+    entries.map((entry) => entry[key]).filter((text) => text !== '')
+  return (
+    <div className="pulse-results">
+      {(['before', 'after'] as const).map((phase) => (
+        <ScoreChart key={phase} phase={phase} counts={distribution(entries, phase)} />
+      ))}
+      {(['head', 'heart', 'gut'] as const).map((key) =>
+        words(key).length > 0 ? (
+          <div key={key} className="pulse-words">
+            <h3>{t(`pulse.${key}`)}</h3>
+            <ul>
+              {words(key).map((text, i) => (
+                <li key={i}>{text}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null,
+      )}
+    </div>
+  )
+}
+
+function ScoreChart({ phase, counts }: { phase: Phase; counts: number[] }) {
+  const t = useT()
+  const answers = counts.reduce((sum, count) => sum + count, 0)
+  const title = t(phase === 'before' ? 'pulse.before' : 'pulse.after')
+  if (answers === 0) return null
+  if (answers < PULSE_MIN_ANSWERS) {
+    return (
+      <p className="pulse-chart-waiting">
+        <strong>{title}:</strong> {t('pulse.tooFew', { min: PULSE_MIN_ANSWERS })}
+      </p>
+    )
+  }
+  const most = Math.max(...counts)
+  const average = counts.reduce((sum, count, i) => sum + count * (i + 1), 0) / answers
+  return (
+    <figure className="pulse-chart" data-phase={phase}>
+      <figcaption>
+        <strong>{title}</strong>{' '}
+        {t('pulse.summary', {
+          count: answers,
+          average: average.toLocaleString(t.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+            maximumFractionDigits: 1,
+          }),
+        })}
+      </figcaption>
+      <ol className="pulse-bars">
+        {counts.map((count, i) => (
+          <li
+            key={i}
+            aria-label={t('pulse.bar', { score: i + 1, count })}
+            data-score={i + 1}
+            data-count={count}
+          >
+            <span className="pulse-bar" style={{ height: `${(count / most) * 100}%` }} />
+            <span className="pulse-score" aria-hidden="true">
+              {i + 1}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </figure>
+  )
+}
+
+/** The facilitator's buttons to open the warm-up or the closing round. */
+export function PulseControls() {
+  const t = useT()
+  const phase = useRoom((state) => state.control.pulse)
+  const answered = useRoom((state) => state.view.pulse.length)
+  return (
+    <section className="pulse-controls" aria-labelledby="pulse-controls-title">
+      <h2 id="pulse-controls-title">{t('pulse.controls')}</h2>
+      <p className="hint">{t('pulse.controlsHint')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          aria-pressed={phase === 'before'}
+          onClick={() => useRoom.getState().setPulse(phase === 'before' ? null : 'before')}
+        >
+          {t('pulse.openBefore')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={phase === 'after'}
+          onClick={() => useRoom.getState().setPulse(phase === 'after' ? null : 'after')}
+        >
+          {t('pulse.openAfter')}
+        </button>
+      </div>
+      {!phase && answered > 0 && (
+        <details>
+          <summary>{t('pulse.results')}</summary>
+          <PulseResults />
+        </details>
+      )}
+    </section>
+  )
+}
