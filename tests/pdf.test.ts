@@ -18,6 +18,7 @@ import {
   stepOf,
   updateMapDetails,
   viewMap,
+  writePulse,
   type MapDoc,
 } from '../src/map'
 
@@ -42,7 +43,12 @@ function exampleDoc(extra: string[] = []): MapDoc {
   return doc
 }
 
-async function render(size: 'A4' | 'A3', doc: MapDoc = exampleDoc(), link: string | null = null) {
+async function render(
+  size: 'A4' | 'A3',
+  doc: MapDoc = exampleDoc(),
+  link: string | null = null,
+  includePulse = false,
+) {
   const view = viewMap(doc)
   const agreed = new Set(view.columns.waarden.slice(0, 1).map((note) => note.id))
   const t = translator('nl')
@@ -50,6 +56,7 @@ async function render(size: 'A4' | 'A3', doc: MapDoc = exampleDoc(), link: strin
     includeNames: true,
     date: new Date(2026, 10, 22),
     link,
+    includePulse,
   })
   const bytes = await renderPdf(content, fonts, {
     size,
@@ -119,6 +126,22 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     expect(shared).toMatch(
       /^Gedeeld door beide kanten W1 .* · W2 .* · W3 .*Alleen van de informele kant W4 .* · W5 /,
     )
+  })
+
+  it('prints the head-heart-gut round only when asked, as counts and words without names', async () => {
+    const doc = exampleDoc()
+    const scores = [4, 6, 6]
+    scores.forEach((score, i) =>
+      writePulse(doc, `device-000${i}`, { before: score, after: score + 2, heart: `Gevoel ${i}` }),
+    )
+    const without = squash(poppler('pdftotext', (await render('A4', doc)).file))
+    expect(without).not.toContain('Hoofd, hart, buik')
+    const text = squash(poppler('pdftotext', (await render('A4', doc, null, true)).file))
+    expect(text).toContain('Hoofd, hart, buik')
+    expect(text).toContain('Bij het begin: 3 antwoorden, gemiddeld 5,3')
+    expect(text).toContain('cijfer 4: 1× · cijfer 6: 2×')
+    expect(text).toContain('Aan het eind: 3 antwoorden, gemiddeld 7,3')
+    expect(text).toContain('Gevoel 0 · Gevoel 1 · Gevoel 2')
   })
 
   it('leaves the thread page out when nothing is linked', async () => {

@@ -371,8 +371,7 @@ export const en: Messages = {
   'mix.uneven':
     'The method asks for about as many people from each side at the table. Who else could join?',
   'balance.title': 'Who gets a say?',
-  'balance.what': 'What',
-  'balance.total': 'Total',
+  'balance.inTotal': 'in total',
   'balance.notes': 'Notes',
   'balance.edits': 'Edits',
   'balance.votes': 'Votes',

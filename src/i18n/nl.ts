@@ -226,7 +226,7 @@ export const nl = {
   'focus.hide': 'Uit de spotlight',
   'focus.hideLabel': 'Haal uit de spotlight: {text}',
   'focus.badge': 'In de spotlight',
-  'export.title': 'Exporteren',
+  'export.title': 'Bewaren en meenemen',
   'export.json': 'Kaart opslaan (JSON)',
   'export.csv': 'Actielijst (CSV)',
   'export.markdown': 'Kaart als tekst (Markdown)',
@@ -235,8 +235,8 @@ export const nl = {
   'export.csvWhen': 'Wanneer',
   'export.date': 'Datum',
   'export.actionList': 'Actielijst',
-  'export.hint': 'Het JSON-bestand kun je later weer importeren als nieuwe kaart.',
-  'import.title': 'Kaart importeren',
+  'export.hint': 'Met het JSON-bestand kun je de kaart later weer openen, als nieuwe kaart.',
+  'import.title': 'Kaart openen uit een bestand',
   'import.label': 'Kies een JSON-bestand van een partnerschapskaart',
   'import.not-json': 'Dit bestand is geen JSON. Er is niets veranderd.',
   'import.not-a-map': 'Dit is geen partnerschapskaart. Er is niets veranderd.',
@@ -301,7 +301,7 @@ export const nl = {
   'error.invalid-participant': 'Vul een naam en een rol in.',
   'error.invalid-column': 'Die kolom bestaat niet.',
   'error.newerVersion':
-    'Deze kaart is gemaakt met een nieuwere versie van de app. Herlaad de pagina om verder te werken.',
+    'Deze kaart is gemaakt met een nieuwere versie van de app. Laad de pagina opnieuw om verder te werken.',
   'error.badRoom': 'Deze link klopt niet. Controleer de link of vraag een nieuwe.',
   'error.createFailed':
     'De kaart kon niet worden gemaakt. Is er verbinding met de server? Probeer het zo nog eens.',
@@ -375,8 +375,7 @@ export const nl = {
   'mix.uneven':
     'De methode vraagt om ongeveer evenveel mensen van beide kanten aan tafel. Wie kan er nog bij?',
   'balance.title': 'Wie komt aan het woord?',
-  'balance.what': 'Wat',
-  'balance.total': 'Totaal',
+  'balance.inTotal': 'in totaal',
   'balance.notes': 'Notities',
   'balance.edits': 'Aanpassingen',
   'balance.votes': 'Stemmen',

@@ -48,7 +48,7 @@ export function BalancePanel({ large = false }: { large?: boolean }) {
         </p>
       )}
       {columns.map((column) => (
-        <StepFigures key={column} step={balance.steps[column]} />
+        <StepFigures key={column} step={balance.steps[column]} open={large} />
       ))}
       <p className="hint">{t('balance.privacy', { min: MIN_GROUP })}</p>
       {level === 'facilitator' && (
@@ -65,7 +65,8 @@ export function BalancePanel({ large = false }: { large?: boolean }) {
   )
 }
 
-function StepFigures({ step }: { step: StepBalance }) {
+/** One step's figures; on the shared screen (nobody there to click) the roles show open. */
+function StepFigures({ step, open }: { step: StepBalance; open: boolean }) {
   const t = useT()
   const headingId = `balance-${step.column}`
   const rows: { key: keyof Figures; label: string }[] = [
@@ -78,39 +79,29 @@ function StepFigures({ step }: { step: StepBalance }) {
       <h3 id={headingId}>
         {stepOf(step.column)}. {t(`column.${step.column}`)}
       </h3>
-      <table aria-labelledby={headingId}>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">{t('balance.what')}</span>
-            </th>
-            <th scope="col">{t('balance.total')}</th>
-            {step.sides && (
-              <>
-                <th scope="col">{t('side.formal')}</th>
-                <th scope="col">{t('side.informal')}</th>
-              </>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ key, label }) => (
-            <tr key={key}>
-              <th scope="row">{label}</th>
-              <td data-figure={`total-${key}`}>{step.total[key]}</td>
+      <dl className="balance-figures" aria-labelledby={headingId}>
+        {rows.map(({ key, label }) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd>
+              <span data-figure={`total-${key}`}>{step.total[key]}</span> {t('balance.inTotal')}
               {step.sides && (
                 <>
-                  <td data-figure={`formal-${key}`}>{step.sides.formal[key]}</td>
-                  <td data-figure={`informal-${key}`}>{step.sides.informal[key]}</td>
+                  {' · '}
+                  {t('side.formal')}{' '}
+                  <span data-figure={`formal-${key}`}>{step.sides.formal[key]}</span>
+                  {' · '}
+                  {t('side.informal')}{' '}
+                  <span data-figure={`informal-${key}`}>{step.sides.informal[key]}</span>
                 </>
               )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </dd>
+          </div>
+        ))}
+      </dl>
       {!step.sides && <p className="hint">{t('balance.notSplit', { min: MIN_GROUP })}</p>}
       {step.roles && step.roles.length > 1 && (
-        <details className="balance-roles">
+        <details className="balance-roles" open={open}>
           <summary>{t('balance.byRole')}</summary>
           <ul>
             {step.roles.map(({ role, figures }) => (
