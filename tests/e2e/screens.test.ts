@@ -150,7 +150,8 @@ describe('screens', () => {
         touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
       })
     const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
-    const end = { x: target.x + target.width / 2, y: target.y + 10 }
+    // The list's top may be scrolled out of view (tall notes above): drop where it is visible.
+    const end = { x: target.x + target.width / 2, y: Math.max(target.y + 10, 80) }
     await touch('touchStart', start.x, start.y)
     await page.waitForTimeout(350) // a long press starts the drag, so a swipe still scrolls
     for (let i = 1; i <= 20; i++) {

@@ -79,7 +79,7 @@ function StepFigures({ step, open }: { step: StepBalance; open: boolean }) {
       <h3 id={headingId}>
         {stepOf(step.column)}. {t(`column.${step.column}`)}
       </h3>
-      <dl className="balance-figures" aria-labelledby={headingId}>
+      <dl className="balance-figures">
         {rows.map(({ key, label }) => (
           <div key={key}>
             <dt>{label}</dt>
