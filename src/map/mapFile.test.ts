@@ -60,6 +60,11 @@ describe('map file', () => {
       v.links.map((l) => `${v.notes.get(l.from)!.text} > ${v.notes.get(l.to)!.text}`).sort()
     expect(imported.links).toHaveLength(EXAMPLE_MAP.links.length)
     expect(linkTexts(imported)).toEqual(linkTexts(view))
+    // And who holds which value.
+    const holders = (v: typeof view) =>
+      v.columns.waarden.map((n) => (v.voices.holders.get(n.id) ?? []).length)
+    expect(holders(imported)).toEqual(holders(view))
+    expect(holders(view)).toEqual([2, 2, 1, 0, 0])
   })
 
   it('refuses a thread that points outside the file', () => {

@@ -4,9 +4,11 @@ import type { MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
 import { setLink } from './threads'
+import { setHolds } from './voices'
 import {
   COLUMN_IDS,
   isColumnId,
+  isId,
   LIMITS,
   parseOwner,
   parseParticipant,
@@ -15,6 +17,7 @@ import {
   type ColumnId,
   type NoteId,
   type Participant,
+  type ParticipantId,
 } from './schema'
 import type { MapView } from './view'
 
@@ -34,6 +37,8 @@ export interface MapFileNote {
   readonly agreed: boolean
   /** The golden thread: places in `notes` of the notes this one serves (none in older files). */
   readonly serves: readonly number[]
+  /** For a value: ids of the participants who said "my value too" (none in older files). */
+  readonly heldBy?: readonly string[]
 }
 
 /** A whole map as a file: everything needed to make the same map again, nothing about devices. */
@@ -73,6 +78,7 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
         owner: note.owner,
         agreed: agreed.has(note.id),
         serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
+        heldBy: view.voices.holders.get(note.id) ?? [],
       }))
     })(),
   }
@@ -151,6 +157,10 @@ export function parseMapFile(source: string): ParsedMapFile {
     ) {
       return { ok: false, problem: 'invalid' }
     }
+    const heldBy = note.heldBy ?? []
+    if (!Array.isArray(heldBy) || !heldBy.every((id) => isId(id))) {
+      return { ok: false, problem: 'invalid' }
+    }
     notes.push({
       column: note.column,
       text: noteText,
@@ -162,6 +172,7 @@ export function parseMapFile(source: string): ParsedMapFile {
           : null,
       agreed: note.agreed === true,
       serves: serves as number[],
+      heldBy: heldBy as string[],
     })
   }
   return {
@@ -220,6 +231,9 @@ export function importMapFile(
     // Links that do not join neighbouring columns are stored but not shown, as on the board.
     file.notes.forEach((note, i) => {
       for (const served of note.serves) setLink(doc, ids[i]!, ids[served]!, true)
+      for (const holder of note.heldBy ?? []) {
+        setHolds(doc, ids[i]!, holder as ParticipantId, true)
+      }
     })
   })
   control.transact(() => {

@@ -47,6 +47,9 @@ describe('export formats', () => {
     expect(text).toContain('Datum: 22-11-2026')
     expect(text).toContain('Ayşe Yılmaz (Vrijwilliger)')
     expect(text).toContain('€ 25 reiskosten\\)')
+    // References and the golden thread: A3 serves V1 and V4.
+    expect(text).toMatch(/^- \*\*A3\*\* De gemeente vragen .* \(Dient: V1 V4\) — /m)
+    expect(text).toMatch(/^- \*\*W1\*\* Ik vind de samenwerking/m)
   })
 
   it('makes a safe file name from any title', () => {

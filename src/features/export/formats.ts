@@ -1,6 +1,8 @@
 import type { Translate } from '../../i18n'
 import { CARD_ORDER, stepOf, type MapView, type Note } from '../../map'
 import { roleText } from '../room/roleLabel'
+import { refOf } from '../thread/refs'
+import { bylineOf } from '../board/noteText'
 
 /**
  * A cell a spreadsheet will not run: quoted, inner quotes doubled, and a leading = + - @ (the
@@ -30,6 +32,7 @@ export function actionsCsv(view: MapView, t: Translate): string {
 }
 
 function authorLine(t: Translate, note: Note): string {
+  if (note.proxyBy) return bylineOf(t, note)
   return note.author ? `${note.author.name}, ${roleText(t, note.author)}` : t('note.anonymous')
 }
 
@@ -67,7 +70,11 @@ export function mapMarkdown(
     if (notes.length === 0) lines.push(`- *${t('column.empty')}*`)
     for (const note of notes) {
       const shared = agreed.has(note.id) ? ` **(${t('agreed.badge')})**` : ''
-      lines.push(`- ${md(note.text)}${shared} — *${md(authorLine(t, note))}*`)
+      const serves = (view.linkIndex.serves.get(note.id) ?? []).map((id) => refOf(t, view, id))
+      const thread = serves.length ? ` (${t('thread.serves')} ${serves.join(' ')})` : ''
+      lines.push(
+        `- **${refOf(t, view, note.id)}** ${md(note.text)}${shared}${thread} — *${md(authorLine(t, note))}*`,
+      )
     }
     lines.push('')
   }
