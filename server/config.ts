@@ -32,6 +32,8 @@ export interface ServerConfig {
   retentionDays: number
   /** Largest size of the database file; 0 for no limit but the disk's. */
   maxDbBytes: number
+  /** JSON lines for log collectors, or text; by default text in a terminal and JSON otherwise. */
+  logFormat: 'json' | 'text' | 'auto'
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -51,6 +53,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxPresenceBytes: 4096,
   retentionDays: 0,
   maxDbBytes: 0,
+  logFormat: 'auto',
 }
 
 /** Flags with a whole-number value: flag name, environment variable, config field. */
@@ -90,6 +93,7 @@ export function parseConfig(
       host: { type: 'string' },
       data: { type: 'string', short: 'd' },
       client: { type: 'string' },
+      'log-format': { type: 'string' },
       ...Object.fromEntries(NUMBER_OPTIONS.map(([flag]) => [flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -103,9 +107,14 @@ export function parseConfig(
       return [field, toInt(typeof given === 'string' ? given : env[variable], flag, base[field])]
     }),
   ) as Pick<ServerConfig, (typeof NUMBER_OPTIONS)[number][2]>
+  const logFormat = values['log-format'] ?? env.LOG_FORMAT ?? base.logFormat
+  if (logFormat !== 'json' && logFormat !== 'text' && logFormat !== 'auto') {
+    throw new Error(`log-format must be json, text or auto, got "${logFormat}"`)
+  }
   return {
     ...base,
     ...numbers,
+    logFormat,
     port,
     host: typeof values.host === 'string' ? values.host : (env.HOST ?? base.host),
     dataDir: path.resolve(

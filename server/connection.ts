@@ -34,6 +34,8 @@ export const CloseCode = {
   storageFailed: 4507,
   /** The server is shutting down; reconnecting is fine. */
   goingAway: 1001,
+  /** The server is shutting down on purpose: reconnect at once (to another node, if any). */
+  serviceRestart: 1012,
   /** The server could not load the map (storage trouble); the client may retry later. */
   unavailable: 1011,
 } as const

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseConfig } from './config.js'
+import { errorText, log, setLogFormat } from './log.js'
 import { startServer } from './server.js'
 
 // dist/server/index.js serves dist/client next to it.
@@ -16,17 +17,23 @@ async function main(): Promise<void> {
     console.error(`partnerschapskaart: ${(error as Error).message}`)
     process.exit(2)
   }
+  if (config.logFormat !== 'auto') setLogFormat(config.logFormat)
   const server = await startServer(config)
-  console.log(`Partnerschapskaart is running at ${server.url}`)
-  console.log(`Data folder: ${config.dataDir}`)
-  const stop = (): void => {
-    void server.close().then(() => process.exit(0))
+  // The address comes last in its line: scripts and tests read it from there.
+  log.info(`Data folder: ${config.dataDir}`)
+  log.info(`Partnerschapskaart is running at ${server.url}`)
+  const stop = (signal: string): void => {
+    log.info('stopping: closing connections, storing every room', { signal })
+    void server.close().then(() => {
+      log.info('stopped')
+      process.exit(0)
+    })
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
 main().catch((error: unknown) => {
-  console.error('partnerschapskaart: could not start:', error)
+  log.error('could not start', { error: errorText(error) })
   process.exit(1)
 })

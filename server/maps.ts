@@ -5,6 +5,7 @@ import type { JoinCodes } from './joinCodes.js'
 import { logName } from './room.js'
 import type { RoomRegistry } from './rooms.js'
 import type { UpdateStore } from './storage.js'
+import { log } from './log.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -43,7 +44,7 @@ export class MapDeletion {
       this.access.delete(roomId)
     })()
     this.db.pragma('wal_checkpoint(TRUNCATE)')
-    console.log(`map ${logName(roomId)} deleted`)
+    log.info('map deleted', { room: logName(roomId) })
   }
 
   /** Deletes maps nobody changed in `days` days, except ones somebody has open. Returns how many. */

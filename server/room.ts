@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { checkUpdate, LimitError, type DocLimits } from './limits.js'
 import { encodeAwareness, encodeSyncUpdate } from './protocol.js'
 import type { UpdateStore } from './storage.js'
+import { errorText, log } from './log.js'
 
 /** Something a room can send bytes to: one websocket connection. */
 export interface Peer {
@@ -68,20 +69,23 @@ export class Room {
     private readonly compactAfterUpdates: number,
     private readonly limits: DocLimits,
   ) {
-    const log = store.load(name)
+    const stored = store.load(name)
     this.doc.transact(() => {
-      for (const update of log.updates) {
+      for (const update of stored.updates) {
         try {
           Y.applyUpdate(this.doc, update)
         } catch (error) {
           // One unreadable row must not take the rest of the map with it.
-          console.error(`room ${logName(name)}: skipped an unreadable stored update:`, error)
+          log.error('skipped an unreadable stored update', {
+            room: logName(name),
+            error: errorText(error),
+          })
         }
       }
     }, SERVER_ORIGIN)
-    this.lastSeq = log.lastSeq
-    this.storedRows = log.updates.length
-    this.storedBytes = log.updates.reduce((sum, update) => sum + update.length, 0)
+    this.lastSeq = stored.lastSeq
+    this.storedRows = stored.updates.length
+    this.storedBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
@@ -118,7 +122,10 @@ export class Room {
     try {
       this.lastSeq = this.store.append(this.name, update)
     } catch (error) {
-      console.error(`room ${logName(this.name)}: could not store an update:`, error)
+      log.error('could not store an update', {
+        room: logName(this.name),
+        error: errorText(error),
+      })
       throw new StorageError('storage-failed')
     }
     this.storedRows++
@@ -199,7 +206,10 @@ export class Room {
     try {
       this.compact()
     } catch (error) {
-      console.error(`room ${logName(this.name)}: compaction failed, log kept as it is:`, error)
+      log.error('compaction failed, log kept as it is', {
+        room: logName(this.name),
+        error: errorText(error),
+      })
     }
   }
 

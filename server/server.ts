@@ -14,6 +14,7 @@ import { RoomRegistry, RoomsFullError } from './rooms.js'
 import { createStaticHandler, SECURITY_HEADERS } from './static.js'
 import { UpdateStore } from './storage.js'
 import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
+import { errorText, log } from './log.js'
 
 export interface RunningServer {
   port: number
@@ -51,12 +52,35 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     maxPresenceBytes: config.maxPresenceBytes,
   }
   const connections = new Set<Connection>()
+  let closing: Promise<void> | null = null
+  const healthCheck = db.prepare('SELECT 1')
+  const storageAnswers = (): boolean => {
+    try {
+      healthCheck.get()
+      return true
+    } catch {
+      return false
+    }
+  }
   const serveStatic = config.clientDir ? createStaticHandler(config.clientDir) : null
 
   const httpServer = http.createServer((req, res) => {
     if (req.url === '/health') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' })
-      res.end(JSON.stringify({ ok: true, rooms: rooms.size, connections: connections.size }))
+      // Ready only while storage answers and the server is not shutting down, so a load
+      // balancer sends nobody to a node that cannot take them.
+      const status = closing ? 'draining' : storageAnswers() ? 'ready' : 'storage-unavailable'
+      res.writeHead(status === 'ready' ? 200 : 503, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/json',
+      })
+      res.end(
+        JSON.stringify({
+          ok: status === 'ready',
+          status,
+          rooms: rooms.size,
+          connections: connections.size,
+        }),
+      )
       return
     }
     if (req.url === '/metrics') {
@@ -68,6 +92,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         ['process_resident_memory_bytes', 'gauge', memory.rss],
         ['nodejs_heap_used_bytes', 'gauge', memory.heapUsed],
       ].map(([name, type, value]) => `# TYPE ${name} ${type}\n${name} ${value}`)
+      const { updates, appendSeconds, compactSeconds } = store.metrics
+      lines.push(updates.render(), appendSeconds.render(), compactSeconds.render())
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; version=0.0.4' })
       res.end(`${lines.join('\n')}\n`)
       return
@@ -121,6 +147,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   httpServer.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy())
+    if (closing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      return
+    }
     const admission = admit(req)
     if (!admission) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
@@ -139,11 +169,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         room = rooms.open(docKey)
       } catch (error) {
         if (error instanceof RoomsFullError) {
-          console.warn(`room ${logName(roomId)}: refused, ${rooms.size} documents in memory`)
+          log.warn('room refused: server full', { room: logName(roomId), rooms: rooms.size })
           ws.close(CloseCode.tooMany, 'server-full')
           return
         }
-        console.error(`room ${logName(roomId)}: could not be opened:`, error)
+        log.error('room could not be opened', { room: logName(roomId), error: errorText(error) })
         ws.close(CloseCode.unavailable, 'map could not be loaded')
         return
       }
@@ -164,10 +194,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const sweep = (): void => {
     try {
       const deleted = deletion.sweep(config.retentionDays)
-      if (deleted > 0)
-        console.log(`retention: deleted ${deleted} maps untouched for ${config.retentionDays} days`)
+      if (deleted > 0) log.info('retention sweep', { deleted, days: config.retentionDays })
     } catch (error) {
-      console.error('retention: sweep failed:', error)
+      log.error('retention sweep failed', { error: errorText(error) })
     }
   }
   sweep()
@@ -184,7 +213,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const port = (httpServer.address() as AddressInfo).port
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
 
-  let closing: Promise<void> | null = null
   return {
     port,
     url: `http://${shownHost}:${port}/`,
@@ -194,7 +222,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       closing ??= (async () => {
         clearInterval(pingTimer)
         clearInterval(sweepTimer)
-        for (const connection of connections) connection.end(CloseCode.goingAway, 'server stopping')
+        // 1012: the client reconnects at once, through the load balancer to a node that runs.
+        for (const connection of connections) {
+          connection.end(CloseCode.serviceRestart, 'server restarting')
+        }
         await new Promise<void>((resolve) => {
           httpServer.close(() => resolve())
           httpServer.closeAllConnections()

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { createStorageMetrics, type StorageMetrics } from './metrics.js'
 
 export interface StoredLog {
   updates: Uint8Array[]
@@ -21,7 +22,10 @@ export class UpdateStore {
   private readonly deleteRoomStmts: Database.Statement<[string]>[]
 
   /** Uses a database opened by `openDatabase`; the caller closes it. */
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    readonly metrics: StorageMetrics = createStorageMetrics(),
+  ) {
     this.insertStmt = this.db.prepare(
       'INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)',
     )
@@ -63,13 +67,16 @@ export class UpdateStore {
    * transaction; the room's last-change time (for retention) is refreshed once a minute at most.
    */
   append(room: string, update: Uint8Array): number {
-    const now = Date.now()
-    const { lastInsertRowid } = this.insertStmt.run(room, update, now)
-    if (now - (this.touched.get(room) ?? 0) > TOUCH_EVERY_MS) {
-      this.touchStmt.run(room, now, now)
-      this.touched.set(room, now)
-    }
-    return Number(lastInsertRowid)
+    return this.metrics.appendSeconds.time(() => {
+      const now = Date.now()
+      const { lastInsertRowid } = this.insertStmt.run(room, update, now)
+      if (now - (this.touched.get(room) ?? 0) > TOUCH_EVERY_MS) {
+        this.touchStmt.run(room, now, now)
+        this.touched.set(room, now)
+      }
+      this.metrics.updates.inc()
+      return Number(lastInsertRowid)
+    })
   }
 
   /** Forgets the in-memory bookkeeping of a room that left memory. */
@@ -88,7 +95,7 @@ export class UpdateStore {
       this.deleteUpToStmt.run(room, upToSeq)
       return Number(lastInsertRowid)
     })
-    return compact()
+    return this.metrics.compactSeconds.time(compact)
   }
 
   /** Number of rows in a room's log. */
