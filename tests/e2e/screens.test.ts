@@ -58,6 +58,27 @@ describe('accessibility', () => {
     expect(errors).toEqual([])
   })
 
+  it('has no serious axe violations with the thread, balance and head-heart-gut panels open', async () => {
+    const { page, context, errors } = await harness.person({ bypassCSP: true })
+    await openExample(page, 'Ellen van Dijk', 'Beroepskracht')
+    const viewerUrl = await page.locator('#share-viewer').inputValue()
+    await page.getByRole('button', { name: 'Ronde bij het begin' }).click()
+    await page
+      .getByRole('button', { name: /Koppel aan wat deze notitie dient: Samen een sociale/ })
+      .click()
+    await page.getByRole('button', { name: /Laat de rode draad zien van: Luisteren/ }).click()
+    await page.getByRole('checkbox', { name: 'Ook op het grote scherm laten zien' }).check()
+    await page.getByRole('button', { name: 'Grote letters en sterk contrast' }).click()
+    expect(await seriousViolations(page)).toEqual([])
+
+    const screen = await context.newPage()
+    await screen.goto(viewerUrl)
+    await screen.getByRole('region', { name: 'Wie komt aan het woord?' }).waitFor()
+    await screen.getByRole('heading', { name: /Hoofd, hart, buik/ }).waitFor()
+    expect(await seriousViolations(screen)).toEqual([])
+    expect(errors).toEqual([])
+  })
+
   it('reaches every control by keyboard, with a visible focus ring', async () => {
     const { page } = await harness.person()
     await openExample(page, 'Joyce', 'Bewoner')
