@@ -11,7 +11,7 @@ import {
   readAwarenessUpdate,
   writeAwarenessUpdate,
 } from './protocol.js'
-import { StorageError, type Peer, type Room } from './room.js'
+import type { Peer, Room } from './room.js'
 
 /**
  * Close codes this server uses. The 4400 range means "do not retry this as it is" (the stock
@@ -118,6 +118,10 @@ export class Connection implements Peer {
     this.socket.close(code, reason)
   }
 
+  storageFailed(): void {
+    this.refuse(CloseCode.storageFailed, 'storage-failed')
+  }
+
   private ending = false
 
   private closed = false
@@ -156,7 +160,6 @@ export class Connection implements Peer {
       this.handle(bytes)
     } catch (error) {
       if (error instanceof LimitError) this.refuse(CloseCode.tooLarge, error.breach)
-      else if (error instanceof StorageError) this.refuse(CloseCode.storageFailed, 'storage-failed')
       else {
         const reason = error instanceof ProtocolError ? error.message : 'unreadable message'
         this.refuse(CloseCode.malformed, reason)

@@ -51,13 +51,14 @@ function longestInItem(item: Y.Item): number {
 /**
  * Checks a decoded update against the limits before it is stored or applied: no text longer
  * than allowed, and, for a map document, no more notes than allowed once the new ones are added.
- * `notes` tells how many notes the document has and whether an id is one of them.
+ * `notes` tells how many notes the document has and whether an id is one of them. Returns the
+ * ids of the notes the update adds.
  */
 export function checkUpdate(
   decoded: ReturnType<typeof Y.decodeUpdate>,
   limits: DocLimits,
   notes: { count: number; has(id: string): boolean } | null,
-): void {
+): Set<string> {
   const added = new Set<string>()
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue
@@ -76,4 +77,5 @@ export function checkUpdate(
   if (notes && added.size > 0 && notes.count + added.size > limits.maxNotes) {
     throw new LimitError('too-many-notes')
   }
+  return added
 }

@@ -70,7 +70,7 @@ export function createStorageMetrics(): StorageMetrics {
   return {
     appendSeconds: new Histogram(
       'pk_storage_append_seconds',
-      'Time to commit one update to the log (the update is relayed only after this)',
+      'Time to commit the updates of one turn of the event loop (relayed only after this)',
     ),
     compactSeconds: new Histogram(
       'pk_storage_compact_seconds',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { CloseCode } from './connection.js'
 import { checkUpdate, LimitError, type DocLimits } from './limits.js'
 import { encodeAwareness, encodeSyncUpdate } from './protocol.js'
 import type { UpdateStore } from './storage.js'
@@ -11,10 +12,9 @@ export interface Peer {
   send(message: Uint8Array): void
   /** Closes the peer's connection with a code and reason (the map was deleted, say). */
   end(code: number, reason: string): void
+  /** Its updates could not be stored: the connection is closed with 4507 and it retries later. */
+  storageFailed(): void
 }
-
-/** Thrown when an update could not be written to disk; it was not applied or relayed either. */
-export class StorageError extends Error {}
 
 /** Everything the room holds that is not yet integrated (updates waiting for missing ones). */
 function pendingOf(doc: Y.Doc): Uint8Array[] {
@@ -62,6 +62,12 @@ export class Room {
   /** Presence changes waiting for the next batch. */
   private readonly presenceChanged = new Set<number>()
   private presenceTimer: NodeJS.Timeout | null = null
+  /** Updates accepted in this turn of the event loop, waiting for their group commit. */
+  private writes: { update: Uint8Array; from: Peer }[] = []
+  /** Ids of notes those updates add, so the note limit counts them before they are applied. */
+  private readonly pendingNotes = new Set<string>()
+  private flushScheduled = false
+  private destroyed = false
 
   constructor(
     readonly name: string,
@@ -99,43 +105,87 @@ export class Room {
   }
 
   /**
-   * Takes one update from a client: checks it against the limits, appends it to the log, then
-   * relays it to the other peers and applies it. Throws LimitError or StorageError, and then
-   * nothing was stored, applied or relayed.
+   * Takes one update from a client: checks it against the limits, then queues it for the group
+   * commit below, which appends it to the log before it is relayed or applied. Throws LimitError,
+   * and then nothing of it is stored, applied or relayed.
    */
   receive(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, from: Peer): void {
     // A reconnecting client's "here is what you lack" is often nothing: nothing to store.
     if (this.knowsAll(decoded)) return
     const notes = this.doc.getMap('notes')
-    checkUpdate(
+    const pendingNotes = this.pendingNotes
+    const added = checkUpdate(
       decoded,
       this.limits,
-      this.isMapDoc ? { count: notes.size, has: (id) => notes.has(id) } : null,
+      this.isMapDoc
+        ? {
+            count: notes.size + pendingNotes.size,
+            has: (id) => notes.has(id) || pendingNotes.has(id),
+          }
+        : null,
     )
-    if (this.storedBytes + update.length > this.limits.maxDocBytes) {
+    const pendingBytes = this.writes.reduce((sum, write) => sum + write.update.length, 0)
+    if (this.storedBytes + pendingBytes + update.length > this.limits.maxDocBytes) {
       // The log may hold history a compaction would merge away; only then is the map too big.
+      this.flushWrites()
       this.tryCompact()
       if (this.storedBytes + update.length > this.limits.maxDocBytes) {
         throw new LimitError('map-too-big')
       }
     }
+    for (const id of added) pendingNotes.add(id)
+    this.writes.push({ update, from })
+    if (!this.flushScheduled) {
+      this.flushScheduled = true
+      setImmediate(this.flushWrites)
+    }
+  }
+
+  /**
+   * Group commit: the updates that arrived in one turn of the event loop are appended in one
+   * transaction, and only then relayed to the other peers and applied, in arrival order. What
+   * anyone has seen is on disk. When the disk refuses, none of them is relayed or applied, and
+   * the connections that sent them are told (4507).
+   */
+  readonly flushWrites = (): void => {
+    this.flushScheduled = false
+    const batch = this.writes
+    if (batch.length === 0 || this.destroyed) return
+    this.writes = []
+    this.pendingNotes.clear()
     try {
-      this.lastSeq = this.store.append(this.name, update)
+      this.lastSeq = this.store.appendMany(
+        this.name,
+        batch.map((write) => write.update),
+      )
     } catch (error) {
-      log.error('could not store an update', {
+      log.error('could not store updates', {
         room: logName(this.name),
+        updates: batch.length,
         error: errorText(error),
       })
-      throw new StorageError('storage-failed')
+      for (const from of new Set(batch.map((write) => write.from))) from.storageFailed()
+      return
     }
-    this.storedRows++
-    this.storedBytes += update.length
-    // On disk, so it may go out: the others get it before the server spends time applying it.
-    const message = encodeSyncUpdate(update)
-    for (const peer of this.peers.keys()) {
-      if (peer !== from) peer.send(message)
+    for (const { update, from } of batch) {
+      this.storedRows++
+      this.storedBytes += update.length
+      // On disk, so it may go out: the others get it before the server spends time applying it.
+      const message = encodeSyncUpdate(update)
+      for (const peer of this.peers.keys()) {
+        if (peer !== from) peer.send(message)
+      }
+      try {
+        Y.applyUpdate(this.doc, update, from)
+      } catch (error) {
+        // Decoded fine but cannot be applied: its sender speaks no valid Yjs. The rest goes on.
+        log.warn('an update could not be applied', {
+          room: logName(this.name),
+          error: errorText(error),
+        })
+        from.end(CloseCode.malformed, 'unreadable update')
+      }
     }
-    Y.applyUpdate(this.doc, update, from)
     if (this.storedRows > this.compactAfterUpdates) this.tryCompact()
   }
 
@@ -192,6 +242,7 @@ export class Room {
    * update it depends on, which is everything stored. Throws when the store cannot write.
    */
   compact(): void {
+    this.flushWrites()
     if (this.storedRows <= 1) return
     const pending = pendingOf(this.doc)
     const state = Y.encodeStateAsUpdate(this.doc)
@@ -214,6 +265,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

@@ -79,6 +79,30 @@ export class UpdateStore {
     })
   }
 
+  /**
+   * Appends several updates of one room in one transaction (group commit): all are committed when
+   * this returns, or none is. Returns the last one's sequence number.
+   */
+  appendMany(room: string, updates: readonly Uint8Array[]): number {
+    if (updates.length === 1) return this.append(room, updates[0]!)
+    return this.metrics.appendSeconds.time(() => {
+      const now = Date.now()
+      const touch = now - (this.touched.get(room) ?? 0) > TOUCH_EVERY_MS
+      const write = this.db.transaction(() => {
+        let last = 0
+        for (const update of updates) {
+          last = Number(this.insertStmt.run(room, update, now).lastInsertRowid)
+        }
+        if (touch) this.touchStmt.run(room, now, now)
+        return last
+      })
+      const last = write()
+      if (touch) this.touched.set(room, now)
+      this.metrics.updates.inc(updates.length)
+      return last
+    })
+  }
+
   /** Forgets the in-memory bookkeeping of a room that left memory. */
   forget(room: string): void {
     this.touched.delete(room)

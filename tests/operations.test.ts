@@ -26,7 +26,8 @@ describe('operations', () => {
         return line ? Number(line.split(' ')[1]) : NaN
       }
       await waitFor(async () => (await metric('pk_updates_total')) >= 5, 'updates counted')
-      expect(await metric('pk_storage_append_seconds_count')).toBeGreaterThanOrEqual(5)
+      // Updates that arrive together are committed together: at least one commit was timed.
+      expect(await metric('pk_storage_append_seconds_count')).toBeGreaterThanOrEqual(1)
       const text = await (await fetch(`${server.url}metrics`)).text()
       expect(text).toContain('pk_storage_append_seconds_bucket{le="0.001"}')
       expect(text).toContain('# TYPE pk_storage_append_seconds histogram')
