@@ -44,6 +44,8 @@ export function RoomPage({ roomId }: { roomId: string }) {
       window.history.replaceState(null, '', window.location.pathname + window.location.search)
     }
     const facilitatorKey = secretsFor(roomId)?.facilitatorKey ?? null
+    // A facilitator's tools start loading now, while they fill in the join form.
+    if (facilitatorKey) void tools()
     // Opening the same room again is a no-op; App closes it when the route leaves the room.
     useRoom.getState().openRoom({ kind: 'member', roomId, facilitatorKey }, loadIdentity())
   }, [roomId])
@@ -72,72 +74,64 @@ export function RoomPage({ roomId }: { roomId: string }) {
     )
   }
 
+  // One boundary for the whole room: a facilitator's tools load before anything shows, so nothing
+  // shifts under someone's finger when they arrive (they are usually loaded already, see above).
   return (
-    <div className="room">
-      <header className="room-header">
-        <div className="room-title">
-          <h1>{heading}</h1>
-          {meta.description && <p className="room-description">{meta.description}</p>}
-          {meta.cardVersion && (
-            <p className="room-version">{t('room.version', { version: meta.cardVersion })}</p>
+    <Suspense fallback={<p className="room-loading">{t('room.loading')}</p>}>
+      <div className="room">
+        <header className="room-header">
+          <div className="room-title">
+            <h1>{heading}</h1>
+            {meta.description && <p className="room-description">{meta.description}</p>}
+            {meta.cardVersion && (
+              <p className="room-version">{t('room.version', { version: meta.cardVersion })}</p>
+            )}
+          </div>
+          <div className="room-status">
+            <ConnectionBadge />
+          </div>
+        </header>
+        <div className="room-banners">
+          {meta.schemaVersion > SCHEMA_VERSION && (
+            <p className="banner banner-warn" role="alert">
+              {t('error.newerVersion')}
+            </p>
           )}
+          <RefusalBanner roomId={roomId} />
+          <ErrorBanner />
         </div>
-        <div className="room-status">
-          <ConnectionBadge />
-        </div>
-      </header>
-      <div className="room-banners">
-        {meta.schemaVersion > SCHEMA_VERSION && (
-          <p className="banner banner-warn" role="alert">
-            {t('error.newerVersion')}
+        <main id="main" className="room-main">
+          {level === 'facilitator' && <FacilitatorBar />}
+          <StepBanner />
+          <PulseRound />
+          <p className="fill-order">
+            <span aria-hidden="true">← </span>
+            {t('board.fillOrder')}
           </p>
-        )}
-        <RefusalBanner roomId={roomId} />
-        <ErrorBanner />
+          <Board />
+        </main>
+        <aside className="room-aside">
+          <RoomMix />
+          <PresenceList />
+          {level === 'facilitator' && (
+            <>
+              <BalancePanel />
+              <PulseControls />
+            </>
+          )}
+          <ThreadPanel />
+          {level === 'facilitator' && <MapDetailsForm />}
+          <SharePanel roomId={roomId} />
+          <ExportPanel roomId={roomId} />
+          {level === 'facilitator' && <DeleteMap roomId={roomId} />}
+          <div className="room-me">
+            <button type="button" onClick={() => setChangingIdentity(true)}>
+              {t('join.change')}
+            </button>
+            <AppLink to="/">{t('room.home')}</AppLink>
+          </div>
+        </aside>
       </div>
-      <main id="main" className="room-main">
-        {level === 'facilitator' && (
-          <Suspense fallback={null}>
-            <FacilitatorBar />
-          </Suspense>
-        )}
-        <StepBanner />
-        <PulseRound />
-        <p className="fill-order">
-          <span aria-hidden="true">← </span>
-          {t('board.fillOrder')}
-        </p>
-        <Board />
-      </main>
-      <aside className="room-aside">
-        <RoomMix />
-        <PresenceList />
-        {level === 'facilitator' && (
-          <Suspense fallback={null}>
-            <BalancePanel />
-            <PulseControls />
-          </Suspense>
-        )}
-        <ThreadPanel />
-        {level === 'facilitator' && (
-          <Suspense fallback={null}>
-            <MapDetailsForm />
-          </Suspense>
-        )}
-        <SharePanel roomId={roomId} />
-        <ExportPanel roomId={roomId} />
-        {level === 'facilitator' && (
-          <Suspense fallback={null}>
-            <DeleteMap roomId={roomId} />
-          </Suspense>
-        )}
-        <div className="room-me">
-          <button type="button" onClick={() => setChangingIdentity(true)}>
-            {t('join.change')}
-          </button>
-          <AppLink to="/">{t('room.home')}</AppLink>
-        </div>
-      </aside>
-    </div>
+    </Suspense>
   )
 }
