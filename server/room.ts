@@ -66,6 +66,7 @@ export class Room {
   private writes: { update: Uint8Array; from: Peer }[] = []
   /** Ids of notes those updates add, so the note limit counts them before they are applied. */
   private readonly pendingNotes = new Set<string>()
+  private pendingBytes = 0
   private flushScheduled = false
   private destroyed = false
 
@@ -124,8 +125,7 @@ export class Room {
           }
         : null,
     )
-    const pendingBytes = this.writes.reduce((sum, write) => sum + write.update.length, 0)
-    if (this.storedBytes + pendingBytes + update.length > this.limits.maxDocBytes) {
+    if (this.storedBytes + this.pendingBytes + update.length > this.limits.maxDocBytes) {
       // The log may hold history a compaction would merge away; only then is the map too big.
       this.flushWrites()
       this.tryCompact()
@@ -135,6 +135,7 @@ export class Room {
     }
     for (const id of added) pendingNotes.add(id)
     this.writes.push({ update, from })
+    this.pendingBytes += update.length
     if (!this.flushScheduled) {
       this.flushScheduled = true
       setImmediate(this.flushWrites)
@@ -152,6 +153,7 @@ export class Room {
     const batch = this.writes
     if (batch.length === 0 || this.destroyed) return
     this.writes = []
+    this.pendingBytes = 0
     this.pendingNotes.clear()
     try {
       this.lastSeq = this.store.appendMany(

@@ -63,28 +63,11 @@ export class UpdateStore {
   private readonly touched = new Map<string, number>()
 
   /**
-   * Appends one update; it is committed to the database when this returns. One INSERT is its own
-   * transaction; the room's last-change time (for retention) is refreshed once a minute at most.
-   */
-  append(room: string, update: Uint8Array): number {
-    return this.metrics.appendSeconds.time(() => {
-      const now = Date.now()
-      const { lastInsertRowid } = this.insertStmt.run(room, update, now)
-      if (now - (this.touched.get(room) ?? 0) > TOUCH_EVERY_MS) {
-        this.touchStmt.run(room, now, now)
-        this.touched.set(room, now)
-      }
-      this.metrics.updates.inc()
-      return Number(lastInsertRowid)
-    })
-  }
-
-  /**
-   * Appends several updates of one room in one transaction (group commit): all are committed when
-   * this returns, or none is. Returns the last one's sequence number.
+   * Appends updates of one room in one transaction (group commit): all are committed when this
+   * returns, or none is. The room's last-change time (for retention) is refreshed once a minute at
+   * most. Returns the last update's sequence number.
    */
   appendMany(room: string, updates: readonly Uint8Array[]): number {
-    if (updates.length === 1) return this.append(room, updates[0]!)
     return this.metrics.appendSeconds.time(() => {
       const now = Date.now()
       const touch = now - (this.touched.get(room) ?? 0) > TOUCH_EVERY_MS

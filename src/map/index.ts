@@ -104,4 +104,11 @@ export {
   type StepBalance,
   type Voices,
 } from './voices'
-export { distribution, ownPulse, PULSE_SCORES, writePulse, type PulseEntry } from './pulse'
+export {
+  distribution,
+  ownPulse,
+  PULSE_SCORES,
+  pulseSummary,
+  writePulse,
+  type PulseEntry,
+} from './pulse'

@@ -90,3 +90,14 @@ export function distribution(entries: readonly PulseEntry[], phase: 'before' | '
   }
   return counts
 }
+
+/** How many answered a phase, how many gave each score, and the average (null without answers). */
+export function pulseSummary(
+  entries: readonly PulseEntry[],
+  phase: 'before' | 'after',
+): { counts: number[]; answers: number; average: number | null } {
+  const counts = distribution(entries, phase)
+  const answers = counts.reduce((sum, count) => sum + count, 0)
+  const total = counts.reduce((sum, count, i) => sum + count * (i + 1), 0)
+  return { counts, answers, average: answers > 0 ? total / answers : null }
+}

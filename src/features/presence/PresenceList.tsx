@@ -1,6 +1,17 @@
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
+import type { PresentPerson } from '../../sync/roomConnection'
 import { roleText } from '../room/roleLabel'
+
+/** Each person once, however many devices they are connected with. */
+export function onePerPerson(presence: readonly PresentPerson[]): PresentPerson[] {
+  const seen = new Set<string>()
+  return presence.filter((person) => {
+    if (seen.has(person.participant.id)) return false
+    seen.add(person.participant.id)
+    return true
+  })
+}
 
 /** Who is here now: one line per person (a person with two devices is listed once). */
 export function PresenceList() {
@@ -10,12 +21,7 @@ export function PresenceList() {
   const privateWriting = useRoom((state) => state.control.privateWriting)
   // The facilitator sees how many drafts each person has, never what they say.
   const showDrafts = level === 'facilitator' && privateWriting
-  const seen = new Set<string>()
-  const people = presence.filter((person) => {
-    if (seen.has(person.participant.id)) return false
-    seen.add(person.participant.id)
-    return true
-  })
+  const people = onePerPerson(presence)
   const draftsOf = (id: string): number =>
     presence
       .filter((person) => person.participant.id === id)

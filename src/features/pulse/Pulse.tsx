@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
-import { distribution, LIMITS, PULSE_SCORES, type PulseEntry } from '../../map'
+import { LIMITS, PULSE_SCORES, type PulseEntry } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { PULSE_MIN_ANSWERS } from './pulseRules'
+import { pulsePhase } from './pulseRules'
 
 type Phase = 'before' | 'after'
 
@@ -112,7 +112,7 @@ export function PulseResults() {
   return (
     <div className="pulse-results">
       {(['before', 'after'] as const).map((phase) => (
-        <ScoreChart key={phase} phase={phase} counts={distribution(entries, phase)} />
+        <ScoreChart key={phase} phase={phase} />
       ))}
       {(['head', 'heart', 'gut'] as const).map((key) =>
         words(key).length > 0 ? (
@@ -130,30 +130,24 @@ export function PulseResults() {
   )
 }
 
-function ScoreChart({ phase, counts }: { phase: Phase; counts: number[] }) {
+function ScoreChart({ phase }: { phase: Phase }) {
   const t = useT()
-  const answers = counts.reduce((sum, count) => sum + count, 0)
-  const title = t(phase === 'before' ? 'pulse.before' : 'pulse.after')
-  if (answers === 0) return null
-  if (answers < PULSE_MIN_ANSWERS) {
+  const entries = useRoom((state) => state.view.pulse)
+  const shown = pulsePhase(t, entries, phase)
+  if (!shown) return null
+  if (!shown.counts) {
     return (
       <p className="pulse-chart-waiting">
-        <strong>{title}:</strong> {t('pulse.tooFew', { min: PULSE_MIN_ANSWERS })}
+        <strong>{shown.title}:</strong> {shown.text}
       </p>
     )
   }
+  const { counts } = shown
   const most = Math.max(...counts)
-  const average = counts.reduce((sum, count, i) => sum + count * (i + 1), 0) / answers
   return (
     <figure className="pulse-chart" data-phase={phase}>
       <figcaption>
-        <strong>{title}</strong>{' '}
-        {t('pulse.summary', {
-          count: answers,
-          average: average.toLocaleString(t.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-            maximumFractionDigits: 1,
-          }),
-        })}
+        <strong>{shown.title}</strong> {shown.text}
       </figcaption>
       <ol className="pulse-bars">
         {counts.map((count, i) => (

@@ -1,2 +1,27 @@
+import type { Translate } from '../../i18n'
+import { pulseSummary, type PulseEntry } from '../../map'
+
 /** Scores are shown only from this many answers on, so no single answer can be read off. */
 export const PULSE_MIN_ANSWERS = 3
+
+/**
+ * What the room may see of one phase, the same on screen and in the PDF: its title, and either
+ * the counts with a summary line ("4 antwoorden, gemiddeld 5,5") or why they are not shown yet.
+ * Null when nobody answered.
+ */
+export function pulsePhase(
+  t: Translate,
+  entries: readonly PulseEntry[],
+  phase: 'before' | 'after',
+) {
+  const { counts, answers, average } = pulseSummary(entries, phase)
+  if (answers === 0 || average === null) return null
+  const title = t(phase === 'before' ? 'pulse.before' : 'pulse.after')
+  if (answers < PULSE_MIN_ANSWERS) {
+    return { title, counts: null, text: t('pulse.tooFew', { min: PULSE_MIN_ANSWERS }) }
+  }
+  const shown = average.toLocaleString(t.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    maximumFractionDigits: 1,
+  })
+  return { title, counts, text: t('pulse.summary', { count: answers, average: shown }) }
+}

@@ -1,17 +1,13 @@
 import { useT } from '../../i18n'
 import type { Side } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { onePerPerson } from '../presence/PresenceList'
 
 /** How many different people of each side are connected now (a person on two devices once). */
 export function useRoomMix(): Record<Side, number> {
   const presence = useRoom((state) => state.presence)
-  const seen = new Set<string>()
   const mix = { formal: 0, informal: 0 }
-  for (const { participant } of presence) {
-    if (seen.has(participant.id)) continue
-    seen.add(participant.id)
-    mix[participant.side]++
-  }
+  for (const { participant } of onePerPerson(presence)) mix[participant.side]++
   return mix
 }
 

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { useT } from '../../i18n'
-import type { Note } from '../../map'
+import { valueSides, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { shortText } from '../board/noteText'
 
@@ -15,11 +15,7 @@ export const ValueHolders = memo(function ValueHolders({ note }: { note: Note })
   const holders = useRoom((state) => state.view.voices.holders.get(note.id))
   const participants = useRoom((state) => state.view.participants)
   const mine = meId !== undefined && (holders ?? []).includes(meId)
-  const sides = new Set(note.author ? [note.author.side] : [])
-  for (const id of holders ?? []) {
-    const side = participants.find((person) => person.id === id)?.side
-    if (side) sides.add(side)
-  }
+  const sides = valueSides([note], participants, new Map([[note.id, holders ?? []]])).get(note.id)!
   const held =
     sides.size === 2
       ? t('values.heldByBoth')

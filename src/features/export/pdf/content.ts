@@ -5,14 +5,13 @@ import {
   tally,
   threadPaths,
   valueSides,
-  distribution,
   type Dot,
   type MapView,
   type Note,
   type NoteId,
 } from '../../../map'
 import { bylineOf, shortText } from '../../board/noteText'
-import { PULSE_MIN_ANSWERS } from '../../pulse/pulseRules'
+import { pulsePhase } from '../../pulse/pulseRules'
 import { looseEndsShown, refOf } from '../../thread/refs'
 import { roleText } from '../../room/roleLabel'
 import type { PdfContent, PdfNote, PdfThreads } from './layout'
@@ -171,22 +170,12 @@ function valuesContent(view: MapView, t: Translate): PdfThreads | null {
 function pulseContent(view: MapView, t: Translate): PdfThreads | null {
   if (view.pulse.length === 0) return null
   const scoreLine = (phase: 'before' | 'after') => {
-    const counts = distribution(view.pulse, phase)
-    const answers = counts.reduce((sum, count) => sum + count, 0)
-    if (answers === 0) return null
-    const title = t(phase === 'before' ? 'pulse.before' : 'pulse.after')
-    if (answers < PULSE_MIN_ANSWERS) {
-      return { chain: title, detail: t('pulse.tooFew', { min: PULSE_MIN_ANSWERS }) }
-    }
-    const average = counts.reduce((sum, count, i) => sum + count * (i + 1), 0) / answers
+    const shown = pulsePhase(t, view.pulse, phase)
+    if (!shown) return null
+    if (!shown.counts) return { chain: shown.title, detail: shown.text }
     return {
-      chain: `${title}: ${t('pulse.summary', {
-        count: answers,
-        average: average.toLocaleString(t.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-          maximumFractionDigits: 1,
-        }),
-      })}`,
-      detail: counts
+      chain: `${shown.title}: ${shown.text}`,
+      detail: shown.counts
         .map((count, i) => (count ? t('export.pulseScores', { score: i + 1, count }) : ''))
         .filter(Boolean)
         .join(' · '),
