@@ -11,7 +11,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { AccessStore } from '../dist/server/access.js'
-import { openDatabase } from '../dist/server/database.js'
+import { SqliteStorage } from '../dist/server/sqliteStorage.js'
 import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
 
 const { values } = parseArgs({
@@ -30,11 +30,11 @@ const EDIT_EVERY_MS = 2000
 // The maps are registered in the database before the server starts: the API allows 30 new maps a
 // minute from one address, which is right for people and too slow for this.
 const roomIds = []
-const server = await startServerProcess((dataDir) => {
-  const db = openDatabase(path.join(dataDir, 'partnerschapskaart.db'))
-  const access = new AccessStore(db)
-  for (let i = 0; i < Math.max(...STEPS); i++) roomIds.push(access.create().roomId)
-  db.close()
+const server = await startServerProcess(async (dataDir) => {
+  const storage = SqliteStorage.open(path.join(dataDir, 'partnerschapskaart.db'))
+  const access = new AccessStore(storage)
+  for (let i = 0; i < Math.max(...STEPS); i++) roomIds.push((await access.create()).roomId)
+  await storage.close()
   return ourServerArgs(dataDir)
 }, 'our server')
 const base = `http://127.0.0.1:${server.port}`

@@ -2,10 +2,17 @@
 // backend (with its LevelDB persistence off and on), in one run with the same clients.
 // Usage: npm run bench  (builds first), or after a build:
 //   node bench/latency.mjs [--sizes 2,20,60,200] [--rounds 200] [--modes one,all] [--burst 500]
+//     [--receivers raw|yjs]
+// Latency clients are raw websockets by default: each writes Yjs updates made by its own Y.Doc and
+// time-stamps an update the moment its message reaches the socket, before any decoding, so the
+// figures are the servers' and not the benchmark's own clients decoding the same update N times.
+// `--receivers yjs` uses stock y-websocket providers instead, which apply every update first.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -20,6 +27,7 @@ const { values } = parseArgs({
     burst: { type: 'string', default: '500' },
     'burst-clients': { type: 'string', default: '60' },
     repeat: { type: 'string', default: '1' },
+    receivers: { type: 'string', default: 'raw' },
   },
 })
 // Every stock provider in Node adds a process 'exit' listener; hundreds of them are expected.
@@ -32,6 +40,7 @@ const BURST = Number(values.burst)
 const BURST_CLIENTS = Number(values['burst-clients'])
 /** Each row this many times, the servers taking turns; the table shows the medians. */
 const REPEAT = Number(values.repeat)
+const RAW = values.receivers === 'raw'
 /** With every client writing, a round has N × (N − 1) deliveries; this many in all is plenty. */
 const ALL_WRITERS_DELIVERIES = 40_000
 
@@ -90,21 +99,72 @@ function connect(port, wsPath, room) {
   return { doc, provider, synced }
 }
 
+/** A y-websocket message: sync (0), then `kind` (0 step 1, 2 update), then the bytes. */
+function syncMessage(kind, bytes) {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, kind)
+  encoding.writeVarUint8Array(encoder, bytes)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * The Yjs client id that wrote a relayed update, read from the message's first bytes (sync,
+ * update, length, struct groups, structs, client) without decoding the rest; or null when the
+ * message is no document update.
+ */
+function writerOf(data) {
+  const decoder = decoding.createDecoder(data)
+  if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return null
+  decoding.readVarUint(decoder) // length of the update
+  if (decoding.readVarUint(decoder) === 0) return null // no struct groups: a deletion only
+  decoding.readVarUint(decoder) // structs in the first group
+  return decoding.readVarUint(decoder)
+}
+
+/**
+ * A raw websocket client: its own Y.Doc makes the updates it sends; what it receives is only
+ * time-stamped and attributed to its writer, never applied. `onUpdate(writerId, at)`.
+ */
+function connectRaw(port, wsPath, room) {
+  const doc = new Y.Doc()
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${wsPath}/${room}`)
+  ws.binaryType = 'nodebuffer'
+  const client = { doc, ws, onUpdate: null }
+  ws.on('message', (data) => {
+    const at = performance.now()
+    const writer = writerOf(data)
+    if (writer !== null && writer !== doc.clientID) client.onUpdate?.(writer, at)
+  })
+  doc.on('update', (update) => ws.send(syncMessage(2, update)))
+  client.synced = new Promise((resolve, reject) => {
+    ws.once('open', () => {
+      ws.send(syncMessage(0, Y.encodeStateVector(doc)))
+      resolve()
+    })
+    ws.once('error', reject)
+  })
+  client.destroy = () => ws.close()
+  return client
+}
+
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function withRoom(backend, n, work) {
+async function withRoom(backend, n, work, raw = false) {
   const server = await startServerProcess(backend.args, backend.name, backend.env)
   const room = await backend.createRoom(server.port)
-  const clients = Array.from({ length: n }, () => connect(server.port, backend.wsPath, room))
+  const clients = Array.from({ length: n }, () =>
+    (raw ? connectRaw : connect)(server.port, backend.wsPath, room),
+  )
   await Promise.all(clients.map((c) => c.synced))
   try {
     return { ...(await work(clients, server)), peak: peakRssMiB(server.child.pid) }
   } finally {
-    for (const client of clients) client.provider.destroy()
+    for (const client of clients) (client.destroy ?? (() => client.provider.destroy()))()
     server.child.kill('SIGTERM')
     await new Promise((resolve) => server.child.once('exit', resolve))
     fs.rmSync(server.dataDir, { recursive: true, force: true })
@@ -120,46 +180,56 @@ async function latency(backend, n, mode) {
     mode === 'one'
       ? ROUNDS
       : Math.min(ROUNDS, Math.max(10, Math.ceil(ALL_WRITERS_DELIVERIES / (n * (n - 1)))))
-  return withRoom(backend, n, async (clients) => {
-    const samples = []
-    let pending = null
-    clients.forEach((client, index) => {
-      client.doc.getMap('edits').observe((event) => {
-        if (!pending || event.transaction.local) return
-        const now = performance.now()
-        for (const key of event.keysChanged) {
-          const sentAt = pending.sentAt.get(key)
-          if (sentAt === undefined) continue
-          samples.push(now - sentAt)
-          if (--pending.left === 0) pending.done()
+  return withRoom(
+    backend,
+    n,
+    async (clients) => {
+      const samples = []
+      let pending = null
+      const arrived = (key, now) => {
+        const sentAt = pending?.sentAt.get(key)
+        if (sentAt === undefined) return
+        samples.push(now - sentAt)
+        if (--pending.left === 0) pending.done()
+      }
+      for (const client of clients) {
+        if (RAW) {
+          client.onUpdate = (writer, now) => arrived(writer, now)
+          continue
         }
-      })
-      void index
-    })
-    const warmup = 10
-    for (let round = 0; round < rounds + warmup; round++) {
-      const writers = mode === 'one' ? [clients[round % n]] : clients
-      const before = samples.length
-      await new Promise((resolve) => {
-        pending = { sentAt: new Map(), left: writers.length * (n - 1), done: resolve }
-        writers.forEach((writer, w) => {
-          const key = `r${round}w${w}`
-          pending.sentAt.set(key, performance.now())
-          writer.doc.getMap('edits').set(key, { text: `note ${key}: ${'x'.repeat(80)}` })
+        client.doc.getMap('edits').observe((event) => {
+          if (!pending || event.transaction.local) return
+          const now = performance.now()
+          for (const key of event.keysChanged) arrived(key, now)
         })
-      })
-      if (round < warmup) samples.length = before
-      pending = null
-      await sleep(GAP_MS)
-    }
-    samples.sort((a, b) => a - b)
-    return {
-      samples: samples.length,
-      p50: percentile(samples, 50),
-      p95: percentile(samples, 95),
-      p99: percentile(samples, 99),
-    }
-  })
+      }
+      const warmup = 10
+      for (let round = 0; round < rounds + warmup; round++) {
+        const writers = mode === 'one' ? [clients[round % n]] : clients
+        const before = samples.length
+        await new Promise((resolve) => {
+          pending = { sentAt: new Map(), left: writers.length * (n - 1), done: resolve }
+          writers.forEach((writer, w) => {
+            const key = `r${round}w${w}`
+            // A raw client's arrivals are known by who wrote them; a provider's by the key.
+            pending.sentAt.set(RAW ? writer.doc.clientID : key, performance.now())
+            writer.doc.getMap('edits').set(key, { text: `note ${key}: ${'x'.repeat(80)}` })
+          })
+        })
+        if (round < warmup) samples.length = before
+        pending = null
+        await sleep(GAP_MS)
+      }
+      samples.sort((a, b) => a - b)
+      return {
+        samples: samples.length,
+        p50: percentile(samples, 50),
+        p95: percentile(samples, 95),
+        p99: percentile(samples, 99),
+      }
+    },
+    RAW,
+  )
 }
 
 /**
@@ -274,6 +344,11 @@ const cpuRows = BACKENDS.map((backend) => {
 const fmt = (ms) => ms.toFixed(2)
 console.log(`\nEdit-to-arrival latency; one writer: ${ROUNDS} edits per row, ${GAP_MS} ms apart;`)
 console.log(`all writers: every client writes once per round; 10 warm-up rounds not counted.`)
+console.log(
+  RAW
+    ? 'Arrival: the update reaches the receiving socket (raw clients, time-stamped before decoding).'
+    : 'Arrival: a stock y-websocket provider has applied the update (observer on the map).',
+)
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}\n`)
 if (REPEAT > 1) {
   console.log(`Each row ${REPEAT} times, servers taking turns; p50, p95 and p99 are medians.\n`)

@@ -10,8 +10,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { AccessStore } from '../dist/server/access.js'
-import { openDatabase } from '../dist/server/database.js'
-import { UpdateStore } from '../dist/server/storage.js'
+import { SqliteStorage } from '../dist/server/sqliteStorage.js'
 import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
 
 const { values } = parseArgs({
@@ -87,13 +86,12 @@ await new Promise((resolve) => server.child.once('exit', resolve))
 
 // 1,000 maps of 20 notes each, written straight into a database with the server's own storage.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bench-cold-'))
-const db = openDatabase(path.join(dataDir, 'partnerschapskaart.db'))
-const store = new UpdateStore(db)
-const access = new AccessStore(db)
+const store = SqliteStorage.open(path.join(dataDir, 'partnerschapskaart.db'))
+const access = new AccessStore(store)
 let sample = null
-db.transaction(() => {
-  for (let m = 0; m < MAPS; m++) {
-    const { roomId } = access.create()
+for (let m = 0; m < MAPS; m++) {
+  {
+    const { roomId } = await access.create()
     const doc = new Y.Doc()
     doc.transact(() => {
       doc.getMap('meta').set('title', `Kaart ${m}`)
@@ -103,11 +101,11 @@ db.transaction(() => {
         doc.getMap('notes').set(`note-${m}-${n}-000000`, note)
       }
     })
-    store.append(roomId, Y.encodeStateAsUpdate(doc))
+    await store.append(roomId, [Y.encodeStateAsUpdate(doc)])
     sample ??= roomId
   }
-})()
-db.close()
+}
+await store.close()
 const dbBytes = fs.statSync(path.join(dataDir, 'partnerschapskaart.db')).size
 
 const started = performance.now()

@@ -20,12 +20,12 @@ export function ourServerArgs(dataDir) {
 }
 
 /**
- * Runs `node <args(dataDir)>` with a fresh temporary data folder (and `env(dataDir)` added to the
+ * Runs `node <await args(dataDir)>` with a fresh temporary data folder (and `env(dataDir)` added to the
  * environment) and resolves once the process printed "running at http://host:port/".
  */
-export function startServerProcess(args, name, env = () => ({})) {
+export async function startServerProcess(args, name, env = () => ({})) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bench-'))
-  const child = spawn(process.execPath, args(dataDir), {
+  const child = spawn(process.execPath, await args(dataDir), {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env(dataDir) },
   })

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type Database from 'better-sqlite3'
+import type { Storage } from './storage.js'
 
 /** Who a connection is. The server knows this much of a map and no more. */
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
@@ -37,50 +37,33 @@ export interface NewMapAccess {
  * database alone does not give anyone a working facilitator or viewer link.
  */
 export class AccessStore {
-  private readonly insertStmt: Database.Statement<[string, string, string, number]>
-  private readonly byRoomStmt: Database.Statement<[string], { facilitator_key_hash: string }>
-  private readonly byViewerStmt: Database.Statement<[string], { room: string }>
-  private readonly deleteStmt: Database.Statement<[string]>
-
-  constructor(db: Database.Database) {
-    this.insertStmt = db.prepare(
-      'INSERT INTO maps (room, facilitator_key_hash, viewer_token_hash, created_at) VALUES (?, ?, ?, ?)',
-    )
-    this.byRoomStmt = db.prepare('SELECT facilitator_key_hash FROM maps WHERE room = ?')
-    this.byViewerStmt = db.prepare('SELECT room FROM maps WHERE viewer_token_hash = ?')
-    this.deleteStmt = db.prepare('DELETE FROM maps WHERE room = ?')
-  }
-
-  /** Forgets a map: its id, facilitator key and viewer token stop working. */
-  delete(roomId: string): void {
-    this.deleteStmt.run(roomId)
-  }
+  constructor(private readonly storage: Storage) {}
 
   /** Registers a new map with fresh secrets; the secrets are returned once and stored hashed. */
-  create(now = Date.now()): NewMapAccess {
+  async create(now = Date.now()): Promise<NewMapAccess> {
     const access = { roomId: newSecret(), facilitatorKey: newSecret(), viewerToken: newSecret() }
-    this.insertStmt.run(
-      access.roomId,
-      hash(access.facilitatorKey).toString('hex'),
-      hash(access.viewerToken).toString('hex'),
-      now,
-    )
+    await this.storage.createMap({
+      roomId: access.roomId,
+      facilitatorKeyHash: hash(access.facilitatorKey).toString('hex'),
+      viewerTokenHash: hash(access.viewerToken).toString('hex'),
+      createdAt: now,
+    })
     return access
   }
 
-  exists(roomId: string): boolean {
-    return this.byRoomStmt.get(roomId) !== undefined
+  async exists(roomId: string): Promise<boolean> {
+    return (await this.storage.facilitatorKeyHash(roomId)) !== null
   }
 
   /** True only for the map's own facilitator key (compared in constant time). */
-  isFacilitatorKey(roomId: string, key: string): boolean {
-    const row = this.byRoomStmt.get(roomId)
-    if (!row) return false
-    return timingSafeEqual(Buffer.from(row.facilitator_key_hash, 'hex'), hash(key))
+  async isFacilitatorKey(roomId: string, key: string): Promise<boolean> {
+    const stored = await this.storage.facilitatorKeyHash(roomId)
+    if (stored === null) return false
+    return timingSafeEqual(Buffer.from(stored, 'hex'), hash(key))
   }
 
   /** The room a viewer token opens, or null. */
-  roomForViewer(token: string): string | null {
-    return this.byViewerStmt.get(hash(token).toString('hex'))?.room ?? null
+  roomForViewer(token: string): Promise<string | null> {
+    return this.storage.roomForViewerHash(hash(token).toString('hex'))
   }
 }

@@ -3,6 +3,7 @@ import type { AccessStore } from './access.js'
 import type { JoinCodes } from './joinCodes.js'
 import { RateLimiter } from './rateLimit.js'
 import { SECURITY_HEADERS } from './static.js'
+import { errorText, log } from './log.js'
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, {
@@ -25,12 +26,21 @@ const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22,64})$/
 export function createApi(
   access: AccessStore,
   joinCodes: JoinCodes,
-  deleteMap: (roomId: string) => void,
+  deleteMap: (roomId: string) => Promise<void>,
 ) {
   const creations = new RateLimiter(30, 60_000)
   // A room of 60 behind one address looks a code up 60 times; guessing takes millions of tries.
   const lookups = new RateLimiter(120, 60_000)
   const misses = new RateLimiter(10, 10 * 60_000)
+  /** Answers with the result of storage work; when storage fails, 503 and nothing changed. */
+  const answer = (res: http.ServerResponse, work: () => Promise<void>): true => {
+    work().catch((error: unknown) => {
+      log.error('api request failed', { error: errorText(error) })
+      if (!res.headersSent) json(res, 503, { error: 'storage-unavailable' })
+      else res.end()
+    })
+    return true
+  }
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
     const address = req.socket.remoteAddress ?? 'unknown'
@@ -45,30 +55,32 @@ export function createApi(
         json(res, 429, { error: 'too-many-tries' })
         return true
       }
-      const roomId = joinCodes.lookup(join[1]!.toUpperCase())
-      if (!roomId) {
-        misses.allow(address)
-        json(res, 404, { error: 'unknown-code' })
-        return true
-      }
-      json(res, 200, { roomId })
-      return true
+      return answer(res, async () => {
+        const roomId = await joinCodes.lookup(join[1]!.toUpperCase())
+        if (!roomId) {
+          misses.allow(address)
+          json(res, 404, { error: 'unknown-code' })
+          return
+        }
+        json(res, 200, { roomId })
+      })
     }
 
     const joinCode = JOIN_CODE_PATH.exec(pathname)
     if (joinCode) {
       const roomId = joinCode[1]!
       const key = req.headers['x-facilitator-key']
-      if (typeof key !== 'string' || !access.isFacilitatorKey(roomId, key)) {
-        json(res, 403, { error: 'forbidden' })
-        return true
-      }
-      if (req.method === 'POST') json(res, 201, joinCodes.open(roomId))
-      else if (req.method === 'DELETE') {
-        joinCodes.close(roomId)
-        json(res, 200, { closed: true })
-      } else res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST, DELETE' }).end()
-      return true
+      return answer(res, async () => {
+        if (typeof key !== 'string' || !(await access.isFacilitatorKey(roomId, key))) {
+          json(res, 403, { error: 'forbidden' })
+          return
+        }
+        if (req.method === 'POST') json(res, 201, await joinCodes.open(roomId))
+        else if (req.method === 'DELETE') {
+          await joinCodes.close(roomId)
+          json(res, 200, { closed: true })
+        } else res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST, DELETE' }).end()
+      })
     }
 
     const map = MAP_PATH.exec(pathname)
@@ -79,13 +91,14 @@ export function createApi(
       }
       const roomId = map[1]!
       const key = req.headers['x-facilitator-key']
-      if (typeof key !== 'string' || !access.isFacilitatorKey(roomId, key)) {
-        json(res, 403, { error: 'forbidden' })
-        return true
-      }
-      deleteMap(roomId)
-      json(res, 200, { deleted: true })
-      return true
+      return answer(res, async () => {
+        if (typeof key !== 'string' || !(await access.isFacilitatorKey(roomId, key))) {
+          json(res, 403, { error: 'forbidden' })
+          return
+        }
+        await deleteMap(roomId)
+        json(res, 200, { deleted: true })
+      })
     }
 
     if (pathname === '/api/maps') {
@@ -97,8 +110,7 @@ export function createApi(
         json(res, 429, { error: 'too-many-maps' })
         return true
       }
-      json(res, 201, access.create())
-      return true
+      return answer(res, async () => json(res, 201, await access.create()))
     }
     if (pathname === '/api/time') {
       json(res, 200, { now: Date.now() })

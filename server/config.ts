@@ -34,6 +34,10 @@ export interface ServerConfig {
   maxDbBytes: number
   /** JSON lines for log collectors, or text; by default text in a terminal and JSON otherwise. */
   logFormat: 'json' | 'text' | 'auto'
+  /** PostgreSQL (postgres://…) instead of the SQLite file in `dataDir`; shared by many servers. */
+  databaseUrl: string | null
+  /** Redis (redis://…) through which servers holding the same map pass its updates. */
+  redisUrl: string | null
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -54,6 +58,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   retentionDays: 0,
   maxDbBytes: 0,
   logFormat: 'auto',
+  databaseUrl: null,
+  redisUrl: null,
 }
 
 /** Flags with a whole-number value: flag name, environment variable, config field. */
@@ -94,6 +100,8 @@ export function parseConfig(
       data: { type: 'string', short: 'd' },
       client: { type: 'string' },
       'log-format': { type: 'string' },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
       ...Object.fromEntries(NUMBER_OPTIONS.map(([flag]) => [flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -111,10 +119,20 @@ export function parseConfig(
   if (logFormat !== 'json' && logFormat !== 'text' && logFormat !== 'auto') {
     throw new Error(`log-format must be json, text or auto, got "${logFormat}"`)
   }
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? base.databaseUrl
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('database-url must start with postgres:// or postgresql://')
+  }
+  const redisUrl = values['redis-url'] ?? env.REDIS_URL ?? base.redisUrl
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new Error('redis-url must start with redis:// or rediss://')
+  }
   return {
     ...base,
     ...numbers,
     logFormat,
+    databaseUrl: databaseUrl || null,
+    redisUrl: redisUrl || null,
     port,
     host: typeof values.host === 'string' ? values.host : (env.HOST ?? base.host),
     dataDir: path.resolve(

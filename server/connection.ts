@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
 import { LimitError } from './limits.js'
 import {
@@ -100,6 +101,15 @@ export class Connection implements Peer {
     this.socket.send(message, (error) => {
       if (error) this.close()
     })
+  }
+
+  sendAll(messages: readonly Uint8Array[]): void {
+    if (this.socket.readyState !== this.socket.OPEN) return
+    // ws has no public cork: its underlying TCP socket is corked so the frames leave together.
+    const tcp = (this.socket as unknown as { _socket?: Socket })._socket
+    tcp?.cork()
+    for (const message of messages) this.send(message)
+    tcp?.uncork()
   }
 
   /** Called by the ping timer: closes a connection that did not answer the previous ping. */

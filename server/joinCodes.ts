@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import type Database from 'better-sqlite3'
+import type { Storage } from './storage.js'
 
 /** Letters and digits that cannot be mistaken for each other when read off a projector. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -18,42 +18,26 @@ export function isJoinCode(value: string): boolean {
  * joining open, expires after a few hours, and look-ups are rate-limited by the API.
  */
 export class JoinCodes {
-  private readonly insertStmt: Database.Statement<[string, string, number]>
-  private readonly deleteForRoomStmt: Database.Statement<[string]>
-  private readonly lookupStmt: Database.Statement<[string, number], { room: string }>
-  private readonly purgeStmt: Database.Statement<[number]>
-
-  constructor(db: Database.Database) {
-    this.insertStmt = db.prepare('INSERT INTO join_codes (code, room, expires_at) VALUES (?, ?, ?)')
-    this.deleteForRoomStmt = db.prepare('DELETE FROM join_codes WHERE room = ?')
-    this.lookupStmt = db.prepare('SELECT room FROM join_codes WHERE code = ? AND expires_at > ?')
-    this.purgeStmt = db.prepare('DELETE FROM join_codes WHERE expires_at <= ?')
-  }
+  constructor(private readonly storage: Storage) {}
 
   /** Opens joining by code for a room: a fresh code replaces any earlier one. */
-  open(room: string, now = Date.now()): { code: string; expiresAt: number } {
-    this.purgeStmt.run(now)
-    this.deleteForRoomStmt.run(room)
+  async open(room: string, now = Date.now()): Promise<{ code: string; expiresAt: number }> {
     const expiresAt = now + JOIN_CODE_LIFETIME_MS
     for (;;) {
       const code = Array.from({ length: JOIN_CODE_LENGTH }, () => ALPHABET[randomInt(32)]).join('')
-      try {
-        this.insertStmt.run(code, room, expiresAt)
-        return { code, expiresAt }
-      } catch {
-        // Taken by another room (rare): draw again.
-      }
+      // Taken by another room (rare): draw again.
+      if (await this.storage.putJoinCode(room, code, expiresAt, now)) return { code, expiresAt }
     }
   }
 
   /** Closes joining by code; the code stops working at once. */
-  close(room: string): void {
-    this.deleteForRoomStmt.run(room)
+  close(room: string): Promise<void> {
+    return this.storage.deleteJoinCode(room)
   }
 
   /** The room a code opens now, or null. */
-  lookup(code: string, now = Date.now()): string | null {
+  async lookup(code: string, now = Date.now()): Promise<string | null> {
     if (!isJoinCode(code)) return null
-    return this.lookupStmt.get(code, now)?.room ?? null
+    return this.storage.roomForJoinCode(code, now)
   }
 }

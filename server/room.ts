@@ -4,12 +4,15 @@ import * as Y from 'yjs'
 import { CloseCode } from './connection.js'
 import { checkUpdate, LimitError, type DocLimits } from './limits.js'
 import { encodeAwareness, encodeSyncUpdate } from './protocol.js'
-import type { UpdateStore } from './storage.js'
+import type { RelayMessage } from './relay.js'
+import type { Storage } from './storage.js'
 import { errorText, log } from './log.js'
 
 /** Something a room can send bytes to: one websocket connection. */
 export interface Peer {
   send(message: Uint8Array): void
+  /** Sends several messages in order, as one write to the network where it can. */
+  sendAll(messages: readonly Uint8Array[]): void
   /** Closes the peer's connection with a code and reason (the map was deleted, say). */
   end(code: number, reason: string): void
   /** Its updates could not be stored: the connection is closed with 4507 and it retries later. */
@@ -36,6 +39,43 @@ const PRESENCE_BATCH_MS = 50
 /** Transaction origin for changes the server makes itself (loading from disk). */
 export const SERVER_ORIGIN = Symbol('server')
 
+/** Origin of changes that came from another server through the relay. */
+export const REMOTE_ORIGIN = Symbol('remote')
+
+/** A document's state in one update: everything applied plus anything still waiting. */
+function stateOf(doc: Y.Doc): Uint8Array {
+  const pending = pendingOf(doc)
+  const state = Y.encodeStateAsUpdate(doc)
+  return pending.length > 0 ? Y.mergeUpdates([state, ...pending]) : state
+}
+
+/** What a log of updates comes to, merged into one (through a document, so deletions are GC'd). */
+export function mergeLog(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true })
+  doc.transact(() => {
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(doc, update)
+      } catch {
+        // An unreadable row is left out, as it is when a room loads.
+      }
+    }
+  })
+  const merged = stateOf(doc)
+  doc.destroy()
+  return merged
+}
+
+/** How a room reaches the other servers holding the same document, when there are any. */
+export type RoomRelay = (message: RelayMessage) => void
+
+export interface RoomOptions {
+  compactAfterUpdates: number
+  limits: DocLimits
+  /** With more than one server: where this room's stored updates and presence go. */
+  relay?: RoomRelay | null
+}
+
 interface AwarenessChange {
   added: number[]
   updated: number[]
@@ -51,34 +91,45 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness: awarenessProtocol.Awareness
   private readonly peers = new Map<Peer, Set<number>>()
-  private lastSeq: number
-  /** Rows in this room's log on disk; compaction brings it back to one. */
+  /** Rows this server knows in the room's log; compaction brings it back to one. */
   private storedRows: number
-  /** Bytes in this room's log on disk. */
+  /** Bytes of those rows. */
   private storedBytes: number
   /** Which connection speaks for each presence (awareness client id), and when it last did. */
   private readonly presenceOwners = new Map<number, Peer>()
   private readonly lastHeard = new Map<Peer, number>()
-  /** Presence changes waiting for the next batch. */
+  /** Presence changes waiting for the next batch, and those of them made on this server. */
   private readonly presenceChanged = new Set<number>()
+  private readonly ownPresenceChanged = new Set<number>()
   private presenceTimer: NodeJS.Timeout | null = null
   /** Updates accepted in this turn of the event loop, waiting for their group commit. */
-  private writes: { update: Uint8Array; from: Peer }[] = []
-  /** Ids of notes those updates add, so the note limit counts them before they are applied. */
+  private writes: { update: Uint8Array; from: Peer; notes: string[] }[] = []
+  /** Ids of notes that updates waiting or being stored add: the note limit counts them. */
   private readonly pendingNotes = new Set<string>()
   private pendingBytes = 0
   private flushScheduled = false
+  private compactQueued = false
+  /** Commits and compactions, one after the other in order. */
+  private queue: Promise<void> = Promise.resolve()
   private destroyed = false
+  private readonly storage: Storage
+  private readonly compactAfterUpdates: number
+  private readonly limits: DocLimits
+  private readonly relay: RoomRelay | null
 
+  /** Use `Room.load`; `stored` is the room's log as read from storage. */
   constructor(
     readonly name: string,
-    private readonly store: UpdateStore,
-    private readonly compactAfterUpdates: number,
-    private readonly limits: DocLimits,
+    storage: Storage,
+    stored: readonly Uint8Array[],
+    options: RoomOptions,
   ) {
-    const stored = store.load(name)
+    this.storage = storage
+    this.compactAfterUpdates = options.compactAfterUpdates
+    this.limits = options.limits
+    this.relay = options.relay ?? null
     this.doc.transact(() => {
-      for (const update of stored.updates) {
+      for (const update of stored) {
         try {
           Y.applyUpdate(this.doc, update)
         } catch (error) {
@@ -90,14 +141,19 @@ export class Room {
         }
       }
     }, SERVER_ORIGIN)
-    this.lastSeq = stored.lastSeq
-    this.storedRows = stored.updates.length
-    this.storedBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
+    this.storedRows = stored.length
+    this.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
-    if (this.storedRows > this.compactAfterUpdates) this.tryCompact()
+    if (this.storedRows > this.compactAfterUpdates) this.scheduleCompact()
+  }
+
+  /** Reads the room's log from storage and builds the room from it. */
+  static async load(name: string, storage: Storage, options: RoomOptions): Promise<Room> {
+    const stored = await storage.load(name)
+    return new Room(name, storage, stored.updates, options)
   }
 
   /** The map document (not the facilitation one) is where notes live and are counted. */
@@ -126,41 +182,56 @@ export class Room {
         : null,
     )
     if (this.storedBytes + this.pendingBytes + update.length > this.limits.maxDocBytes) {
-      // The log may hold history a compaction would merge away; only then is the map too big.
-      this.flushWrites()
-      this.tryCompact()
-      if (this.storedBytes + update.length > this.limits.maxDocBytes) {
+      // The log may hold history a compaction merges away: the map is too big only when what
+      // it holds now, merged, would be.
+      const merged = stateOf(this.doc).length
+      if (merged + this.pendingBytes + update.length > this.limits.maxDocBytes) {
         throw new LimitError('map-too-big')
       }
+      this.storedBytes = Math.min(this.storedBytes, merged)
+      this.scheduleCompact()
     }
     for (const id of added) pendingNotes.add(id)
-    this.writes.push({ update, from })
+    this.writes.push({ update, from, notes: [...added] })
     this.pendingBytes += update.length
     if (!this.flushScheduled) {
       this.flushScheduled = true
-      setImmediate(this.flushWrites)
+      setImmediate(() => this.enqueue(this.flushWrites))
     }
+  }
+
+  /** Runs `work` after every commit and compaction queued before it. */
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(work)
+    return this.queue
+  }
+
+  /** Resolves once everything accepted so far is stored (shutdown, tests). */
+  async settled(): Promise<void> {
+    await this.enqueue(this.flushWrites)
   }
 
   /**
    * Group commit: the updates that arrived in one turn of the event loop are appended in one
-   * transaction, and only then relayed to the other peers and applied, in arrival order. What
-   * anyone has seen is on disk. When the disk refuses, none of them is relayed or applied, and
-   * the connections that sent them are told (4507).
+   * transaction, and only then relayed to the other peers (and servers) and applied, in arrival
+   * order. What anyone has seen is stored. When storage refuses, none of them is relayed or
+   * applied, and the connections that sent them are told (4507).
    */
-  readonly flushWrites = (): void => {
+  private readonly flushWrites = async (): Promise<void> => {
     this.flushScheduled = false
     const batch = this.writes
     if (batch.length === 0 || this.destroyed) return
     this.writes = []
-    this.pendingBytes = 0
-    this.pendingNotes.clear()
+    const updates = batch.map((write) => write.update)
+    const bytes = updates.reduce((sum, update) => sum + update.length, 0)
+    const settle = (): void => {
+      this.pendingBytes -= bytes
+      for (const write of batch) for (const id of write.notes) this.pendingNotes.delete(id)
+    }
     try {
-      this.lastSeq = this.store.appendMany(
-        this.name,
-        batch.map((write) => write.update),
-      )
+      await this.storage.append(this.name, updates)
     } catch (error) {
+      settle()
       log.error('could not store updates', {
         room: logName(this.name),
         updates: batch.length,
@@ -169,14 +240,25 @@ export class Room {
       for (const from of new Set(batch.map((write) => write.from))) from.storageFailed()
       return
     }
-    for (const { update, from } of batch) {
-      this.storedRows++
-      this.storedBytes += update.length
-      // On disk, so it may go out: the others get it before the server spends time applying it.
-      const message = encodeSyncUpdate(update)
-      for (const peer of this.peers.keys()) {
-        if (peer !== from) peer.send(message)
+    settle()
+    if (this.destroyed) return
+    this.storedRows += batch.length
+    this.storedBytes += bytes
+    // Stored, so it may go out: the others get the batch before the server spends time applying
+    // it, each peer in one write (one system call for the batch instead of one per update).
+    const messages = updates.map(encodeSyncUpdate)
+    const senders = new Set(batch.map((write) => write.from))
+    for (const peer of this.peers.keys()) {
+      if (!senders.has(peer)) {
+        if (messages.length === 1) peer.send(messages[0]!)
+        else peer.sendAll(messages)
+        continue
       }
+      const theirs = messages.filter((_, i) => batch[i]!.from !== peer)
+      if (theirs.length > 0) peer.sendAll(theirs)
+    }
+    this.relay?.({ kind: 'updates', updates })
+    for (const { update, from } of batch) {
       try {
         Y.applyUpdate(this.doc, update, from)
       } catch (error) {
@@ -188,7 +270,59 @@ export class Room {
         from.end(CloseCode.malformed, 'unreadable update')
       }
     }
-    if (this.storedRows > this.compactAfterUpdates) this.tryCompact()
+    if (this.storedRows > this.compactAfterUpdates) this.scheduleCompact()
+  }
+
+  /**
+   * Updates another server stored: sent on to this server's peers and applied. They are in the
+   * log already, so nothing is stored here.
+   */
+  applyRemote(updates: readonly Uint8Array[]): void {
+    if (this.destroyed) return
+    const messages = updates.map(encodeSyncUpdate)
+    for (const peer of this.peers.keys()) peer.sendAll(messages)
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+      } catch (error) {
+        log.warn('a relayed update could not be applied', {
+          room: logName(this.name),
+          error: errorText(error),
+        })
+      }
+    }
+  }
+
+  /** Presence changes of another server's connections. */
+  applyRemotePresence(update: Uint8Array): void {
+    if (this.destroyed) return
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+    } catch (error) {
+      log.warn('a relayed presence update could not be applied', { error: errorText(error) })
+    }
+  }
+
+  /**
+   * Reads the log again and applies what this server missed (relay messages lost while Redis was
+   * away); whatever was missing goes to the peers as one update.
+   */
+  async reload(): Promise<void> {
+    const stored = await this.storage.load(this.name)
+    if (this.destroyed) return
+    const before = Y.encodeStateVector(this.doc)
+    this.doc.transact(() => {
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, update)
+        } catch {
+          // Skipped as when the room loaded.
+        }
+      }
+    }, REMOTE_ORIGIN)
+    const missed = Y.encodeStateAsUpdate(this.doc, before)
+    // An empty update is two zero bytes (no structs, no deletions).
+    if (missed.length > 2) this.applyRemote([missed])
   }
 
   /** True when an update deletes nothing and every item in it is already in the document. */
@@ -239,31 +373,51 @@ export class Room {
     }
   }
 
-  /**
-   * Merges the whole log into one row: the document's state plus anything still waiting for an
-   * update it depends on, which is everything stored. Throws when the store cannot write.
-   */
-  compact(): void {
-    this.flushWrites()
-    if (this.storedRows <= 1) return
-    const pending = pendingOf(this.doc)
-    const state = Y.encodeStateAsUpdate(this.doc)
-    const merged = pending.length > 0 ? Y.mergeUpdates([state, ...pending]) : state
-    this.lastSeq = this.store.compact(this.name, merged, this.lastSeq)
-    this.storedRows = 1
-    this.storedBytes = merged.length
+  private scheduleCompact(): void {
+    if (this.compactQueued) return
+    this.compactQueued = true
+    void this.enqueue(async () => {
+      this.compactQueued = false
+      await this.compact()
+    })
   }
 
-  /** Compacts when it can; a full or read-only disk leaves the longer log in place. */
-  tryCompact(): void {
+  /**
+   * Merges the room's log into one row; a full or read-only disk leaves the longer log in place.
+   * With one server, what the room holds is the whole log; with several, the rows are merged as
+   * read under the storage's lock, so an update another server appended meanwhile stays.
+   */
+  async compact(): Promise<void> {
+    if (this.destroyed || this.storedRows <= 1) return
+    let size = 0
+    // One server with its own SQLite file is the only writer: what it holds is the whole log.
+    const merge =
+      this.relay || this.storage.engine !== 'sqlite'
+        ? (rows: Uint8Array[]) => mergeLog(rows)
+        : () => stateOf(this.doc)
     try {
-      this.compact()
+      const done = await this.storage.compact(this.name, (rows) => {
+        const merged = merge(rows)
+        size = merged.length
+        return merged
+      })
+      if (done && size > 0) {
+        this.storedRows = 1
+        this.storedBytes = size
+      }
     } catch (error) {
       log.error('compaction failed, log kept as it is', {
         room: logName(this.name),
         error: errorText(error),
       })
     }
+  }
+
+  /** Stores what is waiting, compacts, and leaves memory; used when the room unloads. */
+  async close(): Promise<void> {
+    await this.settled()
+    await this.enqueue(() => this.compact())
+    this.destroy()
   }
 
   destroy(): void {
@@ -288,6 +442,11 @@ export class Room {
     }
     for (const id of change.removed) this.presenceOwners.delete(id)
     for (const id of changed) this.presenceChanged.add(id)
+    // A connection's own change, or its leaving (origin null), is told to the other servers;
+    // what came from them, or timed out here as it does there, is not.
+    if (this.relay && origin !== REMOTE_ORIGIN && origin !== 'timeout') {
+      for (const id of changed) this.ownPresenceChanged.add(id)
+    }
     this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_BATCH_MS)
   }
 
@@ -299,7 +458,15 @@ export class Room {
   private readonly flushPresence = (): void => {
     this.presenceTimer = null
     const changed = [...this.presenceChanged].filter((id) => this.awareness.meta.has(id))
+    const own = [...this.ownPresenceChanged].filter((id) => this.awareness.meta.has(id))
     this.presenceChanged.clear()
+    this.ownPresenceChanged.clear()
+    if (own.length > 0) {
+      this.relay?.({
+        kind: 'presence',
+        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, own),
+      })
+    }
     if (changed.length === 0) return
     const message = encodeAwareness(this.awareness, changed)
     for (const peer of this.peers.keys()) peer.send(message)

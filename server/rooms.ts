@@ -1,29 +1,42 @@
+import { CloseCode } from './connection.js'
 import type { DocLimits } from './limits.js'
-import { Room } from './room.js'
-import type { UpdateStore } from './storage.js'
+import type { Relay, RelayMessage } from './relay.js'
+import { logName, Room } from './room.js'
+import type { Storage } from './storage.js'
+import { errorText, log } from './log.js'
 
 /** Thrown when a room should be loaded but the server already holds as many as it may. */
 export class RoomsFullError extends Error {}
 
+/** Thrown when a room cannot be opened because the relay to the other servers is down. */
+export class RelayDownError extends Error {}
+
 /**
  * The shared documents in memory, by storage name (`<room>` for the map, `<room>/control` for
- * the facilitation state). Each is loaded from disk on first use and unloaded (after compaction)
- * once it has had no peers for `idleMs`. At most `maxRooms` are held at once.
+ * the facilitation state). Each is loaded from storage on first use and unloaded (after
+ * compaction) once it has had no peers for `idleMs`. At most `maxRooms` are held at once. With a
+ * relay, the server listens to the other servers for every document it holds.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+  /** Rooms storing their last updates on the way out; they load again only after that. */
+  private readonly closing = new Map<string, Promise<void>>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private stopped = false
 
   constructor(
-    private readonly store: UpdateStore,
+    private readonly storage: Storage,
     private readonly options: {
       idleMs: number
       compactAfterUpdates: number
       maxRooms: number
       limits: DocLimits
     },
-  ) {}
+    private readonly relay: Relay | null = null,
+  ) {
+    relay?.onReconnect(() => void this.reloadAll())
+  }
 
   get size(): number {
     return this.rooms.size
@@ -35,21 +48,91 @@ export class RoomRegistry {
   }
 
   /**
-   * The live room for `id`, loaded from disk first when it is not in memory. When the server is
-   * full, rooms nobody is in are unloaded first; if that frees nothing, RoomsFullError.
+   * The live room for `id`, loaded from storage first when it is not in memory. When the server
+   * is full, rooms nobody is in are unloaded first; if that frees nothing, RoomsFullError. The
+   * caller adds a peer or calls `release`.
    */
-  open(id: string): Room {
+  async open(id: string): Promise<Room> {
+    if (this.stopped) throw new Error('server stopping')
     this.cancelUnload(id)
-    let room = this.rooms.get(id)
-    if (!room) {
-      if (this.rooms.size >= this.options.maxRooms) {
-        for (const idle of [...this.idleTimers.keys()]) this.unload(idle)
-        if (this.rooms.size >= this.options.maxRooms) throw new RoomsFullError()
+    const room = this.rooms.get(id)
+    if (room) return room
+    const loading = this.loading.get(id)
+    if (loading) return loading
+    if (this.rooms.size + this.loading.size >= this.options.maxRooms) {
+      for (const idle of [...this.idleTimers.keys()]) void this.unload(idle)
+      if (this.rooms.size + this.loading.size >= this.options.maxRooms) {
+        throw new RoomsFullError()
       }
-      room = new Room(id, this.store, this.options.compactAfterUpdates, this.options.limits)
-      this.rooms.set(id, room)
     }
+    const load = this.load(id).finally(() => this.loading.delete(id))
+    this.loading.set(id, load)
+    return load
+  }
+
+  private async load(id: string): Promise<Room> {
+    await this.closing.get(id)
+    const relay = this.relay
+    let room: Room | null = null
+    const early: RelayMessage[] = []
+    if (relay) {
+      if (!relay.ready) throw new RelayDownError()
+      // Listening starts before the log is read: an update stored meanwhile is either in what
+      // is read or in a message, never in neither.
+      await relay.subscribe(id, (message) => {
+        if (room) this.onRelay(id, room, message)
+        else early.push(message)
+      })
+    }
+    try {
+      room = await Room.load(id, this.storage, {
+        compactAfterUpdates: this.options.compactAfterUpdates,
+        limits: this.options.limits,
+        relay: relay ? (message) => relay.publish(id, message) : null,
+      })
+    } catch (error) {
+      relay?.unsubscribe(id)
+      throw error
+    }
+    this.rooms.set(id, room)
+    for (const message of early) this.onRelay(id, room, message)
     return room
+  }
+
+  private onRelay(id: string, room: Room, message: RelayMessage): void {
+    switch (message.kind) {
+      case 'updates':
+        room.applyRemote(message.updates)
+        return
+      case 'presence':
+        room.applyRemotePresence(message.update)
+        return
+      case 'reload':
+        void this.reload(room)
+        return
+      case 'deleted':
+        this.evict(id, CloseCode.deleted, 'map-deleted')
+        return
+    }
+  }
+
+  private async reload(room: Room): Promise<void> {
+    try {
+      await room.reload()
+    } catch (error) {
+      log.error('could not reload a room', { room: logName(room.name), error: errorText(error) })
+    }
+  }
+
+  /**
+   * After the relay was away: every room reads its log again, and asks the other servers to do
+   * the same, since messages may have been lost both ways.
+   */
+  private async reloadAll(): Promise<void> {
+    for (const room of [...this.rooms.values()]) {
+      this.relay?.publish(room.name, { kind: 'reload' })
+      await this.reload(room)
+    }
   }
 
   /** Schedules unloading of a room that has no peers left. */
@@ -58,7 +141,7 @@ export class RoomRegistry {
     const room = this.rooms.get(id)
     if (!room || room.peerCount > 0) return
     this.cancelUnload(id)
-    const timer = setTimeout(() => this.unload(id), this.options.idleMs)
+    const timer = setTimeout(() => void this.unload(id), this.options.idleMs)
     timer.unref()
     this.idleTimers.set(id, timer)
   }
@@ -69,24 +152,28 @@ export class RoomRegistry {
     const room = this.rooms.get(id)
     if (!room) return
     this.rooms.delete(id)
+    this.relay?.unsubscribe(id)
     room.endAll(code, reason)
     room.destroy()
   }
 
-  /** Compacts and drops every room, peers or not; used at shutdown, after which nothing loads. */
-  unloadAll(): void {
+  /** Stores, compacts and drops every room, peers or not; at shutdown, after which nothing loads. */
+  async unloadAll(): Promise<void> {
     this.stopped = true
-    for (const id of [...this.rooms.keys()]) this.unload(id, true)
+    await Promise.allSettled([...this.loading.values()])
+    await Promise.all([...this.rooms.keys()].map((id) => this.unload(id, true)))
   }
 
-  private unload(id: string, evenWithPeers = false): void {
+  private async unload(id: string, evenWithPeers = false): Promise<void> {
     this.cancelUnload(id)
     const room = this.rooms.get(id)
     if (!room || (room.peerCount > 0 && !evenWithPeers)) return
-    room.tryCompact()
-    room.destroy()
     this.rooms.delete(id)
-    this.store.forget(id)
+    this.relay?.unsubscribe(id)
+    this.storage.forget(id)
+    const closing = room.close().finally(() => this.closing.delete(id))
+    this.closing.set(id, closing)
+    await closing
   }
 
   private cancelUnload(id: string): void {

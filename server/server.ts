@@ -1,18 +1,20 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
 import type { ServerConfig } from './config.js'
 import { AccessStore, canWrite, PROTOCOL, type AccessLevel } from './access.js'
 import { createApi } from './api.js'
 import { CloseCode, Connection } from './connection.js'
-import { openDatabase } from './database.js'
 import { JoinCodes } from './joinCodes.js'
 import { MapDeletion } from './maps.js'
-import { logName } from './room.js'
+import type { Relay } from './relay.js'
+import { logName, type Room } from './room.js'
 import { RoomRegistry, RoomsFullError } from './rooms.js'
+import { SqliteStorage } from './sqliteStorage.js'
 import { createStaticHandler, SECURITY_HEADERS } from './static.js'
-import { UpdateStore } from './storage.js'
+import type { Storage } from './storage.js'
 import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
 import { errorText, log } from './log.js'
 
@@ -24,27 +26,60 @@ export interface RunningServer {
   close(): Promise<void>
   readonly rooms: RoomRegistry
   readonly access: AccessStore
+  readonly storage: Storage
+}
+
+/** The configured storage: PostgreSQL when a database URL is given, else the SQLite file. */
+export async function openStorage(config: ServerConfig): Promise<Storage> {
+  // The drivers load only when configured: one server with SQLite starts without them.
+  if (config.databaseUrl) {
+    const { PostgresStorage } = await import('./postgresStorage.js')
+    return PostgresStorage.open(config.databaseUrl)
+  }
+  return SqliteStorage.open(path.join(config.dataDir, 'partnerschapskaart.db'), {
+    maxBytes: config.maxDbBytes,
+  })
+}
+
+/** Rejects when `promise` has not settled after `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 /** Starts the http server, the websocket endpoint `/ws/<room>` and storage; resolves once listening. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const db = openDatabase(path.join(config.dataDir, 'partnerschapskaart.db'), {
-    maxBytes: config.maxDbBytes,
-  })
-  const store = new UpdateStore(db)
-  const access = new AccessStore(db)
-  const joinCodes = new JoinCodes(db)
-  const rooms = new RoomRegistry(store, {
-    idleMs: config.idleRoomMs,
-    compactAfterUpdates: config.compactAfterUpdates,
-    maxRooms: config.maxRooms,
-    limits: {
-      maxTextChars: config.maxNoteChars,
-      maxNotes: config.maxNotes,
-      maxDocBytes: config.maxMapBytes,
+  const storage = await openStorage(config)
+  let relay: Relay | null = null
+  try {
+    if (config.redisUrl) {
+      const { RedisRelay } = await import('./relay.js')
+      relay = await RedisRelay.connect(config.redisUrl)
+    }
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
+  const access = new AccessStore(storage)
+  const joinCodes = new JoinCodes(storage)
+  const rooms = new RoomRegistry(
+    storage,
+    {
+      idleMs: config.idleRoomMs,
+      compactAfterUpdates: config.compactAfterUpdates,
+      maxRooms: config.maxRooms,
+      limits: {
+        maxTextChars: config.maxNoteChars,
+        maxNotes: config.maxNotes,
+        maxDocBytes: config.maxMapBytes,
+      },
     },
-  })
-  const deletion = new MapDeletion(db, rooms, store, access, joinCodes)
+    relay,
+  )
+  const deletion = new MapDeletion(storage, rooms, relay)
   const api = createApi(access, joinCodes, (roomId) => deletion.delete(roomId))
   const connectionLimits = {
     messagesPerSecond: config.maxMessagesPerSecond,
@@ -53,14 +88,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
   const connections = new Set<Connection>()
   let closing: Promise<void> | null = null
-  const healthCheck = db.prepare('SELECT 1')
-  const storageAnswers = (): boolean => {
+  /** Ready: storage answers within two seconds, the relay (if any) is connected, not closing. */
+  const readiness = async (): Promise<
+    'ready' | 'draining' | 'storage-unavailable' | 'relay-unavailable'
+  > => {
+    if (closing) return 'draining'
     try {
-      healthCheck.get()
-      return true
+      await within(storage.ping(), 2000)
     } catch {
-      return false
+      return 'storage-unavailable'
     }
+    if (relay && !relay.ready) return 'relay-unavailable'
+    return 'ready'
   }
   const serveStatic = config.clientDir ? createStaticHandler(config.clientDir) : null
 
@@ -68,19 +107,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     if (req.url === '/health') {
       // Ready only while storage answers and the server is not shutting down, so a load
       // balancer sends nobody to a node that cannot take them.
-      const status = closing ? 'draining' : storageAnswers() ? 'ready' : 'storage-unavailable'
-      res.writeHead(status === 'ready' ? 200 : 503, {
-        ...SECURITY_HEADERS,
-        'Content-Type': 'application/json',
+      void readiness().then((status) => {
+        res.writeHead(status === 'ready' ? 200 : 503, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'application/json',
+        })
+        res.end(
+          JSON.stringify({
+            ok: status === 'ready',
+            status,
+            rooms: rooms.size,
+            connections: connections.size,
+          }),
+        )
       })
-      res.end(
-        JSON.stringify({
-          ok: status === 'ready',
-          status,
-          rooms: rooms.size,
-          connections: connections.size,
-        }),
-      )
       return
     }
     if (req.url === '/metrics') {
@@ -92,8 +132,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         ['process_resident_memory_bytes', 'gauge', memory.rss],
         ['nodejs_heap_used_bytes', 'gauge', memory.heapUsed],
       ].map(([name, type, value]) => `# TYPE ${name} ${type}\n${name} ${value}`)
-      const { updates, appendSeconds, compactSeconds } = store.metrics
+      const { updates, appendSeconds, compactSeconds } = storage.metrics
       lines.push(updates.render(), appendSeconds.render(), compactSeconds.render())
+      if (relay) lines.push(relay.published.render(), relay.received.render())
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; version=0.0.4' })
       res.end(`${lines.join('\n')}\n`)
       return
@@ -119,23 +160,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   })
 
   /** Who this upgrade request is, and which stored document it opens; a close code if refused. */
-  function admit(
+  async function admit(
     req: http.IncomingMessage,
-  ):
+  ): Promise<
     | { docKey: string; roomId: string; level: AccessLevel; writable: boolean }
     | { refuse: number; reason: string }
-    | null {
+    | null
+  > {
     const route = parseWsPath(new URL(req.url ?? '/', 'http://localhost').pathname)
     if (!route) return null
     let roomId: string | null
     let level: AccessLevel
     if (route.kind === 'viewer') {
-      roomId = access.roomForViewer(route.token)
+      roomId = await access.roomForViewer(route.token)
       level = 'viewer'
     } else {
-      roomId = access.exists(route.roomId) ? route.roomId : null
+      roomId = (await access.exists(route.roomId)) ? route.roomId : null
       const key = facilitatorKeyOf(req)
-      if (roomId && key !== null && !access.isFacilitatorKey(roomId, key)) {
+      if (roomId && key !== null && !(await access.isFacilitatorKey(roomId, key))) {
         return { refuse: CloseCode.forbidden, reason: 'wrong facilitator key' }
       }
       level = key !== null ? 'facilitator' : 'participant'
@@ -145,44 +187,67 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     return { docKey, roomId, level, writable: canWrite(level, route.doc) }
   }
 
-  httpServer.on('upgrade', (req, socket, head) => {
-    socket.on('error', () => socket.destroy())
-    if (closing) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
-      return
+  /**
+   * Who it is and the room, both from storage, before the websocket is accepted: no message can
+   * arrive before its room is there. A refusal is told as a close code after the upgrade.
+   */
+  async function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    let admission
+    try {
+      admission = await admit(req)
+    } catch (error) {
+      log.error('could not check access', { error: errorText(error) })
+      admission = { refuse: CloseCode.unavailable, reason: 'storage-unavailable' }
     }
-    const admission = admit(req)
     if (!admission) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
       return
     }
+    let room: Room | null = null
+    if (!('refuse' in admission)) {
+      try {
+        room = await rooms.open(admission.docKey)
+      } catch (error) {
+        const full = error instanceof RoomsFullError
+        if (full) log.warn('room refused: server full', { room: logName(admission.roomId) })
+        else {
+          log.error('room could not be opened', {
+            room: logName(admission.roomId),
+            error: errorText(error),
+          })
+        }
+        admission = full
+          ? { refuse: CloseCode.tooMany, reason: 'server-full' }
+          : { refuse: CloseCode.unavailable, reason: 'map could not be loaded' }
+      }
+    }
+    let upgraded = false
     wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded = true
       ws.on('error', () => ws.terminate())
       if ('refuse' in admission) {
         // Told why, and given no data at all.
         ws.close(admission.refuse, admission.reason)
         return
       }
-      const { docKey, roomId, writable } = admission
-      let room
-      try {
-        room = rooms.open(docKey)
-      } catch (error) {
-        if (error instanceof RoomsFullError) {
-          log.warn('room refused: server full', { room: logName(roomId), rooms: rooms.size })
-          ws.close(CloseCode.tooMany, 'server-full')
-          return
-        }
-        log.error('room could not be opened', { room: logName(roomId), error: errorText(error) })
-        ws.close(CloseCode.unavailable, 'map could not be loaded')
-        return
-      }
-      const connection = new Connection(ws, room, writable, connectionLimits, (closed) => {
+      const { docKey, writable } = admission
+      const connection = new Connection(ws, room!, writable, connectionLimits, (closed) => {
         connections.delete(closed)
         rooms.release(docKey)
       })
       connections.add(connection)
     })
+    // The client left while its room loaded: nobody joined it.
+    if (!upgraded && !('refuse' in admission)) rooms.release(admission.docKey)
+  }
+
+  httpServer.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy())
+    if (closing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      return
+    }
+    void accept(req, socket, head)
   })
 
   const pingTimer = setInterval(() => {
@@ -191,16 +256,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   pingTimer.unref()
 
   // Retention (off by default): at start and every hour after.
-  const sweep = (): void => {
+  const sweep = async (): Promise<void> => {
     try {
-      const deleted = deletion.sweep(config.retentionDays)
+      const deleted = await deletion.sweep(config.retentionDays)
       if (deleted > 0) log.info('retention sweep', { deleted, days: config.retentionDays })
     } catch (error) {
       log.error('retention sweep failed', { error: errorText(error) })
     }
   }
-  sweep()
-  const sweepTimer = setInterval(sweep, 60 * 60 * 1000)
+  await sweep()
+  const sweepTimer = setInterval(() => void sweep(), 60 * 60 * 1000)
   sweepTimer.unref()
 
   await new Promise<void>((resolve, reject) => {
@@ -218,6 +283,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url: `http://${shownHost}:${port}/`,
     rooms,
     access,
+    storage,
     close() {
       closing ??= (async () => {
         clearInterval(pingTimer)
@@ -230,8 +296,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           httpServer.close(() => resolve())
           httpServer.closeAllConnections()
         })
-        rooms.unloadAll()
-        db.close()
+        await rooms.unloadAll()
+        await relay?.close()
+        await storage.close()
       })()
       return closing
     },

@@ -1,112 +1,89 @@
-import type Database from 'better-sqlite3'
-import { createStorageMetrics, type StorageMetrics } from './metrics.js'
+import type { StorageMetrics } from './metrics.js'
 
+/** Every stored update of one document, oldest first. */
 export interface StoredLog {
   updates: Uint8Array[]
-  /** Sequence number of the newest stored row, or 0 when the room has none. */
-  lastSeq: number
 }
 
-const TOUCH_EVERY_MS = 60_000
+/** What the server keeps of a map besides its documents: hashes of its secrets. */
+export interface MapRecord {
+  roomId: string
+  facilitatorKeyHash: string
+  viewerTokenHash: string
+  createdAt: number
+}
+
+/** A whole map as the migration moves it from one store to another. */
+export interface ImportedMap {
+  record: MapRecord
+  docs: { name: string; updates: Uint8Array[]; createdAt: number; updatedAt: number }[]
+  joinCode: { code: string; expiresAt: number } | null
+}
 
 /**
- * Append-only update log per document in the SQLite file. It stores opaque Yjs updates and
- * knows nothing of what is inside them.
+ * Where the server keeps everything: per document an append-only log of opaque Yjs updates, and
+ * the maps' access records and join codes. Two engines stand behind it: SQLite (embedded, one
+ * server process) and PostgreSQL (shared by many). Both keep the same tables and rules.
  */
-export class UpdateStore {
-  private readonly insertStmt: Database.Statement<[string, Uint8Array, number]>
-  private readonly touchStmt: Database.Statement<[string, number, number]>
-  private readonly loadStmt: Database.Statement<[string], { seq: number; data: Buffer }>
-  private readonly deleteUpToStmt: Database.Statement<[string, number]>
-  private readonly countStmt: Database.Statement<[string], { n: number }>
-  private readonly deleteRoomStmts: Database.Statement<[string]>[]
+export interface Storage {
+  readonly engine: 'sqlite' | 'postgres'
+  readonly metrics: StorageMetrics
+  /** Resolves when the database answers (health checks); rejects when it does not. */
+  ping(): Promise<void>
+  close(): Promise<void>
 
-  /** Uses a database opened by `openDatabase`; the caller closes it. */
-  constructor(
-    private readonly db: Database.Database,
-    readonly metrics: StorageMetrics = createStorageMetrics(),
-  ) {
-    this.insertStmt = this.db.prepare(
-      'INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)',
-    )
-    this.touchStmt = this.db.prepare(
-      `INSERT INTO rooms (room, created_at, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at`,
-    )
-    this.loadStmt = this.db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq')
-    this.deleteUpToStmt = this.db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?')
-    this.countStmt = this.db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ?')
-    this.deleteRoomStmts = [
-      this.db.prepare('DELETE FROM updates WHERE room = ?'),
-      this.db.prepare('DELETE FROM rooms WHERE room = ?'),
-    ]
-  }
+  /** The whole log of a document, oldest first. */
+  load(doc: string): Promise<StoredLog>
+  /**
+   * Appends updates of one document in one transaction (group commit): all are committed when
+   * the promise resolves, or none is.
+   */
+  append(doc: string, updates: readonly Uint8Array[]): Promise<void>
+  /**
+   * Replaces a document's log by one update. Under a lock per document, so only one server
+   * compacts it at a time: reads the rows, calls `merge` with them, writes its result and deletes
+   * exactly the rows it read, in one transaction. A row another server appends meanwhile is not
+   * read and so not deleted. Resolves false when another server holds the lock (nothing done).
+   */
+  compact(doc: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<boolean>
+  /** Rows in a document's log. */
+  count(doc: string): Promise<number>
+  /** Forgets in-memory bookkeeping of a document that left memory. */
+  forget(doc: string): void
 
-  /** Removes a document's whole log; the caller wraps this in its transaction. */
-  deleteRoom(room: string): void {
-    this.touched.delete(room)
-    for (const statement of this.deleteRoomStmts) statement.run(room)
-  }
+  createMap(record: MapRecord): Promise<void>
+  /** The stored hash of a map's facilitator key, or null when there is no such map. */
+  facilitatorKeyHash(roomId: string): Promise<string | null>
+  roomForViewerHash(viewerTokenHash: string): Promise<string | null>
+  /**
+   * Removes a map for good: both documents' logs, its join code and its access record, in one
+   * transaction, leaving no readable copy behind where the engine allows.
+   */
+  deleteMap(roomId: string): Promise<void>
+  /** Maps made before `cutoff` whose documents did not change since. */
+  staleMaps(cutoff: number): Promise<string[]>
 
-  /** Every stored update of a room, oldest first. */
-  load(room: string): StoredLog {
-    const rows = this.loadStmt.all(room)
-    return {
-      updates: rows.map(
-        (row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
-      ),
-      lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
-    }
-  }
+  /** Stores a join code for a room, replacing any earlier one; false when the code is taken. */
+  putJoinCode(room: string, code: string, expiresAt: number, now: number): Promise<boolean>
+  deleteJoinCode(room: string): Promise<void>
+  roomForJoinCode(code: string, now: number): Promise<string | null>
+}
 
-  /** When each room's `updated_at` was last written; it is kept to the minute, not the update. */
+/** Bookkeeping of when each document's `updated_at` was last written (to the minute). */
+export class TouchClock {
   private readonly touched = new Map<string, number>()
+  constructor(private readonly everyMs = 60_000) {}
 
-  /**
-   * Appends updates of one room in one transaction (group commit): all are committed when this
-   * returns, or none is. The room's last-change time (for retention) is refreshed once a minute at
-   * most. Returns the last update's sequence number.
-   */
-  appendMany(room: string, updates: readonly Uint8Array[]): number {
-    return this.metrics.appendSeconds.time(() => {
-      const now = Date.now()
-      const touch = now - (this.touched.get(room) ?? 0) > TOUCH_EVERY_MS
-      const write = this.db.transaction(() => {
-        let last = 0
-        for (const update of updates) {
-          last = Number(this.insertStmt.run(room, update, now).lastInsertRowid)
-        }
-        if (touch) this.touchStmt.run(room, now, now)
-        return last
-      })
-      const last = write()
-      if (touch) this.touched.set(room, now)
-      this.metrics.updates.inc(updates.length)
-      return last
-    })
+  /** True when `doc`'s last-change time should be written again now. */
+  due(doc: string, now: number): boolean {
+    return now - (this.touched.get(doc) ?? 0) > this.everyMs
   }
 
-  /** Forgets the in-memory bookkeeping of a room that left memory. */
-  forget(room: string): void {
-    this.touched.delete(room)
+  done(doc: string, now: number): void {
+    this.touched.set(doc, now)
   }
 
-  /**
-   * Replaces the rows up to `upToSeq` by one merged update in a single transaction, so a crash
-   * at any moment leaves either the old rows or the merged one, never neither. Returns the merged row's sequence number.
-   */
-  compact(room: string, merged: Uint8Array, upToSeq: number): number {
-    const now = Date.now()
-    const compact = this.db.transaction(() => {
-      const { lastInsertRowid } = this.insertStmt.run(room, merged, now)
-      this.deleteUpToStmt.run(room, upToSeq)
-      return Number(lastInsertRowid)
-    })
-    return this.metrics.compactSeconds.time(compact)
-  }
-
-  /** Number of rows in a room's log. */
-  count(room: string): number {
-    return this.countStmt.get(room)?.n ?? 0
+  forget(doc: string): void {
+    this.touched.delete(doc)
   }
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { openDatabase } from '../server/database'
-import { UpdateStore } from '../server/storage'
+import { SqliteStorage } from '../server/sqliteStorage'
 import { closeOf, useInProcessServers } from './helpers/inProcess'
 import {
   killHard,
@@ -140,12 +140,11 @@ describe('server with stock y-websocket clients', () => {
     await waitFor(() => items(b).length === 75, 'all edits relayed')
     await server.close()
 
-    const db = openDatabase(path.join(dataDir, 'partnerschapskaart.db'))
-    const store = new UpdateStore(db)
-    expect(store.count(room)).toBeLessThanOrEqual(20)
+    const store = new SqliteStorage(openDatabase(path.join(dataDir, 'partnerschapskaart.db')))
+    expect(await store.count(room)).toBeLessThanOrEqual(20)
     const doc = new Y.Doc()
-    for (const update of store.load(room).updates) Y.applyUpdate(doc, update)
-    db.close()
+    for (const update of (await store.load(room)).updates) Y.applyUpdate(doc, update)
+    await store.close()
     expect(doc.getArray('items').length).toBe(75)
   })
 })

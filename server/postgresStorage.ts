@@ -1,0 +1,286 @@
+import pg from 'pg'
+import { createStorageMetrics, type StorageMetrics } from './metrics.js'
+import {
+  TouchClock,
+  type ImportedMap,
+  type MapRecord,
+  type Storage,
+  type StoredLog,
+} from './storage.js'
+import { errorText, log } from './log.js'
+
+const STORAGE_VERSION = '3'
+
+/** The same tables as the SQLite file, so a data set moves from one to the other row by row. */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS storage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS rooms (
+    room TEXT PRIMARY KEY,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS updates (
+    seq BIGSERIAL PRIMARY KEY,
+    room TEXT NOT NULL,
+    data BYTEA NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+  CREATE TABLE IF NOT EXISTS join_codes (
+    code TEXT PRIMARY KEY,
+    room TEXT NOT NULL UNIQUE,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS maps (
+    room TEXT PRIMARY KEY,
+    facilitator_key_hash TEXT NOT NULL,
+    viewer_token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+  );
+`
+
+/** Advisory lock taken while the schema is created, so servers starting together do not race. */
+const SCHEMA_LOCK = 7_164_532_001
+
+/** BYTEA arrives as a Buffer; the log works with plain views of it. */
+const bytesOf = (data: Buffer): Uint8Array =>
+  new Uint8Array(data.buffer, data.byteOffset, data.length)
+
+/**
+ * Storage in PostgreSQL, shared by every server process of a deployment. The update log and the
+ * rules are those of the SQLite file; compaction takes a per-document advisory lock, so one
+ * server at a time compacts a document.
+ */
+export class PostgresStorage implements Storage {
+  readonly engine = 'postgres'
+  private readonly clock = new TouchClock()
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly metrics: StorageMetrics,
+  ) {}
+
+  /** Connects to `url` (postgres://…) and creates the tables when missing. */
+  static async open(url: string, metrics = createStorageMetrics()): Promise<PostgresStorage> {
+    const pool = new pg.Pool({ connectionString: url, max: 10 })
+    // An idle connection the database dropped must not end the process; the next query reconnects.
+    pool.on('error', (error) => log.warn('database connection lost', { error: errorText(error) }))
+    const storage = new PostgresStorage(pool, metrics)
+    await storage.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK])
+      await client.query(SCHEMA)
+      await client.query(
+        `INSERT INTO storage_meta (key, value) VALUES ('version', $1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [STORAGE_VERSION],
+      )
+    })
+    return storage
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  /**
+   * Adds a whole map moved from another store: its access record, its documents' logs and
+   * last-change times, and its join code, in one transaction. Resolves false, changing nothing,
+   * when the map is already here.
+   */
+  async importMap(map: ImportedMap): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const { record } = map
+      const added = await client.query(
+        `INSERT INTO maps (room, facilitator_key_hash, viewer_token_hash, created_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [record.roomId, record.facilitatorKeyHash, record.viewerTokenHash, record.createdAt],
+      )
+      if (added.rowCount !== 1) return false
+      for (const doc of map.docs) {
+        await client.query(
+          'INSERT INTO updates (room, data, created_at) SELECT $1, unnest($2::bytea[]), $3',
+          [doc.name, doc.updates.map((update) => Buffer.from(update)), doc.updatedAt],
+        )
+        await client.query(
+          `INSERT INTO rooms (room, created_at, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at`,
+          [doc.name, doc.createdAt, doc.updatedAt],
+        )
+      }
+      if (map.joinCode) {
+        await client.query(
+          'INSERT INTO join_codes (code, room, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [map.joinCode.code, record.roomId, map.joinCode.expiresAt],
+        )
+      }
+      return true
+    })
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1')
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+
+  async load(doc: string): Promise<StoredLog> {
+    const { rows } = await this.pool.query<{ data: Buffer }>(
+      'SELECT data FROM updates WHERE room = $1 ORDER BY seq',
+      [doc],
+    )
+    return { updates: rows.map((row) => bytesOf(row.data)) }
+  }
+
+  async append(doc: string, updates: readonly Uint8Array[]): Promise<void> {
+    const started = process.hrtime.bigint()
+    const now = Date.now()
+    const touch = this.clock.due(doc, now)
+    const data = updates.map((update) =>
+      Buffer.from(update.buffer, update.byteOffset, update.length),
+    )
+    try {
+      // One statement, so one round trip and all or nothing; the last-change time rides along.
+      await this.pool.query(
+        touch
+          ? `WITH added AS (
+               INSERT INTO updates (room, data, created_at) SELECT $1, unnest($2::bytea[]), $3
+             )
+             INSERT INTO rooms (room, created_at, updated_at) VALUES ($1, $3, $3)
+             ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at`
+          : 'INSERT INTO updates (room, data, created_at) SELECT $1, unnest($2::bytea[]), $3',
+        [doc, data, now],
+      )
+    } finally {
+      this.metrics.appendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9)
+    }
+    if (touch) this.clock.done(doc, now)
+    this.metrics.updates.inc(updates.length)
+  }
+
+  async compact(doc: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<boolean> {
+    const started = process.hrtime.bigint()
+    try {
+      return await this.transaction(async (client) => {
+        const locked = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked',
+          [doc],
+        )
+        if (!locked.rows[0]?.locked) return false
+        const { rows } = await client.query<{ seq: string; data: Buffer }>(
+          'SELECT seq, data FROM updates WHERE room = $1 ORDER BY seq',
+          [doc],
+        )
+        if (rows.length <= 1) return true
+        const merged = merge(rows.map((row) => bytesOf(row.data)))
+        await client.query('INSERT INTO updates (room, data, created_at) VALUES ($1, $2, $3)', [
+          doc,
+          Buffer.from(merged.buffer, merged.byteOffset, merged.length),
+          Date.now(),
+        ])
+        // Exactly the rows read: one another server appended meanwhile stays.
+        await client.query('DELETE FROM updates WHERE seq = ANY($1::bigint[])', [
+          rows.map((row) => row.seq),
+        ])
+        return true
+      })
+    } finally {
+      this.metrics.compactSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9)
+    }
+  }
+
+  async count(doc: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      'SELECT COUNT(*) AS n FROM updates WHERE room = $1',
+      [doc],
+    )
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  forget(doc: string): void {
+    this.clock.forget(doc)
+  }
+
+  async createMap(record: MapRecord): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO maps (room, facilitator_key_hash, viewer_token_hash, created_at) VALUES ($1, $2, $3, $4)',
+      [record.roomId, record.facilitatorKeyHash, record.viewerTokenHash, record.createdAt],
+    )
+  }
+
+  async facilitatorKeyHash(roomId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ facilitator_key_hash: string }>(
+      'SELECT facilitator_key_hash FROM maps WHERE room = $1',
+      [roomId],
+    )
+    return rows[0]?.facilitator_key_hash ?? null
+  }
+
+  async roomForViewerHash(viewerTokenHash: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ room: string }>(
+      'SELECT room FROM maps WHERE viewer_token_hash = $1',
+      [viewerTokenHash],
+    )
+    return rows[0]?.room ?? null
+  }
+
+  async deleteMap(roomId: string): Promise<void> {
+    const docs = [roomId, `${roomId}/control`]
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM updates WHERE room = ANY($1::text[])', [docs])
+      await client.query('DELETE FROM rooms WHERE room = ANY($1::text[])', [docs])
+      await client.query('DELETE FROM join_codes WHERE room = $1', [roomId])
+      await client.query('DELETE FROM maps WHERE room = $1', [roomId])
+    })
+    for (const doc of docs) this.clock.forget(doc)
+  }
+
+  async staleMaps(cutoff: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ room: string }>(
+      `SELECT m.room FROM maps m
+       WHERE m.created_at < $1
+         AND NOT EXISTS (
+           SELECT 1 FROM rooms r
+           WHERE r.room IN (m.room, m.room || '/control') AND r.updated_at >= $1
+         )`,
+      [cutoff],
+    )
+    return rows.map((row) => row.room)
+  }
+
+  async putJoinCode(room: string, code: string, expiresAt: number, now: number): Promise<boolean> {
+    return this.transaction(async (client) => {
+      await client.query('DELETE FROM join_codes WHERE expires_at <= $1 OR room = $2', [now, room])
+      const inserted = await client.query(
+        `INSERT INTO join_codes (code, room, expires_at) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING`,
+        [code, room, expiresAt],
+      )
+      return inserted.rowCount === 1
+    })
+  }
+
+  async deleteJoinCode(room: string): Promise<void> {
+    await this.pool.query('DELETE FROM join_codes WHERE room = $1', [room])
+  }
+
+  async roomForJoinCode(code: string, now: number): Promise<string | null> {
+    const { rows } = await this.pool.query<{ room: string }>(
+      'SELECT room FROM join_codes WHERE code = $1 AND expires_at > $2',
+      [code, now],
+    )
+    return rows[0]?.room ?? null
+  }
+}

@@ -1,0 +1,241 @@
+import type Database from 'better-sqlite3'
+import { openDatabase } from './database.js'
+import { createStorageMetrics, type StorageMetrics } from './metrics.js'
+import {
+  TouchClock,
+  type ImportedMap,
+  type MapRecord,
+  type Storage,
+  type StoredLog,
+} from './storage.js'
+
+/**
+ * Storage in one SQLite file (WAL), embedded in the server process: the default. Its calls are
+ * synchronous underneath; they answer through promises to share the interface with PostgreSQL.
+ */
+export class SqliteStorage implements Storage {
+  readonly engine = 'sqlite'
+  private readonly clock = new TouchClock()
+  private readonly stmt
+
+  constructor(
+    readonly db: Database.Database,
+    readonly metrics: StorageMetrics = createStorageMetrics(),
+  ) {
+    const prepare = <P extends unknown[], R = unknown>(sql: string) =>
+      db.prepare<P, R>(sql) as Database.Statement<P, R>
+    this.stmt = {
+      ping: prepare<[]>('SELECT 1'),
+      insert: prepare<[string, Uint8Array, number]>(
+        'INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)',
+      ),
+      touch: prepare<[string, number, number]>(
+        `INSERT INTO rooms (room, created_at, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at`,
+      ),
+      load: prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq',
+      ),
+      deleteRow: prepare<[number]>('DELETE FROM updates WHERE seq = ?'),
+      count: prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?'),
+      deleteLog: prepare<[string]>('DELETE FROM updates WHERE room = ?'),
+      deleteRoom: prepare<[string]>('DELETE FROM rooms WHERE room = ?'),
+      insertMap: prepare<[string, string, string, number]>(
+        'INSERT INTO maps (room, facilitator_key_hash, viewer_token_hash, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      keyHash: prepare<[string], { facilitator_key_hash: string }>(
+        'SELECT facilitator_key_hash FROM maps WHERE room = ?',
+      ),
+      byViewer: prepare<[string], { room: string }>(
+        'SELECT room FROM maps WHERE viewer_token_hash = ?',
+      ),
+      deleteMap: prepare<[string]>('DELETE FROM maps WHERE room = ?'),
+      // A map is stale when it was made before the cut-off and neither document changed since.
+      stale: prepare<[number, number], { room: string }>(
+        `SELECT m.room FROM maps m
+         WHERE m.created_at < ?
+           AND NOT EXISTS (
+             SELECT 1 FROM rooms r
+             WHERE r.room IN (m.room, m.room || '/control') AND r.updated_at >= ?
+           )`,
+      ),
+      insertCode: prepare<[string, string, number]>(
+        'INSERT INTO join_codes (code, room, expires_at) VALUES (?, ?, ?)',
+      ),
+      deleteCodeOf: prepare<[string]>('DELETE FROM join_codes WHERE room = ?'),
+      lookupCode: prepare<[string, number], { room: string }>(
+        'SELECT room FROM join_codes WHERE code = ? AND expires_at > ?',
+      ),
+      purgeCodes: prepare<[number]>('DELETE FROM join_codes WHERE expires_at <= ?'),
+    }
+  }
+
+  /** Opens (or creates) the database file `file`; see `openDatabase`. */
+  static open(file: string, options: { maxBytes?: number } = {}): SqliteStorage {
+    return new SqliteStorage(openDatabase(file, options))
+  }
+
+  /** Every map with its documents and live join code, one at a time (for the migration). */
+  *exportMaps(now = Date.now()): Generator<ImportedMap> {
+    const maps = this.db
+      .prepare<
+        [],
+        {
+          room: string
+          facilitator_key_hash: string
+          viewer_token_hash: string
+          created_at: number
+        }
+      >(
+        'SELECT room, facilitator_key_hash, viewer_token_hash, created_at FROM maps ORDER BY created_at',
+      )
+      .all()
+    const roomRow = this.db.prepare<[string], { created_at: number; updated_at: number }>(
+      'SELECT created_at, updated_at FROM rooms WHERE room = ?',
+    )
+    const codeRow = this.db.prepare<[string, number], { code: string; expires_at: number }>(
+      'SELECT code, expires_at FROM join_codes WHERE room = ? AND expires_at > ?',
+    )
+    for (const map of maps) {
+      const docs = [map.room, `${map.room}/control`].flatMap((name) => {
+        const updates = this.loadNow(name).map((row) => row.data)
+        if (updates.length === 0) return []
+        const times = roomRow.get(name)
+        return [
+          {
+            name,
+            updates,
+            createdAt: times?.created_at ?? map.created_at,
+            updatedAt: times?.updated_at ?? map.created_at,
+          },
+        ]
+      })
+      const code = codeRow.get(map.room, now)
+      yield {
+        record: {
+          roomId: map.room,
+          facilitatorKeyHash: map.facilitator_key_hash,
+          viewerTokenHash: map.viewer_token_hash,
+          createdAt: map.created_at,
+        },
+        docs,
+        joinCode: code ? { code: code.code, expiresAt: code.expires_at } : null,
+      }
+    }
+  }
+
+  async ping(): Promise<void> {
+    this.stmt.ping.get()
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+
+  /** The log, read at once (the tests and the migration read it outside any server). */
+  loadNow(doc: string): { seq: number; data: Uint8Array }[] {
+    return this.stmt.load.all(doc).map((row) => ({
+      seq: row.seq,
+      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
+    }))
+  }
+
+  async load(doc: string): Promise<StoredLog> {
+    return { updates: this.loadNow(doc).map((row) => row.data) }
+  }
+
+  async append(doc: string, updates: readonly Uint8Array[]): Promise<void> {
+    this.appendNow(doc, updates)
+  }
+
+  /** Appends at once; the room's last-change time (for retention) is refreshed once a minute. */
+  appendNow(doc: string, updates: readonly Uint8Array[]): void {
+    this.metrics.appendSeconds.time(() => {
+      const now = Date.now()
+      const touch = this.clock.due(doc, now)
+      this.db.transaction(() => {
+        for (const update of updates) this.stmt.insert.run(doc, update, now)
+        if (touch) this.stmt.touch.run(doc, now, now)
+      })()
+      if (touch) this.clock.done(doc, now)
+      this.metrics.updates.inc(updates.length)
+    })
+  }
+
+  async compact(doc: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<boolean> {
+    // One SQLite file has one writer at a time: the transaction is the lock.
+    this.metrics.compactSeconds.time(() =>
+      this.db.transaction(() => {
+        const rows = this.loadNow(doc)
+        if (rows.length <= 1) return
+        this.stmt.insert.run(doc, merge(rows.map((row) => row.data)), Date.now())
+        for (const row of rows) this.stmt.deleteRow.run(row.seq)
+      })(),
+    )
+    return true
+  }
+
+  async count(doc: string): Promise<number> {
+    return this.stmt.count.get(doc)?.n ?? 0
+  }
+
+  forget(doc: string): void {
+    this.clock.forget(doc)
+  }
+
+  async createMap(record: MapRecord): Promise<void> {
+    this.stmt.insertMap.run(
+      record.roomId,
+      record.facilitatorKeyHash,
+      record.viewerTokenHash,
+      record.createdAt,
+    )
+  }
+
+  async facilitatorKeyHash(roomId: string): Promise<string | null> {
+    return this.stmt.keyHash.get(roomId)?.facilitator_key_hash ?? null
+  }
+
+  async roomForViewerHash(viewerTokenHash: string): Promise<string | null> {
+    return this.stmt.byViewer.get(viewerTokenHash)?.room ?? null
+  }
+
+  async deleteMap(roomId: string): Promise<void> {
+    this.db.transaction(() => {
+      for (const doc of [roomId, `${roomId}/control`]) {
+        this.clock.forget(doc)
+        this.stmt.deleteLog.run(doc)
+        this.stmt.deleteRoom.run(doc)
+      }
+      this.stmt.deleteCodeOf.run(roomId)
+      this.stmt.deleteMap.run(roomId)
+    })()
+    // secure_delete zeroed the rows in the file; the write-ahead log still held copies.
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
+  async staleMaps(cutoff: number): Promise<string[]> {
+    return this.stmt.stale.all(cutoff, cutoff).map((row) => row.room)
+  }
+
+  async putJoinCode(room: string, code: string, expiresAt: number, now: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.stmt.purgeCodes.run(now)
+      this.stmt.deleteCodeOf.run(room)
+      try {
+        this.stmt.insertCode.run(code, room, expiresAt)
+        return true
+      } catch {
+        return false
+      }
+    })()
+  }
+
+  async deleteJoinCode(room: string): Promise<void> {
+    this.stmt.deleteCodeOf.run(room)
+  }
+
+  async roomForJoinCode(code: string, now: number): Promise<string | null> {
+    return this.stmt.lookupCode.get(code, now)?.room ?? null
+  }
+}

@@ -1,0 +1,276 @@
+import { spawn } from 'node:child_process'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import pg from 'pg'
+import * as Y from 'yjs'
+import { PostgresStorage } from '../server/postgresStorage'
+import { mergeLog } from '../server/room'
+import { freshDatabase, services, servicesMissing } from './helpers/services'
+import {
+  killHard,
+  startServerProcess,
+  stopServerProcess,
+  tempDataDir,
+  type ServerProcess,
+} from './helpers/serverProcess'
+import {
+  connectStockClient,
+  createMap,
+  waitFor,
+  whenSynced,
+  type StockClient,
+} from './helpers/stockClient'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const edits = (client: StockClient) => client.doc.getMap<number>('edits')
+
+/**
+ * Several server processes sharing PostgreSQL and Redis on loopback, with stock y-websocket
+ * clients: what a hosting party runs behind a load balancer.
+ */
+describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
+  const cleanups: Array<() => unknown> = []
+  afterEach(async () => {
+    while (cleanups.length > 0) await cleanups.pop()!()
+  })
+
+  async function database(): Promise<string> {
+    const db = await freshDatabase()
+    cleanups.push(() => db.drop())
+    return db.url
+  }
+
+  async function node(databaseUrl: string, extra: string[] = []): Promise<ServerProcess> {
+    const server = await startServerProcess(tempDataDir(), 0, [
+      '--database-url',
+      databaseUrl,
+      '--redis-url',
+      services.redis!,
+      ...extra,
+    ])
+    cleanups.push(() => stopServerProcess(server))
+    return server
+  }
+
+  function client(server: ServerProcess, room: string): StockClient {
+    const made = connectStockClient(server.port, room)
+    cleanups.push(() => made.destroy())
+    return made
+  }
+
+  it('lets clients on two nodes edit one map live, with presence crossing over', async () => {
+    const url = await database()
+    const [a, b] = await Promise.all([node(url), node(url)])
+    const { roomId } = await createMap(a.port)
+    const onA = client(a, roomId)
+    const onB = client(b, roomId)
+    await Promise.all([whenSynced(onA), whenSynced(onB)])
+
+    // Both write at once; each sees every edit of the other.
+    for (let i = 0; i < 50; i++) {
+      edits(onA).set(`a${i}`, i)
+      edits(onB).set(`b${i}`, i)
+    }
+    await waitFor(() => edits(onA).size === 100 && edits(onB).size === 100, 'both converge')
+    expect(edits(onA).toJSON()).toEqual(edits(onB).toJSON())
+
+    // Presence: who is at the table shows on the other node, and leaves it again.
+    onA.provider.awareness.setLocalStateField('user', { name: 'Ellen' })
+    await waitFor(
+      () =>
+        [...onB.provider.awareness.getStates().values()].some(
+          (state) => (state.user as { name?: string } | undefined)?.name === 'Ellen',
+        ),
+      'presence from node A on node B',
+    )
+    const ellen = onA.doc.clientID
+    onA.provider.destroy()
+    await waitFor(
+      () => !onB.provider.awareness.getStates().has(ellen),
+      'presence gone from node B once the client left node A',
+    )
+
+    // A client that joins later on B gets everything from storage.
+    const late = client(b, roomId)
+    await whenSynced(late)
+    expect(edits(late).size).toBe(100)
+
+    // Both nodes say they relay.
+    const metrics = await (await fetch(`${b.url}metrics`)).text()
+    expect(metrics).toMatch(/^pk_relay_received_total [1-9]/m)
+    const health = await fetch(`${a.url}health`)
+    expect(await health.json()).toMatchObject({ status: 'ready' })
+  })
+
+  it('loses nothing when a node is killed mid-stream and its clients move to another', async () => {
+    const url = await database()
+    const [a, b] = await Promise.all([node(url), node(url)])
+    const { roomId } = await createMap(a.port)
+    const writer = client(a, roomId)
+    const watcher = client(b, roomId)
+    await Promise.all([whenSynced(writer), whenSynced(watcher)])
+
+    let written = 0
+    const stream = setInterval(() => edits(writer).set(`e${written}`, written++), 2)
+    await waitFor(() => edits(watcher).size > 100, 'the stream arrives on node B')
+    await killHard(a)
+    await sleep(50)
+    clearInterval(stream)
+    // The stock client keeps retrying node A; the load balancer would send it to B instead.
+    writer.provider.destroy()
+    const resumed = connectStockClient(b.port, roomId, {}, writer.doc)
+    cleanups.push(() => resumed.provider.destroy())
+    await whenSynced(resumed)
+
+    await waitFor(() => edits(watcher).size === written, `all ${written} edits on node B`)
+    // And in storage: a client that comes later, to a node started afresh, has them all.
+    const c = await node(url)
+    const fresh = client(c, roomId)
+    await whenSynced(fresh)
+    expect(edits(fresh).size).toBe(written)
+  })
+
+  it('compacts on two nodes at once without losing an update', async () => {
+    const url = await database()
+    // Every node compacts after ten updates: with two writers they race all the time.
+    const [a, b] = await Promise.all([
+      node(url, ['--compact-after-updates', '10']),
+      node(url, ['--compact-after-updates', '10']),
+    ])
+    const { roomId } = await createMap(a.port)
+    const onA = client(a, roomId)
+    const onB = client(b, roomId)
+    await Promise.all([whenSynced(onA), whenSynced(onB)])
+    for (let i = 0; i < 300; i++) {
+      edits(onA).set(`a${i}`, i)
+      edits(onB).set(`b${i}`, i)
+      if (i % 20 === 0) await sleep(5)
+    }
+    await waitFor(() => edits(onA).size === 600 && edits(onB).size === 600, 'live convergence')
+    await Promise.all([stopServerProcess(a), stopServerProcess(b)])
+
+    const db = new pg.Client({ connectionString: url })
+    await db.connect()
+    const { rows } = await db.query<{ data: Buffer }>(
+      'SELECT data FROM updates WHERE room = $1 ORDER BY seq',
+      [roomId],
+    )
+    await db.end()
+    // Compacted (600 updates are far fewer rows now), and every edit is in what is stored.
+    expect(rows.length).toBeLessThan(100)
+    const stored = new Y.Doc()
+    for (const row of rows) Y.applyUpdate(stored, row.data)
+    expect(stored.getMap('edits').size).toBe(600)
+  })
+
+  it('moves every map from SQLite to PostgreSQL with one command', async () => {
+    const dataDir = tempDataDir()
+    const single = await startServerProcess(dataDir)
+    const maps = [await createMap(single.port), await createMap(single.port)]
+    for (const [m, map] of maps.entries()) {
+      const writer = connectStockClient(single.port, map.roomId)
+      const facilitator = connectStockClient(single.port, map.roomId, {
+        doc: 'control',
+        facilitatorKey: map.facilitatorKey,
+      })
+      await Promise.all([whenSynced(writer), whenSynced(facilitator)])
+      for (let i = 0; i < 30; i++) writer.doc.getMap('edits').set(`m${m}e${i}`, i)
+      facilitator.doc.getMap('control').set('step', 'relations')
+      const check = connectStockClient(single.port, map.roomId)
+      await waitFor(() => check.doc.getMap('edits').size === 30, 'stored on the single server')
+      for (const done of [writer, facilitator, check]) done.destroy()
+    }
+    const opened = await fetch(`${single.url}api/maps/${maps[0]!.roomId}/join-code`, {
+      method: 'POST',
+      headers: { 'x-facilitator-key': maps[0]!.facilitatorKey },
+    })
+    const { code } = (await opened.json()) as { code: string }
+    await stopServerProcess(single)
+
+    const url = await database()
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ['dist/server/migrate.js', '--data', dataDir, '--database-url', url],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        )
+        let output = ''
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+        child.once('exit', (status) => (status === 0 ? resolve(output) : reject(new Error(output))))
+      })
+    expect(await run()).toMatch(/^Moved 2 maps .* 0 were there already/)
+    // Running it again changes nothing.
+    expect(await run()).toMatch(/^Moved 0 maps .* 2 were there already/)
+
+    const moved = await node(url)
+    for (const [m, map] of maps.entries()) {
+      const reader = client(moved, map.roomId)
+      await whenSynced(reader)
+      expect(reader.doc.getMap('edits').size).toBe(30)
+      expect(reader.doc.getMap('edits').get(`m${m}e29`)).toBe(29)
+      // The facilitator key and the viewer link still work; a wrong key still does not.
+      const facilitator = connectStockClient(moved.port, map.roomId, {
+        doc: 'control',
+        facilitatorKey: map.facilitatorKey,
+      })
+      cleanups.push(() => facilitator.destroy())
+      await whenSynced(facilitator)
+      expect(facilitator.doc.getMap('control').get('step')).toBe('relations')
+      const viewer = connectStockClient(moved.port, map.roomId, { viewerToken: map.viewerToken })
+      cleanups.push(() => viewer.destroy())
+      await whenSynced(viewer)
+      expect(viewer.doc.getMap('edits').size).toBe(30)
+    }
+    const wrong = connectStockClient(moved.port, maps[0]!.roomId, {
+      doc: 'control',
+      facilitatorKey: maps[1]!.facilitatorKey,
+    })
+    cleanups.push(() => wrong.destroy())
+    const refused = await new Promise<number>((resolve) =>
+      wrong.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
+    )
+    expect(refused).toBe(4403)
+    const joined = await fetch(`${moved.url}api/join/${code}`)
+    expect(await joined.json()).toEqual({ roomId: maps[0]!.roomId })
+  })
+
+  it('never deletes a row it did not merge, and compacts only under its lock', async () => {
+    const url = await database()
+    const [one, two] = await Promise.all([PostgresStorage.open(url), PostgresStorage.open(url)])
+    cleanups.push(() => Promise.all([one.close(), two.close()]))
+    const doc = 'x'.repeat(24)
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (update: Uint8Array) => updates.push(update))
+    const write = (from: number, to: number): Uint8Array[] => {
+      for (let i = from; i < to; i++) writer.getMap('edits').set(`k${i}`, i)
+      return updates.splice(0)
+    }
+    await one.append(doc, write(0, 40))
+
+    // Another server holds the document's lock: no compaction, nothing changed.
+    const holder = new pg.Client({ connectionString: url })
+    await holder.connect()
+    cleanups.push(() => holder.end())
+    await holder.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [doc])
+    expect(await one.compact(doc, mergeLog)).toBe(false)
+    expect(await one.count(doc)).toBe(40)
+    await holder.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [doc])
+
+    // While one server merges what it read, another appends: that row was not read, and stays.
+    let appended: Promise<void> | null = null
+    const compacted = await one.compact(doc, (rows) => {
+      appended = two.append(doc, write(40, 50))
+      return mergeLog(rows)
+    })
+    await appended
+    expect(compacted).toBe(true)
+    expect(await one.count(doc)).toBe(11)
+    const after = new Y.Doc()
+    for (const update of (await two.load(doc)).updates) Y.applyUpdate(after, update)
+    expect(after.getMap('edits').size).toBe(50)
+  })
+})
