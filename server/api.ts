@@ -14,6 +14,20 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
+/**
+ * Who is asking, for the rate limits. Behind a proxy every request comes from the proxy: with
+ * `trustProxy`, the address the proxy added last to X-Forwarded-For counts instead (earlier
+ * entries come from the client and can be made up).
+ */
+export function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for']
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim()
+    if (last) return last
+  }
+  return req.socket.remoteAddress ?? 'unknown'
+}
+
 const JOIN_PATH = /^\/api\/join\/([A-Za-z0-9]{1,16})$/
 const JOIN_CODE_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22,64})\/join-code$/
 const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22,64})$/
@@ -27,6 +41,7 @@ export function createApi(
   access: AccessStore,
   joinCodes: JoinCodes,
   deleteMap: (roomId: string) => Promise<void>,
+  options: { trustProxy: boolean } = { trustProxy: false },
 ) {
   const creations = new RateLimiter(30, 60_000)
   // A room of 60 behind one address looks a code up 60 times; guessing takes millions of tries.
@@ -43,7 +58,7 @@ export function createApi(
   }
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
-    const address = req.socket.remoteAddress ?? 'unknown'
+    const address = clientAddress(req, options.trustProxy)
 
     const join = JOIN_PATH.exec(pathname)
     if (join) {

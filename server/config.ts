@@ -38,6 +38,8 @@ export interface ServerConfig {
   databaseUrl: string | null
   /** Redis (redis://…) through which servers holding the same map pass its updates. */
   redisUrl: string | null
+  /** Behind a reverse proxy: rate limits count the address it adds to X-Forwarded-For. */
+  trustProxy: boolean
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -60,6 +62,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   logFormat: 'auto',
   databaseUrl: null,
   redisUrl: null,
+  trustProxy: false,
 }
 
 /** Flags with a whole-number value: flag name, environment variable, config field. */
@@ -102,6 +105,7 @@ export function parseConfig(
       'log-format': { type: 'string' },
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
       ...Object.fromEntries(NUMBER_OPTIONS.map(([flag]) => [flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -133,6 +137,7 @@ export function parseConfig(
     logFormat,
     databaseUrl: databaseUrl || null,
     redisUrl: redisUrl || null,
+    trustProxy: values['trust-proxy'] ?? (env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'),
     port,
     host: typeof values.host === 'string' ? values.host : (env.HOST ?? base.host),
     dataDir: path.resolve(

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   if (config.logFormat !== 'auto') setLogFormat(config.logFormat)
   const server = await startServer(config)
   // The address comes last in its line: scripts and tests read it from there.
-  log.info(`Data folder: ${config.dataDir}`)
+  log.info(
+    config.databaseUrl
+      ? `Storage: PostgreSQL${config.redisUrl ? ', relayed through Redis' : ''}`
+      : `Data folder: ${config.dataDir}`,
+  )
   log.info(`Partnerschapskaart is running at ${server.url}`)
   const stop = (signal: string): void => {
     log.info('stopping: closing connections, storing every room', { signal })

@@ -157,7 +157,10 @@ export class RedisRelay implements Relay {
     this.publisher
       .publish(channelOf(doc), Buffer.from(frame.buffer, frame.byteOffset, frame.length))
       .catch((error: unknown) => {
-        log.warn('could not relay to other servers', { error: errorText(error) })
+        // Once per outage; the other servers read the log again when Redis is back.
+        if (!this.lostConnection) {
+          log.warn('could not relay to other servers', { error: errorText(error) })
+        }
       })
   }
 
@@ -167,7 +170,12 @@ export class RedisRelay implements Relay {
 
   async close(): Promise<void> {
     this.listeners.clear()
-    await Promise.allSettled([this.publisher.close(), this.subscriber.close()])
+    // A client still trying to reach Redis would wait for it: that one is dropped at once.
+    await Promise.allSettled(
+      [this.publisher, this.subscriber].map((client) =>
+        client.isReady ? client.close() : Promise.resolve(client.destroy()),
+      ),
+    )
   }
 
   private deliver(doc: string, bytes: Buffer): void {

@@ -244,8 +244,10 @@ export class Room {
     if (this.destroyed) return
     this.storedRows += batch.length
     this.storedBytes += bytes
-    // Stored, so it may go out: the others get the batch before the server spends time applying
-    // it, each peer in one write (one system call for the batch instead of one per update).
+    // Stored, so it may go out: first to the other servers, whose peers then get it while this
+    // server writes to its own; then to the peers here, each in one write (one system call for
+    // the batch instead of one per update); only then is it applied here.
+    this.relay?.({ kind: 'updates', updates })
     const messages = updates.map(encodeSyncUpdate)
     const senders = new Set(batch.map((write) => write.from))
     for (const peer of this.peers.keys()) {
@@ -257,7 +259,6 @@ export class Room {
       const theirs = messages.filter((_, i) => batch[i]!.from !== peer)
       if (theirs.length > 0) peer.sendAll(theirs)
     }
-    this.relay?.({ kind: 'updates', updates })
     for (const { update, from } of batch) {
       try {
         Y.applyUpdate(this.doc, update, from)

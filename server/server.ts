@@ -80,7 +80,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     relay,
   )
   const deletion = new MapDeletion(storage, rooms, relay)
-  const api = createApi(access, joinCodes, (roomId) => deletion.delete(roomId))
+  const api = createApi(access, joinCodes, (roomId) => deletion.delete(roomId), {
+    trustProxy: config.trustProxy,
+  })
   const connectionLimits = {
     messagesPerSecond: config.maxMessagesPerSecond,
     messageBurst: config.maxMessagesPerSecond * 10,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import net from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import pg from 'pg'
 import * as Y from 'yjs'
@@ -21,6 +22,16 @@ import {
 } from './helpers/stockClient'
 
 vi.setConfig({ testTimeout: 60_000 })
+
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const edits = (client: StockClient) => client.doc.getMap<number>('edits')
@@ -162,6 +173,55 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     const stored = new Y.Doc()
     for (const row of rows) Y.applyUpdate(stored, row.data)
     expect(stored.getMap('edits').size).toBe(600)
+  })
+
+  it('says it is not ready while Redis is away, and catches up on what it missed', async () => {
+    const url = await database()
+    const port = await freePort()
+    const startRedis = () => {
+      const redis = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        {
+          stdio: 'ignore',
+        },
+      )
+      const exited = new Promise((resolve) => redis.once('exit', resolve))
+      cleanups.push(() => {
+        redis.kill('SIGKILL')
+        return exited
+      })
+      return { redis, exited }
+    }
+    const first = startRedis()
+    await sleep(200)
+    const own = ['--redis-url', `redis://127.0.0.1:${port}`]
+    const [a, b] = await Promise.all([node(url, own), node(url, own)])
+    const { roomId } = await createMap(a.port)
+    const onA = client(a, roomId)
+    const onB = client(b, roomId)
+    await Promise.all([whenSynced(onA), whenSynced(onB)])
+    edits(onA).set('before', 1)
+    await waitFor(() => edits(onB).get('before') === 1, 'relayed while Redis runs')
+
+    first.redis.kill('SIGKILL')
+    await first.exited
+    const status = async (server: ServerProcess) => {
+      const response = await fetch(`${server.url}health`)
+      return `${response.status} ${((await response.json()) as { status: string }).status}`
+    }
+    await waitFor(async () => (await status(a)) === '503 relay-unavailable', 'A not ready')
+    // Stored on A while nothing can be relayed.
+    for (let i = 0; i < 10; i++) edits(onA).set(`during${i}`, i)
+    await sleep(300)
+    expect(edits(onB).has('during0')).toBe(false)
+
+    startRedis()
+    await waitFor(async () => (await status(a)) === '200 ready', 'A ready again')
+    await waitFor(async () => (await status(b)) === '200 ready', 'B ready again')
+    await waitFor(() => edits(onB).size === 11, 'what B missed arrives once Redis is back')
+    edits(onB).set('after', 1)
+    await waitFor(() => edits(onA).get('after') === 1, 'relayed again')
   })
 
   it('moves every map from SQLite to PostgreSQL with one command', async () => {

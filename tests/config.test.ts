@@ -1,0 +1,49 @@
+import type http from 'node:http'
+import { describe, expect, it } from 'vitest'
+import { clientAddress } from '../server/api'
+import { parseConfig } from '../server/config'
+
+describe('server settings for many servers', () => {
+  it('reads the database, Redis and proxy settings from flags or the environment', () => {
+    const fromFlags = parseConfig(
+      [
+        '--database-url',
+        'postgres://pk@db/pk',
+        '--redis-url',
+        'redis://cache:6379',
+        '--trust-proxy',
+      ],
+      {},
+    )
+    expect(fromFlags).toMatchObject({
+      databaseUrl: 'postgres://pk@db/pk',
+      redisUrl: 'redis://cache:6379',
+      trustProxy: true,
+    })
+    const fromEnv = parseConfig([], {
+      DATABASE_URL: 'postgresql://pk@db/pk',
+      REDIS_URL: 'rediss://cache',
+      TRUST_PROXY: '1',
+    })
+    expect(fromEnv).toMatchObject({ databaseUrl: 'postgresql://pk@db/pk', trustProxy: true })
+    expect(parseConfig([], {})).toMatchObject({
+      databaseUrl: null,
+      redisUrl: null,
+      trustProxy: false,
+    })
+    expect(() => parseConfig(['--database-url', 'mysql://db'], {})).toThrow(/postgres:\/\//)
+    expect(() => parseConfig(['--redis-url', 'localhost:6379'], {})).toThrow(/redis:\/\//)
+  })
+
+  it('counts the address the proxy added, only when told to trust it', () => {
+    const request = (forwarded?: string) =>
+      ({
+        headers: forwarded ? { 'x-forwarded-for': forwarded } : {},
+        socket: { remoteAddress: '127.0.0.1' },
+      }) as unknown as http.IncomingMessage
+    // The first entry comes from the client and can be anything; the proxy appends the last.
+    expect(clientAddress(request('6.6.6.6, 203.0.113.7'), true)).toBe('203.0.113.7')
+    expect(clientAddress(request('6.6.6.6, 203.0.113.7'), false)).toBe('127.0.0.1')
+    expect(clientAddress(request(), true)).toBe('127.0.0.1')
+  })
+})
