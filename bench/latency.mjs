@@ -6,7 +6,9 @@
 // Latency clients are raw websockets by default: each writes Yjs updates made by its own Y.Doc and
 // time-stamps an update the moment its message reaches the socket, before any decoding, so the
 // figures are the servers' and not the benchmark's own clients decoding the same update N times.
-// `--receivers yjs` uses stock y-websocket providers instead, which apply every update first.
+// All servers then run at once, each with its own clients, and take the rounds in turn.
+// `--receivers yjs` uses stock y-websocket providers instead, which apply every update first,
+// one server after the other.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -183,6 +185,79 @@ async function latency(backend, n, mode) {
 }
 
 /**
+ * The same rounds with every server running at once, each with its own N raw clients: round r
+ * goes to server r mod 3, so a slow moment of the shared machine falls on all of them alike
+ * instead of on whichever server happened to run then.
+ */
+async function latencyInterleaved(n, mode) {
+  const rounds =
+    mode === 'one'
+      ? ROUNDS
+      : Math.min(ROUNDS, Math.max(10, Math.ceil(ALL_WRITERS_DELIVERIES / (n * (n - 1)))))
+  const setups = []
+  for (const backend of BACKENDS) {
+    const server = await startServerProcess(backend.args, backend.name, backend.env)
+    const room = await backend.createRoom(server.port)
+    const clients = Array.from({ length: n }, () => connectRaw(server.port, backend.wsPath, room))
+    setups.push({ backend, server, clients, samples: [] })
+  }
+  try {
+    await Promise.all(setups.flatMap((setup) => setup.clients.map((client) => client.synced)))
+    let pending = null
+    for (const setup of setups) {
+      for (const client of setup.clients) {
+        client.onUpdate = (writer, now) => {
+          const sentAt = pending?.sentAt.get(writer)
+          if (sentAt === undefined) return
+          pending.samples.push(now - sentAt)
+          if (--pending.left === 0) pending.done()
+        }
+      }
+    }
+    const warmup = 10
+    for (let turn = 0; turn < (rounds + warmup) * setups.length; turn++) {
+      const setup = setups[turn % setups.length]
+      const round = Math.floor(turn / setups.length)
+      const writers = mode === 'one' ? [setup.clients[round % n]] : setup.clients
+      const before = setup.samples.length
+      await new Promise((resolve) => {
+        pending = {
+          sentAt: new Map(),
+          left: writers.length * (n - 1),
+          done: resolve,
+          samples: setup.samples,
+        }
+        writers.forEach((writer, w) => {
+          pending.sentAt.set(writer.doc.clientID, performance.now())
+          writer.doc.getMap('edits').set(`r${round}w${w}`, { text: `note: ${'x'.repeat(80)}` })
+        })
+      })
+      if (round < warmup) setup.samples.length = before
+      pending = null
+      await sleep(GAP_MS)
+    }
+    return setups.map(({ backend, server, samples }) => {
+      samples.sort((a, b) => a - b)
+      return {
+        backend,
+        samples: samples.length,
+        p50: percentile(samples, 50),
+        p95: percentile(samples, 95),
+        p99: percentile(samples, 99),
+        peak: peakRssMiB(server.child.pid),
+      }
+    })
+  } finally {
+    for (const { clients, server } of setups) {
+      for (const client of clients) client.destroy()
+      server.child.kill('SIGTERM')
+      await new Promise((resolve) => server.child.once('exit', resolve))
+      fs.rmSync(server.dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+/**
  * Server CPU per update per connected client: one client sends a burst of edits back to back;
  * the server's CPU time from the first send until every client has every edit, divided by
  * edits × clients.
@@ -246,6 +321,11 @@ const runs = []
 for (const n of SIZES) {
   for (const mode of MODES) {
     for (let run = 0; run < REPEAT; run++) {
+      if (RAW) {
+        for (const result of await latencyInterleaved(n, mode)) runs.push({ n, mode, ...result })
+        console.error(`done: N=${n} ${mode} run ${run + 1}`)
+        continue
+      }
       for (const backend of BACKENDS) {
         runs.push({ backend, n, mode, ...(await latency(backend, n, mode)) })
         console.error(`done: ${backend.short} N=${n} ${mode} run ${run + 1}`)
@@ -296,7 +376,7 @@ console.log(`\nEdit-to-arrival latency; one writer: ${ROUNDS} edits per row, ${G
 console.log(`all writers: every client writes once per round; 10 warm-up rounds not counted.`)
 console.log(
   RAW
-    ? 'Arrival: the update reaches the receiving socket (raw clients, time-stamped before decoding).'
+    ? 'Arrival: the update reaches the receiving socket (raw clients, time-stamped before decoding);\nall servers run at once and take the rounds in turn.'
     : 'Arrival: a stock y-websocket provider has applied the update (observer on the map).',
 )
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}\n`)

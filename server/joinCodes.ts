@@ -23,11 +23,12 @@ export class JoinCodes {
   /** Opens joining by code for a room: a fresh code replaces any earlier one. */
   async open(room: string, now = Date.now()): Promise<{ code: string; expiresAt: number }> {
     const expiresAt = now + JOIN_CODE_LIFETIME_MS
-    for (;;) {
+    // A code another room holds (rare) is drawn again; a hundred in a row means something is wrong.
+    for (let tries = 0; tries < 100; tries++) {
       const code = Array.from({ length: JOIN_CODE_LENGTH }, () => ALPHABET[randomInt(32)]).join('')
-      // Taken by another room (rare): draw again.
       if (await this.storage.putJoinCode(room, code, expiresAt, now)) return { code, expiresAt }
     }
+    throw new Error('no free join code')
   }
 
   /** Closes joining by code; the code stops working at once. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { createClient } from '@redis/client'
+import { Redis } from 'ioredis'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { Counter } from './metrics.js'
@@ -78,17 +78,17 @@ export interface Relay {
   close(): Promise<void>
 }
 
-/** A Redis client as the relay uses it. */
-function redisClient(url: string) {
-  return createClient({
-    url,
+/** A Redis connection as the relay uses it. */
+function redisClient(url: string): Redis {
+  return new Redis(url, {
+    lazyConnect: true,
     // Commands fail at once while Redis is away instead of waiting in a queue: rooms then refuse
     // to open (the client retries) and publishing is skipped, to be repaired by a reload.
-    disableOfflineQueue: true,
-    socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: (times) => Math.min(100 * 2 ** times, 2000),
   })
 }
-type RedisClient = ReturnType<typeof redisClient>
 
 /** A relay through Redis pub/sub: one connection publishes, a second one listens. */
 export class RedisRelay implements Relay {
@@ -96,12 +96,13 @@ export class RedisRelay implements Relay {
   readonly received = new Counter('pk_relay_received_total', 'Messages from other servers')
   private readonly nodeId = new Uint8Array(randomBytes(NODE_ID_BYTES))
   private readonly listeners = new Map<string, (message: RelayMessage) => void>()
+  private readonly channels = new Map<string, string>()
   private readonly reconnectListeners: Array<() => void> = []
   private lostConnection = false
 
   private constructor(
-    private readonly publisher: RedisClient,
-    private readonly subscriber: RedisClient,
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
   ) {
     for (const [name, client] of [
       ['publisher', publisher],
@@ -109,8 +110,9 @@ export class RedisRelay implements Relay {
     ] as const) {
       client.on('error', (error: unknown) => {
         // The client reconnects by itself; until then /health reports the node not ready.
-        if (!this.lostConnection)
+        if (!this.lostConnection) {
           log.warn('redis connection lost', { client: name, error: errorText(error) })
+        }
         this.lostConnection = true
       })
       client.on('ready', () => {
@@ -120,6 +122,10 @@ export class RedisRelay implements Relay {
         for (const listener of this.reconnectListeners) listener()
       })
     }
+    subscriber.on('messageBuffer', (channel: Buffer, bytes: Buffer) => {
+      const doc = this.channels.get(channel.toString())
+      if (doc !== undefined) this.deliver(doc, bytes)
+    })
   }
 
   /** Connects both clients to `url` (redis://…); rejects when Redis does not answer. */
@@ -132,21 +138,21 @@ export class RedisRelay implements Relay {
   }
 
   get ready(): boolean {
-    return this.publisher.isReady && this.subscriber.isReady
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready'
   }
 
   async subscribe(doc: string, listener: (message: RelayMessage) => void): Promise<void> {
+    const channel = channelOf(doc)
     this.listeners.set(doc, listener)
-    await this.subscriber.subscribe(
-      channelOf(doc),
-      (bytes: Buffer) => this.deliver(doc, bytes),
-      true,
-    )
+    this.channels.set(channel, doc)
+    await this.subscriber.subscribe(channel)
   }
 
   unsubscribe(doc: string): void {
+    const channel = channelOf(doc)
     this.listeners.delete(doc)
-    this.subscriber.unsubscribe(channelOf(doc)).catch(() => {
+    this.channels.delete(channel)
+    this.subscriber.unsubscribe(channel).catch(() => {
       // Gone with the connection; a resubscription after reconnecting finds no listener.
     })
   }
@@ -173,7 +179,7 @@ export class RedisRelay implements Relay {
     // A client still trying to reach Redis would wait for it: that one is dropped at once.
     await Promise.allSettled(
       [this.publisher, this.subscriber].map((client) =>
-        client.isReady ? client.close() : Promise.resolve(client.destroy()),
+        client.status === 'ready' ? client.quit() : Promise.resolve(client.disconnect()),
       ),
     )
   }

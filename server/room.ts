@@ -49,18 +49,28 @@ function stateOf(doc: Y.Doc): Uint8Array {
   return pending.length > 0 ? Y.mergeUpdates([state, ...pending]) : state
 }
 
-/** What a log of updates comes to, merged into one (through a document, so deletions are GC'd). */
-export function mergeLog(updates: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc({ gc: true })
+/**
+ * Applies a stored log in one transaction. One unreadable row must not take the rest of the map
+ * with it: it is skipped, and counted in the return value.
+ */
+function applyLog(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown): number {
+  let unreadable = 0
   doc.transact(() => {
     for (const update of updates) {
       try {
         Y.applyUpdate(doc, update)
       } catch {
-        // An unreadable row is left out, as it is when a room loads.
+        unreadable++
       }
     }
-  })
+  }, origin)
+  return unreadable
+}
+
+/** What a log of updates comes to, merged into one (through a document, so deletions are GC'd). */
+export function mergeLog(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true })
+  applyLog(doc, updates, SERVER_ORIGIN)
   const merged = stateOf(doc)
   doc.destroy()
   return merged
@@ -128,19 +138,10 @@ export class Room {
     this.compactAfterUpdates = options.compactAfterUpdates
     this.limits = options.limits
     this.relay = options.relay ?? null
-    this.doc.transact(() => {
-      for (const update of stored) {
-        try {
-          Y.applyUpdate(this.doc, update)
-        } catch (error) {
-          // One unreadable row must not take the rest of the map with it.
-          log.error('skipped an unreadable stored update', {
-            room: logName(name),
-            error: errorText(error),
-          })
-        }
-      }
-    }, SERVER_ORIGIN)
+    const unreadable = applyLog(this.doc, stored, SERVER_ORIGIN)
+    if (unreadable > 0) {
+      log.error('skipped unreadable stored updates', { room: logName(name), unreadable })
+    }
     this.storedRows = stored.length
     this.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
@@ -312,15 +313,7 @@ export class Room {
     const stored = await this.storage.load(this.name)
     if (this.destroyed) return
     const before = Y.encodeStateVector(this.doc)
-    this.doc.transact(() => {
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(this.doc, update)
-        } catch {
-          // Skipped as when the room loaded.
-        }
-      }
-    }, REMOTE_ORIGIN)
+    applyLog(this.doc, stored.updates, REMOTE_ORIGIN)
     const missed = Y.encodeStateAsUpdate(this.doc, before)
     // An empty update is two zero bytes (no structs, no deletions).
     if (missed.length > 2) this.applyRemote([missed])

@@ -205,42 +205,48 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
       return
     }
-    let room: Room | null = null
-    if (!('refuse' in admission)) {
-      try {
-        room = await rooms.open(admission.docKey)
-      } catch (error) {
-        const full = error instanceof RoomsFullError
-        if (full) log.warn('room refused: server full', { room: logName(admission.roomId) })
-        else {
-          log.error('room could not be opened', {
-            room: logName(admission.roomId),
-            error: errorText(error),
-          })
-        }
-        admission = full
-          ? { refuse: CloseCode.tooMany, reason: 'server-full' }
-          : { refuse: CloseCode.unavailable, reason: 'map could not be loaded' }
-      }
-    }
+    const outcome = 'refuse' in admission ? admission : await joinRoom(admission)
     let upgraded = false
     wss.handleUpgrade(req, socket, head, (ws) => {
       upgraded = true
       ws.on('error', () => ws.terminate())
-      if ('refuse' in admission) {
+      if ('refuse' in outcome) {
         // Told why, and given no data at all.
-        ws.close(admission.refuse, admission.reason)
+        ws.close(outcome.refuse, outcome.reason)
         return
       }
-      const { docKey, writable } = admission
-      const connection = new Connection(ws, room!, writable, connectionLimits, (closed) => {
+      const { room, docKey, writable } = outcome
+      const connection = new Connection(ws, room, writable, connectionLimits, (closed) => {
         connections.delete(closed)
         rooms.release(docKey)
       })
       connections.add(connection)
     })
     // The client left while its room loaded: nobody joined it.
-    if (!upgraded && !('refuse' in admission)) rooms.release(admission.docKey)
+    if (!upgraded && 'room' in outcome) rooms.release(outcome.docKey)
+  }
+
+  /** The admitted document's room, loaded; or why it cannot be opened. */
+  async function joinRoom(admission: {
+    docKey: string
+    roomId: string
+    writable: boolean
+  }): Promise<
+    { room: Room; docKey: string; writable: boolean } | { refuse: number; reason: string }
+  > {
+    const { docKey, roomId, writable } = admission
+    try {
+      return { room: await rooms.open(docKey), docKey, writable }
+    } catch (error) {
+      // Stopping began while this one was let in: it reconnects, to another server if any.
+      if (closing) return { refuse: CloseCode.serviceRestart, reason: 'server restarting' }
+      if (error instanceof RoomsFullError) {
+        log.warn('room refused: server full', { room: logName(roomId), rooms: rooms.size })
+        return { refuse: CloseCode.tooMany, reason: 'server-full' }
+      }
+      log.error('room could not be opened', { room: logName(roomId), error: errorText(error) })
+      return { refuse: CloseCode.unavailable, reason: 'map could not be loaded' }
+    }
   }
 
   httpServer.on('upgrade', (req, socket, head) => {

@@ -225,8 +225,10 @@ export class SqliteStorage implements Storage {
       try {
         this.stmt.insertCode.run(code, room, expiresAt)
         return true
-      } catch {
-        return false
+      } catch (error) {
+        // Only a code another room holds is a "no"; a full disk is an error.
+        if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) return false
+        throw error
       }
     })()
   }
