@@ -142,6 +142,9 @@ describe('facilitation with a facilitator, two participants and the shared scree
       hasTouch: true,
     })
     await joinAs(phone, url, 'Joyce', 'Bewoner')
+    // A phone shows the page at its own width: nothing widens it so the phone zooms out (the
+    // layout viewport grows to hold what overflows, so scrollWidth alone would not tell).
+    expect(await phone.page.evaluate(() => window.innerWidth)).toBe(390)
 
     const inView = (id: string) =>
       phone.page.evaluate((selector) => {

@@ -145,12 +145,20 @@ describe('screens', () => {
       const board = document.querySelector('.board')!
       const waarden = document.querySelector('.column-waarden')!.getBoundingClientRect()
       return {
+        // On a phone the layout viewport grows to hold what overflows, and the phone zooms out:
+        // so the page's width, not only its scroll width, must stay the phone's.
+        layoutWidth: window.innerWidth,
         pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
         boardScrolls: board.scrollWidth > board.clientWidth,
         waardenVisible: waarden.left >= 0 && waarden.right <= window.innerWidth,
       }
     })
-    expect(layout).toEqual({ pageScrolls: false, boardScrolls: true, waardenVisible: true })
+    expect(layout).toEqual({
+      layoutWidth: 390,
+      pageScrolls: false,
+      boardScrolls: true,
+      waardenVisible: true,
+    })
   })
 
   it('drags a note to another column by touch on a tablet', async () => {
