@@ -51,15 +51,23 @@ export class AccessStore {
     return access
   }
 
-  async exists(roomId: string): Promise<boolean> {
-    return (await this.storage.facilitatorKeyHash(roomId)) !== null
-  }
-
   /** True only for the map's own facilitator key (compared in constant time). */
   async isFacilitatorKey(roomId: string, key: string): Promise<boolean> {
+    return (await this.check(roomId, key)) === 'facilitator'
+  }
+
+  /**
+   * Who offers `key` (or no key) for a map, in one look-up: nobody when there is no such map,
+   * refused for a wrong key.
+   */
+  async check(
+    roomId: string,
+    key: string | null,
+  ): Promise<'unknown' | 'forbidden' | 'facilitator' | 'participant'> {
     const stored = await this.storage.facilitatorKeyHash(roomId)
-    if (stored === null) return false
-    return timingSafeEqual(Buffer.from(stored, 'hex'), hash(key))
+    if (stored === null) return 'unknown'
+    if (key === null) return 'participant'
+    return timingSafeEqual(Buffer.from(stored, 'hex'), hash(key)) ? 'facilitator' : 'forbidden'
   }
 
   /** The room a viewer token opens, or null. */

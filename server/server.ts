@@ -177,12 +177,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       roomId = await access.roomForViewer(route.token)
       level = 'viewer'
     } else {
-      roomId = (await access.exists(route.roomId)) ? route.roomId : null
-      const key = facilitatorKeyOf(req)
-      if (roomId && key !== null && !(await access.isFacilitatorKey(roomId, key))) {
+      const who = await access.check(route.roomId, facilitatorKeyOf(req))
+      if (who === 'forbidden')
         return { refuse: CloseCode.forbidden, reason: 'wrong facilitator key' }
-      }
-      level = key !== null ? 'facilitator' : 'participant'
+      roomId = who === 'unknown' ? null : route.roomId
+      level = who === 'facilitator' ? 'facilitator' : 'participant'
     }
     if (!roomId) return { refuse: CloseCode.unknownMap, reason: 'unknown map' }
     const docKey = route.doc === 'map' ? roomId : `${roomId}/${route.doc}`
