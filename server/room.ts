@@ -201,9 +201,14 @@ export class Room {
     }
   }
 
-  /** Runs `work` after every commit and compaction queued before it. */
+  /**
+   * Runs `work` after every commit and compaction queued before it. A failure is logged and the
+   * queue goes on: one broken step must not stop every later commit of the room.
+   */
   private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(work)
+    this.queue = this.queue.then(work).catch((error: unknown) => {
+      log.error('room step failed', { room: logName(this.name), error: errorText(error) })
+    })
     return this.queue
   }
 
