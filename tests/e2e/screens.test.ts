@@ -199,6 +199,41 @@ describe('screens', () => {
       .waitFor()
   })
 
+  it('keeps a dragged note in the column under the pointer while it moves there', async () => {
+    const { page } = await harness.person()
+    await openExample(page, 'Ellen van Dijk', 'Beroepskracht')
+    // Held by its handle on the right, the floating card reaches into the next column.
+    const handle = page
+      .locator('.column-waarden .note-list > li')
+      .first()
+      .getByRole('button', { name: /Verplaatsen/ })
+    await handle.scrollIntoViewIfNeeded()
+    const from = (await handle.boundingBox())!
+    const to = (await page.locator('.column-relaties .note-list').boundingBox())!
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(from.x - 20, from.y + 10, { steps: 5 })
+    await page.mouse.move(to.x + to.width / 2, to.y + 30, { steps: 15 })
+    // Small moves inside Relaties: the note's place must stay in Relaties at every one (it used
+    // to go back and forth between Relaties and Eisen, re-rendering every note each time).
+    const columnsSeen = new Set<string>()
+    for (let i = 1; i <= 8; i++) {
+      await page.mouse.move(to.x + to.width / 2, to.y + 30 + i * 6)
+      await page.waitForTimeout(60)
+      columnsSeen.add(
+        await page.evaluate(
+          () =>
+            document
+              .querySelector('.note.is-dragging')
+              ?.closest('.column')
+              ?.getAttribute('data-column') ?? 'none',
+        ),
+      )
+    }
+    await page.mouse.up()
+    expect([...columnsSeen]).toEqual(['relaties'])
+  })
+
   it('speaks English with ?lang=en and switches back to Dutch', async () => {
     const { page } = await harness.person()
     await page.goto(`${harness.server.url}?lang=en`)

@@ -1,20 +1,16 @@
 import {
-  closestCorners,
   DndContext,
   DragOverlay,
   KeyboardSensor,
-  pointerWithin,
   MouseSensor,
   TouchSensor,
   useSensor,
   useSensors,
   type Active,
   type Announcements,
-  type CollisionDetection,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
-  type DroppableContainer,
   type Over,
   type UniqueIdentifier,
 } from '@dnd-kit/core'
@@ -23,42 +19,11 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { CARD_ORDER, COLUMN_IDS, tally, type ColumnId, type Note, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { collisionDetection } from './collisions'
 import { Column } from './Column'
 import { columnOf, placeOver, positionOf, type Layout } from './dragPreview'
 import { NoteBody } from './NoteCard'
 import { shortText } from './noteText'
-
-const COLUMN_SET = new Set<UniqueIdentifier>(COLUMN_IDS)
-
-/** The column a droppable belongs to: a column's list itself, or a note sorted in it. */
-function columnOfDroppable(droppable: DroppableContainer): UniqueIdentifier | undefined {
-  if (COLUMN_SET.has(droppable.id)) return droppable.id
-  const sortable: unknown = droppable.data.current?.sortable
-  return typeof sortable === 'object' && sortable !== null && 'containerId' in sortable
-    ? (sortable.containerId as UniqueIdentifier)
-    : undefined
-}
-
-/**
- * What the dragged note is over: with a mouse or finger, whatever is under the pointer (a card is
- * wider than the gap between columns, so its corners would mislead); by keyboard, the nearest.
- * First the column (five boxes), then only that column's notes: dnd-kit's boxes re-read the scroll
- * position of every scrolling ancestor on each access, and checking all notes of a 300-note map
- * on every pointer move took most of a drag's time (measured with Chromium's profiler).
- */
-const collisionDetection: CollisionDetection = (args) => {
-  const nearest = (droppableContainers: DroppableContainer[]) => {
-    const scoped = { ...args, droppableContainers }
-    const underPointer = pointerWithin(scoped)
-    return underPointer.length > 0 ? underPointer : closestCorners(scoped)
-  }
-  const columns = args.droppableContainers.filter((droppable) => COLUMN_SET.has(droppable.id))
-  const column = nearest(columns)[0]?.id
-  if (column === undefined) return []
-  return nearest(
-    args.droppableContainers.filter((droppable) => columnOfDroppable(droppable) === column),
-  )
-}
 
 /** The layout with the dragged note placed where it is over now. */
 function project(layout: Layout, active: Active, over: Over): Layout {

@@ -1,0 +1,49 @@
+import type { ClientRect, CollisionDetection, UniqueIdentifier } from '@dnd-kit/core'
+import { describe, expect, it } from 'vitest'
+import { columnAt, keepingSame } from './collisions'
+
+/** A box from left to right, as tall as a long column. */
+const box = (left: number, right: number): ClientRect => ({
+  left,
+  right,
+  width: right - left,
+  top: 100,
+  bottom: 2000,
+  height: 1900,
+})
+
+describe('choosing the column a dragged note is over', () => {
+  const columns = ['acties', 'eisen', 'waarden'].map((id) => ({ id }))
+  const rects = new Map<UniqueIdentifier, ClientRect>([
+    ['acties', box(0, 300)],
+    ['eisen', box(320, 620)],
+    ['waarden', box(640, 940)],
+  ])
+  const at = (x: number) => columnAt(x, columns as never, rects)
+
+  it('goes by the pointer left to right, whatever the height', () => {
+    expect(at(10)).toBe('acties')
+    expect(at(500)).toBe('eisen')
+    expect(at(939)).toBe('waarden')
+  })
+
+  it('takes the nearest column in a gap or beyond the edges', () => {
+    expect(at(305)).toBe('acties')
+    expect(at(318)).toBe('eisen')
+    expect(at(-50)).toBe('acties')
+    expect(at(2000)).toBe('waarden')
+    expect(columnAt(10, [], rects)).toBeUndefined()
+  })
+})
+
+describe('collisions that stay the same', () => {
+  it('hands back the same array while the targets are the same, and a new one when not', () => {
+    const results = [[{ id: 'a' }, { id: 'b' }], [{ id: 'a' }, { id: 'b' }], [{ id: 'b' }]]
+    let call = 0
+    const detect = keepingSame((() => results[call++]!) as CollisionDetection)
+    const args = {} as Parameters<CollisionDetection>[0]
+    const first = detect(args)
+    expect(detect(args)).toBe(first)
+    expect(detect(args)).toEqual([{ id: 'b' }])
+  })
+})

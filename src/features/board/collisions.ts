@@ -1,0 +1,81 @@
+import {
+  closestCorners,
+  pointerWithin,
+  type CollisionDetection,
+  type DroppableContainer,
+  type UniqueIdentifier,
+} from '@dnd-kit/core'
+import { COLUMN_IDS } from '../../map'
+
+const COLUMN_SET = new Set<UniqueIdentifier>(COLUMN_IDS)
+
+/** The column a droppable belongs to: a column's list itself, or a note sorted in it. */
+function columnOfDroppable(droppable: DroppableContainer): UniqueIdentifier | undefined {
+  if (COLUMN_SET.has(droppable.id)) return droppable.id
+  const sortable: unknown = droppable.data.current?.sortable
+  return typeof sortable === 'object' && sortable !== null && 'containerId' in sortable
+    ? (sortable.containerId as UniqueIdentifier)
+    : undefined
+}
+
+/**
+ * What the dragged note is over. First the column: with a mouse or finger the one under the
+ * pointer, left to right (`columnAt`); by keyboard, the nearest box. Then only that column's
+ * notes: under the pointer, or else the nearest (a card is wider than the gap between columns,
+ * so its corners would mislead). Checking all notes of a 300-note map on every pointer move took
+ * most of a drag's time, as dnd-kit's boxes re-read the scroll position of every scrolling
+ * ancestor on each access (measured with Chromium's profiler).
+ */
+const detectByColumn: CollisionDetection = (args) => {
+  const nearest = (droppableContainers: DroppableContainer[]) => {
+    const scoped = { ...args, droppableContainers }
+    const underPointer = pointerWithin(scoped)
+    return underPointer.length > 0 ? underPointer : closestCorners(scoped)
+  }
+  const columns = args.droppableContainers.filter((droppable) => COLUMN_SET.has(droppable.id))
+  const column = args.pointerCoordinates
+    ? columnAt(args.pointerCoordinates.x, columns, args.droppableRects)
+    : nearest(columns)[0]?.id
+  if (column === undefined) return []
+  return nearest(
+    args.droppableContainers.filter((droppable) => columnOfDroppable(droppable) === column),
+  )
+}
+
+/**
+ * The column under the pointer, by its left and right edges only (or the nearest, in a gap). The
+ * height does not count: above or below a column's list the pointer still means that column.
+ * Judged by the dragged card's corners instead, a card held by its handle on the right reached
+ * into the next column and the preview went back and forth between the two on every move.
+ */
+export function columnAt(
+  x: number,
+  columns: DroppableContainer[],
+  rects: Parameters<CollisionDetection>[0]['droppableRects'],
+): UniqueIdentifier | undefined {
+  let best: { id: UniqueIdentifier; distance: number } | undefined
+  for (const column of columns) {
+    const rect = rects.get(column.id)
+    if (!rect) continue
+    const distance = x < rect.left ? rect.left - x : x > rect.right ? x - rect.right : 0
+    if (!best || distance < best.distance) best = { id: column.id, distance }
+  }
+  return best?.id
+}
+
+/**
+ * The same array as last time while the targets are the same: dnd-kit passes the collisions to
+ * every sortable note through its context, so a new array on each pointer move made all of them
+ * render again (measured: 300 cards, about two renders each per move).
+ */
+export function keepingSame(detect: CollisionDetection): CollisionDetection {
+  let last: ReturnType<CollisionDetection> = []
+  return (args) => {
+    const found = detect(args)
+    const same = found.length === last.length && found.every((hit, i) => hit.id === last[i]!.id)
+    if (!same) last = found
+    return last
+  }
+}
+
+export const collisionDetection = keepingSame(detectByColumn)
