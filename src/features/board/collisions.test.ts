@@ -1,6 +1,6 @@
-import type { ClientRect, CollisionDetection, UniqueIdentifier } from '@dnd-kit/core'
+import type { ClientRect, UniqueIdentifier } from '@dnd-kit/core'
 import { describe, expect, it } from 'vitest'
-import { columnAt, keepingSame } from './collisions'
+import { columnAt } from './collisions'
 
 /** A box from left to right, as tall as a long column. */
 const box = (left: number, right: number): ClientRect => ({
@@ -33,17 +33,5 @@ describe('choosing the column a dragged note is over', () => {
     expect(at(-50)).toBe('acties')
     expect(at(2000)).toBe('waarden')
     expect(columnAt(10, [], rects)).toBeUndefined()
-  })
-})
-
-describe('collisions that stay the same', () => {
-  it('hands back the same array while the targets are the same, and a new one when not', () => {
-    const results = [[{ id: 'a' }, { id: 'b' }], [{ id: 'a' }, { id: 'b' }], [{ id: 'b' }]]
-    let call = 0
-    const detect = keepingSame((() => results[call++]!) as CollisionDetection)
-    const args = {} as Parameters<CollisionDetection>[0]
-    const first = detect(args)
-    expect(detect(args)).toBe(first)
-    expect(detect(args)).toEqual([{ id: 'b' }])
   })
 })

@@ -26,7 +26,7 @@ function columnOfDroppable(droppable: DroppableContainer): UniqueIdentifier | un
  * most of a drag's time, as dnd-kit's boxes re-read the scroll position of every scrolling
  * ancestor on each access (measured with Chromium's profiler).
  */
-const detectByColumn: CollisionDetection = (args) => {
+export const collisionDetection: CollisionDetection = (args) => {
   const nearest = (droppableContainers: DroppableContainer[]) => {
     const scoped = { ...args, droppableContainers }
     const underPointer = pointerWithin(scoped)
@@ -62,20 +62,3 @@ export function columnAt(
   }
   return best?.id
 }
-
-/**
- * The same array as last time while the targets are the same: dnd-kit passes the collisions to
- * every sortable note through its context, so a new array on each pointer move made all of them
- * render again (measured: 300 cards, about two renders each per move).
- */
-export function keepingSame(detect: CollisionDetection): CollisionDetection {
-  let last: ReturnType<CollisionDetection> = []
-  return (args) => {
-    const found = detect(args)
-    const same = found.length === last.length && found.every((hit, i) => hit.id === last[i]!.id)
-    if (!same) last = found
-    return last
-  }
-}
-
-export const collisionDetection = keepingSame(detectByColumn)
