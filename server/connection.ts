@@ -188,7 +188,7 @@ export class Connection implements Peer {
     const type = decoding.readVarUint(decoder)
     switch (type) {
       case MessageType.sync: {
-        this.room.heard(this)
+        this.room.presence.heard(this)
         const reply = handleSyncMessage(
           decoder,
           this.room.doc,
@@ -198,7 +198,7 @@ export class Connection implements Peer {
         return
       }
       case MessageType.awareness: {
-        this.room.heard(this)
+        this.room.presence.heard(this)
         const update = decoding.readVarUint8Array(decoder)
         const entries = readAwarenessUpdate(update)
         if (!this.writable) return
@@ -209,7 +209,7 @@ export class Connection implements Peer {
           if (!isPresenceState(entry.json)) throw new ProtocolError('presence is not an object')
         }
         // Only presences this connection speaks for (or that nobody live speaks for) change.
-        const own = entries.filter((entry) => this.room.maySpeakFor(this, entry.clientId))
+        const own = entries.filter((entry) => this.room.presence.maySpeakFor(this, entry.clientId))
         if (own.length > 0) {
           // Re-encoded only when something was left out; usually the update goes in as sent.
           const allowed = own.length === entries.length ? update : writeAwarenessUpdate(own)

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from './connection.js'
 import { checkUpdate, LimitError, type DocLimits } from './limits.js'
-import { encodeAwareness, encodeSyncUpdate } from './protocol.js'
+import { RoomPresence } from './presence.js'
+import { encodeSyncUpdate } from './protocol.js'
 import type { RelayMessage } from './relay.js'
 import type { Storage } from './storage.js'
 import { errorText, log } from './log.js'
@@ -32,9 +32,6 @@ function pendingOf(doc: Y.Doc): Uint8Array[] {
 export function logName(room: string): string {
   return createHash('sha256').update(room).digest('hex').slice(0, 8)
 }
-
-/** Presence (awareness) changes are gathered for this long and sent out as one message. */
-const PRESENCE_BATCH_MS = 50
 
 /** Transaction origin for changes the server makes itself (loading from disk). */
 export const SERVER_ORIGIN = Symbol('server')
@@ -86,12 +83,6 @@ export interface RoomOptions {
   relay?: RoomRelay | null
 }
 
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
-}
-
 /**
  * One live room: its Y.Doc (loaded from disk before anyone syncs), its awareness, and its peers.
  * Every update a client sends is checked against the limits and appended to the store before it
@@ -99,19 +90,12 @@ interface AwarenessChange {
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
-  readonly awareness: awarenessProtocol.Awareness
-  private readonly peers = new Map<Peer, Set<number>>()
+  readonly presence: RoomPresence
+  private readonly peers = new Set<Peer>()
   /** Rows this server knows in the room's log; compaction brings it back to one. */
   private storedRows: number
   /** Bytes of those rows. */
   private storedBytes: number
-  /** Which connection speaks for each presence (awareness client id), and when it last did. */
-  private readonly presenceOwners = new Map<number, Peer>()
-  private readonly lastHeard = new Map<Peer, number>()
-  /** Presence changes waiting for the next batch, and those of them made on this server. */
-  private readonly presenceChanged = new Set<number>()
-  private readonly ownPresenceChanged = new Set<number>()
-  private presenceTimer: NodeJS.Timeout | null = null
   /** Updates accepted in this turn of the event loop, waiting for their group commit. */
   private writes: { update: Uint8Array; from: Peer; notes: string[] }[] = []
   /** Ids of notes that updates waiting or being stored add: the note limit counts them. */
@@ -144,10 +128,7 @@ export class Room {
     }
     this.storedRows = stored.length
     this.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
-    // The server is not a participant: it has no presence of its own.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.onAwarenessUpdate)
+    this.presence = new RoomPresence(this.doc, this.relay)
     if (this.storedRows > this.compactAfterUpdates) this.scheduleCompact()
   }
 
@@ -300,14 +281,9 @@ export class Room {
     }
   }
 
-  /** Presence changes of another server's connections. */
-  applyRemotePresence(update: Uint8Array): void {
-    if (this.destroyed) return
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
-    } catch (error) {
-      log.warn('a relayed presence update could not be applied', { error: errorText(error) })
-    }
+  /** Who is here: its awareness, as the connections see it. */
+  get awareness(): RoomPresence['awareness'] {
+    return this.presence.awareness
   }
 
   /**
@@ -332,29 +308,13 @@ export class Room {
     )
   }
 
-  /** Notes that this peer is alive; a live peer keeps the presence it speaks for. */
-  heard(peer: Peer): void {
-    this.lastHeard.set(peer, Date.now())
-  }
-
-  /**
-   * Whether `peer` may set the presence of awareness client `clientId`: yes when nobody speaks for
-   * it, or when its speaker has gone quiet (a phone reconnecting before its old socket timed out);
-   * no when another live connection does, so nobody can change or remove someone else's presence.
-   */
-  maySpeakFor(peer: Peer, clientId: number, quietMs = 20_000): boolean {
-    const owner = this.presenceOwners.get(clientId)
-    if (!owner || owner === peer || !this.peers.has(owner)) return true
-    return Date.now() - (this.lastHeard.get(owner) ?? 0) > quietMs
-  }
-
   get peerCount(): number {
     return this.peers.size
   }
 
   addPeer(peer: Peer): void {
-    this.peers.set(peer, new Set())
-    this.heard(peer)
+    this.peers.add(peer)
+    this.presence.join(peer)
   }
 
   /** Closes every peer's connection, e.g. because the map was deleted. */
@@ -362,14 +322,10 @@ export class Room {
     for (const peer of [...this.peers.keys()]) peer.end(code, reason)
   }
 
-  /** Removes a peer and the presence states it controlled, telling the others. */
+  /** Removes a peer and the presence states it spoke for, telling the others. */
   removePeer(peer: Peer): void {
-    const controlled = this.peers.get(peer)
     this.peers.delete(peer)
-    this.lastHeard.delete(peer)
-    if (controlled && controlled.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
-    }
+    this.presence.leave(peer)
   }
 
   private scheduleCompact(): void {
@@ -421,53 +377,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
-    if (this.presenceTimer) clearTimeout(this.presenceTimer)
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
-  }
-
-  private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    const controlled = this.peers.get(origin as Peer)
-    if (controlled) {
-      for (const id of [...change.added, ...change.updated]) {
-        const previous = this.presenceOwners.get(id)
-        if (previous && previous !== origin) this.peers.get(previous)?.delete(id)
-        this.presenceOwners.set(id, origin as Peer)
-        controlled.add(id)
-      }
-      for (const id of change.removed) controlled.delete(id)
-    }
-    for (const id of change.removed) this.presenceOwners.delete(id)
-    for (const id of changed) this.presenceChanged.add(id)
-    // A connection's own change, or its leaving (origin null), is told to the other servers;
-    // what came from them, or timed out here as it does there, is not.
-    if (this.relay && origin !== REMOTE_ORIGIN && origin !== 'timeout') {
-      for (const id of changed) this.ownPresenceChanged.add(id)
-    }
-    this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_BATCH_MS)
-  }
-
-  /**
-   * Presence changes of the last few milliseconds go out as one message, so sixty people moving
-   * at once cost sixty small messages per batch instead of sixty times sixty. Sent to everyone,
-   * the sender included: the stock client counts any message as a sign of life.
-   */
-  private readonly flushPresence = (): void => {
-    this.presenceTimer = null
-    const changed = [...this.presenceChanged].filter((id) => this.awareness.meta.has(id))
-    const own = [...this.ownPresenceChanged].filter((id) => this.awareness.meta.has(id))
-    this.presenceChanged.clear()
-    this.ownPresenceChanged.clear()
-    if (own.length > 0) {
-      this.relay?.({
-        kind: 'presence',
-        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, own),
-      })
-    }
-    if (changed.length === 0) return
-    const message = encodeAwareness(this.awareness, changed)
-    for (const peer of this.peers.keys()) peer.send(message)
   }
 }

@@ -105,7 +105,7 @@ export class RoomRegistry {
         room.applyRemote(message.updates)
         return
       case 'presence':
-        room.applyRemotePresence(message.update)
+        room.presence.applyRemote(message.update)
         return
       case 'reload':
         void this.reload(room)
