@@ -211,23 +211,22 @@ export class Room {
     this.writes = []
     const updates = batch.map((write) => write.update)
     const bytes = updates.reduce((sum, update) => sum + update.length, 0)
-    const settle = (): void => {
-      this.pendingBytes -= bytes
-      for (const write of batch) for (const id of write.notes) this.pendingNotes.delete(id)
-    }
+    const senders = new Set(batch.map((write) => write.from))
     try {
       await this.storage.append(this.name, updates)
     } catch (error) {
-      settle()
       log.error('could not store updates', {
         room: logName(this.name),
         updates: batch.length,
         error: errorText(error),
       })
-      for (const from of new Set(batch.map((write) => write.from))) from.storageFailed()
+      for (const from of senders) from.storageFailed()
       return
+    } finally {
+      // Stored or refused, these no longer wait: the limits stop counting them as pending.
+      this.pendingBytes -= bytes
+      for (const write of batch) for (const id of write.notes) this.pendingNotes.delete(id)
     }
-    settle()
     if (this.destroyed) return
     this.storedRows += batch.length
     this.storedBytes += bytes
@@ -236,8 +235,7 @@ export class Room {
     // the batch instead of one per update); only then is it applied here.
     this.relay?.({ kind: 'updates', updates })
     const messages = updates.map(encodeSyncUpdate)
-    const senders = new Set(batch.map((write) => write.from))
-    for (const peer of this.peers.keys()) {
+    for (const peer of this.peers) {
       if (!senders.has(peer)) {
         if (messages.length === 1) peer.send(messages[0]!)
         else peer.sendAll(messages)
@@ -267,8 +265,7 @@ export class Room {
    */
   applyRemote(updates: readonly Uint8Array[]): void {
     if (this.destroyed) return
-    const messages = updates.map(encodeSyncUpdate)
-    for (const peer of this.peers.keys()) peer.sendAll(messages)
+    this.sendToAll(updates)
     for (const update of updates) {
       try {
         Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
@@ -279,6 +276,12 @@ export class Room {
         })
       }
     }
+  }
+
+  /** Sends updates to every peer here, each peer's share in one write. */
+  private sendToAll(updates: readonly Uint8Array[]): void {
+    const messages = updates.map(encodeSyncUpdate)
+    for (const peer of this.peers) peer.sendAll(messages)
   }
 
   /** Who is here: its awareness, as the connections see it. */
@@ -296,8 +299,9 @@ export class Room {
     const before = Y.encodeStateVector(this.doc)
     applyLog(this.doc, stored.updates, REMOTE_ORIGIN)
     const missed = Y.encodeStateAsUpdate(this.doc, before)
-    // An empty update is two zero bytes (no structs, no deletions).
-    if (missed.length > 2) this.applyRemote([missed])
+    // Applied already; the peers get it. An empty update is two zero bytes (no structs, no
+    // deletions).
+    if (missed.length > 2) this.sendToAll([missed])
   }
 
   /** True when an update deletes nothing and every item in it is already in the document. */
@@ -319,7 +323,7 @@ export class Room {
 
   /** Closes every peer's connection, e.g. because the map was deleted. */
   endAll(code: number, reason: string): void {
-    for (const peer of [...this.peers.keys()]) peer.end(code, reason)
+    for (const peer of [...this.peers]) peer.end(code, reason)
   }
 
   /** Removes a peer and the presence states it spoke for, telling the others. */
