@@ -88,10 +88,17 @@ describe('the live map in two browsers', () => {
       await ayse.page.keyboard.press(key)
       await ayse.page.waitForTimeout(150)
     }
+    // Each step waits for what the screen reader hears, so a busy machine cannot outrun dnd-kit.
+    const announced = (pattern: RegExp) =>
+      expect
+        .poll(() => ayse.page.locator('[role="status"][aria-live="assertive"]').allInnerTexts())
+        .toEqual(expect.arrayContaining([expect.stringMatching(pattern)]))
     const handle = ayse.room.note('Tweede eis').getByRole('button', { name: /Verplaatsen/ })
     await handle.focus()
     await press('Space')
+    await announced(/Tweede eis is nu boven Eisen, plek 2/)
     await press('ArrowUp')
+    await announced(/Tweede eis is nu boven Eisen, plek 1/)
     await press('Space')
     await expect
       .poll(() => ayse.room.notesIn(/Eisen/).allInnerTexts())
@@ -102,7 +109,9 @@ describe('the live map in two browsers', () => {
       .getByRole('button', { name: /Verplaatsen/ })
       .focus()
     await press('Space')
+    await announced(/Eerste eis is nu boven Eisen/)
     await press('ArrowRight')
+    await announced(/Eerste eis is nu boven Relaties/)
     await press('Space')
     await ayse.room
       .column(/Relaties/)
