@@ -2,7 +2,7 @@
 // backend (with its LevelDB persistence off and on), in one run with the same clients.
 // Usage: npm run bench  (builds first), or after a build:
 //   node bench/latency.mjs [--sizes 2,20,60,200] [--rounds 200] [--modes one,all] [--burst 500]
-//     [--receivers raw|yjs]
+//     [--receivers raw|yjs] [--parts latency,presence,cpu]
 // Latency clients are raw websockets by default: each writes Yjs updates made by its own Y.Doc and
 // time-stamps an update the moment its message reaches the socket, before any decoding, so the
 // figures are the servers' and not the benchmark's own clients decoding the same update N times.
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'burst-clients': { type: 'string', default: '60' },
     repeat: { type: 'string', default: '1' },
     receivers: { type: 'string', default: 'raw' },
+    parts: { type: 'string', default: 'latency,presence,cpu' },
   },
 })
 // Every stock provider in Node adds a process 'exit' listener; hundreds of them are expected.
@@ -42,6 +43,8 @@ const BURST_CLIENTS = Number(values['burst-clients'])
 /** Each row this many times, the servers taking turns; the table shows the medians. */
 const REPEAT = Number(values.repeat)
 const RAW = values.receivers === 'raw'
+/** Which measurements to take: latency, presence, cpu (all by default). */
+const PARTS = new Set(values.parts.split(','))
 /** With every client writing, a round has N × (N − 1) deliveries; this many in all is plenty. */
 const ALL_WRITERS_DELIVERIES = 40_000
 
@@ -318,7 +321,7 @@ async function presenceCost(backend, n) {
 }
 
 const runs = []
-for (const n of SIZES) {
+for (const n of PARTS.has('latency') ? SIZES : []) {
   for (const mode of MODES) {
     for (let run = 0; run < REPEAT; run++) {
       if (RAW) {
@@ -351,11 +354,11 @@ for (const run of runs) {
   })
 }
 const presenceRows = []
-for (const backend of BACKENDS.slice(0, 2)) {
+for (const backend of PARTS.has('presence') ? BACKENDS.slice(0, 2) : []) {
   presenceRows.push({ backend, ...(await presenceCost(backend, BURST_CLIENTS)) })
 }
 const cpuRuns = []
-for (let run = 0; run < REPEAT; run++) {
+for (let run = 0; run < (PARTS.has('cpu') ? REPEAT : 0); run++) {
   for (const backend of BACKENDS) {
     cpuRuns.push({ backend, ...(await cpuPerUpdate(backend, BURST_CLIENTS)) })
   }
@@ -401,30 +404,34 @@ if (REPEAT > 1) {
     )
   }
 }
-console.log(
-  `\nServer CPU per update per connected client: ${BURST} edits sent back to back by one of ${BURST_CLIENTS} clients\n`,
-)
-console.log(
-  '| server | µs per update per client | updates/s through the room | server peak RSS MiB |',
-)
-console.log('| --- | ---: | ---: | ---: |')
-for (const row of cpuRows) {
+if (cpuRows.length > 0 && cpuRuns.length > 0) {
   console.log(
-    `| ${row.backend.name} | ${row.usPerUpdateClient.toFixed(2)}${REPEAT > 1 ? ` (${row.each.map((us) => us.toFixed(1)).join(', ')})` : ''} | ${Math.round(row.updatesPerSecond)} | ${row.peak.toFixed(1)} |`,
+    `\nServer CPU per update per connected client: ${BURST} edits sent back to back by one of ${BURST_CLIENTS} clients\n`,
   )
+  console.log(
+    '| server | µs per update per client | updates/s through the room | server peak RSS MiB |',
+  )
+  console.log('| --- | ---: | ---: | ---: |')
+  for (const row of cpuRows) {
+    console.log(
+      `| ${row.backend.name} | ${row.usPerUpdateClient.toFixed(2)}${REPEAT > 1 ? ` (${row.each.map((us) => us.toFixed(1)).join(', ')})` : ''} | ${Math.round(row.updatesPerSecond)} | ${row.peak.toFixed(1)} |`,
+    )
+  }
 }
 
-console.log(
-  `\nPresence: ${BURST_CLIENTS} clients each change their presence 10 times a second for 5 s\n`,
-)
-console.log(
-  '| server | server CPU (share of one core) | presence messages per client per s | server peak RSS MiB |',
-)
-console.log('| --- | ---: | ---: | ---: |')
-for (const row of presenceRows) {
+if (presenceRows.length > 0) {
   console.log(
-    `| ${row.backend.name} | ${(row.cpuShare * 100).toFixed(0)}% | ${row.messagesPerSecond.toFixed(0)} | ${row.peak.toFixed(1)} |`,
+    `\nPresence: ${BURST_CLIENTS} clients each change their presence 10 times a second for 5 s\n`,
   )
+  console.log(
+    '| server | server CPU (share of one core) | presence messages per client per s | server peak RSS MiB |',
+  )
+  console.log('| --- | ---: | ---: | ---: |')
+  for (const row of presenceRows) {
+    console.log(
+      `| ${row.backend.name} | ${(row.cpuShare * 100).toFixed(0)}% | ${row.messagesPerSecond.toFixed(0)} | ${row.peak.toFixed(1)} |`,
+    )
+  }
 }
 
 // Stock providers keep timers and sockets that outlive destroy() in Node; the figures are printed.

@@ -103,13 +103,15 @@ export class Connection implements Peer {
     })
   }
 
-  sendAll(messages: readonly Uint8Array[]): void {
+  sendFrames(frames: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return
-    // ws has no public cork: its underlying TCP socket is corked so the frames leave together.
+    // ws has no call for bytes framed already, so they go to its TCP socket. That keeps frames in
+    // order with ws's own writes because ws never holds a frame back here: this server does not
+    // compress (perMessageDeflate is off) and sends no Blobs.
     const tcp = (this.socket as unknown as { _socket?: Socket })._socket
-    tcp?.cork()
-    for (const message of messages) this.send(message)
-    tcp?.uncork()
+    tcp?.write(frames, (error) => {
+      if (error) this.close()
+    })
   }
 
   /** Called by the ping timer: closes a connection that did not answer the previous ping. */

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { binaryFrames } from './frames.js'
 import { encodeAwareness } from './protocol.js'
 import type { Peer, RoomRelay } from './room.js'
 import { errorText, log } from './log.js'
@@ -129,7 +130,7 @@ export class RoomPresence {
       })
     }
     if (changed.length === 0) return
-    const message = encodeAwareness(this.awareness, changed)
-    for (const peer of this.spokenFor.keys()) peer.send(message)
+    const frames = binaryFrames([encodeAwareness(this.awareness, changed)])
+    for (const peer of this.spokenFor.keys()) peer.sendFrames(frames)
   }
 }

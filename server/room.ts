@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { CloseCode } from './connection.js'
 import { checkUpdate, LimitError, type DocLimits } from './limits.js'
 import { RoomPresence } from './presence.js'
+import { binaryFrames } from './frames.js'
 import { encodeSyncUpdate } from './protocol.js'
 import type { RelayMessage } from './relay.js'
 import type { Storage } from './storage.js'
@@ -11,8 +12,8 @@ import { errorText, log } from './log.js'
 /** Something a room can send bytes to: one websocket connection. */
 export interface Peer {
   send(message: Uint8Array): void
-  /** Sends several messages in order, as one write to the network where it can. */
-  sendAll(messages: readonly Uint8Array[]): void
+  /** Writes messages framed already (`binaryFrames`) in one write: framed once for all peers. */
+  sendFrames(frames: Uint8Array): void
   /** Closes the peer's connection with a code and reason (the map was deleted, say). */
   end(code: number, reason: string): void
   /** Its updates could not be stored: the connection is closed with 4507 and it retries later. */
@@ -231,18 +232,18 @@ export class Room {
     this.storedRows += batch.length
     this.storedBytes += bytes
     // Stored, so it may go out: first to the other servers, whose peers then get it while this
-    // server writes to its own; then to the peers here, each in one write (one system call for
-    // the batch instead of one per update); only then is it applied here.
+    // server writes to its own; then to the peers here, framed once and each peer in one write
+    // (one system call for the batch instead of one per update); only then is it applied here.
     this.relay?.({ kind: 'updates', updates })
     const messages = updates.map(encodeSyncUpdate)
+    const frames = binaryFrames(messages)
     for (const peer of this.peers) {
       if (!senders.has(peer)) {
-        if (messages.length === 1) peer.send(messages[0]!)
-        else peer.sendAll(messages)
+        peer.sendFrames(frames)
         continue
       }
       const theirs = messages.filter((_, i) => batch[i]!.from !== peer)
-      if (theirs.length > 0) peer.sendAll(theirs)
+      if (theirs.length > 0) peer.sendFrames(binaryFrames(theirs))
     }
     for (const { update, from } of batch) {
       try {
@@ -280,8 +281,8 @@ export class Room {
 
   /** Sends updates to every peer here, each peer's share in one write. */
   private sendToAll(updates: readonly Uint8Array[]): void {
-    const messages = updates.map(encodeSyncUpdate)
-    for (const peer of this.peers) peer.sendAll(messages)
+    const frames = binaryFrames(updates.map(encodeSyncUpdate))
+    for (const peer of this.peers) peer.sendFrames(frames)
   }
 
   /** Who is here: its awareness, as the connections see it. */

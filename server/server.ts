@@ -155,6 +155,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.maxFrameBytes,
+    // Never compressed: updates are small, and Connection.sendFrames relies on ws sending every
+    // frame the moment it is given one.
+    perMessageDeflate: false,
     handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
   })
   wss.on('error', () => {

@@ -17,6 +17,13 @@ export class SqliteStorage implements Storage {
   readonly engine = 'sqlite'
   private readonly clock = new TouchClock()
   private readonly stmt
+  /** One batch of updates in one transaction, set up once rather than for every commit. */
+  private readonly appendTransaction: (
+    doc: string,
+    updates: readonly Uint8Array[],
+    now: number,
+    touch: boolean,
+  ) => void
 
   constructor(
     readonly db: Database.Database,
@@ -68,6 +75,10 @@ export class SqliteStorage implements Storage {
       ),
       purgeCodes: prepare<[number]>('DELETE FROM join_codes WHERE expires_at <= ?'),
     }
+    this.appendTransaction = db.transaction((doc, updates, now, touch) => {
+      for (const update of updates) this.stmt.insert.run(doc, update, now)
+      if (touch) this.stmt.touch.run(doc, now, now)
+    })
   }
 
   /** Opens (or creates) the database file `file`; see `openDatabase`. */
@@ -153,10 +164,7 @@ export class SqliteStorage implements Storage {
     this.metrics.appendSeconds.time(() => {
       const now = Date.now()
       const touch = this.clock.due(doc, now)
-      this.db.transaction(() => {
-        for (const update of updates) this.stmt.insert.run(doc, update, now)
-        if (touch) this.stmt.touch.run(doc, now, now)
-      })()
+      this.appendTransaction(doc, updates, now, touch)
       if (touch) this.clock.done(doc, now)
       this.metrics.updates.inc(updates.length)
     })
