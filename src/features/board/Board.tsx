@@ -172,6 +172,17 @@ export function Board() {
   }
 
   const activeNote = activeId ? view.notes.get(activeId) : undefined
+  // The columns a drag involves: where the note came from and where it would land now. Only
+  // their cards animate making room; the others stay as they are (below).
+  const dragColumns = useMemo(() => {
+    if (!activeId) return null
+    const involved = new Set<ColumnId>()
+    const from = activeNote?.column
+    if (from) involved.add(from)
+    const now = preview ? columnOf(preview, activeId) : null
+    if (now) involved.add(now)
+    return involved
+  }, [activeId, activeNote, preview])
   const showingThread = useRoom((state) => state.thread !== null)
 
   return (
@@ -197,7 +208,12 @@ export function Board() {
         aria-label={t('board.label')}
       >
         {CARD_ORDER.map((column) => (
-          <Column key={column} column={column} notes={columns[column]} />
+          <Column
+            key={column}
+            column={column}
+            notes={columns[column]}
+            animateSorting={dragColumns === null || dragColumns.has(column)}
+          />
         ))}
       </div>
       <DragOverlay>

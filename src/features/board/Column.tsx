@@ -12,6 +12,8 @@ import { NoteForm, type NoteDraft } from './NoteForm'
 interface Props {
   column: ColumnId
   notes: readonly Note[]
+  /** False while a drag elsewhere goes on: see NoteCard's `animateSorting`. */
+  animateSorting: boolean
 }
 
 const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voorwaarden.card'>> = {
@@ -20,7 +22,7 @@ const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voor
 }
 
 /** One column of the card: its step, name, guiding questions, notes, and a way to add one. */
-export const Column = memo(function Column({ column, notes }: Props) {
+export const Column = memo(function Column({ column, notes, animateSorting }: Props) {
   const t = useT()
   const [adding, setAdding] = useState(false)
   const addButton = useRef<HTMLButtonElement>(null)
@@ -81,7 +83,12 @@ export const Column = memo(function Column({ column, notes }: Props) {
           })}
         >
           {notes.map((note) => (
-            <NoteCard key={note.id} note={note} editable={editable} />
+            <NoteCard
+              key={note.id}
+              note={note}
+              editable={editable}
+              animateSorting={animateSorting}
+            />
           ))}
         </ul>
       </SortableContext>

@@ -55,10 +55,17 @@ type Mode = 'view' | 'edit' | 'confirmDelete'
 export const NoteCard = memo(function NoteCard({
   note,
   editable,
+  animateSorting,
 }: {
   note: Note
   /** False in a locked column and for viewers: the note is shown, not changed. */
   editable: boolean
+  /**
+   * False for cards in columns a drag does not involve. dnd-kit gives every sortable card a CSS
+   * transition as a drag starts and takes it away at the drop; on a 300-note map that restyled
+   * every card twice per drag, though only the cards of the columns involved ever move.
+   */
+  animateSorting: boolean
 }) {
   const t = useT()
   const [mode, setMode] = useState<Mode>('view')
@@ -79,6 +86,8 @@ export const NoteCard = memo(function NoteCard({
     id: note.id,
     disabled: mode !== 'view' || !editable || sortedByVotes,
     attributes: { roleDescription },
+    // undefined: dnd-kit's own transition; null: none.
+    transition: animateSorting ? undefined : null,
   })
   const focused = useRoom((state) => state.control.focusNote === note.id)
   const inThread = useRoom((state) => state.thread?.has(note.id) ?? false)

@@ -1,6 +1,6 @@
 import type { ClientRect, UniqueIdentifier } from '@dnd-kit/core'
 import { describe, expect, it } from 'vitest'
-import { columnAt } from './collisions'
+import { columnAt, plainRects } from './collisions'
 
 /** A box from left to right, as tall as a long column. */
 const box = (left: number, right: number): ClientRect => ({
@@ -33,5 +33,46 @@ describe('choosing the column a dragged note is over', () => {
     expect(at(-50)).toBe('acties')
     expect(at(2000)).toBe('waarden')
     expect(columnAt(10, [], rects)).toBeUndefined()
+  })
+})
+
+describe('the boxes collision checks read', () => {
+  it("reads each of dnd-kit's live boxes once and keeps the same numbers", () => {
+    let reads = 0
+    // Like dnd-kit's boxes: top and left are worked out again on every read.
+    const live = {
+      width: 200,
+      height: 80,
+      get top() {
+        reads++
+        return 40
+      },
+      get left() {
+        reads++
+        return 10
+      },
+      get right() {
+        reads++
+        return 210
+      },
+      get bottom() {
+        reads++
+        return 120
+      },
+    }
+    const plain = plainRects(
+      [{ id: 'a' }, { id: 'gone' }] as never,
+      new Map<UniqueIdentifier, ClientRect>([['a', live]]),
+    )
+    expect(reads).toBe(2)
+    expect(plain.get('a')).toEqual({
+      top: 40,
+      left: 10,
+      width: 200,
+      height: 80,
+      right: 210,
+      bottom: 120,
+    })
+    expect(plain.has('gone')).toBe(false)
   })
 })

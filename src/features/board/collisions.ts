@@ -28,7 +28,11 @@ function columnOfDroppable(droppable: DroppableContainer): UniqueIdentifier | un
  */
 export const collisionDetection: CollisionDetection = (args) => {
   const nearest = (droppableContainers: DroppableContainer[]) => {
-    const scoped = { ...args, droppableContainers }
+    const scoped = {
+      ...args,
+      droppableContainers,
+      droppableRects: plainRects(droppableContainers, args.droppableRects),
+    }
     const underPointer = pointerWithin(scoped)
     return underPointer.length > 0 ? underPointer : closestCorners(scoped)
   }
@@ -42,6 +46,24 @@ export const collisionDetection: CollisionDetection = (args) => {
   )
 }
 
+type Rects = Parameters<CollisionDetection>[0]['droppableRects']
+
+/**
+ * The boxes as plain numbers, read once. dnd-kit's own boxes add the scroll position of every
+ * scrolling ancestor on each read of top or left, and checking a box reads them up to a dozen
+ * times; on every pointer move, for each note of the column.
+ */
+export function plainRects(droppables: readonly DroppableContainer[], rects: Rects): Rects {
+  const plain: Rects = new Map()
+  for (const droppable of droppables) {
+    const rect = rects.get(droppable.id)
+    if (!rect) continue
+    const { top, left, width, height } = rect
+    plain.set(droppable.id, { top, left, width, height, right: left + width, bottom: top + height })
+  }
+  return plain
+}
+
 /**
  * The column under the pointer, by its left and right edges only (or the nearest, in a gap). The
  * height does not count: above or below a column's list the pointer still means that column.
@@ -51,7 +73,7 @@ export const collisionDetection: CollisionDetection = (args) => {
 export function columnAt(
   x: number,
   columns: DroppableContainer[],
-  rects: Parameters<CollisionDetection>[0]['droppableRects'],
+  rects: Rects,
 ): UniqueIdentifier | undefined {
   let best: { id: UniqueIdentifier; distance: number } | undefined
   for (const column of columns) {
