@@ -234,6 +234,43 @@ describe('screens', () => {
     expect([...columnsSeen]).toEqual(['relaties'])
   })
 
+  it('moves a note down its column by mouse, the notes it passes sliding up to make room', async () => {
+    const { page } = await harness.person()
+    // Counts the slides the page starts; the browser's own animation runs as usual.
+    await page.addInitScript(() => {
+      const animate = Element.prototype.animate
+      Element.prototype.animate = function (...args: Parameters<typeof animate>) {
+        const page = window as unknown as { __slides?: number }
+        page.__slides = (page.__slides ?? 0) + 1
+        return animate.apply(this, args)
+      }
+    })
+    await openExample(page, 'Ellen van Dijk', 'Beroepskracht')
+    const notes = page.locator('.column-waarden .note-list > li')
+    const order = () =>
+      notes.evaluateAll((items) => items.map((item) => item.getAttribute('data-note-id')))
+    const before = await order()
+    expect(before.length).toBeGreaterThanOrEqual(3)
+    const handle = notes.first().getByRole('button', { name: /Verplaatsen/ })
+    await handle.scrollIntoViewIfNeeded()
+    const from = (await handle.boundingBox())!
+    const second = (await notes.nth(1).boundingBox())!
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(from.x + from.width / 2, from.y + 20, { steps: 5 })
+    // Past the middle of the second note: the first goes after it, the second slides up.
+    await page.mouse.move(from.x + from.width / 2, second.y + second.height * 0.75, { steps: 10 })
+    await expect.poll(order).toEqual([before[1], before[0], ...before.slice(2)])
+    expect(
+      await page.evaluate(() => (window as unknown as { __slides?: number }).__slides),
+    ).toBeGreaterThan(0)
+    await page.mouse.up()
+    // Dropped there: the move is in the map, not only on screen.
+    await page.reload()
+    await notes.nth(2).waitFor()
+    expect(await order()).toEqual([before[1], before[0], ...before.slice(2)])
+  })
+
   it('speaks English with ?lang=en and switches back to Dutch', async () => {
     const { page } = await harness.person()
     await page.goto(`${harness.server.url}?lang=en`)

@@ -1,36 +1,37 @@
 import {
   DndContext,
   DragOverlay,
+  KeyboardCode,
   KeyboardSensor,
   MouseSensor,
   TouchSensor,
   useSensor,
   useSensors,
-  type Active,
   type Announcements,
   type DragEndEvent,
-  type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   type Over,
   type UniqueIdentifier,
 } from '@dnd-kit/core'
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
+import { getEventCoordinates } from '@dnd-kit/utilities'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { CARD_ORDER, COLUMN_IDS, tally, type ColumnId, type Note, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { collisionDetection } from './collisions'
 import { Column } from './Column'
-import { columnOf, placeOver, positionOf, type Layout } from './dragPreview'
+import {
+  indexAt,
+  placeAt,
+  positionOf,
+  stepFrom,
+  type Layout,
+  type Slot,
+  type Step,
+} from './dragPreview'
 import { NoteBody } from './NoteCard'
 import { shortText } from './noteText'
-
-/** The layout with the dragged note placed where it is over now. */
-function project(layout: Layout, active: Active, over: Over): Layout {
-  const dragged = active.rect.current.translated
-  const below = dragged !== null && dragged.top > over.rect.top + over.rect.height / 2
-  return placeOver(layout, active.id as NoteId, String(over.id), below)
-}
 
 function layoutOf(columns: Record<ColumnId, readonly Note[]>): Layout {
   const layout = {} as Layout
@@ -38,15 +39,49 @@ function layoutOf(columns: Record<ColumnId, readonly Note[]>): Layout {
   return layout
 }
 
-/** The five columns in the card's order, with drag and drop between and within them. */
+// The sensors' options, made once: new options mean new sensors, and dnd-kit then renders every
+// draggable card again.
+const MOUSE = { activationConstraint: { distance: 6 } }
+const TOUCH = { activationConstraint: { delay: 200, tolerance: 8 } }
+
+const STEPS: Partial<Record<string, Step>> = {
+  [KeyboardCode.Up]: 'up',
+  [KeyboardCode.Down]: 'down',
+  [KeyboardCode.Left]: 'left',
+  [KeyboardCode.Right]: 'right',
+}
+
+/** The boxes of a column's notes on screen, top to bottom, the dragged one left out. */
+function noteBoxes(board: HTMLElement, column: ColumnId, active: NoteId): DOMRect[] {
+  const items = board.querySelectorAll<HTMLElement>(`[data-column="${column}"] .note-list > li`)
+  const boxes: DOMRect[] = []
+  for (const item of items) {
+    if (item.dataset.noteId !== active) boxes.push(item.getBoundingClientRect())
+  }
+  return boxes
+}
+
+/**
+ * The five columns in the card's order, with drag and drop between and within them. dnd-kit moves
+ * the note and knows the columns; where in a column it would land is worked out here, from the
+ * pointer's height or the arrow keys, and shown by moving the note's placeholder there.
+ */
 export function Board() {
   const t = useT()
   const view = useRoom((state) => state.view)
-  const [preview, setPreview] = useState<Layout | null>(null)
-  // The same layout, readable from dnd-kit's callbacks without waiting for a render.
+  // The layout shown while a note is dragged, with the one it started from.
+  const [preview, setPreview] = useState<{ base: Layout; layout: Layout } | null>(null)
+  // The same layout and the slot it puts the note in, readable from dnd-kit's callbacks at once.
   const previewRef = useRef<Layout | null>(null)
+  const slotRef = useRef<Slot | null>(null)
+  /** The layout as it was when the drag began: columns it still matches are not re-rendered. */
+  const baseRef = useRef<Layout | null>(null)
+  /** The pointer during a mouse or touch drag, in the window's coordinates; null by keyboard. */
+  const pointerRef = useRef<{ x: number; y: number } | null>(null)
+  /** The last place told to screen readers, so a move within the same place is not repeated. */
+  const toldRef = useRef<string | null>(null)
   const [activeId, setActiveId] = useState<NoteId | null>(null)
-  // The floating copy keeps the original's size, so collisions are judged on the same box.
+  // The floating copy keeps the original's size.
   const [activeSize, setActiveSize] = useState<{ width: number; height: number } | null>(null)
   const boardRef = useRef<HTMLDivElement>(null)
 
@@ -74,10 +109,72 @@ export function Board() {
     target?.scrollIntoView({ block: 'nearest', inline: 'center' })
   }, [follow, followPaused, level, activeColumns, focusNote])
 
+  // Follows the pointer during a drag; dnd-kit's own move events carry a scroll-adjusted offset.
+  useEffect(() => {
+    const track = (event: MouseEvent | TouchEvent) => {
+      if (pointerRef.current) pointerRef.current = getEventCoordinates(event) ?? pointerRef.current
+    }
+    window.addEventListener('mousemove', track, { capture: true, passive: true })
+    window.addEventListener('touchmove', track, { capture: true, passive: true })
+    return () => {
+      window.removeEventListener('mousemove', track, { capture: true })
+      window.removeEventListener('touchmove', track, { capture: true })
+    }
+  }, [])
+
+  // What the drag does between dnd-kit's events; made once, as it works on refs only.
+  const drag = useMemo(() => {
+    /** Puts the dragged note's placeholder at `slot`. */
+    function place(active: NoteId, slot: Slot): void {
+      const layout = previewRef.current
+      const base = baseRef.current
+      if (!layout || !base) return
+      slotRef.current = slot
+      const next = placeAt(layout, active, slot)
+      if (next === layout) return
+      previewRef.current = next
+      setPreview({ base, layout: next })
+    }
+
+    /** Where the pointer points now: the column dnd-kit found, the place among its notes here. */
+    function followPointer(active: NoteId, over: Over | null): void {
+      const board = boardRef.current
+      const pointer = pointerRef.current
+      if (!board || !pointer || !over) return
+      const column = over.id as ColumnId
+      place(active, { column, index: indexAt(pointer.y, noteBoxes(board, column, active)) })
+    }
+
+    /** By keyboard: the arrow keys move the placeholder; the floating copy goes to it. */
+    const keyboardCoordinates: KeyboardCoordinateGetter = (event, { active, context }) => {
+      const step = STEPS[event.code]
+      const layout = previewRef.current
+      const slot = slotRef.current
+      const board = boardRef.current
+      if (!step || !layout || !slot || !board) return undefined
+      event.preventDefault()
+      const accepts = (column: ColumnId) =>
+        context.droppableContainers.get(column)?.disabled === false
+      const next = stepFrom(layout, active as NoteId, slot, step, accepts)
+      if (!next) return undefined
+      place(active as NoteId, next)
+      // Onto the note now in that place, or under the column's last one.
+      const boxes = noteBoxes(board, next.column, active as NoteId)
+      const list = board.querySelector(`[data-column="${next.column}"] .note-list`)
+      const listBox = list?.getBoundingClientRect()
+      if (!listBox) return undefined
+      const above = boxes[next.index - 1]
+      const top = boxes[next.index]?.top ?? (above ? above.bottom + 8 : listBox.top)
+      return { x: listBox.left, y: top }
+    }
+
+    return { followPointer, keyboard: { coordinateGetter: keyboardCoordinates } }
+  }, [])
+
   const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(MouseSensor, MOUSE),
+    useSensor(TouchSensor, TOUCH),
+    useSensor(KeyboardSensor, drag.keyboard),
   )
 
   const vote = useRoom((state) => state.control.vote)
@@ -98,9 +195,11 @@ export function Board() {
 
   const columns = useMemo(() => {
     if (!preview) return sorted
-    const shown = {} as Record<ColumnId, readonly Note[]>
+    const shown = { ...sorted }
     for (const column of COLUMN_IDS) {
-      shown[column] = preview[column].flatMap((id) => view.notes.get(id) ?? [])
+      // Columns the drag has not touched keep their arrays, so they do not render again.
+      if (preview.layout[column] === preview.base[column]) continue
+      shown[column] = preview.layout[column].flatMap((id) => view.notes.get(id) ?? [])
     }
     return shown
   }, [preview, view, sorted])
@@ -108,63 +207,61 @@ export function Board() {
   const textOf = (id: UniqueIdentifier): string =>
     shortText(view.notes.get(id as NoteId)?.text ?? '')
 
-  /** Where the note would land if dropped now; the same rule for the screen and the announcement. */
-  function landing(active: Active, over: Over | null): { column: ColumnId; index: number } | null {
-    const layout = previewRef.current ?? layoutOf(view.columns)
-    return over ? positionOf(project(layout, active, over), active.id as NoteId) : null
+  /** What a screen reader hears about where the note is now; undefined when nothing changed. */
+  function whereNow(active: UniqueIdentifier): string | undefined {
+    const slot = slotRef.current
+    if (!slot) return t('dnd.overNothing', { text: textOf(active) })
+    const key = `${slot.column}:${slot.index}`
+    if (key === toldRef.current) return undefined
+    toldRef.current = key
+    return t('dnd.over', {
+      text: textOf(active),
+      column: t(`column.${slot.column}`),
+      position: slot.index + 1,
+    })
   }
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('dnd.start', { text: textOf(active.id) }),
-    onDragOver: ({ active, over }) => {
-      const place = landing(active, over)
-      if (!place) return t('dnd.overNothing', { text: textOf(active.id) })
-      return t('dnd.over', {
-        text: textOf(active.id),
-        column: t(`column.${place.column}`),
-        position: place.index + 1,
-      })
-    },
-    onDragEnd: ({ active, over }) => {
-      const place = landing(active, over)
-      if (!place) return t('dnd.cancel', { text: textOf(active.id) })
+    onDragOver: ({ active }) => whereNow(active.id),
+    onDragMove: ({ active }) => whereNow(active.id),
+    onDragEnd: ({ active }) => {
+      const slot = slotRef.current
+      if (!slot) return t('dnd.cancel', { text: textOf(active.id) })
       return t('dnd.end', {
         text: textOf(active.id),
-        column: t(`column.${place.column}`),
-        position: place.index + 1,
+        column: t(`column.${slot.column}`),
+        position: slot.index + 1,
       })
     },
     onDragCancel: ({ active }) => t('dnd.cancel', { text: textOf(active.id) }),
   }
 
-  function showPreview(layout: Layout | null): void {
-    previewRef.current = layout
-    setPreview(layout)
+  /** Ends the drag here. The slot stays until the next drag: the drop is announced after this. */
+  function stop(): void {
+    setActiveId(null)
+    previewRef.current = null
+    baseRef.current = null
+    pointerRef.current = null
+    setPreview(null)
   }
 
-  function onDragStart({ active }: DragStartEvent): void {
+  function onDragStart({ active, activatorEvent }: DragStartEvent): void {
     const initial = active.rect.current.initial
     setActiveSize(initial ? { width: initial.width, height: initial.height } : null)
     setActiveId(active.id as NoteId)
-    // The base for previews, kept aside: shown only once the note goes to another column, so
-    // starting a drag does not re-render every column.
-    previewRef.current = layoutOf(view.columns)
+    const layout = layoutOf(view.columns)
+    baseRef.current = layout
+    previewRef.current = layout
+    slotRef.current = positionOf(layout, active.id as NoteId)
+    toldRef.current = null
+    pointerRef.current = getEventCoordinates(activatorEvent)
   }
 
-  function onDragOver({ active, over }: DragOverEvent): void {
-    const layout = previewRef.current
-    if (!layout || !over) return
-    // Only moves between columns are previewed here; within a column dnd-kit animates.
-    const from = columnOf(layout, String(active.id))
-    const to = columnOf(layout, String(over.id))
-    if (from && to && from !== to) showPreview(project(layout, active, over))
-  }
-
-  function onDragEnd({ active, over }: DragEndEvent): void {
+  function onDragEnd({ active }: DragEndEvent): void {
     const id = active.id as NoteId
-    const place = landing(active, over)
-    setActiveId(null)
-    showPreview(null)
+    const place = slotRef.current
+    stop()
     if (!place || !view.notes.has(id)) return
     const before = positionOf(layoutOf(view.columns), id)
     if (before && before.column === place.column && before.index === place.index) return
@@ -172,17 +269,6 @@ export function Board() {
   }
 
   const activeNote = activeId ? view.notes.get(activeId) : undefined
-  // The columns a drag involves: where the note came from and where it would land now. Only
-  // their cards animate making room; the others stay as they are (below).
-  const dragColumns = useMemo(() => {
-    if (!activeId) return null
-    const involved = new Set<ColumnId>()
-    const from = activeNote?.column
-    if (from) involved.add(from)
-    const now = preview ? columnOf(preview, activeId) : null
-    if (now) involved.add(now)
-    return involved
-  }, [activeId, activeNote, preview])
   const showingThread = useRoom((state) => state.thread !== null)
 
   return (
@@ -190,12 +276,10 @@ export function Board() {
       sensors={sensors}
       collisionDetection={collisionDetection}
       onDragStart={onDragStart}
-      onDragOver={onDragOver}
+      onDragMove={({ active, over }) => drag.followPointer(active.id as NoteId, over)}
+      onDragOver={({ active, over }) => drag.followPointer(active.id as NoteId, over)}
       onDragEnd={onDragEnd}
-      onDragCancel={() => {
-        setActiveId(null)
-        showPreview(null)
-      }}
+      onDragCancel={stop}
       accessibility={{
         announcements,
         screenReaderInstructions: { draggable: t('dnd.instructions') },
@@ -208,12 +292,7 @@ export function Board() {
         aria-label={t('board.label')}
       >
         {CARD_ORDER.map((column) => (
-          <Column
-            key={column}
-            column={column}
-            notes={columns[column]}
-            animateSorting={dragColumns === null || dragColumns.has(column)}
-          />
+          <Column key={column} column={column} notes={columns[column]} />
         ))}
       </div>
       <DragOverlay>

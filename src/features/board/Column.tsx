@@ -1,6 +1,5 @@
 import { useDroppable } from '@dnd-kit/core'
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import { memo, useRef, useState } from 'react'
+import { memo, useCallback, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { stepOf, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
@@ -8,12 +7,11 @@ import { NoteCard } from './NoteCard'
 import { DraftList } from '../drafts/DraftList'
 import { useColumnAccess } from '../facilitation/useColumnAccess'
 import { NoteForm, type NoteDraft } from './NoteForm'
+import { useSlideIntoPlace } from './useSlideIntoPlace'
 
 interface Props {
   column: ColumnId
   notes: readonly Note[]
-  /** False while a drag elsewhere goes on: see NoteCard's `animateSorting`. */
-  animateSorting: boolean
 }
 
 const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voorwaarden.card'>> = {
@@ -22,13 +20,22 @@ const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voor
 }
 
 /** One column of the card: its step, name, guiding questions, notes, and a way to add one. */
-export const Column = memo(function Column({ column, notes, animateSorting }: Props) {
+export const Column = memo(function Column({ column, notes }: Props) {
   const t = useT()
   const [adding, setAdding] = useState(false)
   const addButton = useRef<HTMLButtonElement>(null)
   const { active, calm, editable } = useColumnAccess(column)
   const level = useRoom((state) => state.level)
   const { setNodeRef, isOver } = useDroppable({ id: column, disabled: !editable })
+  const listRef = useRef<HTMLUListElement | null>(null)
+  const setListRef = useCallback(
+    (element: HTMLUListElement | null) => {
+      listRef.current = element
+      setNodeRef(element)
+    },
+    [setNodeRef],
+  )
+  useSlideIntoPlace(listRef, notes)
   const headingId = `column-${column}-title`
   const subtitle = CARD_SUBTITLE[column]
   const step = stepOf(column)
@@ -70,28 +77,17 @@ export const Column = memo(function Column({ column, notes, animateSorting }: Pr
           ))}
         </ul>
       </header>
-      <SortableContext
-        id={column}
-        items={notes.map((note) => note.id)}
-        strategy={verticalListSortingStrategy}
+      <ul
+        ref={setListRef}
+        className="note-list"
+        aria-label={t(notes.length === 1 ? 'column.countOne' : 'column.count', {
+          count: notes.length,
+        })}
       >
-        <ul
-          ref={setNodeRef}
-          className="note-list"
-          aria-label={t(notes.length === 1 ? 'column.countOne' : 'column.count', {
-            count: notes.length,
-          })}
-        >
-          {notes.map((note) => (
-            <NoteCard
-              key={note.id}
-              note={note}
-              editable={editable}
-              animateSorting={animateSorting}
-            />
-          ))}
-        </ul>
-      </SortableContext>
+        {notes.map((note) => (
+          <NoteCard key={note.id} note={note} editable={editable} />
+        ))}
+      </ul>
       {notes.length === 0 && !adding && <p className="column-empty">{t('column.empty')}</p>}
       {level !== 'viewer' && <DraftList column={column} />}
       {editable ? (

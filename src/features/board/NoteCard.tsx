@@ -1,6 +1,4 @@
-import type { DraggableAttributes } from '@dnd-kit/core'
-import { useSortable } from '@dnd-kit/sortable'
-import { CSS } from '@dnd-kit/utilities'
+import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { memo, useRef, useState } from 'react'
 import { useT, type Translate } from '../../i18n'
 import type { Note } from '../../map'
@@ -49,23 +47,16 @@ type Mode = 'view' | 'edit' | 'confirmDelete'
 
 /**
  * One note in a column: draggable by mouse and touch, and by keyboard from its handle. Only this
- * shell follows the drag: dnd-kit re-renders every sortable card whenever the drag's target
- * changes, so what the card shows is a memoised part that skips those renders.
+ * shell follows the drag: dnd-kit renders every draggable card whenever a drag starts, changes
+ * column or ends, so what the card shows is a memoised part that skips those renders.
  */
 export const NoteCard = memo(function NoteCard({
   note,
   editable,
-  animateSorting,
 }: {
   note: Note
   /** False in a locked column and for viewers: the note is shown, not changed. */
   editable: boolean
-  /**
-   * False for cards in columns a drag does not involve. dnd-kit gives every sortable card a CSS
-   * transition as a drag starts and takes it away at the drop; on a 300-note map that restyled
-   * every card twice per drag, though only the cards of the columns involved ever move.
-   */
-  animateSorting: boolean
 }) {
   const t = useT()
   const [mode, setMode] = useState<Mode>('view')
@@ -74,20 +65,10 @@ export const NoteCard = memo(function NoteCard({
     (state) => state.control.sortByVotes && state.control.vote !== null && !state.control.vote.open,
   )
   const roleDescription = t('dnd.roleDescription')
-  const {
-    attributes,
-    listeners,
-    setNodeRef,
-    setActivatorNodeRef,
-    transform,
-    transition,
-    isDragging,
-  } = useSortable({
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id: note.id,
     disabled: mode !== 'view' || !editable || sortedByVotes,
     attributes: { roleDescription },
-    // undefined: dnd-kit's own transition; null: none.
-    transition: animateSorting ? undefined : null,
   })
   const focused = useRoom((state) => state.control.focusNote === note.id)
   const inThread = useRoom((state) => state.thread?.has(note.id) ?? false)
@@ -96,7 +77,6 @@ export const NoteCard = memo(function NoteCard({
     <li
       ref={setNodeRef}
       className={`note${isDragging ? ' is-dragging' : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
       aria-labelledby={`note-${note.id}-ref note-${note.id}-text note-${note.id}-author`}
       data-note-id={note.id}
       {...listeners}

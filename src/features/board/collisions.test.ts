@@ -1,6 +1,6 @@
 import type { ClientRect, UniqueIdentifier } from '@dnd-kit/core'
 import { describe, expect, it } from 'vitest'
-import { columnAt, plainRects } from './collisions'
+import { collisionDetection, columnAt } from './collisions'
 
 /** A box from left to right, as tall as a long column. */
 const box = (left: number, right: number): ClientRect => ({
@@ -36,43 +36,26 @@ describe('choosing the column a dragged note is over', () => {
   })
 })
 
-describe('the boxes collision checks read', () => {
-  it("reads each of dnd-kit's live boxes once and keeps the same numbers", () => {
-    let reads = 0
-    // Like dnd-kit's boxes: top and left are worked out again on every read.
-    const live = {
-      width: 200,
-      height: 80,
-      get top() {
-        reads++
-        return 40
-      },
-      get left() {
-        reads++
-        return 10
-      },
-      get right() {
-        reads++
-        return 210
-      },
-      get bottom() {
-        reads++
-        return 120
-      },
-    }
-    const plain = plainRects(
-      [{ id: 'a' }, { id: 'gone' }] as never,
-      new Map<UniqueIdentifier, ClientRect>([['a', live]]),
-    )
-    expect(reads).toBe(2)
-    expect(plain.get('a')).toEqual({
-      top: 40,
-      left: 10,
-      width: 200,
-      height: 80,
-      right: 210,
-      bottom: 120,
-    })
-    expect(plain.has('gone')).toBe(false)
+describe('what a dragged note is over', () => {
+  const columns = [{ id: 'acties' }, { id: 'eisen' }] as never
+  const droppableRects = new Map<UniqueIdentifier, ClientRect>([
+    ['acties', box(0, 300)],
+    ['eisen', box(320, 620)],
+  ])
+  const args = (pointer: { x: number; y: number } | null, left = 0) =>
+    ({
+      droppableContainers: columns,
+      droppableRects,
+      pointerCoordinates: pointer,
+      collisionRect: { ...box(left, left + 280), top: 10, bottom: 90, height: 80 },
+    }) as never
+
+  it('is the column under the pointer for a mouse or a finger', () => {
+    expect(collisionDetection(args({ x: 400, y: 5000 }))).toEqual([{ id: 'eisen' }])
+  })
+
+  it('is the column under the floating copy for the keyboard', () => {
+    expect(collisionDetection(args(null, 330))).toEqual([{ id: 'eisen' }])
+    expect(collisionDetection(args(null, 0))).toEqual([{ id: 'acties' }])
   })
 })

@@ -1,67 +1,22 @@
-import {
-  closestCorners,
-  pointerWithin,
-  type CollisionDetection,
-  type DroppableContainer,
-  type UniqueIdentifier,
-} from '@dnd-kit/core'
-import { COLUMN_IDS } from '../../map'
-
-const COLUMN_SET = new Set<UniqueIdentifier>(COLUMN_IDS)
-
-/** The column a droppable belongs to: a column's list itself, or a note sorted in it. */
-function columnOfDroppable(droppable: DroppableContainer): UniqueIdentifier | undefined {
-  if (COLUMN_SET.has(droppable.id)) return droppable.id
-  const sortable: unknown = droppable.data.current?.sortable
-  return typeof sortable === 'object' && sortable !== null && 'containerId' in sortable
-    ? (sortable.containerId as UniqueIdentifier)
-    : undefined
-}
-
-/**
- * What the dragged note is over. First the column: with a mouse or finger the one under the
- * pointer, left to right (`columnAt`); by keyboard, the nearest box. Then only that column's
- * notes: under the pointer, or else the nearest (a card is wider than the gap between columns,
- * so its corners would mislead). Checking all notes of a 300-note map on every pointer move took
- * most of a drag's time, as dnd-kit's boxes re-read the scroll position of every scrolling
- * ancestor on each access (measured with Chromium's profiler).
- */
-export const collisionDetection: CollisionDetection = (args) => {
-  const nearest = (droppableContainers: DroppableContainer[]) => {
-    const scoped = {
-      ...args,
-      droppableContainers,
-      droppableRects: plainRects(droppableContainers, args.droppableRects),
-    }
-    const underPointer = pointerWithin(scoped)
-    return underPointer.length > 0 ? underPointer : closestCorners(scoped)
-  }
-  const columns = args.droppableContainers.filter((droppable) => COLUMN_SET.has(droppable.id))
-  const column = args.pointerCoordinates
-    ? columnAt(args.pointerCoordinates.x, columns, args.droppableRects)
-    : nearest(columns)[0]?.id
-  if (column === undefined) return []
-  return nearest(
-    args.droppableContainers.filter((droppable) => columnOfDroppable(droppable) === column),
-  )
-}
+import type { CollisionDetection, DroppableContainer, UniqueIdentifier } from '@dnd-kit/core'
 
 type Rects = Parameters<CollisionDetection>[0]['droppableRects']
 
 /**
- * The boxes as plain numbers, read once. dnd-kit's own boxes add the scroll position of every
- * scrolling ancestor on each read of top or left, and checking a box reads them up to a dozen
- * times; on every pointer move, for each note of the column.
+ * What a dragged note is over: one of the columns, the only droppables there are. With a mouse or
+ * finger, the column under the pointer; by keyboard, the column under the middle of the floating
+ * copy, which the arrow keys put onto its new place (see the board). Where in the column is the
+ * board's business (`indexAt`, `stepFrom`): dnd-kit never measures the notes of a big map.
  */
-export function plainRects(droppables: readonly DroppableContainer[], rects: Rects): Rects {
-  const plain: Rects = new Map()
-  for (const droppable of droppables) {
-    const rect = rects.get(droppable.id)
-    if (!rect) continue
-    const { top, left, width, height } = rect
-    plain.set(droppable.id, { top, left, width, height, right: left + width, bottom: top + height })
-  }
-  return plain
+export const collisionDetection: CollisionDetection = ({
+  collisionRect,
+  droppableContainers,
+  droppableRects,
+  pointerCoordinates,
+}) => {
+  const x = pointerCoordinates?.x ?? collisionRect.left + collisionRect.width / 2
+  const column = columnAt(x, droppableContainers, droppableRects)
+  return column === undefined ? [] : [{ id: column }]
 }
 
 /**

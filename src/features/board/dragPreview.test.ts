@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { NoteId } from '../../map'
-import { columnOf, placeOver, positionOf, type Layout } from './dragPreview'
+import type { ColumnId, NoteId } from '../../map'
+import { columnOf, indexAt, placeAt, positionOf, stepFrom, type Layout } from './dragPreview'
 
 const id = (value: string) => value as NoteId
 
@@ -23,25 +23,81 @@ describe('drag preview layout', () => {
     expect(columnOf(l, 'nowhere')).toBeNull()
   })
 
-  it('reorders within a column like arrayMove', () => {
+  it('moves a note within its column to the index it is given', () => {
     const l = layout({ eisen: ['a', 'b', 'c'] })
-    expect(placeOver(l, id('a'), 'c').eisen).toEqual(['b', 'c', 'a'])
-    expect(placeOver(l, id('c'), 'a').eisen).toEqual(['c', 'a', 'b'])
-    expect(placeOver(l, id('b'), 'c').eisen).toEqual(['a', 'c', 'b'])
+    expect(placeAt(l, id('a'), { column: 'eisen', index: 2 }).eisen).toEqual(['b', 'c', 'a'])
+    expect(placeAt(l, id('c'), { column: 'eisen', index: 0 }).eisen).toEqual(['c', 'a', 'b'])
+    expect(placeAt(l, id('b'), { column: 'eisen', index: 9 }).eisen).toEqual(['a', 'c', 'b'])
   })
 
-  it('moves into another column before or after the note it is over', () => {
-    const l = layout({ eisen: ['a'], relaties: ['x', 'y'] })
-    expect(placeOver(l, id('a'), 'y').relaties).toEqual(['x', 'a', 'y'])
-    expect(placeOver(l, id('a'), 'y', true).relaties).toEqual(['x', 'y', 'a'])
-    expect(placeOver(l, id('a'), 'y').eisen).toEqual([])
-  })
-
-  it('appends when dropped on a column itself, and leaves input untouched', () => {
-    const l = layout({ eisen: ['a'], acties: ['x'] })
-    const next = placeOver(l, id('a'), 'acties')
-    expect(next.acties).toEqual(['x', 'a'])
+  it('moves into another column, leaving the columns it does not touch as they were', () => {
+    const l = layout({ eisen: ['a'], relaties: ['x', 'y'], acties: ['z'] })
+    const next = placeAt(l, id('a'), { column: 'relaties', index: 1 })
+    expect(next.relaties).toEqual(['x', 'a', 'y'])
+    expect(next.eisen).toEqual([])
+    expect(next.acties).toBe(l.acties)
     expect(l.eisen).toEqual(['a'])
-    expect(positionOf(next, id('a'))).toEqual({ column: 'acties', index: 1 })
+    expect(positionOf(next, id('a'))).toEqual({ column: 'relaties', index: 1 })
+  })
+
+  it('returns the same layout when the note is where it would go', () => {
+    const l = layout({ eisen: ['a', 'b'] })
+    expect(placeAt(l, id('b'), { column: 'eisen', index: 1 })).toBe(l)
+  })
+})
+
+describe('pointing at a place in a column', () => {
+  const boxes = [
+    { top: 0, height: 100 },
+    { top: 110, height: 60 },
+    { top: 180, height: 100 },
+  ]
+
+  it('goes after every note whose middle the pointer has passed', () => {
+    expect(indexAt(-20, boxes)).toBe(0)
+    expect(indexAt(49, boxes)).toBe(0)
+    expect(indexAt(51, boxes)).toBe(1)
+    expect(indexAt(141, boxes)).toBe(2)
+    expect(indexAt(500, boxes)).toBe(3)
+    expect(indexAt(10, [])).toBe(0)
+  })
+})
+
+describe('moving a picked-up note by keyboard', () => {
+  const l = layout({ eisen: ['a', 'b'], relaties: ['x'], voorwaarden: ['p', 'q', 'r'] })
+  const all = () => true
+
+  it('goes up and down within its column, and not past either end', () => {
+    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'up', all)).toEqual({
+      column: 'eisen',
+      index: 0,
+    })
+    expect(stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'up', all)).toBeNull()
+    expect(stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'down', all)).toEqual({
+      column: 'eisen',
+      index: 1,
+    })
+    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'down', all)).toBeNull()
+  })
+
+  it('goes to the column beside it on screen, at the same height or at its end', () => {
+    // On screen, left to right: acties, voorwaarden, eisen, relaties, waarden.
+    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'right', all)).toEqual({
+      column: 'relaties',
+      index: 1,
+    })
+    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'left', all)).toEqual({
+      column: 'voorwaarden',
+      index: 1,
+    })
+    expect(stepFrom(l, id('x'), { column: 'waarden', index: 0 }, 'right', all)).toBeNull()
+  })
+
+  it('skips columns that take no notes now', () => {
+    const notVoorwaarden = (column: ColumnId) => column !== 'voorwaarden'
+    expect(stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'left', notVoorwaarden)).toEqual({
+      column: 'acties',
+      index: 0,
+    })
   })
 })

@@ -1,7 +1,13 @@
-import type { ColumnId, NoteId } from '../../map'
+import { CARD_ORDER, type ColumnId, type NoteId } from '../../map'
 
 /** Note ids per column, as shown while a drag is in progress. */
 export type Layout = Record<ColumnId, NoteId[]>
+
+/** Where a dragged note would land: a column, and its index among that column's notes. */
+export interface Slot {
+  column: ColumnId
+  index: number
+}
 
 /** The column that holds `id`: a column id is its own column, a note id is looked up. */
 export function columnOf(layout: Layout, id: string): ColumnId | null {
@@ -12,32 +18,66 @@ export function columnOf(layout: Layout, id: string): ColumnId | null {
   return null
 }
 
+/** Where `id` sits in the layout: its column and its index among the other notes there. */
+export function positionOf(layout: Layout, id: NoteId): Slot | null {
+  const column = columnOf(layout, id)
+  return column ? { column, index: layout[column].indexOf(id) } : null
+}
+
 /**
- * The layout with `active` placed where `over` points: before the note `over` in its column, or
- * at the end of the column when `over` is the column itself. Pure: unchanged input is returned.
- * `below` says the pointer is on the lower half of `over` (used when entering another column).
+ * The layout with `active` at `slot` (the index clamped to the column). Pure: when the note is
+ * there already the input is returned, and columns the move does not touch keep their arrays.
  */
-export function placeOver(layout: Layout, active: NoteId, over: string, below = false): Layout {
+export function placeAt(layout: Layout, active: NoteId, slot: Slot): Layout {
   const from = columnOf(layout, active)
-  const to = columnOf(layout, over)
-  if (!from || !to || active === over) return layout
-  const target = layout[to].filter((id) => id !== active)
-  const overIndex = target.indexOf(over as NoteId)
-  let index = overIndex === -1 ? target.length : overIndex
-  if (overIndex !== -1) {
-    // Within one column, dropping on a note further down puts the dragged one after it (as
-    // arrayMove does); entering another column, the pointer's half of the note decides.
-    const after = from === to ? layout[from].indexOf(active) <= overIndex : below
-    if (after) index++
-  }
+  if (!from) return layout
+  const target = layout[slot.column].filter((id) => id !== active)
+  const index = Math.max(0, Math.min(slot.index, target.length))
+  if (from === slot.column && layout[from].indexOf(active) === index) return layout
   target.splice(index, 0, active)
-  const next = { ...layout, [to]: target }
-  if (from !== to) next[from] = layout[from].filter((id) => id !== active)
+  const next = { ...layout, [slot.column]: target }
+  if (from !== slot.column) next[from] = layout[from].filter((id) => id !== active)
   return next
 }
 
-/** Where `id` sits in the layout: its column and its index among the other notes there. */
-export function positionOf(layout: Layout, id: NoteId): { column: ColumnId; index: number } | null {
-  const column = columnOf(layout, id)
-  return column ? { column, index: layout[column].indexOf(id) } : null
+/**
+ * The index a pointer at height `y` points to among a column's other notes (the dragged one
+ * left out), given their boxes from top to bottom: after every note whose middle it has passed.
+ */
+export function indexAt(y: number, boxes: readonly { top: number; height: number }[]): number {
+  let index = 0
+  while (index < boxes.length && y > boxes[index]!.top + boxes[index]!.height / 2) index++
+  return index
+}
+
+/** The keys that move a note by keyboard while it is picked up. */
+export type Step = 'up' | 'down' | 'left' | 'right'
+
+/**
+ * One keyboard step from `slot`: up and down within the column, left and right to the nearest
+ * column on screen that `accepts` notes, at the same height or at its end. Null: no move.
+ */
+export function stepFrom(
+  layout: Layout,
+  active: NoteId,
+  slot: Slot,
+  step: Step,
+  accepts: (column: ColumnId) => boolean,
+): Slot | null {
+  const others = (column: ColumnId) => layout[column].filter((id) => id !== active).length
+  if (step === 'up') return slot.index > 0 ? { ...slot, index: slot.index - 1 } : null
+  if (step === 'down') {
+    return slot.index < others(slot.column) ? { ...slot, index: slot.index + 1 } : null
+  }
+  const order = CARD_ORDER as readonly ColumnId[]
+  const direction = step === 'left' ? -1 : 1
+  for (
+    let at = order.indexOf(slot.column) + direction;
+    at >= 0 && at < order.length;
+    at += direction
+  ) {
+    const column = order[at]!
+    if (accepts(column)) return { column, index: Math.min(slot.index, others(column)) }
+  }
+  return null
 }
