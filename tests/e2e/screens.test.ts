@@ -214,8 +214,8 @@ describe('screens', () => {
     await page.mouse.down()
     await page.mouse.move(from.x - 20, from.y + 10, { steps: 5 })
     await page.mouse.move(to.x + to.width / 2, to.y + 30, { steps: 15 })
-    // Small moves inside Relaties: the note's place must stay in Relaties at every one (it used
-    // to go back and forth between Relaties and Eisen, re-rendering every note each time).
+    // Small moves inside Relaties: the note's place (the empty slot where it would land) must stay
+    // in Relaties at every one (it used to go back and forth between Relaties and Eisen).
     const columnsSeen = new Set<string>()
     for (let i = 1; i <= 8; i++) {
       await page.mouse.move(to.x + to.width / 2, to.y + 30 + i * 6)
@@ -223,10 +223,8 @@ describe('screens', () => {
       columnsSeen.add(
         await page.evaluate(
           () =>
-            document
-              .querySelector('.note.is-dragging')
-              ?.closest('.column')
-              ?.getAttribute('data-column') ?? 'none',
+            document.querySelector('.note-slot')?.closest('.column')?.getAttribute('data-column') ??
+            'none',
         ),
       )
     }
@@ -235,7 +233,8 @@ describe('screens', () => {
   })
 
   it('moves a note down its column by mouse, the notes it passes sliding up to make room', async () => {
-    const { page } = await harness.person()
+    // Tall enough that the pointer stays clear of the edge where the page starts to scroll.
+    const { page } = await harness.person({ viewport: { width: 1920, height: 1200 } })
     // Counts the slides the page starts; the browser's own animation runs as usual.
     await page.addInitScript(() => {
       const animate = Element.prototype.animate
@@ -247,20 +246,27 @@ describe('screens', () => {
     })
     await openExample(page, 'Ellen van Dijk', 'Beroepskracht')
     const notes = page.locator('.column-waarden .note-list > li')
+    // The column as it shows: its notes, and the empty slot where the dragged one would land.
     const order = () =>
-      notes.evaluateAll((items) => items.map((item) => item.getAttribute('data-note-id')))
+      notes.evaluateAll((items) =>
+        items
+          .filter((item) => !item.classList.contains('is-away'))
+          .map((item) =>
+            item.classList.contains('note-slot') ? 'slot' : item.getAttribute('data-note-id'),
+          ),
+      )
     const before = await order()
     expect(before.length).toBeGreaterThanOrEqual(3)
+    await notes.first().evaluate((note) => note.scrollIntoView({ block: 'start' }))
     const handle = notes.first().getByRole('button', { name: /Verplaatsen/ })
-    await handle.scrollIntoViewIfNeeded()
     const from = (await handle.boundingBox())!
     const second = (await notes.nth(1).boundingBox())!
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
     await page.mouse.down()
     await page.mouse.move(from.x + from.width / 2, from.y + 20, { steps: 5 })
     // Past the middle of the second note: the first goes after it, the second slides up.
-    await page.mouse.move(from.x + from.width / 2, second.y + second.height * 0.75, { steps: 10 })
-    await expect.poll(order).toEqual([before[1], before[0], ...before.slice(2)])
+    await page.mouse.move(from.x + from.width / 2, second.y + second.height * 0.6, { steps: 10 })
+    await expect.poll(order).toEqual([before[1], 'slot', ...before.slice(2)])
     expect(
       await page.evaluate(() => (window as unknown as { __slides?: number }).__slides),
     ).toBeGreaterThan(0)

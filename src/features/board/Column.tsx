@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core'
-import { memo, useCallback, useRef, useState } from 'react'
+import { memo, useCallback, useRef, useState, type ReactNode } from 'react'
 import { useT } from '../../i18n'
-import { stepOf, type ColumnId, type Note } from '../../map'
+import { stepOf, type ColumnId, type Note, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteCard } from './NoteCard'
 import { DraftList } from '../drafts/DraftList'
@@ -9,9 +9,45 @@ import { useColumnAccess } from '../facilitation/useColumnAccess'
 import { NoteForm, type NoteDraft } from './NoteForm'
 import { useSlideIntoPlace } from './useSlideIntoPlace'
 
+/** The empty place where a dragged note would land, in the column it would land in. */
+export interface ColumnSlot {
+  column: ColumnId
+  /** Among the column's notes other than the dragged one. */
+  index: number
+  dragged: NoteId
+  /** The dragged card's height, so the notes below move by as much as it will take. */
+  height: number
+}
+
 interface Props {
   column: ColumnId
   notes: readonly Note[]
+  slot: ColumnSlot | null
+  /** The dragged note, when it comes from this column and its place is elsewhere now. */
+  away: NoteId | null
+}
+
+/** The column's cards, with the empty slot before the note that is at its index now. */
+function cardsWithSlot(
+  notes: readonly Note[],
+  editable: boolean,
+  slot: ColumnSlot | null,
+  away: NoteId | null,
+) {
+  const cards: ReactNode[] = []
+  const emptyPlace = slot && (
+    <li key="slot" className="note-slot" aria-hidden="true" style={{ height: slot.height }} />
+  )
+  let others = 0
+  for (const note of notes) {
+    if (slot && note.id !== slot.dragged) {
+      if (others === slot.index) cards.push(emptyPlace)
+      others++
+    }
+    cards.push(<NoteCard key={note.id} note={note} editable={editable} away={note.id === away} />)
+  }
+  if (slot && others <= slot.index) cards.push(emptyPlace)
+  return cards
 }
 
 const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voorwaarden.card'>> = {
@@ -20,7 +56,7 @@ const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voor
 }
 
 /** One column of the card: its step, name, guiding questions, notes, and a way to add one. */
-export const Column = memo(function Column({ column, notes }: Props) {
+export const Column = memo(function Column({ column, notes, slot, away }: Props) {
   const t = useT()
   const [adding, setAdding] = useState(false)
   const addButton = useRef<HTMLButtonElement>(null)
@@ -35,7 +71,7 @@ export const Column = memo(function Column({ column, notes }: Props) {
     },
     [setNodeRef],
   )
-  useSlideIntoPlace(listRef, notes)
+  useSlideIntoPlace(listRef)
   const headingId = `column-${column}-title`
   const subtitle = CARD_SUBTITLE[column]
   const step = stepOf(column)
@@ -84,9 +120,7 @@ export const Column = memo(function Column({ column, notes }: Props) {
           count: notes.length,
         })}
       >
-        {notes.map((note) => (
-          <NoteCard key={note.id} note={note} editable={editable} />
-        ))}
+        {cardsWithSlot(notes, editable, slot, away)}
       </ul>
       {notes.length === 0 && !adding && <p className="column-empty">{t('column.empty')}</p>}
       {level !== 'viewer' && <DraftList column={column} />}

@@ -53,10 +53,13 @@ type Mode = 'view' | 'edit' | 'confirmDelete'
 export const NoteCard = memo(function NoteCard({
   note,
   editable,
+  away = false,
 }: {
   note: Note
   /** False in a locked column and for viewers: the note is shown, not changed. */
   editable: boolean
+  /** Being dragged to another place: out of sight until the drop (see `.note.is-away`). */
+  away?: boolean
 }) {
   const t = useT()
   const [mode, setMode] = useState<Mode>('view')
@@ -76,7 +79,7 @@ export const NoteCard = memo(function NoteCard({
   return (
     <li
       ref={setNodeRef}
-      className={`note${isDragging ? ' is-dragging' : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
+      className={`note${isDragging ? (away ? ' is-away' : ' is-dragging') : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
       aria-labelledby={`note-${note.id}-ref note-${note.id}-text note-${note.id}-author`}
       data-note-id={note.id}
       {...listeners}

@@ -1,6 +1,6 @@
 import { CARD_ORDER, type ColumnId, type NoteId } from '../../map'
 
-/** Note ids per column, as shown while a drag is in progress. */
+/** Note ids per column, as they are when a drag begins. */
 export type Layout = Record<ColumnId, NoteId[]>
 
 /** Where a dragged note would land: a column, and its index among that column's notes. */
@@ -22,22 +22,6 @@ export function columnOf(layout: Layout, id: string): ColumnId | null {
 export function positionOf(layout: Layout, id: NoteId): Slot | null {
   const column = columnOf(layout, id)
   return column ? { column, index: layout[column].indexOf(id) } : null
-}
-
-/**
- * The layout with `active` at `slot` (the index clamped to the column). Pure: when the note is
- * there already the input is returned, and columns the move does not touch keep their arrays.
- */
-export function placeAt(layout: Layout, active: NoteId, slot: Slot): Layout {
-  const from = columnOf(layout, active)
-  if (!from) return layout
-  const target = layout[slot.column].filter((id) => id !== active)
-  const index = Math.max(0, Math.min(slot.index, target.length))
-  if (from === slot.column && layout[from].indexOf(active) === index) return layout
-  target.splice(index, 0, active)
-  const next = { ...layout, [slot.column]: target }
-  if (from !== slot.column) next[from] = layout[from].filter((id) => id !== active)
-  return next
 }
 
 /**
