@@ -146,13 +146,19 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
       const next = stepFrom(layout, active as NoteId, slot, step, accepts)
       if (!next) return undefined
       place(next)
-      // Onto the note now in that place, or under the column's last one.
-      const boxes = noteBoxes(board, next.column, active as NoteId)
+      // Onto the note now in that place, or under the column's last one, as the column will be
+      // once the slot has moved there: notes below the slot it shows now move up by its height.
       const list = board.querySelector(`[data-column="${next.column}"] .note-list`)
       const listBox = list?.getBoundingClientRect()
-      if (!listBox) return undefined
-      const above = boxes[next.index - 1]
-      const top = boxes[next.index]?.top ?? (above ? above.bottom + 8 : listBox.top)
+      if (!list || !listBox) return undefined
+      const gap = parseFloat(getComputedStyle(list).rowGap) || 0
+      const shown = list.querySelector(':scope > .note-slot')?.getBoundingClientRect()
+      const tops = noteBoxes(board, next.column, active as NoteId).map((box) => ({
+        top: shown && box.top > shown.top ? box.top - shown.height - gap : box.top,
+        bottom: shown && box.top > shown.top ? box.bottom - shown.height - gap : box.bottom,
+      }))
+      const above = tops[next.index - 1]
+      const top = tops[next.index]?.top ?? (above ? above.bottom + gap : listBox.top)
       return { x: listBox.left, y: top }
     }
 
@@ -247,7 +253,7 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
     setSlot(slotRef.current)
     setOrigin(slotRef.current)
     toldRef.current = null
-    pointerRef.current = getEventCoordinates(activatorEvent)
+    pointerRef.current = start
   }
 
   function onDragEnd({ active }: DragEndEvent): void {
