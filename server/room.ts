@@ -246,16 +246,8 @@ export class Room {
       if (theirs.length > 0) peer.sendFrames(binaryFrames(theirs))
     }
     for (const { update, from } of batch) {
-      try {
-        Y.applyUpdate(this.doc, update, from)
-      } catch (error) {
-        // Decoded fine but cannot be applied: its sender speaks no valid Yjs. The rest goes on.
-        log.warn('an update could not be applied', {
-          room: logName(this.name),
-          error: errorText(error),
-        })
-        from.end(CloseCode.malformed, 'unreadable update')
-      }
+      // Decoded fine but cannot be applied: its sender speaks no valid Yjs. The rest goes on.
+      if (!this.apply(update, from)) from.end(CloseCode.malformed, 'unreadable update')
     }
     if (this.storedRows > this.compactAfterUpdates) this.scheduleCompact()
   }
@@ -267,15 +259,21 @@ export class Room {
   applyRemote(updates: readonly Uint8Array[]): void {
     if (this.destroyed) return
     this.sendToAll(updates)
-    for (const update of updates) {
-      try {
-        Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
-      } catch (error) {
-        log.warn('a relayed update could not be applied', {
-          room: logName(this.name),
-          error: errorText(error),
-        })
-      }
+    for (const update of updates) this.apply(update, REMOTE_ORIGIN)
+  }
+
+  /** Applies one update to the room's copy; false, and logged, when it cannot be applied. */
+  private apply(update: Uint8Array, origin: unknown): boolean {
+    try {
+      Y.applyUpdate(this.doc, update, origin)
+      return true
+    } catch (error) {
+      log.warn('an update could not be applied', {
+        room: logName(this.name),
+        relayed: origin === REMOTE_ORIGIN,
+        error: errorText(error),
+      })
+      return false
     }
   }
 

@@ -70,13 +70,19 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     return made
   }
 
-  it('lets clients on two nodes edit one map live, with presence crossing over', async () => {
-    const url = await database()
-    const [a, b] = await Promise.all([node(url), node(url)])
+  /** Two nodes on one database, a new map, and a synced client on each node. */
+  async function twoNodesOnOneMap(databaseUrl: string, extra: string[] = []) {
+    const [a, b] = await Promise.all([node(databaseUrl, extra), node(databaseUrl, extra)])
     const { roomId } = await createMap(a.port)
     const onA = client(a, roomId)
     const onB = client(b, roomId)
     await Promise.all([whenSynced(onA), whenSynced(onB)])
+    return { a, b, roomId, onA, onB }
+  }
+
+  it('lets clients on two nodes edit one map live, with presence crossing over', async () => {
+    const url = await database()
+    const { a, b, roomId, onA, onB } = await twoNodesOnOneMap(url)
 
     // Both write at once; each sees every edit of the other.
     for (let i = 0; i < 50; i++) {
@@ -116,11 +122,7 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
 
   it('loses nothing when a node is killed mid-stream and its clients move to another', async () => {
     const url = await database()
-    const [a, b] = await Promise.all([node(url), node(url)])
-    const { roomId } = await createMap(a.port)
-    const writer = client(a, roomId)
-    const watcher = client(b, roomId)
-    await Promise.all([whenSynced(writer), whenSynced(watcher)])
+    const { a, b, roomId, onA: writer, onB: watcher } = await twoNodesOnOneMap(url)
 
     let written = 0
     const stream = setInterval(() => edits(writer).set(`e${written}`, written++), 2)
@@ -145,14 +147,10 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
   it('compacts on two nodes at once without losing an update', async () => {
     const url = await database()
     // Every node compacts after ten updates: with two writers they race all the time.
-    const [a, b] = await Promise.all([
-      node(url, ['--compact-after-updates', '10']),
-      node(url, ['--compact-after-updates', '10']),
+    const { a, b, roomId, onA, onB } = await twoNodesOnOneMap(url, [
+      '--compact-after-updates',
+      '10',
     ])
-    const { roomId } = await createMap(a.port)
-    const onA = client(a, roomId)
-    const onB = client(b, roomId)
-    await Promise.all([whenSynced(onA), whenSynced(onB)])
     for (let i = 0; i < 300; i++) {
       edits(onA).set(`a${i}`, i)
       edits(onB).set(`b${i}`, i)
@@ -196,11 +194,7 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     const first = startRedis()
     await sleep(200)
     const own = ['--redis-url', `redis://127.0.0.1:${port}`]
-    const [a, b] = await Promise.all([node(url, own), node(url, own)])
-    const { roomId } = await createMap(a.port)
-    const onA = client(a, roomId)
-    const onB = client(b, roomId)
-    await Promise.all([whenSynced(onA), whenSynced(onB)])
+    const { a, b, onA, onB } = await twoNodesOnOneMap(url, own)
     edits(onA).set('before', 1)
     await waitFor(() => edits(onB).get('before') === 1, 'relayed while Redis runs')
 
