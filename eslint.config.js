@@ -63,6 +63,25 @@ export default tseslint.config(
     },
   },
   {
+    // Compiled into both client and server: plain values and validators, nothing else.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['*', '!./*'],
+              message:
+                'shared/ imports only its own modules: no Yjs, React, DOM, client or server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/sw/**/*.js'],
     languageOptions: { globals: { ...globals.serviceworker }, sourceType: 'script' },
   },

@@ -12,7 +12,8 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { AccessStore } from '../dist/server/access.js'
 import { SqliteStorage } from '../dist/server/sqliteStorage.js'
-import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
+import { metricsText, ourServerArgs, startServerProcess } from './serverProcess.mjs'
+import { editKey, editsOf, editText, writeEdit } from './edits.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -41,7 +42,7 @@ const base = `http://127.0.0.1:${server.port}`
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function rssMiB() {
-  const text = await (await fetch(`${base}/metrics`)).text()
+  const text = await metricsText(base)
   return Number(/^process_resident_memory_bytes (\d+)$/m.exec(text)[1]) / 1048576
 }
 
@@ -79,10 +80,10 @@ async function addRooms(count) {
     const writer = stockClient(roomId)
     const observer = stockClient(roomId)
     const listeners = Array.from({ length: ROOM_SIZE - 2 }, () => listener(roomId))
-    observer.doc.getMap('edits').observe((event) => {
+    editsOf(observer.doc).observe((event) => {
       if (event.transaction.local) return
-      const value = observer.doc.getMap('edits').get('last')
-      if (value) samples.push({ at: Date.now(), ms: Date.now() - value.t })
+      const sent = Number(editText(editsOf(observer.doc).get(editKey('last')))?.split(' ')[1])
+      if (sent) samples.push({ at: Date.now(), ms: Date.now() - sent })
     })
     const room = { writer, observer, listeners, n: 0 }
     rooms.push(room)
@@ -107,7 +108,7 @@ async function addRooms(count) {
       () =>
         setInterval(() => {
           room.n++
-          room.writer.doc.getMap('edits').set('last', { n: room.n, t: Date.now() })
+          writeEdit(room.writer.doc, 'last', `${room.n} ${Date.now()}`)
         }, EDIT_EVERY_MS),
       Math.random() * EDIT_EVERY_MS,
     )

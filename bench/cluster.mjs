@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { connectRaw } from './rawClient.mjs'
 import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
+import { writeEdit } from './edits.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -105,7 +106,7 @@ async function measure(nodeCount, shared) {
       await new Promise((resolve) => {
         pending = { sentAt: new Map([[writer.doc.clientID, performance.now()]]), left: N - 1 }
         pending.done = resolve
-        writer.doc.getMap('edits').set(`r${round}`, { text: `note ${round}: ${'x'.repeat(80)}` })
+        writeEdit(writer.doc, `r${round}`, `note ${round}: ${'x'.repeat(80)}`)
       })
       if (round < 10) {
         samples.same.length = before.same

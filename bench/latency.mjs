@@ -18,6 +18,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { connectRaw } from './rawClient.mjs'
 import { ourServerArgs, ROOT, startServerProcess } from './serverProcess.mjs'
+import { editKey, editsOf, writeEdit } from './edits.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -152,7 +153,7 @@ async function latency(backend, n, mode) {
           client.onUpdate = (writer, now) => arrived(writer, now)
           continue
         }
-        client.doc.getMap('edits').observe((event) => {
+        editsOf(client.doc).observe((event) => {
           if (!pending || event.transaction.local) return
           const now = performance.now()
           for (const key of event.keysChanged) arrived(key, now)
@@ -167,8 +168,8 @@ async function latency(backend, n, mode) {
           writers.forEach((writer, w) => {
             const key = `r${round}w${w}`
             // A raw client's arrivals are known by who wrote them; a provider's by the key.
-            pending.sentAt.set(RAW ? writer.doc.clientID : key, performance.now())
-            writer.doc.getMap('edits').set(key, { text: `note ${key}: ${'x'.repeat(80)}` })
+            pending.sentAt.set(RAW ? writer.doc.clientID : editKey(key), performance.now())
+            writeEdit(writer.doc, key, `note ${key}: ${'x'.repeat(80)}`)
           })
         })
         if (round < warmup) samples.length = before
@@ -232,7 +233,7 @@ async function latencyInterleaved(n, mode) {
         }
         writers.forEach((writer, w) => {
           pending.sentAt.set(writer.doc.clientID, performance.now())
-          writer.doc.getMap('edits').set(`r${round}w${w}`, { text: `note: ${'x'.repeat(80)}` })
+          writeEdit(writer.doc, `r${round}w${w}`, `note: ${'x'.repeat(80)}`)
         })
       })
       if (round < warmup) setup.samples.length = before
@@ -272,7 +273,7 @@ async function cpuPerUpdate(backend, n) {
     let done
     const finished = new Promise((resolve) => (done = resolve))
     for (const client of clients.slice(1)) {
-      client.doc.getMap('edits').observe((event) => {
+      editsOf(client.doc).observe((event) => {
         arrived += event.keysChanged.size
         if (arrived === expected) done()
       })
@@ -281,7 +282,7 @@ async function cpuPerUpdate(backend, n) {
     const before = cpuNs(server.child.pid)
     const started = performance.now()
     for (let i = 0; i < BURST; i++) {
-      clients[0].doc.getMap('edits').set(`b${i}`, { text: `burst ${i}: ${'x'.repeat(80)}` })
+      writeEdit(clients[0].doc, `b${i}`, `burst ${i}: ${'x'.repeat(80)}`)
     }
     await finished
     const elapsed = performance.now() - started

@@ -11,7 +11,8 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { AccessStore } from '../dist/server/access.js'
 import { SqliteStorage } from '../dist/server/sqliteStorage.js'
-import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
+import { metricsText, ourServerArgs, startServerProcess } from './serverProcess.mjs'
+import { editsOf, writeEdit } from './edits.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -52,7 +53,7 @@ async function acceptedPerSecond(port, roomCount) {
     ({ observer }) =>
       new Promise((resolve) => {
         let count = 0
-        observer.doc.getMap('edits').observe((event) => {
+        editsOf(observer.doc).observe((event) => {
           count += event.keysChanged.size
           if (count === perRoom) resolve()
         })
@@ -61,7 +62,7 @@ async function acceptedPerSecond(port, roomCount) {
   const started = performance.now()
   for (let i = 0; i < perRoom; i++) {
     for (const { writer } of rooms) {
-      writer.doc.getMap('edits').set(`n${i}`, { text: `note ${i}: ${'x'.repeat(80)}` })
+      writeEdit(writer.doc, `n${i}`, `note ${i}: ${'x'.repeat(80)}`)
     }
   }
   await Promise.all(arrived)
@@ -123,7 +124,7 @@ const port = await new Promise((resolve) => {
   })
 })
 const listening = performance.now() - started
-const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+const metrics = await metricsText(`http://127.0.0.1:${port}`)
 const inMemory = Number(/^pk_rooms_in_memory (\d+)$/m.exec(metrics)[1])
 const rss = Number(/^process_resident_memory_bytes (\d+)$/m.exec(metrics)[1]) / 1048576
 const firstOpen = performance.now()

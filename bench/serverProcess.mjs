@@ -6,6 +6,18 @@ import path from 'node:path'
 
 export const ROOT = path.resolve(import.meta.dirname, '..')
 
+/** /metrics is not public: every server these benchmarks start answers it with this token. */
+const METRICS_TOKEN = 'bench-metrics-token-0000'
+process.env.METRICS_TOKEN ??= METRICS_TOKEN
+
+/** The text of a benchmark server's /metrics (`base` without a trailing slash). */
+export async function metricsText(base) {
+  const response = await fetch(`${base}/metrics`, {
+    headers: { Authorization: `Bearer ${process.env.METRICS_TOKEN}` },
+  })
+  return response.text()
+}
+
 /** The arguments that start our built server on a free port with a fresh data folder. */
 export function ourServerArgs(dataDir) {
   return [

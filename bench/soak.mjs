@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
+import { metricsText, ourServerArgs, startServerProcess } from './serverProcess.mjs'
+import { editKey, editsOf, editText, writeEdit } from './edits.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +30,7 @@ const server = await startServerProcess(ourServerArgs, 'our server')
 const base = `http://127.0.0.1:${server.port}`
 
 async function metrics() {
-  const text = await (await fetch(`${base}/metrics`)).text()
+  const text = await metricsText(base)
   const read = (name) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)[1])
   return { rss: read('process_resident_memory_bytes'), heap: read('nodejs_heap_used_bytes') }
 }
@@ -45,14 +46,14 @@ function startClient(roomId, index, samples) {
     WebSocketPolyfill: WebSocket,
     disableBc: true,
   })
-  const edits = doc.getMap('edits')
+  const edits = editsOf(doc)
   const lastSeen = new Map()
   const client = { doc, provider, sent: 0, lost: 0, key: `c${index}` }
   edits.observe((event) => {
     if (event.transaction.local) return
     const now = Date.now()
     for (const key of event.keysChanged) {
-      const value = edits.get(key)
+      const value = readSoak(edits.get(key))
       if (!value) continue
       const previous = lastSeen.get(key) ?? 0
       if (value.n > previous + 1) client.lost += value.n - previous - 1
@@ -61,6 +62,12 @@ function startClient(roomId, index, samples) {
     }
   })
   return client
+}
+
+/** A soak edit as written: how many the client sent, and when. */
+function readSoak(value) {
+  const [n, t] = (editText(value) ?? '').split(' ').map(Number)
+  return Number.isFinite(n) && Number.isFinite(t) ? { n, t } : null
 }
 
 /**
@@ -107,7 +114,7 @@ for (const room of rooms) {
     const start = setTimeout(() => {
       const tick = () => {
         client.sent++
-        client.doc.getMap('edits').set(client.key, { n: client.sent, t: Date.now() })
+        writeEdit(client.doc, client.key, `${client.sent} ${Date.now()}`)
       }
       tick()
       timers.push(setInterval(tick, interval))
@@ -129,7 +136,9 @@ let converged = false
 while (Date.now() - settle < 30_000) {
   converged = rooms.every((room) =>
     room.clients.every((c) =>
-      room.clients.every((other) => c.doc.getMap('edits').get(other.key)?.n === other.sent),
+      room.clients.every(
+        (other) => readSoak(editsOf(c.doc).get(editKey(other.key)))?.n === other.sent,
+      ),
     ),
   )
   if (converged) break

@@ -2,6 +2,8 @@ import type http from 'node:http'
 import type { AccessStore } from './access.js'
 import type { JoinCodes } from './joinCodes.js'
 import { RateLimiter } from './rateLimit.js'
+import { logRefusal } from './refusals.js'
+import { clientAddress, isCrossSite, requestPath } from './request.js'
 import { SECURITY_HEADERS } from './static.js'
 import { errorText, log } from './log.js'
 
@@ -12,20 +14,6 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
     'Cache-Control': 'no-store',
   })
   res.end(JSON.stringify(body))
-}
-
-/**
- * Who is asking, for the rate limits. Behind a proxy every request comes from the proxy: with
- * `trustProxy`, the address the proxy added last to X-Forwarded-For counts instead (earlier
- * entries come from the client and can be made up).
- */
-export function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers['x-forwarded-for']
-  if (trustProxy && typeof forwarded === 'string') {
-    const last = forwarded.split(',').at(-1)?.trim()
-    if (last) return last
-  }
-  return req.socket.remoteAddress ?? 'unknown'
 }
 
 const JOIN_PATH = /^\/api\/join\/([A-Za-z0-9]{1,16})$/
@@ -41,9 +29,9 @@ export function createApi(
   access: AccessStore,
   joinCodes: JoinCodes,
   deleteMap: (roomId: string) => Promise<void>,
-  options: { trustProxy: boolean } = { trustProxy: false },
+  options: { trustProxy: boolean; mapsPerHour: number } = { trustProxy: false, mapsPerHour: 60 },
 ) {
-  const creations = new RateLimiter(30, 60_000)
+  const creations = new RateLimiter(options.mapsPerHour, 60 * 60_000)
   // A room of 60 behind one address looks a code up 60 times; guessing takes millions of tries.
   const lookups = new RateLimiter(120, 60_000)
   const misses = new RateLimiter(10, 10 * 60_000)
@@ -57,8 +45,16 @@ export function createApi(
     return true
   }
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    const pathname = requestPath(req)
+    if (pathname === null || !pathname.startsWith('/api/')) return false
     const address = clientAddress(req, options.trustProxy)
+    // Pages of other sites never reach the API: no maps made, no codes tried (and no lockout of
+    // a venue's whole network) through an <img> or a form.
+    if (isCrossSite(req)) {
+      logRefusal('cross-site api request')
+      json(res, 403, { error: 'cross-site' })
+      return true
+    }
 
     const join = JOIN_PATH.exec(pathname)
     if (join) {
@@ -67,6 +63,7 @@ export function createApi(
         return true
       }
       if (!lookups.allow(address) || misses.isOver(address)) {
+        logRefusal('join code look-ups')
         json(res, 429, { error: 'too-many-tries' })
         return true
       }
@@ -122,6 +119,7 @@ export function createApi(
         return true
       }
       if (!creations.allow(address)) {
+        logRefusal('maps created per address')
         json(res, 429, { error: 'too-many-maps' })
         return true
       }
@@ -131,10 +129,7 @@ export function createApi(
       json(res, 200, { now: Date.now() })
       return true
     }
-    if (pathname.startsWith('/api/')) {
-      json(res, 404, { error: 'not-found' })
-      return true
-    }
-    return false
+    json(res, 404, { error: 'not-found' })
+    return true
   }
 }

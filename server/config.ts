@@ -30,8 +30,24 @@ export interface ServerConfig {
   maxPresenceBytes: number
   /** Maps nobody changed for this many days are deleted; 0 keeps maps for ever (the default). */
   retentionDays: number
-  /** Largest size of the database file; 0 for no limit but the disk's. */
-  maxDbBytes: number
+  /**
+   * Largest size of the SQLite file; 0 for no limit but the disk's; 'auto' (the default) for
+   * what the disk has free at start, less a reserve the machine keeps for itself.
+   */
+  maxDbBytes: number | 'auto'
+  /** Maps one address may create in an hour. */
+  maxMapsPerHour: number
+  /** Bytes of edits one address may send in an hour, over all its connections. */
+  maxWriteBytesPerHour: number
+  /** Open connections (HTTP and websocket) from one address; IPv6 counts per /64. */
+  maxConnectionsPerAddress: number
+  /** A second listener for /metrics and /health (on `metricsHost`); 0 for none. */
+  metricsPort: number
+  metricsHost: string
+  /** With this token, /metrics answers on the app port too (`Authorization: Bearer <token>`). */
+  metricsToken: string | null
+  /** Serve the client's source maps (for debugging); off, so the source is not public. */
+  serveSourceMaps: boolean
   /** JSON lines for log collectors, or text; by default text in a terminal and JSON otherwise. */
   logFormat: 'json' | 'text' | 'auto'
   /** PostgreSQL (postgres://…) instead of the SQLite file in `dataDir`; shared by many servers. */
@@ -58,7 +74,14 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxMessagesPerSecond: 100,
   maxPresenceBytes: 4096,
   retentionDays: 0,
-  maxDbBytes: 0,
+  maxDbBytes: 'auto',
+  maxMapsPerHour: 60,
+  maxWriteBytesPerHour: 64 * 1024 * 1024,
+  maxConnectionsPerAddress: 200,
+  metricsPort: 0,
+  metricsHost: '127.0.0.1',
+  metricsToken: null,
+  serveSourceMaps: false,
   logFormat: 'auto',
   databaseUrl: null,
   redisUrl: null,
@@ -75,7 +98,10 @@ const NUMBER_OPTIONS = [
   ['max-messages-per-second', 'MAX_MESSAGES_PER_SECOND', 'maxMessagesPerSecond'],
   ['max-presence-bytes', 'MAX_PRESENCE_BYTES', 'maxPresenceBytes'],
   ['retention-days', 'RETENTION_DAYS', 'retentionDays'],
-  ['max-db-bytes', 'MAX_DB_BYTES', 'maxDbBytes'],
+  ['max-maps-per-hour', 'MAX_MAPS_PER_HOUR', 'maxMapsPerHour'],
+  ['max-write-bytes-per-hour', 'MAX_WRITE_BYTES_PER_HOUR', 'maxWriteBytesPerHour'],
+  ['max-connections-per-address', 'MAX_CONNECTIONS_PER_ADDRESS', 'maxConnectionsPerAddress'],
+  ['metrics-port', 'METRICS_PORT', 'metricsPort'],
   ['compact-after-updates', 'COMPACT_AFTER_UPDATES', 'compactAfterUpdates'],
   ['idle-room-ms', 'IDLE_ROOM_MS', 'idleRoomMs'],
 ] as const
@@ -106,6 +132,10 @@ export function parseConfig(
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'max-db-bytes': { type: 'string' },
+      'metrics-host': { type: 'string' },
+      'metrics-token': { type: 'string' },
+      'serve-source-maps': { type: 'boolean' },
       ...Object.fromEntries(NUMBER_OPTIONS.map(([flag]) => [flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -119,6 +149,18 @@ export function parseConfig(
       return [field, toInt(typeof given === 'string' ? given : env[variable], flag, base[field])]
     }),
   ) as Pick<ServerConfig, (typeof NUMBER_OPTIONS)[number][2]>
+  if (numbers.metricsPort > 65535) throw new Error('metrics-port must be at most 65535')
+  const dbBytes = values['max-db-bytes'] ?? env.MAX_DB_BYTES
+  const maxDbBytes =
+    dbBytes === undefined || dbBytes === ''
+      ? base.maxDbBytes
+      : dbBytes === 'auto'
+        ? 'auto'
+        : toInt(dbBytes, 'max-db-bytes', 0)
+  const metricsToken = values['metrics-token'] ?? env.METRICS_TOKEN ?? base.metricsToken
+  if (metricsToken && metricsToken.length < 16) {
+    throw new Error('metrics-token must be at least 16 characters')
+  }
   const logFormat = values['log-format'] ?? env.LOG_FORMAT ?? base.logFormat
   if (logFormat !== 'json' && logFormat !== 'text' && logFormat !== 'auto') {
     throw new Error(`log-format must be json, text or auto, got "${logFormat}"`)
@@ -138,6 +180,12 @@ export function parseConfig(
     databaseUrl: databaseUrl || null,
     redisUrl: redisUrl || null,
     trustProxy: values['trust-proxy'] ?? (env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'),
+    maxDbBytes,
+    metricsHost: values['metrics-host'] ?? env.METRICS_HOST ?? base.metricsHost,
+    metricsToken: metricsToken || null,
+    serveSourceMaps:
+      values['serve-source-maps'] ??
+      (env.SERVE_SOURCE_MAPS === '1' || env.SERVE_SOURCE_MAPS === 'true' || base.serveSourceMaps),
     port,
     host: typeof values.host === 'string' ? values.host : (env.HOST ?? base.host),
     dataDir: path.resolve(

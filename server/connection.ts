@@ -2,10 +2,16 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
+import type * as Y from 'yjs'
+import { isPresenceState } from '../shared/schema.js'
 import { LimitError } from './limits.js'
+import { log } from './log.js'
+import type { RateLimiter } from './rateLimit.js'
+import { logRefusal } from './refusals.js'
 import {
   encodeAwareness,
   encodeSyncStep1,
+  encodeSyncStep2,
   handleSyncMessage,
   MessageType,
   ProtocolError,
@@ -13,6 +19,7 @@ import {
   writeAwarenessUpdate,
 } from './protocol.js'
 import type { Peer, Room } from './room.js'
+import { DependencyError } from './shape.js'
 
 /**
  * Close codes this server uses. The 4400 range means "do not retry this as it is" (the stock
@@ -49,17 +56,40 @@ export interface ConnectionLimits {
   messageBurst: number
   /** Bytes of one presence state (JSON). */
   maxPresenceBytes: number
+  /** Bytes of edits per address and hour, shared by all connections of the address. */
+  writeQuota: RateLimiter
 }
 
-/** A presence state is a JSON object (or null, for leaving); anything else is refused. */
-function isPresenceState(json: string): boolean {
+/**
+ * Bytes a connection may have waiting to be sent, beyond the document state it asked for: a
+ * peer that stops reading is dropped instead of growing the server's memory.
+ */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024
+
+/** A presence state fits the schema (who, "klaar", drafts; or null, for leaving). */
+function isPresenceJson(json: string): boolean {
   try {
-    const state: unknown = JSON.parse(json)
-    return state === null || (typeof state === 'object' && !Array.isArray(state))
+    return isPresenceState(JSON.parse(json))
   } catch {
     return false
   }
 }
+
+/**
+ * Presence ids one connection may speak for. Our client has one per document; the stock client
+ * also echoes everyone else's changes, which are dropped as not its own.
+ */
+export const MAX_PRESENCES_PER_CONNECTION = 2
+
+/**
+ * Updates a connection may have waiting for edits they build on (see DependencyError), and
+ * their bytes; past either, the connection is closed to catch up from scratch (it reconnects).
+ */
+const MAX_HELD_UPDATES = 64
+const MAX_HELD_BYTES = 4 * 1024 * 1024
+
+/** Entries in one presence message: a whole room's, as a stock client echoes them on joining. */
+const MAX_PRESENCE_ENTRIES = 500
 
 /**
  * One websocket joined to one room. It turns frames into room changes and room changes into
@@ -69,6 +99,14 @@ export class Connection implements Peer {
   private alive = true
   private tokens: number
   private lastRefill = Date.now()
+  /** A state reply is still on its way out; a new request waits for it (only the last one). */
+  private replying = false
+  private waitingRequest: Uint8Array | null = null
+  /** Size of the last state reply: the buffer may hold that much more than the usual limit. */
+  private stateBytes = 0
+  /** Updates that build on edits the server does not have yet, in the order they came. */
+  private held: { update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> }[] = []
+  private heldBytes = 0
 
   /**
    * `writable` false makes this a read-only connection: its document updates and presence are
@@ -79,6 +117,8 @@ export class Connection implements Peer {
     private readonly room: Room,
     private readonly writable: boolean,
     private readonly limits: ConnectionLimits,
+    /** The address the limits count (never logged). */
+    private readonly address: string,
     private readonly onClose: (connection: Connection) => void,
   ) {
     this.tokens = limits.messageBurst
@@ -96,11 +136,13 @@ export class Connection implements Peer {
     if (states.size > 0) this.send(encodeAwareness(room.awareness, [...states.keys()]))
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, sent?: () => void): void {
     if (this.socket.readyState !== this.socket.OPEN) return
     this.socket.send(message, (error) => {
       if (error) this.close()
+      else sent?.()
     })
+    this.checkBuffered()
   }
 
   sendFrames(frames: Uint8Array): void {
@@ -111,6 +153,71 @@ export class Connection implements Peer {
     const tcp = (this.socket as unknown as { _socket?: Socket })._socket
     tcp?.write(frames, (error) => {
       if (error) this.close()
+    })
+    this.checkBuffered()
+  }
+
+  /**
+   * Gives an update to the room; one that builds on edits not here yet waits, and is tried again
+   * after each update of this connection that the room takes (its catch-up, usually).
+   */
+  private receiveOrHold(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): void {
+    try {
+      this.room.receive(update, decoded, this)
+    } catch (error) {
+      if (!(error instanceof DependencyError)) throw error
+      this.held.push({ update, decoded })
+      this.heldBytes += update.length
+      if (this.held.length > MAX_HELD_UPDATES || this.heldBytes > MAX_HELD_BYTES) {
+        logRefusal('updates waiting for earlier edits')
+        // Not the client's fault: it reconnects and sends everything in one catch-up.
+        this.refuse(CloseCode.unavailable, 'missing earlier edits')
+      }
+      return
+    }
+    let progress = this.held.length > 0
+    while (progress) {
+      progress = false
+      for (const waiting of [...this.held]) {
+        try {
+          this.room.receive(waiting.update, waiting.decoded, this)
+        } catch (error) {
+          if (error instanceof DependencyError) continue
+          throw error
+        }
+        this.held = this.held.filter((other) => other !== waiting)
+        this.heldBytes -= waiting.update.length
+        progress = true
+      }
+    }
+  }
+
+  /** Drops a peer whose unsent bytes pile up: it does not read what it is sent. */
+  private checkBuffered(): void {
+    if (this.socket.bufferedAmount <= MAX_BUFFERED_BYTES + this.stateBytes) return
+    logRefusal('peer that does not read')
+    this.socket.terminate()
+    this.close()
+  }
+
+  /**
+   * Answers a state request (sync step 1) once the previous answer is on its way: a client that
+   * asks again and again, without reading, makes the server encode the document once, not each
+   * time. Only the last request waiting is answered.
+   */
+  private answerStateRequest(stateVector: Uint8Array): void {
+    if (this.replying) {
+      this.waitingRequest = stateVector
+      return
+    }
+    this.replying = true
+    const state = this.room.stateFor(stateVector)
+    this.stateBytes = state.length
+    this.send(encodeSyncStep2(state), () => {
+      this.replying = false
+      const waiting = this.waitingRequest
+      this.waitingRequest = null
+      if (waiting && !this.closed) this.answerStateRequest(waiting)
     })
   }
 
@@ -130,11 +237,19 @@ export class Connection implements Peer {
     this.socket.close(code, reason)
   }
 
+  /** Drops the socket without a closing handshake: for a peer that did not close in time. */
+  terminate(): void {
+    this.socket.terminate()
+    this.close()
+  }
+
   storageFailed(): void {
     this.refuse(CloseCode.storageFailed, 'storage-failed')
   }
 
   private ending = false
+  /** Set once a flood of presence ids has been logged for this connection. */
+  private warnedPresence = false
 
   private closed = false
 
@@ -164,6 +279,7 @@ export class Connection implements Peer {
     if (this.closed || this.ending) return
     try {
       if (!this.withinRate()) {
+        logRefusal('too many messages from one connection')
         this.refuse(CloseCode.tooMany, 'too-many-messages')
         return
       }
@@ -171,7 +287,10 @@ export class Connection implements Peer {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.length)
       this.handle(bytes)
     } catch (error) {
-      if (error instanceof LimitError) this.refuse(CloseCode.tooLarge, error.breach)
+      if (error instanceof LimitError && error.breach === 'write-quota') {
+        logRefusal('edits per address and hour')
+        this.refuse(CloseCode.tooMany, error.breach)
+      } else if (error instanceof LimitError) this.refuse(CloseCode.tooLarge, error.breach)
       else {
         const reason = error instanceof ProtocolError ? error.message : 'unreadable message'
         this.refuse(CloseCode.malformed, reason)
@@ -191,12 +310,18 @@ export class Connection implements Peer {
     switch (type) {
       case MessageType.sync: {
         this.room.presence.heard(this)
-        const reply = handleSyncMessage(
+        handleSyncMessage(
           decoder,
-          this.room.doc,
-          this.writable ? (update, decoded) => this.room.receive(update, decoded, this) : null,
+          (stateVector) => this.answerStateRequest(stateVector),
+          this.writable
+            ? (update, decoded) => {
+                if (!this.limits.writeQuota.allow(this.address, update.length)) {
+                  throw new LimitError('write-quota')
+                }
+                this.receiveOrHold(update, decoded)
+              }
+            : null,
         )
-        if (reply) this.send(reply)
         return
       }
       case MessageType.awareness: {
@@ -204,14 +329,35 @@ export class Connection implements Peer {
         const update = decoding.readVarUint8Array(decoder)
         const entries = readAwarenessUpdate(update)
         if (!this.writable) return
+        if (entries.length > MAX_PRESENCE_ENTRIES) throw new LimitError('presence-too-big')
         for (const entry of entries) {
           if (Buffer.byteLength(entry.json) > this.limits.maxPresenceBytes) {
             throw new LimitError('presence-too-big')
           }
-          if (!isPresenceState(entry.json)) throw new ProtocolError('presence is not an object')
+          if (!isPresenceJson(entry.json))
+            throw new ProtocolError('presence does not fit the schema')
         }
-        // Only presences this connection speaks for (or that nobody live speaks for) change.
-        const own = entries.filter((entry) => this.room.presence.maySpeakFor(this, entry.clientId))
+        // Only presences this connection speaks for (or that nobody live speaks for) change, and
+        // it takes on at most a couple: a flood of made-up ids goes nowhere.
+        const presence = this.room.presence
+        const speaking = new Set(presence.spokenBy(this))
+        const own = entries.filter((entry) => {
+          if (!presence.maySpeakFor(this, entry.clientId)) return false
+          if (speaking.has(entry.clientId) || entry.json === 'null') return true
+          if (speaking.size >= MAX_PRESENCES_PER_CONNECTION) return false
+          speaking.add(entry.clientId)
+          return true
+        })
+        if (
+          own.length < entries.length &&
+          !this.warnedPresence &&
+          speaking.size >= MAX_PRESENCES_PER_CONNECTION
+        ) {
+          this.warnedPresence = true
+          log.warn('presence ids over the limit of one connection dropped', {
+            limit: MAX_PRESENCES_PER_CONNECTION,
+          })
+        }
         if (own.length > 0) {
           // Re-encoded only when something was left out; usually the update goes in as sent.
           const allowed = own.length === entries.length ? update : writeAwarenessUpdate(own)

@@ -4,6 +4,32 @@ import Database from 'better-sqlite3'
 
 const STORAGE_VERSION = 3
 
+/** What the machine keeps for itself when the limit comes from the free disk. */
+const RESERVE_MIN = 64 * 2 ** 20
+const RESERVE_MAX = 2 ** 30
+
+/**
+ * The default size limit of the database `file`: what it takes now plus what its disk has free,
+ * less a reserve for the rest of the machine (5% of the disk, between 64 MiB and 1 GiB). Past it,
+ * edits are refused (4507) while everything stays readable, instead of the disk filling up.
+ */
+export function autoDatabaseLimit(file: string): number {
+  const folder = path.dirname(file)
+  fs.mkdirSync(folder, { recursive: true })
+  const disk = fs.statfsSync(folder)
+  const free = disk.bavail * disk.bsize
+  const reserve = Math.min(RESERVE_MAX, Math.max(RESERVE_MIN, disk.blocks * disk.bsize * 0.05))
+  const size = (name: string) => {
+    try {
+      return fs.statSync(name).size
+    } catch {
+      return 0
+    }
+  }
+  const taken = size(file) + size(`${file}-wal`)
+  return taken + Math.max(0, free - reserve)
+}
+
 /**
  * Opens (and creates when missing) the one SQLite file the server keeps, in WAL mode, with every
  * table in place. The folder is created too.

@@ -11,7 +11,8 @@ export interface DocLimits {
 }
 
 /** Which limit an update broke; sent to the client as the close reason. */
-export type LimitBreach = 'text-too-long' | 'too-many-notes' | 'map-too-big' | 'presence-too-big'
+export type LimitBreach =
+  'text-too-long' | 'too-many-notes' | 'map-too-big' | 'presence-too-big' | 'write-quota'
 
 /** Thrown for input that is well-formed but over a limit; the connection closes with 4413. */
 export class LimitError extends Error {
@@ -20,13 +21,19 @@ export class LimitError extends Error {
   }
 }
 
-/** Longest string anywhere inside a JSON-like value, looking at most `depth` levels down. */
-function longestString(value: unknown, depth = 8): number {
-  if (typeof value === 'string') return value.length
-  if (depth === 0 || typeof value !== 'object' || value === null) return 0
+/** Longest string or key anywhere inside a JSON-like value, at any depth (without recursion). */
+function longestString(value: unknown): number {
   let longest = 0
-  for (const [key, inner] of Object.entries(value)) {
-    longest = Math.max(longest, key.length, longestString(inner, depth - 1))
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const next = stack.pop()
+    if (typeof next === 'string') longest = Math.max(longest, next.length)
+    else if (typeof next === 'object' && next !== null) {
+      for (const [key, inner] of Object.entries(next)) {
+        longest = Math.max(longest, key.length)
+        stack.push(inner)
+      }
+    }
   }
   return longest
 }
@@ -48,34 +55,14 @@ function longestInItem(item: Y.Item): number {
   return longest
 }
 
-/**
- * Checks a decoded update against the limits before it is stored or applied: no text longer
- * than allowed, and, for a map document, no more notes than allowed once the new ones are added.
- * `notes` tells how many notes the document has and whether an id is one of them. Returns the
- * ids of the notes the update adds.
- */
-export function checkUpdate(
+/** Refuses (LimitError) an update that carries a text longer than allowed in any field. */
+export function checkTextLengths(
   decoded: ReturnType<typeof Y.decodeUpdate>,
   limits: DocLimits,
-  notes: { count: number; has(id: string): boolean } | null,
-): Set<string> {
-  const added = new Set<string>()
+): void {
   for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue
-    if (longestInItem(struct) > limits.maxTextChars) throw new LimitError('text-too-long')
-    // A new entry of the root map `notes` names the root by its key, not by a parent item.
-    if (
-      notes &&
-      // In a decoded update a root type's parent is its name (the typings only know live items).
-      (struct.parent as unknown) === 'notes' &&
-      typeof struct.parentSub === 'string' &&
-      !notes.has(struct.parentSub)
-    ) {
-      added.add(struct.parentSub)
+    if (struct instanceof Y.Item && longestInItem(struct) > limits.maxTextChars) {
+      throw new LimitError('text-too-long')
     }
   }
-  if (notes && added.size > 0 && notes.count + added.size > limits.maxNotes) {
-    throw new LimitError('too-many-notes')
-  }
-  return added
 }

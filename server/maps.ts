@@ -8,9 +8,10 @@ import { log } from './log.js'
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
- * Deleting maps for good, on the facilitator's request or by retention: everyone connected is
- * told (4410), on this server and through the relay on the others; the map leaves memory and
- * every table.
+ * Deleting maps for good, on the facilitator's request or by retention: the map leaves every
+ * table first; only then is everyone connected told (4410, and their browsers erase their
+ * copies), on this server and through the relay on the others, and the map leaves memory. When
+ * storage cannot delete it, nobody is told anything and the map stays as it was.
  */
 export class MapDeletion {
   constructor(
@@ -21,8 +22,8 @@ export class MapDeletion {
 
   async delete(roomId: string): Promise<void> {
     const docs = [roomId, `${roomId}/control`]
-    for (const doc of docs) this.rooms.evict(doc, CloseCode.deleted, 'map-deleted')
     await this.storage.deleteMap(roomId)
+    for (const doc of docs) this.rooms.evict(doc, CloseCode.deleted, 'map-deleted')
     for (const doc of docs) this.relay?.publish(doc, { kind: 'deleted' })
     log.info('map deleted', { room: logName(roomId) })
   }

@@ -1,6 +1,8 @@
 import pg from 'pg'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
 import {
+  MapGoneError,
+  mapOf,
   TouchClock,
   type ImportedMap,
   type MapRecord,
@@ -54,6 +56,14 @@ const bytesOf = (data: Buffer): Uint8Array =>
 export class PostgresStorage implements Storage {
   readonly engine = 'postgres'
   private readonly clock = new TouchClock()
+  /** The last write failed with "disk full" (53100). */
+  private refusedFull = false
+  /** PostgreSQL checks its own pages; the server has nothing to add. */
+  readonly damage: readonly string[] = []
+
+  get full(): boolean {
+    return this.refusedFull
+  }
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -141,7 +151,10 @@ export class PostgresStorage implements Storage {
       'SELECT data FROM updates WHERE room = $1 ORDER BY seq',
       [doc],
     )
-    return { updates: rows.map((row) => bytesOf(row.data)) }
+    const written =
+      rows.length > 0 ||
+      (await this.pool.query('SELECT 1 FROM rooms WHERE room = $1', [doc])).rowCount === 1
+    return { updates: rows.map((row) => bytesOf(row.data)), written }
   }
 
   async append(doc: string, updates: readonly Uint8Array[]): Promise<void> {
@@ -151,21 +164,37 @@ export class PostgresStorage implements Storage {
     const data = updates.map((update) =>
       Buffer.from(update.buffer, update.byteOffset, update.length),
     )
+    let stored: number
     try {
-      // One statement, so one round trip and all or nothing; the last-change time rides along.
-      await this.pool.query(
-        touch
-          ? `WITH added AS (
-               INSERT INTO updates (room, data, created_at) SELECT $1, unnest($2::bytea[]), $3
-             )
-             INSERT INTO rooms (room, created_at, updated_at) VALUES ($1, $3, $3)
-             ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at`
-          : 'INSERT INTO updates (room, data, created_at) SELECT $1, unnest($2::bytea[]), $3',
-        [doc, data, now],
+      // One statement, so one round trip and all or nothing. It shares a lock on the map's record
+      // with other appends, so a deletion waits for it, and it writes nothing once the map is
+      // deleted (after waiting for a deletion under way).
+      const result = await this.pool.query<{ n: string }>(
+        `WITH live AS (SELECT room FROM maps WHERE room = $4 FOR KEY SHARE),
+         added AS (
+           INSERT INTO updates (room, data, created_at)
+           SELECT $1, unnest($2::bytea[]), $3 FROM live RETURNING 1
+         )${
+           touch
+             ? `,
+         touched AS (
+           INSERT INTO rooms (room, created_at, updated_at) SELECT $1, $3, $3 FROM live
+           ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at RETURNING 1
+         )`
+             : ''
+         }
+         SELECT count(*) AS n FROM added`,
+        [doc, data, now, mapOf(doc)],
       )
+      stored = Number(result.rows[0]?.n ?? 0)
+      this.refusedFull = false
+    } catch (error) {
+      if ((error as { code?: string }).code === '53100') this.refusedFull = true
+      throw error
     } finally {
       this.metrics.appendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9)
     }
+    if (stored !== updates.length) throw new MapGoneError()
     if (touch) this.clock.done(doc, now)
     this.metrics.updates.inc(updates.length)
   }
@@ -179,6 +208,11 @@ export class PostgresStorage implements Storage {
           [doc],
         )
         if (!locked.rows[0]?.locked) return false
+        // Held until the merged row is in: a deletion waits, and a deleted map gets no row.
+        const live = await client.query('SELECT 1 FROM maps WHERE room = $1 FOR KEY SHARE', [
+          mapOf(doc),
+        ])
+        if (live.rowCount !== 1) return false
         const { rows } = await client.query<{ seq: string; data: Buffer }>(
           'SELECT seq, data FROM updates WHERE room = $1 ORDER BY seq',
           [doc],
@@ -239,10 +273,12 @@ export class PostgresStorage implements Storage {
   async deleteMap(roomId: string): Promise<void> {
     const docs = [roomId, `${roomId}/control`]
     await this.transaction(async (client) => {
+      // The record first: this waits for appends and compactions holding it, and after it none
+      // can write; the logs are deleted after that, so whatever they wrote goes too.
+      await client.query('DELETE FROM maps WHERE room = $1', [roomId])
       await client.query('DELETE FROM updates WHERE room = ANY($1::text[])', [docs])
       await client.query('DELETE FROM rooms WHERE room = ANY($1::text[])', [docs])
       await client.query('DELETE FROM join_codes WHERE room = $1', [roomId])
-      await client.query('DELETE FROM maps WHERE room = $1', [roomId])
     })
     for (const doc of docs) this.clock.forget(doc)
   }

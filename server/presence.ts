@@ -58,6 +58,11 @@ export class RoomPresence {
     }
   }
 
+  /** The presence ids `peer` speaks for now. */
+  spokenBy(peer: Peer): ReadonlySet<number> {
+    return this.spokenFor.get(peer) ?? new Set()
+  }
+
   /** Notes that this peer is alive; a live peer keeps the presence it speaks for. */
   heard(peer: Peer): void {
     this.lastHeard.set(peer, Date.now())

@@ -46,35 +46,40 @@ export function encodeAwareness(
 export type UpdateHandler = (update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>) => void
 
 /**
- * Reads one sync message. Updates are fully decoded before anything else happens, so a malformed
+ * Reads one sync message. A state request (sync step 1) goes to `onStateRequest` with the
+ * client's state vector; updates are fully decoded before anything else happens, so a malformed
  * update is refused whole; then they go to `onUpdate`, or are dropped when it is null (a
- * read-only connection). Returns the reply to send, if any.
+ * read-only connection).
  */
 export function handleSyncMessage(
   decoder: decoding.Decoder,
-  doc: Y.Doc,
+  onStateRequest: (stateVector: Uint8Array) => void,
   onUpdate: UpdateHandler | null,
-): Uint8Array | null {
+): void {
   const syncType = decoding.readVarUint(decoder)
   switch (syncType) {
-    case syncProtocol.messageYjsSyncStep1: {
-      const stateVector = decoding.readVarUint8Array(decoder)
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MessageType.sync)
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector))
-      return encoding.toUint8Array(encoder)
-    }
+    case syncProtocol.messageYjsSyncStep1:
+      onStateRequest(decoding.readVarUint8Array(decoder))
+      return
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate: {
       const update = decoding.readVarUint8Array(decoder)
       const decoded = decodeWellFormedUpdate(update)
       onUpdate?.(update, decoded)
-      return null
+      return
     }
     default:
       throw new ProtocolError(`unknown sync message type ${syncType}`)
   }
+}
+
+/** A sync step 2 message: what the client lacks, as one update. */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
 }
 
 /** The decoded update; a ProtocolError unless `update` decodes as a complete Yjs update. */

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { CloseCode } from './connection.js'
-import { checkUpdate, LimitError, type DocLimits } from './limits.js'
+import { CONTROL_DOC, MAP_DOC, type DocShape } from '../shared/schema.js'
+import { checkTextLengths, LimitError, type DocLimits } from './limits.js'
 import { RoomPresence } from './presence.js'
 import { binaryFrames } from './frames.js'
 import { encodeSyncUpdate } from './protocol.js'
 import type { RelayMessage } from './relay.js'
-import type { Storage } from './storage.js'
+import { checkShape, InFlight, type Placed } from './shape.js'
+import { MapGoneError, type Storage } from './storage.js'
 import { errorText, log } from './log.js'
 
 /** Something a room can send bytes to: one websocket connection. */
@@ -82,6 +84,8 @@ export interface RoomOptions {
   limits: DocLimits
   /** With more than one server: where this room's stored updates and presence go. */
   relay?: RoomRelay | null
+  /** Called when storage says the map was deleted (on another server, say). */
+  onGone?: () => void
 }
 
 /**
@@ -98,7 +102,10 @@ export class Room {
   /** Bytes of those rows. */
   private storedBytes: number
   /** Updates accepted in this turn of the event loop, waiting for their group commit. */
-  private writes: { update: Uint8Array; from: Peer; notes: string[] }[] = []
+  private writes: { update: Uint8Array; from: Peer; notes: string[]; placed: readonly Placed[] }[] =
+    []
+  /** Where the items of accepted, not yet applied updates sit, for checking the next ones. */
+  private readonly inFlight = new InFlight()
   /** Ids of notes that updates waiting or being stored add: the note limit counts them. */
   private readonly pendingNotes = new Set<string>()
   private pendingBytes = 0
@@ -111,6 +118,9 @@ export class Room {
   private readonly compactAfterUpdates: number
   private readonly limits: DocLimits
   private readonly relay: RoomRelay | null
+  private readonly onGone: () => void
+  /** The schema every update to this document must fit. */
+  private readonly shape: DocShape
 
   /** Use `Room.load`; `stored` is the room's log as read from storage. */
   constructor(
@@ -123,6 +133,8 @@ export class Room {
     this.compactAfterUpdates = options.compactAfterUpdates
     this.limits = options.limits
     this.relay = options.relay ?? null
+    this.onGone = options.onGone ?? (() => this.endAll(CloseCode.deleted, 'map-deleted'))
+    this.shape = this.isMapDoc ? MAP_DOC : CONTROL_DOC
     const unreadable = applyLog(this.doc, stored, SERVER_ORIGIN)
     if (unreadable > 0) {
       log.error('skipped unreadable stored updates', { room: logName(name), unreadable })
@@ -130,12 +142,20 @@ export class Room {
     this.storedRows = stored.length
     this.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
     this.presence = new RoomPresence(this.doc, this.relay)
+    this.doc.on('update', () => {
+      this.fullState = null
+    })
     if (this.storedRows > this.compactAfterUpdates) this.scheduleCompact()
   }
 
   /** Reads the room's log from storage and builds the room from it. */
   static async load(name: string, storage: Storage, options: RoomOptions): Promise<Room> {
     const stored = await storage.load(name)
+    if (stored.written && stored.updates.length === 0) {
+      log.error('a stored map has lost its edits: the database may be damaged', {
+        room: logName(name),
+      })
+    }
     return new Room(name, storage, stored.updates, options)
   }
 
@@ -145,25 +165,24 @@ export class Room {
   }
 
   /**
-   * Takes one update from a client: checks it against the limits, then queues it for the group
-   * commit below, which appends it to the log before it is relayed or applied. Throws LimitError,
-   * and then nothing of it is stored, applied or relayed.
+   * Takes one update from a client: checks it against the limits and the document's schema, then
+   * queues it for the group commit below, which appends it to the log before it is relayed or
+   * applied. Throws LimitError or ShapeError, and then nothing of it is stored, applied or
+   * relayed.
    */
   receive(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, from: Peer): void {
     // A reconnecting client's "here is what you lack" is often nothing: nothing to store.
     if (this.knowsAll(decoded)) return
-    const notes = this.doc.getMap('notes')
+    checkTextLengths(decoded, this.limits)
+    const { addedNotes, placed } = checkShape(decoded, this.doc, this.shape, this.inFlight)
     const pendingNotes = this.pendingNotes
-    const added = checkUpdate(
-      decoded,
-      this.limits,
-      this.isMapDoc
-        ? {
-            count: notes.size + pendingNotes.size,
-            has: (id) => notes.has(id) || pendingNotes.has(id),
-          }
-        : null,
-    )
+    const added = [...addedNotes].filter((id) => !pendingNotes.has(id))
+    if (
+      added.length > 0 &&
+      this.doc.getMap('notes').size + pendingNotes.size + added.length > this.limits.maxNotes
+    ) {
+      throw new LimitError('too-many-notes')
+    }
     if (this.storedBytes + this.pendingBytes + update.length > this.limits.maxDocBytes) {
       // The log may hold history a compaction merges away: the map is too big only when what
       // it holds now, merged, would be.
@@ -175,7 +194,8 @@ export class Room {
       this.scheduleCompact()
     }
     for (const id of added) pendingNotes.add(id)
-    this.writes.push({ update, from, notes: [...added] })
+    this.inFlight.add(placed)
+    this.writes.push({ update, from, notes: added, placed })
     this.pendingBytes += update.length
     if (!this.flushScheduled) {
       this.flushScheduled = true
@@ -216,6 +236,12 @@ export class Room {
     try {
       await this.storage.append(this.name, updates)
     } catch (error) {
+      for (const write of batch) this.inFlight.remove(write.placed)
+      if (error instanceof MapGoneError) {
+        // Deleted meanwhile (on another server, or a moment ago here): nothing was written.
+        this.onGone()
+        return
+      }
       log.error('could not store updates', {
         room: logName(this.name),
         updates: batch.length,
@@ -245,9 +271,10 @@ export class Room {
       const theirs = messages.filter((_, i) => batch[i]!.from !== peer)
       if (theirs.length > 0) peer.sendFrames(binaryFrames(theirs))
     }
-    for (const { update, from } of batch) {
+    for (const { update, from, placed } of batch) {
       // Decoded fine but cannot be applied: its sender speaks no valid Yjs. The rest goes on.
       if (!this.apply(update, from)) from.end(CloseCode.malformed, 'unreadable update')
+      this.inFlight.remove(placed)
     }
     if (this.storedRows > this.compactAfterUpdates) this.scheduleCompact()
   }
@@ -281,6 +308,20 @@ export class Room {
   private sendToAll(updates: readonly Uint8Array[]): void {
     const frames = binaryFrames(updates.map(encodeSyncUpdate))
     for (const peer of this.peers) peer.sendFrames(frames)
+  }
+
+  /** The whole document for a client that has nothing yet, kept until the document changes. */
+  private fullState: Uint8Array | null = null
+
+  /**
+   * What a client with `stateVector` lacks, as one update. Many people opening the map at once
+   * share one encoding of the whole document.
+   */
+  stateFor(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.length === 1 && stateVector[0] === 0
+    if (!empty) return Y.encodeStateAsUpdate(this.doc, stateVector)
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+    return this.fullState
   }
 
   /** Who is here: its awareness, as the connections see it. */

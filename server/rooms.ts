@@ -89,6 +89,7 @@ export class RoomRegistry {
         compactAfterUpdates: this.options.compactAfterUpdates,
         limits: this.options.limits,
         relay: relay ? (message) => relay.publish(id, message) : null,
+        onGone: () => this.evict(id, CloseCode.deleted, 'map-deleted'),
       })
     } catch (error) {
       relay?.unsubscribe(id)

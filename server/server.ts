@@ -1,28 +1,37 @@
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { Duplex } from 'node:stream'
+import type { AddressInfo, Socket } from 'node:net'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
 import type { ServerConfig } from './config.js'
-import { AccessStore, canWrite, PROTOCOL, type AccessLevel } from './access.js'
+import { AccessStore, PROTOCOL } from './access.js'
+import { createAdmission } from './admission.js'
 import { createApi } from './api.js'
-import { CloseCode, Connection } from './connection.js'
+import { CloseCode, type Connection } from './connection.js'
+import { autoDatabaseLimit } from './database.js'
 import { JoinCodes } from './joinCodes.js'
 import { MapDeletion } from './maps.js'
+import { createOperations, hasBearer } from './operations.js'
+import { PerAddress } from './perAddress.js'
+import { RateLimiter } from './rateLimit.js'
+import { logRefusal } from './refusals.js'
 import type { Relay } from './relay.js'
-import { logName, type Room } from './room.js'
-import { RoomRegistry, RoomsFullError } from './rooms.js'
+import { addressKey, requestPath } from './request.js'
+import { RoomRegistry } from './rooms.js'
 import { SqliteStorage } from './sqliteStorage.js'
 import { createStaticHandler, SECURITY_HEADERS } from './static.js'
 import type { Storage } from './storage.js'
-import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
 import { errorText, log } from './log.js'
 
 export interface RunningServer {
   port: number
   /** The address people open in a browser. */
   url: string
-  /** Stops accepting, closes every connection, compacts and unloads rooms, closes the database. */
+  /** The port of the separate /metrics and /health listener, when configured. */
+  metricsPort: number | null
+  /**
+   * Stops: answers /health with 503 "draining" while it closes every connection (1012), then
+   * stops listening, compacts and unloads rooms, and closes the database.
+   */
   close(): Promise<void>
   readonly rooms: RoomRegistry
   readonly access: AccessStore
@@ -36,19 +45,29 @@ export async function openStorage(config: ServerConfig): Promise<Storage> {
     const { PostgresStorage } = await import('./postgresStorage.js')
     return PostgresStorage.open(config.databaseUrl)
   }
-  return SqliteStorage.open(path.join(config.dataDir, 'partnerschapskaart.db'), {
-    maxBytes: config.maxDbBytes,
-  })
+  const file = path.join(config.dataDir, 'partnerschapskaart.db')
+  const maxBytes = config.maxDbBytes === 'auto' ? autoDatabaseLimit(file) : config.maxDbBytes
+  const storage = SqliteStorage.open(file, { maxBytes })
+  if (config.maxDbBytes === 'auto') {
+    log.info('database size limit', {
+      megabytes: Math.floor(maxBytes / 2 ** 20),
+      from: 'free disk',
+    })
+  }
+  if (storage.damage.length > 0) {
+    log.error('the database check found damage: restore a backup (see the README)', {
+      problems: storage.damage.length,
+      first: storage.damage[0],
+    })
+  }
+  return storage
 }
 
-/** Rejects when `promise` has not settled after `ms`. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
+/** How long a request may take to send its headers, and the whole of itself. */
+const HEADERS_TIMEOUT_MS = 10_000
+const REQUEST_TIMEOUT_MS = 30_000
+/** How long shutdown waits for connections to close before it stops listening anyway. */
+const DRAIN_MS = 5_000
 
 /** Starts the http server, the websocket endpoint `/ws/<room>` and storage; resolves once listening. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
@@ -82,75 +101,71 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const deletion = new MapDeletion(storage, rooms, relay)
   const api = createApi(access, joinCodes, (roomId) => deletion.delete(roomId), {
     trustProxy: config.trustProxy,
+    mapsPerHour: config.maxMapsPerHour,
   })
-  const connectionLimits = {
-    messagesPerSecond: config.maxMessagesPerSecond,
-    messageBurst: config.maxMessagesPerSecond * 10,
-    maxPresenceBytes: config.maxPresenceBytes,
-  }
   const connections = new Set<Connection>()
   let closing: Promise<void> | null = null
-  /** Ready: storage answers within two seconds, the relay (if any) is connected, not closing. */
-  const readiness = async (): Promise<
-    'ready' | 'draining' | 'storage-unavailable' | 'relay-unavailable'
-  > => {
-    if (closing) return 'draining'
-    try {
-      await within(storage.ping(), 2000)
-    } catch {
-      return 'storage-unavailable'
-    }
-    if (relay && !relay.ready) return 'relay-unavailable'
-    return 'ready'
-  }
-  const serveStatic = config.clientDir ? createStaticHandler(config.clientDir) : null
+  const operations = createOperations({
+    storage,
+    relay,
+    rooms,
+    connections: () => connections.size,
+    draining: () => closing !== null,
+  })
+  const serveStatic = config.clientDir
+    ? createStaticHandler(config.clientDir, { sourceMaps: config.serveSourceMaps })
+    : null
 
-  const httpServer = http.createServer((req, res) => {
-    if (req.url === '/health') {
-      // Ready only while storage answers and the server is not shutting down, so a load
-      // balancer sends nobody to a node that cannot take them.
-      void readiness().then((status) => {
-        res.writeHead(status === 'ready' ? 200 : 503, {
-          ...SECURITY_HEADERS,
-          'Content-Type': 'application/json',
-        })
-        res.end(
-          JSON.stringify({
-            ok: status === 'ready',
-            status,
-            rooms: rooms.size,
-            connections: connections.size,
-          }),
-        )
-      })
+  /** Every request lands here; nothing it holds can throw out of it. */
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const pathname = requestPath(req)
+    if (pathname === null) {
+      res.writeHead(400, SECURITY_HEADERS).end()
       return
     }
-    if (req.url === '/metrics') {
-      // Prometheus text format; counts only, never a room id, key or note.
-      const memory = process.memoryUsage()
-      const lines = [
-        ['pk_rooms_in_memory', 'gauge', rooms.size],
-        ['pk_connections', 'gauge', connections.size],
-        ['process_resident_memory_bytes', 'gauge', memory.rss],
-        ['nodejs_heap_used_bytes', 'gauge', memory.heapUsed],
-      ].map(([name, type, value]) => `# TYPE ${name} ${type}\n${name} ${value}`)
-      const { updates, appendSeconds, compactSeconds } = storage.metrics
-      lines.push(updates.render(), appendSeconds.render(), compactSeconds.render())
-      if (relay) lines.push(relay.published.render(), relay.received.render())
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; version=0.0.4' })
-      res.end(`${lines.join('\n')}\n`)
+    if (pathname === '/health') return operations.health(res)
+    if (pathname === '/metrics') {
+      // Not public: on the app port only with the token; otherwise on the metrics port.
+      if (config.metricsToken && hasBearer(req, config.metricsToken)) return operations.metrics(res)
+      res.writeHead(404, SECURITY_HEADERS).end()
       return
     }
     if (api(req, res)) return
-    if (serveStatic) {
-      serveStatic(req, res)
-      return
-    }
+    if (serveStatic) return serveStatic(req, res, pathname)
     res.writeHead(404, SECURITY_HEADERS).end()
+  }
+
+  // Timeouts are checked every two seconds (Node's default is every thirty).
+  const httpServer = http.createServer({ connectionsCheckingInterval: 2000 }, (req, res) => {
+    try {
+      route(req, res)
+    } catch (error) {
+      log.warn('a request could not be answered', { error: errorText(error) })
+      if (!res.headersSent) res.writeHead(400, SECURITY_HEADERS).end()
+      else res.destroy()
+    }
   })
+  // Slow requests do not hold sockets for long: headers within 10 s, the request within 30 s.
+  httpServer.headersTimeout = HEADERS_TIMEOUT_MS
+  httpServer.requestTimeout = REQUEST_TIMEOUT_MS
   httpServer.on('clientError', (_error, socket) => {
     socket.destroy()
   })
+
+  // Open sockets per address; behind a proxy every socket is the proxy's, so there the cap
+  // counts websockets by the forwarded address instead.
+  const socketsPerAddress = new PerAddress(config.maxConnectionsPerAddress)
+  if (!config.trustProxy) {
+    httpServer.on('connection', (socket: Socket) => {
+      const key = addressKey(socket.remoteAddress ?? 'unknown')
+      if (!socketsPerAddress.take(key)) {
+        logRefusal('connections per address')
+        socket.destroy()
+        return
+      }
+      socket.once('close', () => socketsPerAddress.release(key))
+    })
+  }
 
   const wss = new WebSocketServer({
     noServer: true,
@@ -163,102 +178,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   wss.on('error', () => {
     // Errors of single sockets are handled per connection; the server itself carries on.
   })
-
-  /** Who this upgrade request is, and which stored document it opens; a close code if refused. */
-  async function admit(
-    req: http.IncomingMessage,
-  ): Promise<
-    | { docKey: string; roomId: string; level: AccessLevel; writable: boolean }
-    | { refuse: number; reason: string }
-    | null
-  > {
-    const route = parseWsPath(new URL(req.url ?? '/', 'http://localhost').pathname)
-    if (!route) return null
-    let roomId: string | null
-    let level: AccessLevel
-    if (route.kind === 'viewer') {
-      roomId = await access.roomForViewer(route.token)
-      level = 'viewer'
-    } else {
-      const who = await access.check(route.roomId, facilitatorKeyOf(req))
-      if (who === 'forbidden')
-        return { refuse: CloseCode.forbidden, reason: 'wrong facilitator key' }
-      roomId = who === 'unknown' ? null : route.roomId
-      level = who === 'facilitator' ? 'facilitator' : 'participant'
-    }
-    if (!roomId) return { refuse: CloseCode.unknownMap, reason: 'unknown map' }
-    const docKey = route.doc === 'map' ? roomId : `${roomId}/${route.doc}`
-    return { docKey, roomId, level, writable: canWrite(level, route.doc) }
-  }
-
-  /**
-   * Who it is and the room, both from storage, before the websocket is accepted: no message can
-   * arrive before its room is there. A refusal is told as a close code after the upgrade.
-   */
-  async function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    let admission
-    try {
-      admission = await admit(req)
-    } catch (error) {
-      log.error('could not check access', { error: errorText(error) })
-      admission = { refuse: CloseCode.unavailable, reason: 'storage-unavailable' }
-    }
-    if (!admission) {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
-      return
-    }
-    const outcome = 'refuse' in admission ? admission : await joinRoom(admission)
-    let upgraded = false
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      upgraded = true
-      ws.on('error', () => ws.terminate())
-      if ('refuse' in outcome) {
-        // Told why, and given no data at all.
-        ws.close(outcome.refuse, outcome.reason)
-        return
-      }
-      const { room, docKey, writable } = outcome
-      const connection = new Connection(ws, room, writable, connectionLimits, (closed) => {
-        connections.delete(closed)
-        rooms.release(docKey)
-      })
-      connections.add(connection)
-    })
-    // The client left while its room loaded: nobody joined it.
-    if (!upgraded && 'room' in outcome) rooms.release(outcome.docKey)
-  }
-
-  /** The admitted document's room, loaded; or why it cannot be opened. */
-  async function joinRoom(admission: {
-    docKey: string
-    roomId: string
-    writable: boolean
-  }): Promise<
-    { room: Room; docKey: string; writable: boolean } | { refuse: number; reason: string }
-  > {
-    const { docKey, roomId, writable } = admission
-    try {
-      return { room: await rooms.open(docKey), docKey, writable }
-    } catch (error) {
-      // Stopping began while this one was let in: it reconnects, to another server if any.
-      if (closing) return { refuse: CloseCode.serviceRestart, reason: 'server restarting' }
-      if (error instanceof RoomsFullError) {
-        log.warn('room refused: server full', { room: logName(roomId), rooms: rooms.size })
-        return { refuse: CloseCode.tooMany, reason: 'server-full' }
-      }
-      log.error('room could not be opened', { room: logName(roomId), error: errorText(error) })
-      return { refuse: CloseCode.unavailable, reason: 'map could not be loaded' }
-    }
-  }
-
-  httpServer.on('upgrade', (req, socket, head) => {
-    socket.on('error', () => socket.destroy())
-    if (closing) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
-      return
-    }
-    void accept(req, socket, head)
+  const admission = createAdmission({
+    wss,
+    access,
+    rooms,
+    connectionLimits: {
+      messagesPerSecond: config.maxMessagesPerSecond,
+      messageBurst: config.maxMessagesPerSecond * 10,
+      maxPresenceBytes: config.maxPresenceBytes,
+      writeQuota: new RateLimiter(config.maxWriteBytesPerHour, 60 * 60_000),
+    },
+    perAddress: config.trustProxy
+      ? new PerAddress(config.maxConnectionsPerAddress)
+      : new PerAddress(Infinity),
+    trustProxy: config.trustProxy,
+    connections,
+    closing: () => closing !== null,
   })
+  httpServer.on('upgrade', (req, socket, head) => admission.upgrade(req, socket, head))
 
   const pingTimer = setInterval(() => {
     for (const connection of connections) connection.checkAlive()
@@ -278,19 +215,43 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const sweepTimer = setInterval(() => void sweep(), 60 * 60 * 1000)
   sweepTimer.unref()
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject)
-    httpServer.listen(config.port, config.host, () => {
-      httpServer.off('error', reject)
-      resolve()
+  const listen = (server: http.Server, port: number, host: string) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, host, () => {
+        server.off('error', reject)
+        resolve((server.address() as AddressInfo).port)
+      })
     })
-  })
-  const port = (httpServer.address() as AddressInfo).port
+  const port = await listen(httpServer, config.port, config.host)
+  let metricsServer: http.Server | null = null
+  let metricsPort: number | null = null
+  if (config.metricsPort > 0) {
+    metricsServer = http.createServer((req, res) => {
+      const pathname = requestPath(req)
+      if (pathname === '/metrics') operations.metrics(res)
+      else if (pathname === '/health') operations.health(res)
+      else res.writeHead(404, SECURITY_HEADERS).end()
+    })
+    metricsPort = await listen(metricsServer, config.metricsPort, config.metricsHost)
+  }
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+
+  /** Resolves once every websocket has closed, or after `ms`. */
+  const drained = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const deadline = Date.now() + ms
+      const check = () => {
+        if (connections.size === 0 || Date.now() > deadline) resolve()
+        else setTimeout(check, 20)
+      }
+      check()
+    })
 
   return {
     port,
     url: `http://${shownHost}:${port}/`,
+    metricsPort,
     rooms,
     access,
     storage,
@@ -299,13 +260,22 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         clearInterval(pingTimer)
         clearInterval(sweepTimer)
         // 1012: the client reconnects at once, through the load balancer to a node that runs.
+        // Meanwhile /health answers 503 "draining", so the balancer sends nobody new here.
         for (const connection of connections) {
           connection.end(CloseCode.serviceRestart, 'server restarting')
         }
+        await drained(DRAIN_MS)
+        for (const connection of connections) connection.terminate()
         await new Promise<void>((resolve) => {
           httpServer.close(() => resolve())
           httpServer.closeAllConnections()
         })
+        if (metricsServer) {
+          await new Promise<void>((resolve) => {
+            metricsServer!.close(() => resolve())
+            metricsServer!.closeAllConnections()
+          })
+        }
         await rooms.unloadAll()
         await relay?.close()
         await storage.close()

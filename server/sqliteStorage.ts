@@ -1,13 +1,21 @@
 import type Database from 'better-sqlite3'
 import { openDatabase } from './database.js'
+import { errorText, log } from './log.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
 import {
+  MapGoneError,
+  mapOf,
   TouchClock,
   type ImportedMap,
   type MapRecord,
   type Storage,
   type StoredLog,
 } from './storage.js'
+
+/** True for SQLite's "database or disk is full". */
+function isFull(error: unknown): boolean {
+  return (error as { code?: string }).code === 'SQLITE_FULL'
+}
 
 /**
  * Storage in one SQLite file (WAL), embedded in the server process: the default. Its calls are
@@ -16,6 +24,9 @@ import {
 export class SqliteStorage implements Storage {
   readonly engine = 'sqlite'
   private readonly clock = new TouchClock()
+  /** The last write failed because the file reached its limit or the disk is full. */
+  private refusedFull = false
+  readonly damage: readonly string[]
   private readonly stmt
   /** One batch of updates in one transaction, set up once rather than for every commit. */
   private readonly appendTransaction: (
@@ -28,7 +39,9 @@ export class SqliteStorage implements Storage {
   constructor(
     readonly db: Database.Database,
     readonly metrics: StorageMetrics = createStorageMetrics(),
+    damage: readonly string[] = [],
   ) {
+    this.damage = damage
     const prepare = <P extends unknown[], R = unknown>(sql: string) =>
       db.prepare<P, R>(sql) as Database.Statement<P, R>
     this.stmt = {
@@ -43,6 +56,8 @@ export class SqliteStorage implements Storage {
       load: prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq',
       ),
+      written: prepare<[string], { x: number }>('SELECT 1 AS x FROM rooms WHERE room = ?'),
+      mapExists: prepare<[string], { x: number }>('SELECT 1 AS x FROM maps WHERE room = ?'),
       deleteRow: prepare<[number]>('DELETE FROM updates WHERE seq = ?'),
       count: prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?'),
       deleteLog: prepare<[string]>('DELETE FROM updates WHERE room = ?'),
@@ -76,14 +91,26 @@ export class SqliteStorage implements Storage {
       purgeCodes: prepare<[number]>('DELETE FROM join_codes WHERE expires_at <= ?'),
     }
     this.appendTransaction = db.transaction((doc, updates, now, touch) => {
+      // One writer at a time: a deletion is either before this (the map is gone) or after.
+      if (!this.stmt.mapExists.get(mapOf(doc))) throw new MapGoneError()
       for (const update of updates) this.stmt.insert.run(doc, update, now)
       if (touch) this.stmt.touch.run(doc, now, now)
     })
   }
 
-  /** Opens (or creates) the database file `file`; see `openDatabase`. */
+  /**
+   * Opens (or creates) the database file `file` (see `openDatabase`) and checks its pages: what
+   * the check finds is in `damage`.
+   */
   static open(file: string, options: { maxBytes?: number } = {}): SqliteStorage {
-    return new SqliteStorage(openDatabase(file, options))
+    const db = openDatabase(file, options)
+    const found = db.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[]
+    const damage = found.map((row) => row.quick_check).filter((line) => line !== 'ok')
+    return new SqliteStorage(db, createStorageMetrics(), damage)
+  }
+
+  get full(): boolean {
+    return this.refusedFull
   }
 
   /** Every map with its documents and live join code, one at a time (for the migration). */
@@ -152,7 +179,8 @@ export class SqliteStorage implements Storage {
   }
 
   async load(doc: string): Promise<StoredLog> {
-    return { updates: this.loadNow(doc).map((row) => row.data) }
+    const updates = this.loadNow(doc).map((row) => row.data)
+    return { updates, written: updates.length > 0 || this.stmt.written.get(doc) !== undefined }
   }
 
   async append(doc: string, updates: readonly Uint8Array[]): Promise<void> {
@@ -164,7 +192,13 @@ export class SqliteStorage implements Storage {
     this.metrics.appendSeconds.time(() => {
       const now = Date.now()
       const touch = this.clock.due(doc, now)
-      this.appendTransaction(doc, updates, now, touch)
+      try {
+        this.appendTransaction(doc, updates, now, touch)
+      } catch (error) {
+        if (isFull(error)) this.refusedFull = true
+        throw error
+      }
+      this.refusedFull = false
       if (touch) this.clock.done(doc, now)
       this.metrics.updates.inc(updates.length)
     })
@@ -174,6 +208,8 @@ export class SqliteStorage implements Storage {
     // One SQLite file has one writer at a time: the transaction is the lock.
     this.metrics.compactSeconds.time(() =>
       this.db.transaction(() => {
+        // A deleted map gets no merged row.
+        if (!this.stmt.mapExists.get(mapOf(doc))) return
         const rows = this.loadNow(doc)
         if (rows.length <= 1) return
         this.stmt.insert.run(doc, merge(rows.map((row) => row.data)), Date.now())
@@ -218,8 +254,15 @@ export class SqliteStorage implements Storage {
       this.stmt.deleteCodeOf.run(roomId)
       this.stmt.deleteMap.run(roomId)
     })()
-    // secure_delete zeroed the rows in the file; the write-ahead log still held copies.
-    this.db.pragma('wal_checkpoint(TRUNCATE)')
+    // secure_delete zeroed the rows in the file; the write-ahead log still held copies. The map
+    // is gone either way; a checkpoint that fails now (a full disk) happens on a later write.
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
+    } catch (error) {
+      log.warn('could not checkpoint the write-ahead log after a deletion', {
+        error: errorText(error),
+      })
+    }
   }
 
   async staleMaps(cutoff: number): Promise<string[]> {

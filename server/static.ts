@@ -45,26 +45,22 @@ const APP_ROUTES = /^\/(?:[mvj]\/[A-Za-z0-9_-]{1,64}\/?)?$/
  * Serves the built client from `root`: hashed assets cached for good, the app shell never cached
  * by the browser (the service worker keeps its own copy for offline use).
  */
-export function createStaticHandler(root: string) {
+export function createStaticHandler(root: string, options: { sourceMaps: boolean }) {
   const resolvedRoot = path.resolve(root)
-  return (req: http.IncomingMessage, res: http.ServerResponse): void => {
+  /** `requestPath` checked the path already: it decodes, and holds no NUL byte. */
+  return (req: http.IncomingMessage, res: http.ServerResponse, requested: string): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end()
       return
     }
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    let pathname: string
-    try {
-      pathname = decodeURIComponent(url.pathname)
-    } catch {
-      res.writeHead(400, SECURITY_HEADERS).end()
-      return
-    }
+    const pathname = decodeURIComponent(requested)
     const isAppRoute = APP_ROUTES.test(pathname)
     const file = isAppRoute
       ? path.join(resolvedRoot, 'index.html')
       : path.join(resolvedRoot, path.normalize(pathname))
-    if (!file.startsWith(resolvedRoot + path.sep)) {
+    // Source maps would publish the source with comments; only when asked for (debugging).
+    const hidden = !options.sourceMaps && file.endsWith('.map')
+    if (!file.startsWith(resolvedRoot + path.sep) || hidden) {
       res.writeHead(404, SECURITY_HEADERS).end()
       return
     }

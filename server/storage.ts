@@ -3,6 +3,21 @@ import type { StorageMetrics } from './metrics.js'
 /** Every stored update of one document, oldest first. */
 export interface StoredLog {
   updates: Uint8Array[]
+  /** True when edits were ever stored for it: an empty log then means rows went missing. */
+  written: boolean
+}
+
+/** Thrown by `append` for a document whose map was deleted: nothing was written. */
+export class MapGoneError extends Error {
+  constructor() {
+    super('the map was deleted')
+    this.name = 'MapGoneError'
+  }
+}
+
+/** The map a document belongs to: `<room>` for the notes, `<room>/control` for facilitation. */
+export function mapOf(doc: string): string {
+  return doc.split('/')[0]!
 }
 
 /** What the server keeps of a map besides its documents: hashes of its secrets. */
@@ -30,20 +45,26 @@ export interface Storage {
   readonly metrics: StorageMetrics
   /** Resolves when the database answers (health checks); rejects when it does not. */
   ping(): Promise<void>
+  /** True while the database refuses to grow (its size limit or the disk is reached). */
+  readonly full: boolean
+  /** What the check at start found wrong with the database; empty when it is sound. */
+  readonly damage: readonly string[]
   close(): Promise<void>
 
   /** The whole log of a document, oldest first. */
   load(doc: string): Promise<StoredLog>
   /**
    * Appends updates of one document in one transaction (group commit): all are committed when
-   * the promise resolves, or none is.
+   * the promise resolves, or none is. Rejects with MapGoneError, writing nothing, once the map is
+   * deleted, even when the deletion is in progress on another server.
    */
   append(doc: string, updates: readonly Uint8Array[]): Promise<void>
   /**
    * Replaces a document's log by one update. Under a lock per document, so only one server
    * compacts it at a time: reads the rows, calls `merge` with them, writes its result and deletes
    * exactly the rows it read, in one transaction. A row another server appends meanwhile is not
-   * read and so not deleted. Resolves false when another server holds the lock (nothing done).
+   * read and so not deleted. Resolves false when another server holds the lock or the map is
+   * deleted (nothing done).
    */
   compact(doc: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<boolean>
   /** Rows in a document's log. */
@@ -57,7 +78,8 @@ export interface Storage {
   roomForViewerHash(viewerTokenHash: string): Promise<string | null>
   /**
    * Removes a map for good: both documents' logs, its join code and its access record, in one
-   * transaction, leaving no readable copy behind where the engine allows.
+   * transaction that first takes the map's record, so it waits for appends and compactions
+   * under way and none can follow; no readable copy stays behind where the engine allows.
    */
   deleteMap(roomId: string): Promise<void>
   /** Maps made before `cutoff` whose documents did not change since. */

@@ -12,6 +12,7 @@ import {
   stopServerProcess,
   tempDataDir,
   type ServerProcess,
+  metricsText,
 } from './helpers/serverProcess'
 import {
   connectStockClient,
@@ -20,6 +21,7 @@ import {
   whenSynced,
   type StockClient,
 } from './helpers/stockClient'
+import { counterKey, TEST_AUTHOR } from './helpers/mapShapes'
 
 vi.setConfig({ testTimeout: 60_000 })
 
@@ -34,7 +36,8 @@ function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const edits = (client: StockClient) => client.doc.getMap<number>('edits')
+/** Counters in the map's `activity` root, where the schema takes a number per key. */
+const edits = (client: StockClient) => client.doc.getMap<number>('activity')
 
 /**
  * Several server processes sharing PostgreSQL and Redis on loopback, with stock y-websocket
@@ -86,18 +89,18 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
 
     // Both write at once; each sees every edit of the other.
     for (let i = 0; i < 50; i++) {
-      edits(onA).set(`a${i}`, i)
-      edits(onB).set(`b${i}`, i)
+      edits(onA).set(counterKey(`a${i}`), i)
+      edits(onB).set(counterKey(`b${i}`), i)
     }
     await waitFor(() => edits(onA).size === 100 && edits(onB).size === 100, 'both converge')
     expect(edits(onA).toJSON()).toEqual(edits(onB).toJSON())
 
     // Presence: who is at the table shows on the other node, and leaves it again.
-    onA.provider.awareness.setLocalStateField('user', { name: 'Ellen' })
+    onA.provider.awareness.setLocalStateField('participant', { ...TEST_AUTHOR, name: 'Ellen' })
     await waitFor(
       () =>
         [...onB.provider.awareness.getStates().values()].some(
-          (state) => (state.user as { name?: string } | undefined)?.name === 'Ellen',
+          (state) => (state.participant as { name?: string } | undefined)?.name === 'Ellen',
         ),
       'presence from node A on node B',
     )
@@ -114,7 +117,7 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     expect(edits(late).size).toBe(100)
 
     // Both nodes say they relay.
-    const metrics = await (await fetch(`${b.url}metrics`)).text()
+    const metrics = await metricsText(b.url)
     expect(metrics).toMatch(/^pk_relay_received_total [1-9]/m)
     const health = await fetch(`${a.url}health`)
     expect(await health.json()).toMatchObject({ status: 'ready' })
@@ -125,7 +128,7 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     const { a, b, roomId, onA: writer, onB: watcher } = await twoNodesOnOneMap(url)
 
     let written = 0
-    const stream = setInterval(() => edits(writer).set(`e${written}`, written++), 2)
+    const stream = setInterval(() => edits(writer).set(counterKey(`e${written}`), written++), 2)
     await waitFor(() => edits(watcher).size > 100, 'the stream arrives on node B')
     await killHard(a)
     await sleep(50)
@@ -152,8 +155,8 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
       '10',
     ])
     for (let i = 0; i < 300; i++) {
-      edits(onA).set(`a${i}`, i)
-      edits(onB).set(`b${i}`, i)
+      edits(onA).set(counterKey(`a${i}`), i)
+      edits(onB).set(counterKey(`b${i}`), i)
       if (i % 20 === 0) await sleep(5)
     }
     await waitFor(() => edits(onA).size === 600 && edits(onB).size === 600, 'live convergence')
@@ -170,7 +173,7 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     expect(rows.length).toBeLessThan(100)
     const stored = new Y.Doc()
     for (const row of rows) Y.applyUpdate(stored, row.data)
-    expect(stored.getMap('edits').size).toBe(600)
+    expect(stored.getMap('activity').size).toBe(600)
   })
 
   it('says it is not ready while Redis is away, and catches up on what it missed', async () => {
@@ -195,8 +198,8 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     await sleep(200)
     const own = ['--redis-url', `redis://127.0.0.1:${port}`]
     const { a, b, onA, onB } = await twoNodesOnOneMap(url, own)
-    edits(onA).set('before', 1)
-    await waitFor(() => edits(onB).get('before') === 1, 'relayed while Redis runs')
+    edits(onA).set(counterKey('before'), 1)
+    await waitFor(() => edits(onB).get(counterKey('before')) === 1, 'relayed while Redis runs')
 
     first.redis.kill('SIGKILL')
     await first.exited
@@ -206,16 +209,16 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     }
     await waitFor(async () => (await status(a)) === '503 relay-unavailable', 'A not ready')
     // Stored on A while nothing can be relayed.
-    for (let i = 0; i < 10; i++) edits(onA).set(`during${i}`, i)
+    for (let i = 0; i < 10; i++) edits(onA).set(counterKey(`during${i}`), i)
     await sleep(300)
-    expect(edits(onB).has('during0')).toBe(false)
+    expect(edits(onB).has(counterKey('during0'))).toBe(false)
 
     startRedis()
     await waitFor(async () => (await status(a)) === '200 ready', 'A ready again')
     await waitFor(async () => (await status(b)) === '200 ready', 'B ready again')
     await waitFor(() => edits(onB).size === 11, 'what B missed arrives once Redis is back')
-    edits(onB).set('after', 1)
-    await waitFor(() => edits(onA).get('after') === 1, 'relayed again')
+    edits(onB).set(counterKey('after'), 1)
+    await waitFor(() => edits(onA).get(counterKey('after')) === 1, 'relayed again')
   })
 
   it('moves every map from SQLite to PostgreSQL with one command', async () => {
@@ -229,10 +232,10 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
         facilitatorKey: map.facilitatorKey,
       })
       await Promise.all([whenSynced(writer), whenSynced(facilitator)])
-      for (let i = 0; i < 30; i++) writer.doc.getMap('edits').set(`m${m}e${i}`, i)
-      facilitator.doc.getMap('control').set('step', 'relations')
+      for (let i = 0; i < 30; i++) writer.doc.getMap('activity').set(counterKey(`m${m}e${i}`), i)
+      facilitator.doc.getMap('facilitation').set('step', 1)
       const check = connectStockClient(single.port, map.roomId)
-      await waitFor(() => check.doc.getMap('edits').size === 30, 'stored on the single server')
+      await waitFor(() => check.doc.getMap('activity').size === 30, 'stored on the single server')
       for (const done of [writer, facilitator, check]) done.destroy()
     }
     const opened = await fetch(`${single.url}api/maps/${maps[0]!.roomId}/join-code`, {
@@ -263,8 +266,8 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     for (const [m, map] of maps.entries()) {
       const reader = client(moved, map.roomId)
       await whenSynced(reader)
-      expect(reader.doc.getMap('edits').size).toBe(30)
-      expect(reader.doc.getMap('edits').get(`m${m}e29`)).toBe(29)
+      expect(reader.doc.getMap('activity').size).toBe(30)
+      expect(reader.doc.getMap('activity').get(counterKey(`m${m}e29`))).toBe(29)
       // The facilitator key and the viewer link still work; a wrong key still does not.
       const facilitator = connectStockClient(moved.port, map.roomId, {
         doc: 'control',
@@ -272,11 +275,11 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
       })
       cleanups.push(() => facilitator.destroy())
       await whenSynced(facilitator)
-      expect(facilitator.doc.getMap('control').get('step')).toBe('relations')
+      expect(facilitator.doc.getMap('facilitation').get('step')).toBe(1)
       const viewer = connectStockClient(moved.port, map.roomId, { viewerToken: map.viewerToken })
       cleanups.push(() => viewer.destroy())
       await whenSynced(viewer)
-      expect(viewer.doc.getMap('edits').size).toBe(30)
+      expect(viewer.doc.getMap('activity').size).toBe(30)
     }
     const wrong = connectStockClient(moved.port, maps[0]!.roomId, {
       doc: 'control',
@@ -296,6 +299,13 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     const [one, two] = await Promise.all([PostgresStorage.open(url), PostgresStorage.open(url)])
     cleanups.push(() => Promise.all([one.close(), two.close()]))
     const doc = 'x'.repeat(24)
+    // Storage writes nothing for a map it has no record of.
+    await one.createMap({
+      roomId: doc,
+      facilitatorKeyHash: '0'.repeat(64),
+      viewerTokenHash: '1'.repeat(64),
+      createdAt: Date.now(),
+    })
     const writer = new Y.Doc()
     const updates: Uint8Array[] = []
     writer.on('update', (update: Uint8Array) => updates.push(update))

@@ -1,6 +1,6 @@
 import type http from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { clientAddress } from '../server/api'
+import { clientAddress } from '../server/request'
 import { parseConfig } from '../server/config'
 
 describe('server settings for many servers', () => {

@@ -34,7 +34,9 @@ function storedDoc(dataDir: string, room: string): Y.Doc {
   return doc
 }
 
-const edits = (doc: Y.Doc) => doc.getMap<number>('edits')
+/** Counters in the map's `activity` root: the schema takes a number under a person's key. */
+const edits = (doc: Y.Doc) => doc.getMap<number>('activity')
+const editKey = (client: number, n: number) => `client${client}-edit${n}|waarden|edits`
 
 describe('durability', () => {
   const running: ServerProcess[] = []
@@ -59,11 +61,11 @@ describe('durability', () => {
     let writing = true
     const writers = clients.map(async (c, i) => {
       for (let n = 0; writing; n++) {
-        const key = `client${i}-edit${n}`
+        const key = editKey(i, n)
         edits(c.doc).set(key, n)
         made[i]!.push(key)
         // Now and then a client deletes one of its earlier edits: deletes must survive too.
-        if (n % 15 === 14) edits(c.doc).delete(`client${i}-edit${n - 10}`)
+        if (n % 15 === 14) edits(c.doc).delete(editKey(i, n - 10))
         await sleep(20 + Math.random() * 40)
       }
     })
@@ -91,7 +93,7 @@ describe('durability', () => {
     const deleted = new Set<string>()
     for (const [i, keys] of made.entries()) {
       for (const [n] of keys.entries()) {
-        if (n % 15 === 14) deleted.add(`client${i}-edit${n - 10}`)
+        if (n % 15 === 14) deleted.add(editKey(i, n - 10))
       }
     }
     const survivors = made.flat().filter((key) => !deleted.has(key))
@@ -118,7 +120,7 @@ describe('durability', () => {
       for (let i = 0; i < 20; i++) {
         const note = new Y.Map<unknown>()
         note.set('text', `gedeeld ${i}`)
-        notes(ayse.doc).set(`shared-${i}`, note)
+        notes(ayse.doc).set(`shared-note-${i}`, note)
       }
     })
     await waitFor(() => notes(lukasz.doc).size === 20, 'shared notes arrive')
@@ -136,13 +138,13 @@ describe('durability', () => {
           if (second % 3 === 0) {
             const note = new Y.Map<unknown>()
             note.set('text', `${who} ${second}`)
-            notes(c.doc).set(`${who}-${second}`, note)
+            notes(c.doc).set(`${who}-note-${second}`, note)
           } else if (second % 3 === 1) {
             notes(c.doc)
-              .get(`shared-${second % 20}`)
+              .get(`shared-note-${second % 20}`)
               ?.set('text', `${who} edit ${second}`)
           } else if (second % 30 === 2) {
-            notes(c.doc).delete(`${who}-${second - 2}`)
+            notes(c.doc).delete(`${who}-note-${second - 2}`)
           }
         })
       }
@@ -157,8 +159,8 @@ describe('durability', () => {
     const merged = notes(ayse.doc)
     // 20 shared notes + 200 new from each, minus 20 deleted by each.
     expect(merged.size).toBe(20 + 2 * (200 - 20))
-    expect(merged.has('ayse-597') && merged.has('lukasz-597')).toBe(true)
-    expect(merged.has('ayse-0') || merged.has('lukasz-0')).toBe(false)
+    expect(merged.has('ayse-note-597') && merged.has('lukasz-note-597')).toBe(true)
+    expect(merged.has('ayse-note-0') || merged.has('lukasz-note-0')).toBe(false)
     const fresh = client(server.port, roomId)
     await whenSynced(fresh)
     expect(notes(fresh.doc).toJSON()).toEqual(merged.toJSON())

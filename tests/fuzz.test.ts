@@ -7,6 +7,7 @@ import {
   stopServerProcess,
   tempDataDir,
   type ServerProcess,
+  metricsText,
 } from './helpers/serverProcess'
 import {
   connectStockClient,
@@ -15,6 +16,7 @@ import {
   whenSynced,
   type StockClient,
 } from './helpers/stockClient'
+import { pushNotes, TEST_AUTHOR } from './helpers/mapShapes'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -40,8 +42,8 @@ function validFrames(): Uint8Array[] {
   const doc = new Y.Doc()
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => updates.push(update))
-  doc.getMap('notes').set('note-00000001', new Y.Map([['text', 'een notitie']]))
-  doc.getArray('items').push(['a', 'b', 'c'])
+  pushNotes(doc, 'een notitie')
+  pushNotes(doc, 'a', 'b', 'c')
   return [
     ...updates.map((update) => {
       const e = encoding.createEncoder()
@@ -62,7 +64,7 @@ function validFrames(): Uint8Array[] {
       encoding.writeVarUint(inner, 1)
       encoding.writeVarUint(inner, 12345)
       encoding.writeVarUint(inner, 1)
-      encoding.writeVarString(inner, JSON.stringify({ participant: { name: 'x' } }))
+      encoding.writeVarString(inner, JSON.stringify({ participant: TEST_AUTHOR }))
       const e = encoding.createEncoder()
       encoding.writeVarUint(e, 1)
       encoding.writeVarUint8Array(e, encoding.toUint8Array(inner))
@@ -131,7 +133,7 @@ async function collectGarbage(server: ServerProcess): Promise<void> {
 }
 
 async function metric(server: ServerProcess, name: string): Promise<number> {
-  const text = await (await fetch(`${server.url}metrics`)).text()
+  const text = await metricsText(server.url)
   const match = new RegExp(`^${name} (\\d+)$`, 'm').exec(text)
   if (!match) throw new Error(`no ${name} in metrics`)
   return Number(match[1])
@@ -166,10 +168,10 @@ describe('fuzzing a live server', () => {
 
     // Meanwhile, the quiet room keeps working: one edit every 20 ms, each must arrive.
     let relayed = 0
-    b!.doc.getArray('items').observe(() => relayed++)
+    b!.doc.getMap('notes').observe(() => relayed++)
     let sent = 0
     const ticker = setInterval(() => {
-      a!.doc.getArray('items').push([sent++])
+      pushNotes(a!.doc, `note ${sent++}`)
     }, 20)
 
     const seed = Date.now() % 100000

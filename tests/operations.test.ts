@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { closeOf } from './helpers/inProcess'
-import { startServerProcess, stopServerProcess, tempDataDir } from './helpers/serverProcess'
+import { pushNotes } from './helpers/mapShapes'
+import {
+  metricsText,
+  startServerProcess,
+  stopServerProcess,
+  tempDataDir,
+} from './helpers/serverProcess'
 import { connectStockClient, createMap, waitFor, whenSynced } from './helpers/stockClient'
 
 /** What a hosting party expects of one node: health, metrics, structured logs, a clean stop. */
@@ -19,16 +25,16 @@ describe('operations', () => {
       const { roomId } = await createMap(server.port)
       const writer = connectStockClient(server.port, roomId)
       await whenSynced(writer)
-      for (let i = 0; i < 5; i++) writer.doc.getArray<string>('items').push([`regel ${i}`])
+      for (let i = 0; i < 5; i++) pushNotes(writer.doc, `regel ${i}`)
       const metric = async (name: string) => {
-        const text = await (await fetch(`${server.url}metrics`)).text()
+        const text = await metricsText(server.url)
         const line = text.split('\n').find((row) => row.startsWith(`${name} `))
         return line ? Number(line.split(' ')[1]) : NaN
       }
       await waitFor(async () => (await metric('pk_updates_total')) >= 5, 'updates counted')
       // Updates that arrive together are committed together: at least one commit was timed.
       expect(await metric('pk_storage_append_seconds_count')).toBeGreaterThanOrEqual(1)
-      const text = await (await fetch(`${server.url}metrics`)).text()
+      const text = await metricsText(server.url)
       expect(text).toContain('pk_storage_append_seconds_bucket{le="0.001"}')
       expect(text).toContain('# TYPE pk_storage_append_seconds histogram')
 

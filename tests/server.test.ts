@@ -21,11 +21,12 @@ import {
   whenSynced,
   type StockClient,
 } from './helpers/stockClient'
+import { noteTexts, pushNotes, TEST_AUTHOR } from './helpers/mapShapes'
 
 const { serverOn, client, rawSocket, defer } = useInProcessServers()
 
 function items(c: StockClient): string[] {
-  return c.doc.getArray<string>('items').toArray()
+  return noteTexts(c.doc)
 }
 
 async function closeCode(ws: WebSocket): Promise<number> {
@@ -40,8 +41,8 @@ describe('server with stock y-websocket clients', () => {
     const b = client(server.port, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
 
-    a.doc.getArray<string>('items').push(['from a'])
-    b.doc.getArray<string>('items').push(['from b'])
+    pushNotes(a.doc, 'from a')
+    pushNotes(b.doc, 'from b')
     await waitFor(() => items(a).length === 2 && items(b).length === 2, 'both edits everywhere')
     expect(items(a)).toEqual(items(b))
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
@@ -52,7 +53,7 @@ describe('server with stock y-websocket clients', () => {
     const { roomId: room } = await createMap(server.port)
     const a = client(server.port, room)
     await whenSynced(a)
-    a.doc.getArray<string>('items').push(['one', 'two', 'three'])
+    pushNotes(a.doc, 'one', 'two', 'three')
     const late = client(server.port, room)
     await whenSynced(late)
     await waitFor(() => items(late).length === 3, 'late client catches up')
@@ -64,11 +65,11 @@ describe('server with stock y-websocket clients', () => {
     const a = client(server.port, (await createMap(server.port)).roomId)
     const b = client(server.port, (await createMap(server.port)).roomId)
     await Promise.all([whenSynced(a), whenSynced(b)])
-    a.doc.getArray<string>('items').push(['private to room a'])
+    pushNotes(a.doc, 'private to room a')
     // A round trip in room b proves the server had time to (wrongly) relay.
     const b2 = client(server.port, b.provider.roomname)
     await whenSynced(b2)
-    b2.doc.getArray<string>('items').push(['b'])
+    pushNotes(b2.doc, 'b')
     await waitFor(() => items(b).length === 1, 'edit in room b')
     expect(items(b)).toEqual(['b'])
   })
@@ -79,9 +80,9 @@ describe('server with stock y-websocket clients', () => {
     const a = client(server.port, room)
     const b = client(server.port, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
-    a.provider.awareness.setLocalStateField('user', { name: 'Ayşe' })
+    a.provider.awareness.setLocalStateField('participant', { ...TEST_AUTHOR, name: 'Ayşe' })
     await waitFor(
-      () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ayşe',
+      () => b.provider.awareness.getStates().get(a.doc.clientID)?.participant?.name === 'Ayşe',
       'presence of a at b',
     )
     a.provider.disconnect()
@@ -97,7 +98,7 @@ describe('server with stock y-websocket clients', () => {
     const { roomId: room } = await createMap(first.port)
     const a = client(first.port, room)
     await whenSynced(a)
-    a.doc.getArray<string>('items').push(['blijft bewaard', 'ë é ï ü ĳ €'])
+    pushNotes(a.doc, 'blijft bewaard', 'ë é ï ü ĳ €')
     await waitFor(() => first.rooms.size === 1, 'room open')
     // Give the update time to reach the server before it stops.
     const probe = client(first.port, room)
@@ -116,7 +117,7 @@ describe('server with stock y-websocket clients', () => {
     const { roomId: room } = await createMap(server.port)
     const a = client(server.port, room)
     await whenSynced(a)
-    a.doc.getArray<string>('items').push(['bewaard na het uitladen'])
+    pushNotes(a.doc, 'bewaard na het uitladen')
     const watcher = client(server.port, room)
     await waitFor(() => items(watcher).length === 1, 'edit reached the server')
     a.destroy()
@@ -136,7 +137,7 @@ describe('server with stock y-websocket clients', () => {
     const a = client(server.port, room)
     const b = client(server.port, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
-    for (let i = 0; i < 75; i++) a.doc.getArray<string>('items').push([`note ${i}`])
+    for (let i = 0; i < 75; i++) pushNotes(a.doc, `note ${i}`)
     await waitFor(() => items(b).length === 75, 'all edits relayed')
     await server.close()
 
@@ -145,7 +146,7 @@ describe('server with stock y-websocket clients', () => {
     const doc = new Y.Doc()
     for (const update of (await store.load(room)).updates) Y.applyUpdate(doc, update)
     await store.close()
-    expect(doc.getArray('items').length).toBe(75)
+    expect(noteTexts(doc)).toHaveLength(75)
   })
 })
 
@@ -191,9 +192,9 @@ describe('server under bad input', () => {
     text.send('hello')
     expect(await textClosed).toBe(4400)
 
-    a.doc.getArray<string>('items').push(['still alive'])
+    pushNotes(a.doc, 'still alive')
     await waitFor(() => items(b).includes('still alive'), 'room still syncs')
-    expect(b.doc.getArray('items').toArray()).toEqual(['still alive'])
+    expect(items(b)).toEqual(['still alive'])
   })
 
   it('closes a connection whose frame is larger than the limit and keeps serving', async () => {
@@ -207,7 +208,7 @@ describe('server under bad input', () => {
     const a = client(server.port, room)
     const b = client(server.port, room)
     await Promise.all([whenSynced(a), whenSynced(b)])
-    a.doc.getArray<string>('items').push(['after the big frame'])
+    pushNotes(a.doc, 'after the big frame')
     await waitFor(() => items(b).length === 1, 'room still syncs')
   })
 })
@@ -226,7 +227,7 @@ describe('server process', () => {
     const writer = client(first.port, room)
     const watcher = client(first.port, room)
     await Promise.all([whenSynced(writer), whenSynced(watcher)])
-    for (let i = 0; i < 50; i++) writer.doc.getArray<string>('items').push([`edit ${i}`])
+    for (let i = 0; i < 50; i++) pushNotes(writer.doc, `edit ${i}`)
     // What the watcher has seen, the server accepted and relayed.
     await waitFor(() => items(watcher).length === 50, 'watcher saw every edit')
     await killHard(first)
@@ -260,8 +261,8 @@ describe('server logs', () => {
       const viewer = connectStockClient(server.port, roomId, { viewerToken })
       defer(() => [facilitator, writer, wrong, viewer].forEach((c) => c.destroy()))
       await Promise.all([whenSynced(facilitator), whenSynced(writer), whenSynced(viewer)])
-      writer.doc.getMap('notes').set('note-00000001', 'Geheim: mevrouw J. op nummer 12')
-      writer.doc.getMap('notes').set('note-00000002', 'Geheim en te lang '.repeat(10))
+      pushNotes(writer.doc, 'Geheim: mevrouw J. op nummer 12')
+      pushNotes(writer.doc, 'Geheim en te lang '.repeat(10))
       await new Promise((resolve) => setTimeout(resolve, 300))
       await fetch(`${server.url}api/maps/${roomId}`, {
         method: 'DELETE',
@@ -292,7 +293,7 @@ describe('access to a map', () => {
   /** A sync update frame carrying one item, as a forging client would build it. */
   function forgedUpdate(text: string): Uint8Array {
     const doc = new Y.Doc()
-    doc.getArray<string>('items').push([text])
+    pushNotes(doc, text)
     const update = Y.encodeStateAsUpdate(doc)
     return Uint8Array.from([0, 2, ...lengthPrefix(update.length), ...update])
   }
@@ -333,26 +334,26 @@ describe('access to a map', () => {
     defer(() => viewer.destroy())
     await Promise.all([whenSynced(participant), whenSynced(viewer)])
 
-    participant.doc.getArray<string>('items').push(['van een deelnemer'])
+    pushNotes(participant.doc, 'van een deelnemer')
     await waitFor(() => items(viewer).includes('van een deelnemer'), 'viewer sees edits live')
 
     // Through the stock client, and as a hand-made frame on a raw socket.
-    viewer.doc.getArray<string>('items').push(['van de kijker'])
-    viewer.provider.awareness.setLocalStateField('user', { name: 'kijker' })
+    pushNotes(viewer.doc, 'van de kijker')
+    viewer.provider.awareness.setLocalStateField('participant', { ...TEST_AUTHOR, name: 'kijker' })
     const forger = new WebSocket(`ws://127.0.0.1:${server.port}/ws/v/${viewerToken}`)
     defer(() => forger.terminate())
     await new Promise((resolve) => forger.once('open', resolve))
     forger.send(forgedUpdate('vervalst door de kijker'))
 
     // A later edit by the participant arrives; the viewer's never do.
-    participant.doc.getArray<string>('items').push(['daarna'])
+    pushNotes(participant.doc, 'daarna')
     const late = client(server.port, roomId)
     await whenSynced(late)
     await waitFor(() => items(late).includes('daarna'), 'late client synced')
     expect(items(late)).toEqual(['van een deelnemer', 'daarna'])
     expect(
       [...participant.provider.awareness.getStates().values()].some(
-        (state) => state.user?.name === 'kijker',
+        (state) => state.participant?.name === 'kijker',
       ),
     ).toBe(false)
   })
@@ -366,20 +367,26 @@ describe('access to a map', () => {
     defer(() => participant.destroy())
     await Promise.all([whenSynced(facilitator), whenSynced(participant)])
 
-    facilitator.doc.getMap('control').set('step', 2)
-    await waitFor(() => participant.doc.getMap('control').get('step') === 2, 'step reaches all')
-    participant.doc.getMap('control').set('step', 5)
+    facilitator.doc.getMap('facilitation').set('step', 2)
+    await waitFor(
+      () => participant.doc.getMap('facilitation').get('step') === 2,
+      'step reaches all',
+    )
+    participant.doc.getMap('facilitation').set('step', 3)
 
     const check = connectStockClient(server.port, roomId, { doc: 'control' })
     defer(() => check.destroy())
     await whenSynced(check)
-    facilitator.doc.getMap('control').set('timer', 'go')
-    await waitFor(() => check.doc.getMap('control').get('timer') === 'go', 'later change arrives')
-    expect(check.doc.getMap('control').get('step')).toBe(2)
+    facilitator.doc.getMap('facilitation').set('locked', true)
+    await waitFor(
+      () => check.doc.getMap('facilitation').get('locked') === true,
+      'later change arrives',
+    )
+    expect(check.doc.getMap('facilitation').get('step')).toBe(2)
     // The map document itself is open to participants, and kept apart from the control document.
     const notes = client(server.port, roomId)
     await whenSynced(notes)
-    expect(notes.doc.getMap('control').size).toBe(0)
+    expect(notes.doc.getMap('facilitation').size).toBe(0)
   })
 })
 

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { openDatabase } from '../server/database'
 import { closeOf, refusalOf, useInProcessServers } from './helpers/inProcess'
 import { tempDataDir } from './helpers/serverProcess'
+import { TEST_AUTHOR } from './helpers/mapShapes'
 import { createMap, waitFor, whenSynced, type StockClient } from './helpers/stockClient'
 
 const { serverOn, client, rawSocket } = useInProcessServers()
@@ -145,7 +146,7 @@ describe('presence', () => {
     const ayse = client(server.port, roomId)
     const watcher = client(server.port, roomId)
     await Promise.all([whenSynced(ayse), whenSynced(watcher)])
-    ayse.provider.awareness.setLocalStateField('participant', { name: 'Ayşe' })
+    ayse.provider.awareness.setLocalStateField('participant', { ...TEST_AUTHOR, name: 'Ayşe' })
     const ayseId = ayse.doc.clientID
     await waitFor(
       () => watcher.provider.awareness.getStates().get(ayseId)?.participant !== undefined,
@@ -156,14 +157,18 @@ describe('presence', () => {
     const clock = ayse.provider.awareness.meta.get(ayseId)!.clock
     impostor.send(
       awarenessFrame([
-        { clientId: ayseId, clock: clock + 1, state: { participant: { name: 'Impostor' } } },
+        {
+          clientId: ayseId,
+          clock: clock + 1,
+          state: { participant: { ...TEST_AUTHOR, name: 'Impostor' } },
+        },
       ]),
     )
     impostor.send(awarenessFrame([{ clientId: ayseId, clock: clock + 2, state: null }]))
-    impostor.send(awarenessFrame([{ clientId: 77, clock: 1, state: { participant: 'own' } }]))
+    impostor.send(awarenessFrame([{ clientId: 77, clock: 1, state: { drafts: 1 } }]))
     await waitFor(() => watcher.provider.awareness.getStates().has(77), 'own presence arrives')
     expect(watcher.provider.awareness.getStates().get(ayseId)).toEqual({
-      participant: { name: 'Ayşe' },
+      participant: { ...TEST_AUTHOR, name: 'Ayşe' },
     })
   })
 
@@ -203,6 +208,10 @@ describe('storage failure', () => {
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
     expect(closes).toContain(4507)
+    // A load balancer, and the host, can tell.
+    const health = await fetch(`${small.url}health`)
+    expect(health.status).toBe(503)
+    expect(await health.json()).toMatchObject({ status: 'storage-full' })
     await new Promise((resolve) => setTimeout(resolve, 200))
     const relayed = noteCount(watcher)
     expect(relayed).toBeGreaterThan(10)

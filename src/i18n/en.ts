@@ -417,6 +417,7 @@ export const en: Messages = {
   'pulse.after': 'At the end',
   'pulse.summary': '{count} answers, average {average}',
   'pulse.tooFew': 'the scores show from {min} answers on.',
+  'pulse.wordsTooFew': 'The words show from {min} answers on.',
   'pulse.bar': 'Score {score}: {count} times',
   'pulse.controls': 'Head, heart, gut',
   'pulse.controlsHint':

@@ -422,6 +422,7 @@ export const nl = {
   'pulse.after': 'Aan het eind',
   'pulse.summary': '{count} antwoorden, gemiddeld {average}',
   'pulse.tooFew': 'de cijfers zijn te zien vanaf {min} antwoorden.',
+  'pulse.wordsTooFew': 'De woorden zijn te zien vanaf {min} antwoorden.',
   'pulse.bar': 'Cijfer {score}: {count} keer',
   'pulse.controls': 'Hoofd, hart, buik',
   'pulse.controlsHint':

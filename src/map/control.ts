@@ -1,17 +1,21 @@
 import * as Y from 'yjs'
-import { Origin } from './doc'
-import { COLUMN_IDS, type ColumnId } from './schema'
+import { Origin, plainEntries } from './doc'
+import { COLUMN_IDS, type ColumnId, type Direction, type PulsePhase, type Tempo } from './schema'
+
+export {
+  DIRECTIONS,
+  PULSE_PHASES,
+  TEMPOS,
+  type Direction,
+  type PulsePhase,
+  type Tempo,
+} from './schema'
 
 /**
  * The facilitation state of a map: which step is active, the timer, locks, follow-me. It lives in
  * a second document of the room that the server lets only facilitators write.
  */
 export type ControlDoc = Y.Doc
-
-export const DIRECTIONS = ['fromValues', 'fromActions'] as const
-export type Direction = (typeof DIRECTIONS)[number]
-export const TEMPOS = ['ruim', 'kort'] as const
-export type Tempo = (typeof TEMPOS)[number]
 
 export interface TimerState {
   /** Length the facilitator set, for "start again". */
@@ -72,9 +76,6 @@ export interface ControlView {
   readonly pulse: PulsePhase | null
 }
 
-export const PULSE_PHASES = ['before', 'after'] as const
-export type PulsePhase = (typeof PULSE_PHASES)[number]
-
 function noteIdOrNull(value: unknown): string | null {
   return typeof value === 'string' && value.length <= 64 ? value : null
 }
@@ -131,7 +132,7 @@ function isTimer(value: unknown): value is TimerState {
 
 /** A plain view of the facilitation state; anything malformed falls back to its default. */
 export function viewControl(doc: ControlDoc): ControlView {
-  const raw = stateOf(doc).toJSON() as Record<string, unknown>
+  const raw = plainEntries(stateOf(doc))
   const agreed = new Set<string>()
   agreedOf(doc).forEach((value, key) => {
     if (value === true) agreed.add(key)

@@ -35,3 +35,29 @@ export function participantsOf(doc: MapDoc): Y.Map<unknown> {
 export function linksOf(doc: MapDoc): Y.Map<unknown> {
   return doc.getMap('links')
 }
+
+/**
+ * A map's entries as plain values. The schema never puts a Yjs type there, and one that got in
+ * anyway is left out, so reading never recurses into whatever a peer nested.
+ */
+export function plainEntries(map: Y.Map<unknown>): Record<string, unknown> {
+  const entries: Record<string, unknown> = {}
+  map.forEach((value, key) => {
+    if (!(value instanceof Y.AbstractType)) entries[key] = value
+  })
+  return entries
+}
+
+/**
+ * Makes a change as if another, unknown device made it: it is written in a throwaway document
+ * with a fresh Yjs client id and merged in. Yjs stamps every item with the client id of the
+ * document that wrote it, and a person's presence carries their document's id, so anything an
+ * anonymous entry is written with from the person's own document points at them.
+ */
+export function writeDetached(doc: MapDoc, change: (scratch: Y.Doc) => void): void {
+  let scratch = new Y.Doc()
+  while (scratch.clientID === doc.clientID) scratch = new Y.Doc()
+  change(scratch)
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch), Origin.local)
+  scratch.destroy()
+}

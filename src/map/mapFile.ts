@@ -191,9 +191,14 @@ export function parseMapFile(source: string): ParsedMapFile {
   }
 }
 
+/** Text of the notes in one transaction of an import: one websocket frame each, well under 1 MB. */
+const IMPORT_CHUNK_CHARS = 200_000
+
 /**
- * Fills a new, empty map from a parsed file in one transaction, and marks the shared notes in
- * its facilitation document. Notes get new ids.
+ * Fills a new, empty map from a parsed file, and marks the shared notes in its facilitation
+ * document. Notes get new ids. The notes go in several transactions of at most about 200,000
+ * characters each, so that a connected device sends the file in parts the server takes (a map
+ * of 2,000 long notes is more than one frame may hold).
  */
 export function importMapFile(
   doc: MapDoc,
@@ -211,24 +216,38 @@ export function importMapFile(
       now,
     )
     for (const participant of file.participants) joinMap(doc, participant)
-    for (const note of file.notes) {
-      const id = addNote(
-        doc,
-        {
-          id: newNoteId(),
-          column: note.column,
-          text: note.text,
-          author: note.author ?? importer,
-          anonymous: note.author === null,
-          proxyBy: note.proxyBy ?? undefined,
-          owner: note.owner ?? undefined,
-        },
-        now,
-      )
-      ids.push(id)
-      if (note.agreed) agreed.push(id)
+  })
+  let start = 0
+  while (start < file.notes.length) {
+    let end = start
+    let chars = 0
+    while (end < file.notes.length && (end === start || chars < IMPORT_CHUNK_CHARS)) {
+      chars += file.notes[end]!.text.length
+      end++
     }
-    // Links that do not join neighbouring columns are stored but not shown, as on the board.
+    doc.transact(() => {
+      for (const note of file.notes.slice(start, end)) {
+        const id = addNote(
+          doc,
+          {
+            id: newNoteId(),
+            column: note.column,
+            text: note.text,
+            author: note.author ?? importer,
+            anonymous: note.author === null,
+            proxyBy: note.proxyBy ?? undefined,
+            owner: note.owner ?? undefined,
+          },
+          now,
+        )
+        ids.push(id)
+        if (note.agreed) agreed.push(id)
+      }
+    })
+    start = end
+  }
+  // Links that do not join neighbouring columns are stored but not shown, as on the board.
+  doc.transact(() => {
     file.notes.forEach((note, i) => {
       for (const served of note.serves) setLink(doc, ids[i]!, ids[served]!, true)
       for (const holder of note.heldBy ?? []) {

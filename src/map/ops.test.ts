@@ -106,6 +106,29 @@ describe('map operations', () => {
     expect(JSON.stringify(doc.getMap('notes').toJSON())).not.toContain('Ayşe')
   })
 
+  it('writes an anonymous note with a client id that is not the writer’s', () => {
+    const doc = createMapDoc()
+    addNote(doc, { id: newNoteId(), column: 'waarden', text: 'Eigen', author: ayse })
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    for (const text of ['Anoniem een', 'Anoniem twee']) {
+      addNote(doc, { id: newNoteId(), column: 'waarden', text, author: ayse, anonymous: true })
+    }
+    // The writer's presence carries doc.clientID; no item of either note does, and the two do
+    // not share one either.
+    const writers = updates.map((update) => [
+      ...new Set(Y.decodeUpdate(update).structs.map((struct) => struct.id.client)),
+    ])
+    expect(writers.flat()).not.toContain(doc.clientID)
+    expect(writers.every((clients) => clients.length === 1)).toBe(true)
+    expect(new Set(writers.flat()).size).toBe(2)
+    expect(viewMap(doc).columns.waarden.map((note) => note.text)).toEqual([
+      'Eigen',
+      'Anoniem een',
+      'Anoniem twee',
+    ])
+  })
+
   it('gives an action an owner kind, a name and a moment', () => {
     const doc = createMapDoc()
     const id = addNote(doc, {

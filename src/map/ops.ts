@@ -1,9 +1,18 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
-import { metaOf, notesOf, Origin, participantsOf, type MapDoc } from './doc'
+import {
+  metaOf,
+  notesOf,
+  Origin,
+  participantsOf,
+  plainEntries,
+  writeDetached,
+  type MapDoc,
+} from './doc'
 import {
   compareNotes,
   isColumnId,
+  isOrderKey,
   LIMITS,
   parseNote,
   parseParticipant,
@@ -76,23 +85,30 @@ function columnNotes(doc: MapDoc, column: ColumnId, except?: NoteId): Note[] {
   const notes: Note[] = []
   notesOf(doc).forEach((fields, id) => {
     if (id === except || !(fields instanceof Y.Map)) return
-    const note = parseNote(id, fields.toJSON())
+    const note = parseNote(id, plainEntries(fields))
     if (note && note.column === column) notes.push(note)
   })
   return notes.sort(compareNotes)
 }
 
+/** Keys past this length make the column be spaced out anew, long before the schema's limit. */
+const LONG_ORDER_KEY = 64
+
 /**
  * An order key that sorts between the notes at `index - 1` and `index`. When two peers placed
- * notes at the same spot at once their keys can be equal; then the column is spaced out anew.
+ * notes at the same spot at once their keys can be equal, a key can grow long after many
+ * insertions at one spot, or a peer may have written a key that is no key at all: then the
+ * column is spaced out anew.
  */
 function orderKeyAt(doc: MapDoc, column: ColumnId, index: number, except?: NoteId): string {
   const notes = columnNotes(doc, column, except)
   const at = Math.max(0, Math.min(index, notes.length))
   const before = notes[at - 1]?.order ?? null
   const after = notes[at]?.order ?? null
-  if (before === null || after === null || before < after) {
-    return generateKeyBetween(before, after)
+  const valid = (key: string | null) => key === null || isOrderKey(key)
+  if (valid(before) && valid(after) && (before === null || after === null || before < after)) {
+    const key = generateKeyBetween(before, after)
+    if (key.length <= LONG_ORDER_KEY) return key
   }
   const fresh = generateNKeysBetween(null, null, notes.length + 1)
   notes.forEach((note, i) => {
@@ -190,10 +206,8 @@ export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
   const author = parseParticipant(input.author, proxyBy !== null)
   check(author !== null, 'invalid-participant')
   check(notesOf(doc).size < LIMITS.notesPerMap, 'too-many-notes')
-  doc.transact(() => {
-    const index = input.index ?? Number.MAX_SAFE_INTEGER
-    const order = orderKeyAt(doc, input.column, index)
-    const fields = new Y.Map<unknown>()
+  const index = input.index ?? Number.MAX_SAFE_INTEGER
+  const fill = (fields: Y.Map<unknown>, order: string): void => {
     fields.set('pos', { column: input.column, order })
     fields.set('text', text)
     if (input.anonymous) fields.set('anonymous', true)
@@ -202,6 +216,26 @@ export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
     fields.set('createdAt', now)
     fields.set('updatedAt', now)
     if (input.column === 'acties') setOwner(fields, { kind: 'wij', ...input.owner })
+  }
+  if (input.anonymous) {
+    // Its place is worked out here (spacing the column anew, if needed, as an edit of its own);
+    // the note itself is written by nobody this device can be known by.
+    let order = ''
+    doc.transact(() => {
+      order = orderKeyAt(doc, input.column, index)
+    }, Origin.local)
+    writeDetached(doc, (scratch) => {
+      scratch.transact(() => {
+        const fields = new Y.Map<unknown>()
+        scratch.getMap('notes').set(input.id, fields)
+        fill(fields, order)
+      })
+    })
+    return input.id
+  }
+  doc.transact(() => {
+    const fields = new Y.Map<unknown>()
+    fill(fields, orderKeyAt(doc, input.column, index))
     notesOf(doc).set(input.id, fields)
   }, Origin.local)
   return input.id

@@ -1,11 +1,13 @@
-import { Origin, type MapDoc } from './doc'
+import * as Y from 'yjs'
+import { Origin, writeDetached, type MapDoc } from './doc'
+import { randomId } from './ids'
 import { isId, LIMITS } from './schema'
 
 /**
  * "Hoofd, hart, buik": at the start each person writes what is in their head, heart and gut about
- * working together, and scores the collaboration from 1 to 10; at the end the score again. Entries
- * are keyed by a random id this device keeps for the map, never by person, and shown only as a
- * distribution and an unordered list.
+ * working together, and scores the collaboration from 1 to 10; at the end the score again. Each
+ * entry is written as if by an unknown device (see `writeDetached`) under a fresh random key, so
+ * nothing in the document ties it to a person; the device keeps only the key of its entry.
  */
 export interface PulseEntry {
   readonly head: string
@@ -33,7 +35,7 @@ function words(value: unknown): string {
 }
 
 function parseEntry(raw: unknown): PulseEntry | null {
-  if (typeof raw !== 'object' || raw === null) return null
+  if (typeof raw !== 'object' || raw === null || raw instanceof Y.AbstractType) return null
   const entry = raw as Record<string, unknown>
   return {
     head: words(entry.head),
@@ -44,15 +46,21 @@ function parseEntry(raw: unknown): PulseEntry | null {
   }
 }
 
-/** This device's own entry, to fill the form again. */
-export function ownPulse(doc: MapDoc, pulseId: string): PulseEntry | null {
-  return parseEntry(pulseOf(doc).get(pulseId))
+/** This device's own entry (under the key it keeps), to fill the form again. */
+export function ownPulse(doc: MapDoc, key: string | null): PulseEntry | null {
+  return key ? parseEntry(pulseOf(doc).get(key)) : null
 }
 
-/** Writes (part of) this device's entry. */
-export function writePulse(doc: MapDoc, pulseId: string, change: Partial<PulseEntry>): void {
-  if (!isId(pulseId)) return
-  const before = ownPulse(doc, pulseId) ?? {
+/**
+ * Writes (part of) this device's entry: the whole entry again under a new key, written by nobody
+ * this device can be known by, and the old one taken away. Returns the new key to keep.
+ */
+export function writePulse(
+  doc: MapDoc,
+  ownKey: string | null,
+  change: Partial<PulseEntry>,
+): string {
+  const before = ownPulse(doc, ownKey) ?? {
     head: '',
     heart: '',
     gut: '',
@@ -60,15 +68,21 @@ export function writePulse(doc: MapDoc, pulseId: string, change: Partial<PulseEn
     after: null,
   }
   const next = { ...before, ...change }
+  const key = randomId(12)
   doc.transact(() => {
-    pulseOf(doc).set(pulseId, {
-      head: words(next.head),
-      heart: words(next.heart),
-      gut: words(next.gut),
-      before: score(next.before),
-      after: score(next.after),
+    writeDetached(doc, (scratch) => {
+      scratch.getMap('pulse').set(key, {
+        head: words(next.head),
+        heart: words(next.heart),
+        gut: words(next.gut),
+        before: score(next.before),
+        after: score(next.after),
+      })
     })
+    // A deletion carries no client id: it says nothing of who made it.
+    if (ownKey && isId(ownKey)) pulseOf(doc).delete(ownKey)
   }, Origin.local)
+  return key
 }
 
 /** Every entry, in an order that says nothing about who wrote what or when. */

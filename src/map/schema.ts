@@ -3,12 +3,43 @@
  * everything read from the shared document (any peer may have written it, so nothing is trusted).
  */
 
-/** Bump when the document layout changes; add a migration in migrate.ts for the old one. */
-export const SCHEMA_VERSION = 1
+import {
+  COLUMN_IDS,
+  isColumnId,
+  isId,
+  isOwnerKind,
+  isRole,
+  isSide,
+  LIMITS,
+  type ColumnId,
+  type OwnerKind,
+  type Role,
+  type Side,
+} from '../../shared/schema'
 
-/** Columns in fill order: step 1 (values) first, step 5 (actions) last. */
-export const COLUMN_IDS = ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties'] as const
-export type ColumnId = (typeof COLUMN_IDS)[number]
+export {
+  COLUMN_IDS,
+  DIRECTIONS,
+  isColumnId,
+  isId,
+  isOrderKey,
+  isOwnerKind,
+  isRole,
+  LIMITS,
+  OWNER_KINDS,
+  PULSE_PHASES,
+  ROLES,
+  SCHEMA_VERSION,
+  SIDES,
+  TEMPOS,
+  type ColumnId,
+  type Direction,
+  type OwnerKind,
+  type PulsePhase,
+  type Role,
+  type Side,
+  type Tempo,
+} from '../../shared/schema'
 
 /** Columns as the printed card shows them, left to right: the fill order reversed. */
 export const CARD_ORDER: readonly ColumnId[] = [...COLUMN_IDS].reverse()
@@ -18,19 +49,6 @@ export function stepOf(column: ColumnId): number {
   return COLUMN_IDS.indexOf(column) + 1
 }
 
-export const ROLES = [
-  'beroepskracht',
-  'vrijwilliger',
-  'mantelzorger',
-  'ervaringsdeskundige',
-  'bewoner',
-  'anders',
-] as const
-export type Role = (typeof ROLES)[number]
-
-export const SIDES = ['formal', 'informal'] as const
-export type Side = (typeof SIDES)[number]
-
 /** The side each named role belongs to; "anders" (other) has no fixed side: the person picks. */
 export const ROLE_SIDE: Record<Exclude<Role, 'anders'>, Side> = {
   beroepskracht: 'formal',
@@ -39,21 +57,6 @@ export const ROLE_SIDE: Record<Exclude<Role, 'anders'>, Side> = {
   ervaringsdeskundige: 'informal',
   bewoner: 'informal',
 }
-
-export const OWNER_KINDS = ['ik', 'wij', 'anderen'] as const
-export type OwnerKind = (typeof OWNER_KINDS)[number]
-
-export const LIMITS = {
-  title: 120,
-  description: 600,
-  cardVersion: 40,
-  noteText: 1000,
-  name: 60,
-  roleLabel: 60,
-  ownerName: 120,
-  ownerWhen: 80,
-  notesPerMap: 2000,
-} as const
 
 export type NoteId = string & { readonly __brand: 'NoteId' }
 export type ParticipantId = string & { readonly __brand: 'ParticipantId' }
@@ -115,10 +118,6 @@ function isObject(value: unknown): value is Unknown {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value)
-}
-
 function text(value: unknown, max: number): string | null {
   return typeof value === 'string' && value.length <= max ? value : null
 }
@@ -127,30 +126,13 @@ function finite(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
 
-export function isColumnId(value: unknown): value is ColumnId {
-  return isOneOf(COLUMN_IDS, value)
-}
-
-export function isRole(value: unknown): value is Role {
-  return isOneOf(ROLES, value)
-}
-
-export function isOwnerKind(value: unknown): value is OwnerKind {
-  return isOneOf(OWNER_KINDS, value)
-}
-
-/** Ids are random base64url strings; anything else is refused. */
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value)
-}
-
 /** A valid participant, or null. Only the person a proxy note is for may go without a name. */
 export function parseParticipant(raw: unknown, nameless = false): Participant | null {
   if (!isObject(raw)) return null
   const name = text(raw.name, LIMITS.name)
   const roleLabel = text(raw.roleLabel ?? '', LIMITS.roleLabel)
   if (!isId(raw.id) || name === null || (!name && !nameless) || roleLabel === null) return null
-  if (!isRole(raw.role) || !isOneOf(SIDES, raw.side)) return null
+  if (!isRole(raw.role) || !isSide(raw.side)) return null
   return {
     id: raw.id as ParticipantId,
     name,

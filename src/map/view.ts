@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { metaOf, notesOf, participantsOf, type MapDoc } from './doc'
+import { metaOf, notesOf, participantsOf, plainEntries, type MapDoc } from './doc'
 import {
   indexLinks,
   looseEnds,
@@ -80,7 +80,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
   let skipped = 0
   const notes = new Map<NoteId, Note>()
   notesOf(doc).forEach((fields, id) => {
-    const parsed = fields instanceof Y.Map ? parseNote(id, fields.toJSON()) : null
+    const parsed = fields instanceof Y.Map ? parseNote(id, plainEntries(fields)) : null
     if (!parsed) {
       skipped++
       return
@@ -133,7 +133,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
       ? previous.pulse
       : readPulseList
 
-  const meta = parseMeta(metaOf(doc).toJSON())
+  const meta = parseMeta(plainEntries(metaOf(doc)))
   return Object.freeze({
     meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),
     columns: Object.freeze(columns),

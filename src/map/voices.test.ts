@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   addNote,
@@ -13,6 +14,7 @@ import {
   setHolds,
   valueSides,
   viewMap,
+  ownPulse,
   writePulse,
   type ColumnId,
   type MapDoc,
@@ -143,14 +145,25 @@ describe('balance of voices', () => {
 describe('hoofd, hart, buik', () => {
   it('keeps one entry per device and shows scores only as a distribution', () => {
     const doc = createMapDoc()
-    writePulse(doc, 'device-aaaa1', { head: 'Veel plannen', before: 6 })
-    writePulse(doc, 'device-bbbb2', { gut: 'Spannend', before: 4 })
-    writePulse(doc, 'device-aaaa1', { after: 8 })
-    writePulse(doc, 'device-cccc3', { before: 11 }) // not a score: left out
+    let ayse = writePulse(doc, null, { head: 'Veel plannen', before: 6 })
+    writePulse(doc, null, { gut: 'Spannend', before: 4 })
+    ayse = writePulse(doc, ayse, { after: 8 })
+    writePulse(doc, null, { before: 11 }) // not a score: left out
     const { pulse } = viewMap(doc)
     expect(pulse).toHaveLength(3)
     expect(distribution(pulse, 'before')).toEqual([0, 0, 0, 1, 0, 1, 0, 0, 0, 0])
     expect(distribution(pulse, 'after')).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0])
     expect(pulse.find((entry) => entry.head === 'Veel plannen')?.before).toBe(6)
+    expect(ownPulse(doc, ayse)?.after).toBe(8)
+  })
+
+  it('writes entries so that nothing in the document ties them to the device', () => {
+    const doc = createMapDoc()
+    let key = writePulse(doc, null, { head: 'Onzeker', before: 5 })
+    key = writePulse(doc, key, { after: 7 })
+    // Yjs stamps every item with its writer's client id, which is also the id of the person's
+    // presence: the device's own id is nowhere in the document.
+    expect(Y.decodeStateVector(Y.encodeStateVector(doc)).has(doc.clientID)).toBe(false)
+    expect(ownPulse(doc, key)).toMatchObject({ head: 'Onzeker', before: 5, after: 7 })
   })
 })

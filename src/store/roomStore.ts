@@ -132,8 +132,11 @@ export interface RoomState extends FacilitatorActions {
   removeDraft(id: string): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   loadExample(): void
-  /** Fills the open (new, empty) map from a checked map file; shared marks go along. */
-  importFile(file: MapFile, importer: Participant): void
+  /**
+   * Fills the open (new, empty) map from a checked map file; shared marks go along. It waits for
+   * the server first, so the file goes out in parts as it is written, never as one frame.
+   */
+  importFile(file: MapFile, importer: Participant): Promise<void>
 }
 
 interface Session {
@@ -147,26 +150,26 @@ interface Session {
 let session: Session | null = null
 
 /**
- * The random id this device files its "hoofd, hart, buik" entry under for a map: never the
- * person's id, so the entries cannot be traced to anyone through the document.
+ * The key of this device's "hoofd, hart, buik" entry for a map, kept on the device only: the
+ * document holds the entry under a fresh random key for every change, written by nobody the
+ * device can be known by.
  */
-const pulseIds = new Map<string, string>()
-function pulseIdFor(roomId: string): string {
-  const key = `pk-pulse-${roomId}`
-  let id = pulseIds.get(key)
+const pulseKeys = new Map<string, string>()
+function pulseKeyOf(roomId: string): string | null {
   try {
-    id ??= localStorage.getItem(key) ?? undefined
+    return localStorage.getItem(`pk-pulse-${roomId}`) ?? pulseKeys.get(roomId) ?? null
   } catch {
-    // No storage (a locked-down browser): the id lasts as long as the page.
+    // No storage (a locked-down browser): the key lasts as long as the page.
+    return pulseKeys.get(roomId) ?? null
   }
-  id ??= newNoteId()
-  pulseIds.set(key, id)
+}
+function keepPulseKey(roomId: string, key: string): void {
+  pulseKeys.set(roomId, key)
   try {
-    localStorage.setItem(key, id)
+    localStorage.setItem(`pk-pulse-${roomId}`, key)
   } catch {
     // As above.
   }
-  return id
 }
 /** Reads and writes this device's drafts for the open room. */
 let drafting: { read(): DraftFile; write(file: DraftFile): void } | null = null
@@ -269,7 +272,7 @@ export const useRoom = create<RoomState>((set, get) => {
         const { control: view, me: author } = get()
         if (!roomId || view.revealRound <= draftFile.revealedRound) return
         if (draftFile.drafts.length > 0 && !author) return
-        doc.transact(() => {
+        const reveal = (): void => {
           for (const draft of draftFile.drafts) {
             addNote(doc, {
               id: newNoteId(),
@@ -280,7 +283,11 @@ export const useRoom = create<RoomState>((set, get) => {
               owner: draft.owner ?? undefined,
             })
           }
-        })
+        }
+        // Signed notes go in one transaction; anonymous ones each on their own, so no update
+        // carries an anonymous note together with an edit of this device's own.
+        if (view.revealAnonymous) reveal()
+        else doc.transact(reveal)
         storeDrafts({ drafts: [], revealedRound: view.revealRound })
       }
       const refreshDots = (): void => {
@@ -404,12 +411,14 @@ export const useRoom = create<RoomState>((set, get) => {
 
     ownPulse() {
       const roomId = get().roomId
-      return session && roomId ? ownPulse(session.doc, pulseIdFor(roomId)) : null
+      return session && roomId ? ownPulse(session.doc, pulseKeyOf(roomId)) : null
     },
 
     writePulse(change) {
       const roomId = get().roomId
-      if (roomId) attempt((doc) => writePulse(doc, pulseIdFor(roomId), change))
+      if (!roomId) return
+      const key = attempt((doc) => writePulse(doc, pulseKeyOf(roomId), change))
+      if (key) keepPulseKey(roomId, key)
     },
 
     moveNote(id, column, index) {
@@ -475,10 +484,12 @@ export const useRoom = create<RoomState>((set, get) => {
       )
     },
 
-    importFile(file, importer) {
+    async importFile(file, importer) {
       if (!session || get().level !== 'facilitator') return
-      const { doc, control } = session
-      attempt(() => importMapFile(doc, control, file, importer))
+      const opened = session
+      await opened.connection.whenSynced()
+      if (session !== opened) return
+      attempt(() => importMapFile(opened.doc, opened.control, file, importer))
     },
 
     loadExample() {

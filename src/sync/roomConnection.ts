@@ -176,6 +176,19 @@ export class RoomConnection {
     this.awareness.setLocalStateField('drafts', count)
   }
 
+  /** Resolves once the map document has synced with the server (at once when it has). */
+  whenSynced(): Promise<void> {
+    if (this.provider.synced) return Promise.resolve()
+    return new Promise((resolve) => {
+      const onSync = (synced: boolean): void => {
+        if (!synced) return
+        this.provider.off('sync', onSync)
+        resolve()
+      }
+      this.provider.on('sync', onSync)
+    })
+  }
+
   /** Tries again after a refusal that may pass (a full server, too many messages). */
   reconnect(): void {
     this.update({ refusal: null })

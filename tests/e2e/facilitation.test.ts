@@ -295,6 +295,21 @@ describe('write alone, then together', () => {
     ) as Record<string, unknown>
     expect(revealed.author).toBeUndefined()
     expect(JSON.stringify(revealed)).not.toContain('Ayşe')
+    // Nor does any Yjs client id tie it to her: her presence names hers, the note's items
+    // carry another.
+    const presenceOf = (name: string) =>
+      [...raw.provider.awareness.getStates()].find(
+        ([, state]) => (state.participant as { name?: string } | undefined)?.name === name,
+      )?.[0]
+    await waitFor(() => presenceOf('Ayşe Yılmaz') !== undefined, 'Ayşe’s presence')
+    const notes = raw.doc.getMap<Y.Map<unknown>>('notes')
+    const [revealedId] = [...notes.entries()].find(([, note]) => note.get('text') === secret)!
+    const writers = new Set<number>()
+    const noteMap = notes.get(revealedId)!
+    writers.add(noteMap._item!.id.client)
+    noteMap._map.forEach((item) => writers.add(item.id.client))
+    expect(writers.has(presenceOf('Ayşe Yılmaz')!)).toBe(false)
+    expect(writers.has(presenceOf('Kwame Mensah')!)).toBe(false)
     raw.destroy()
     rawControl.destroy()
   })

@@ -75,9 +75,12 @@ describe('equal voice and the golden thread in a mixed room', () => {
     // Warm-up: head, heart, gut and a score; the room sees only the distribution.
     await ellen.page.getByRole('button', { name: 'Ronde bij het begin' }).click()
     await giveScore(ayse!, 4, 'Ik hoop dat we elkaar echt horen')
-    await giveScore(marga!, 5)
+    await giveScore(marga!, 5, 'Eerst zien')
     await screen.page.getByText('de cijfers zijn te zien vanaf 3 antwoorden.').waitFor()
-    await giveScore(kwame!, 6)
+    // Words too wait for three people, or two could read each other's off the screen.
+    await screen.page.getByText('De woorden zijn te zien vanaf 3 antwoorden.').waitFor()
+    expect(await screen.page.getByText('Ik hoop dat we elkaar echt horen').count()).toBe(0)
+    await giveScore(kwame!, 6, 'Nieuwsgierig')
     await giveScore(lukasz!, 7)
     const before = screen.page.locator('.pulse-chart[data-phase="before"]')
     await before.getByText('4 antwoorden, gemiddeld 5,5').waitFor()

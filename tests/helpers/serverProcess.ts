@@ -3,7 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-const ENTRY = path.resolve(import.meta.dirname, '../../dist/server/index.js')
+/** The built server; PK_SERVER_ENTRY runs the tests against another build (an older commit's). */
+const ENTRY =
+  process.env.PK_SERVER_ENTRY ?? path.resolve(import.meta.dirname, '../../dist/server/index.js')
 
 /** The built server running in its own process, as a user starts it. */
 export interface ServerProcess {
@@ -14,6 +16,18 @@ export interface ServerProcess {
   exited: Promise<void>
   /** The DevTools websocket of the process, when it was started with `--inspect=0`. */
   inspector: string | null
+}
+
+/** The token test servers answer /metrics with (it is not public). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0000'
+
+/** The text of a test server's /metrics. */
+export async function metricsText(url: string): Promise<string> {
+  const response = await fetch(`${url}metrics`, {
+    headers: { Authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+  })
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`)
+  return response.text()
 }
 
 /** A fresh temporary data folder. */
@@ -44,7 +58,10 @@ export function startServerProcess(
       dataDir,
       ...extraArgs,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, METRICS_TOKEN: TEST_METRICS_TOKEN },
+    },
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   return new Promise((resolve, reject) => {

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadLang, translator } from '../../i18n'
-import { createMapDoc, EXAMPLE_MAP, fillExampleMap, viewMap } from '../../map'
+import {
+  createMapDoc,
+  EXAMPLE_MAP,
+  fillExampleMap,
+  joinMap,
+  viewMap,
+  type ParticipantId,
+} from '../../map'
 import { actionsCsv, csvCell, fileName, mapMarkdown } from './formats'
 
 function example() {
@@ -50,6 +57,20 @@ describe('export formats', () => {
     // References and the golden thread: A3 serves V1 and V4.
     expect(text).toMatch(/^- \*\*A3\*\* De gemeente vragen .* \(Dient: V1 V4\) — /m)
     expect(text).toMatch(/^- \*\*W1\*\* Ik vind de samenwerking/m)
+  })
+
+  it('escapes a role someone typed themselves, wherever it is printed', () => {
+    const doc = createMapDoc()
+    joinMap(doc, {
+      id: 'kwame-000001' as ParticipantId,
+      name: 'Kwame',
+      role: 'anders',
+      roleLabel: '<img src=x onerror=alert(1)> [klik](http://x)',
+      side: 'informal',
+    })
+    const text = mapMarkdown(viewMap(doc), new Set(), translator('nl'), new Date(2026, 10, 22))
+    expect(text).toContain('Kwame (\\<img src=x onerror=alert\\(1\\)\\> \\[klik\\]\\(http://x\\))')
+    expect(text).not.toMatch(/[^\\]<img/)
   })
 
   it('makes a safe file name from any title', () => {

@@ -58,7 +58,7 @@ export function mapMarkdown(
       : dated,
   )
   if (view.participants.length > 0) {
-    const names = view.participants.map((p) => `${md(p.name)} (${roleText(t, p)})`)
+    const names = view.participants.map((p) => `${md(p.name)} (${md(roleText(t, p))})`)
     lines.push(`${t('room.participants')}: ${names.join(', ')}`)
   }
   lines.push('')

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { LIMITS, PULSE_SCORES, type PulseEntry } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { pulsePhase } from './pulseRules'
+import { PULSE_MIN_ANSWERS, pulsePhase, pulseWords } from './pulseRules'
 
 type Phase = 'before' | 'after'
 
@@ -107,25 +107,33 @@ function PulseForm({ phase }: { phase: Phase }) {
 export function PulseResults() {
   const t = useT()
   const entries = useRoom((state) => state.view.pulse)
-  const words = (key: 'head' | 'heart' | 'gut') =>
-    entries.map((entry) => entry[key]).filter((text) => text !== '')
+  const written = (key: 'head' | 'heart' | 'gut') =>
+    entries.filter((entry) => entry[key] !== '').length
   return (
     <div className="pulse-results">
       {(['before', 'after'] as const).map((phase) => (
         <ScoreChart key={phase} phase={phase} />
       ))}
-      {(['head', 'heart', 'gut'] as const).map((key) =>
-        words(key).length > 0 ? (
+      {(['head', 'heart', 'gut'] as const).map((key) => {
+        if (written(key) === 0) return null
+        const words = pulseWords(entries, key)
+        return (
           <div key={key} className="pulse-words">
             <h3>{t(`pulse.${key}`)}</h3>
-            <ul>
-              {words(key).map((text, i) => (
-                <li key={i}>{text}</li>
-              ))}
-            </ul>
+            {words ? (
+              <ul>
+                {words.map((text, i) => (
+                  <li key={i}>{text}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="pulse-chart-waiting">
+                {t('pulse.wordsTooFew', { min: PULSE_MIN_ANSWERS })}
+              </p>
+            )}
           </div>
-        ) : null,
-      )}
+        )
+      })}
     </div>
   )
 }

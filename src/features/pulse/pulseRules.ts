@@ -25,3 +25,16 @@ export function pulsePhase(
   })
   return { title, counts, text: t('pulse.summary', { count: answers, average: shown }) }
 }
+
+/**
+ * The words of one field (head, heart or gut) as the room may see them: only once at least
+ * `PULSE_MIN_ANSWERS` people wrote something there, so two people cannot read each other's off.
+ * Null while too few did.
+ */
+export function pulseWords(
+  entries: readonly PulseEntry[],
+  key: 'head' | 'heart' | 'gut',
+): readonly string[] | null {
+  const words = entries.map((entry) => entry[key]).filter((text) => text !== '')
+  return words.length >= PULSE_MIN_ANSWERS ? words : null
+}

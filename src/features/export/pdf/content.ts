@@ -11,7 +11,7 @@ import {
   type NoteId,
 } from '../../../map'
 import { bylineOf, shortText } from '../../board/noteText'
-import { pulsePhase } from '../../pulse/pulseRules'
+import { pulsePhase, pulseWords } from '../../pulse/pulseRules'
 import { looseEndsShown, refOf } from '../../thread/refs'
 import { roleText } from '../../room/roleLabel'
 import type { PdfContent, PdfNote, PdfThreads } from './layout'
@@ -182,8 +182,8 @@ function pulseContent(view: MapView, t: Translate): PdfThreads | null {
     }
   }
   const words = (key: 'head' | 'heart' | 'gut') => {
-    const list = view.pulse.map((entry) => entry[key]).filter((text) => text !== '')
-    return list.length ? { chain: t(`pulse.${key}`), detail: list.join(' · ') } : null
+    const list = pulseWords(view.pulse, key)
+    return list ? { chain: t(`pulse.${key}`), detail: list.join(' · ') } : null
   }
   const items = [
     scoreLine('before'),

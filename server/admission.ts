@@ -1,0 +1,151 @@
+import type http from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocketServer } from 'ws'
+import { canWrite, type AccessLevel, type AccessStore } from './access.js'
+import { CloseCode, Connection, type ConnectionLimits } from './connection.js'
+import { errorText, log } from './log.js'
+import type { PerAddress } from './perAddress.js'
+import { logRefusal } from './refusals.js'
+import { clientAddress, requestPath } from './request.js'
+import { logName, type Room } from './room.js'
+import { RoomsFullError, type RoomRegistry } from './rooms.js'
+import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
+
+type Refusal = { refuse: number; reason: string }
+
+export interface AdmissionParts {
+  wss: WebSocketServer
+  access: AccessStore
+  rooms: RoomRegistry
+  connectionLimits: ConnectionLimits
+  /** Websockets per address (the proxy's forwarded address behind a proxy). */
+  perAddress: PerAddress
+  trustProxy: boolean
+  /** Every open connection, for shutdown, pings and the counts. */
+  connections: Set<Connection>
+  /** True once the server is stopping. */
+  closing(): boolean
+}
+
+/**
+ * Lets websockets in: who it is and which document it opens, both from storage, and the room
+ * loaded, all before the websocket is accepted, so no message can arrive before its room is
+ * there. A refusal is told as a close code after the upgrade; a request that is no websocket
+ * path of ours gets 400 without one.
+ */
+export function createAdmission(parts: AdmissionParts) {
+  const { wss, access, rooms, connections } = parts
+
+  async function admit(
+    req: http.IncomingMessage,
+  ): Promise<
+    { docKey: string; roomId: string; level: AccessLevel; writable: boolean } | Refusal | null
+  > {
+    const pathname = requestPath(req)
+    const route = pathname === null ? null : parseWsPath(pathname)
+    if (!route) return null
+    let roomId: string | null
+    let level: AccessLevel
+    if (route.kind === 'viewer') {
+      roomId = await access.roomForViewer(route.token)
+      level = 'viewer'
+    } else {
+      const who = await access.check(route.roomId, facilitatorKeyOf(req))
+      if (who === 'forbidden')
+        return { refuse: CloseCode.forbidden, reason: 'wrong facilitator key' }
+      roomId = who === 'unknown' ? null : route.roomId
+      level = who === 'facilitator' ? 'facilitator' : 'participant'
+    }
+    if (!roomId) return { refuse: CloseCode.unknownMap, reason: 'unknown map' }
+    const docKey = route.doc === 'map' ? roomId : `${roomId}/${route.doc}`
+    return { docKey, roomId, level, writable: canWrite(level, route.doc) }
+  }
+
+  /** The admitted document's room, loaded; or why it cannot be opened. */
+  async function joinRoom(docKey: string, roomId: string): Promise<{ room: Room } | Refusal> {
+    try {
+      return { room: await rooms.open(docKey) }
+    } catch (error) {
+      // Stopping began while this one was let in: it reconnects, to another server if any.
+      if (parts.closing()) return { refuse: CloseCode.serviceRestart, reason: 'server restarting' }
+      if (error instanceof RoomsFullError) {
+        log.warn('room refused: server full', { room: logName(roomId), rooms: rooms.size })
+        return { refuse: CloseCode.tooMany, reason: 'server-full' }
+      }
+      log.error('room could not be opened', { room: logName(roomId), error: errorText(error) })
+      return { refuse: CloseCode.unavailable, reason: 'map could not be loaded' }
+    }
+  }
+
+  async function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const address = clientAddress(req, parts.trustProxy)
+    if (!parts.perAddress.take(address)) {
+      logRefusal('websockets per address')
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n')
+      return
+    }
+    let held = true
+    const release = () => {
+      if (held) parts.perAddress.release(address)
+      held = false
+    }
+    let admission
+    try {
+      admission = await admit(req)
+    } catch (error) {
+      log.error('could not check access', { error: errorText(error) })
+      admission = { refuse: CloseCode.unavailable, reason: 'storage-unavailable' }
+    }
+    if (!admission) {
+      release()
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+      return
+    }
+    const outcome: { room: Room } | Refusal =
+      'refuse' in admission ? admission : await joinRoom(admission.docKey, admission.roomId)
+    let upgraded = false
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded = true
+      ws.on('error', () => ws.terminate())
+      if ('refuse' in outcome) {
+        release()
+        // Told why, and given no data at all.
+        ws.close(outcome.refuse, outcome.reason)
+        return
+      }
+      const { docKey, writable } = admission as { docKey: string; writable: boolean }
+      const connection = new Connection(
+        ws,
+        outcome.room,
+        writable,
+        parts.connectionLimits,
+        address,
+        (closed) => {
+          connections.delete(closed)
+          rooms.release(docKey)
+          release()
+        },
+      )
+      connections.add(connection)
+    })
+    if (!upgraded) {
+      release()
+      // The client left while its room loaded: nobody joined it.
+      if ('room' in outcome && 'docKey' in admission) rooms.release(admission.docKey)
+    }
+  }
+
+  return {
+    upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+      socket.on('error', () => socket.destroy())
+      if (parts.closing()) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+        return
+      }
+      void accept(req, socket, head).catch((error: unknown) => {
+        log.error('a websocket could not be let in', { error: errorText(error) })
+        socket.destroy()
+      })
+    },
+  }
+}

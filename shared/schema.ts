@@ -1,0 +1,353 @@
+/**
+ * The shape of a map's two shared documents: which roots they have, which keys each root takes
+ * and what values go under those keys. The client's operations and views use these validators to
+ * read what any peer wrote; the server uses the same ones to check every update before it stores
+ * it. Plain values only: no Yjs, no DOM, no React, so both sides compile it.
+ *
+ * The shape says nothing of what a note means: the server can tell that a note's text is a string
+ * of at most 1,000 characters, never what it says.
+ */
+
+/** Bump when the document layout changes, and add a migration for the old one. */
+export const SCHEMA_VERSION = 1
+
+/** Columns in fill order: step 1 (values) first, step 5 (actions) last. */
+export const COLUMN_IDS = ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties'] as const
+export type ColumnId = (typeof COLUMN_IDS)[number]
+
+export const ROLES = [
+  'beroepskracht',
+  'vrijwilliger',
+  'mantelzorger',
+  'ervaringsdeskundige',
+  'bewoner',
+  'anders',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const SIDES = ['formal', 'informal'] as const
+export type Side = (typeof SIDES)[number]
+
+export const OWNER_KINDS = ['ik', 'wij', 'anderen'] as const
+export type OwnerKind = (typeof OWNER_KINDS)[number]
+
+export const DIRECTIONS = ['fromValues', 'fromActions'] as const
+export type Direction = (typeof DIRECTIONS)[number]
+export const TEMPOS = ['ruim', 'kort'] as const
+export type Tempo = (typeof TEMPOS)[number]
+export const PULSE_PHASES = ['before', 'after'] as const
+export type PulsePhase = (typeof PULSE_PHASES)[number]
+
+export const LIMITS = {
+  title: 120,
+  description: 600,
+  cardVersion: 40,
+  noteText: 1000,
+  name: 60,
+  roleLabel: 60,
+  ownerName: 120,
+  ownerWhen: 80,
+  notesPerMap: 2000,
+  /** Longest fractional order key; a column is spaced out anew long before keys get there. */
+  orderKey: 200,
+  /** Dots per person in one vote. */
+  dots: 20,
+  /** A timer runs at most this long. */
+  timerMs: 4 * 60 * 60 * 1000,
+} as const
+
+// ---- small validators ---------------------------------------------------------------------------
+
+/** A check of one value as read from a document or a message. */
+export type Check = (value: unknown) => boolean
+
+type Unknown = Record<string, unknown>
+
+export function isObject(value: unknown): value is Unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value)
+}
+
+/** A string of at most `max` characters (and at least `min`). */
+function str(max: number, min = 0): Check {
+  return (value) => typeof value === 'string' && value.length >= min && value.length <= max
+}
+
+function wholeNumber(min: number, max: number): Check {
+  return (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+}
+
+const isFiniteNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value)
+const isBoolean: Check = (value) => typeof value === 'boolean'
+const isTrue: Check = (value) => value === true
+const orNull =
+  (check: Check): Check =>
+  (value) =>
+    value === null || check(value)
+
+/**
+ * An object with exactly these fields: every required one present, no field not listed, each
+ * value passing its check.
+ */
+function record(fields: Record<string, Check>, optional: readonly string[] = []): Check {
+  const names = Object.keys(fields)
+  return (value) => {
+    if (!isObject(value)) return false
+    for (const key of Object.keys(value)) if (!(key in fields)) return false
+    return names.every((name) =>
+      name in value ? fields[name]!(value[name]) : optional.includes(name),
+    )
+  }
+}
+
+export function isColumnId(value: unknown): value is ColumnId {
+  return isOneOf(COLUMN_IDS, value)
+}
+
+export function isRole(value: unknown): value is Role {
+  return isOneOf(ROLES, value)
+}
+
+export function isSide(value: unknown): value is Side {
+  return isOneOf(SIDES, value)
+}
+
+export function isOwnerKind(value: unknown): value is OwnerKind {
+  return isOneOf(OWNER_KINDS, value)
+}
+
+const ID = /^[A-Za-z0-9_-]{8,64}$/
+
+/** Ids are random base64url strings; anything else is refused. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value)
+}
+
+const ORDER_KEY = /^[A-Za-z][0-9A-Za-z]*$/
+const SMALLEST_INTEGER = `A${'0'.repeat(26)}`
+
+/**
+ * A key of the `fractional-indexing` library: a head letter that gives the length of the integer
+ * part (a-z: 2 to 27 characters, A-Z: 27 down to 2), base-62 digits, a fraction that does not end
+ * in 0, and not the smallest integer (which nothing sorts before).
+ */
+export function isOrderKey(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > LIMITS.orderKey || !ORDER_KEY.test(value)) {
+    return false
+  }
+  const head = value.charCodeAt(0)
+  const integerLength = head >= 97 ? head - 97 + 2 : 90 - head + 2
+  if (value.length < integerLength) return false
+  if (value.length > integerLength && value.endsWith('0')) return false
+  return value !== SMALLEST_INTEGER
+}
+
+/** A stored person: a snapshot in a note or the list of participants. */
+const participantFields = {
+  id: isId,
+  name: str(LIMITS.name),
+  role: isRole,
+  roleLabel: str(LIMITS.roleLabel),
+  side: isSide,
+}
+
+/** A person as the document stores them; the name may be empty only for a proxy note's author. */
+export const isParticipantRecord: Check = record(participantFields, ['roleLabel'])
+
+const isNamedParticipant: Check = (value) =>
+  isParticipantRecord(value) && ((value as Unknown).name as string).length > 0
+
+const JOIN_CODE = /^[A-HJ-NP-Z2-9]{6}$/
+
+export function isJoinCodeValue(value: unknown): value is string {
+  return typeof value === 'string' && JOIN_CODE.test(value)
+}
+
+// ---- the documents ----------------------------------------------------------------------------
+
+/**
+ * One root of a document; every root is a map. Its keys are either a fixed set of fields, each
+ * with its own check (`fields`), or open (`key`) with one check for every value (`value`), or
+ * open with nested maps as values whose own keys are fixed fields (`nested`: the notes).
+ */
+export type RootShape =
+  | { readonly kind: 'fields'; readonly fields: Readonly<Record<string, Check>> }
+  | {
+      readonly kind: 'entries'
+      readonly key: (key: string) => boolean
+      /** Checks a value; it is told its key, for values that repeat it (a participant's id). */
+      readonly value: (value: unknown, key: string) => boolean
+    }
+  | {
+      readonly kind: 'nested'
+      readonly key: (key: string) => boolean
+      readonly fields: Readonly<Record<string, Check>>
+    }
+
+/** Every root a document may have; a write anywhere else is refused. */
+export type DocShape = Readonly<Record<string, RootShape>>
+
+/** Keys made of parts separated by `separator`, each passing its own check. */
+function compoundKey(separator: string, ...parts: Array<(part: string) => boolean>) {
+  return (key: string) => {
+    const split = key.split(separator)
+    return split.length === parts.length && parts.every((check, i) => check(split[i]!))
+  }
+}
+
+const DIGITS = /^(0|[1-9][0-9]{0,8})$/
+const count = (max: number) => (part: string) => DIGITS.test(part) && Number(part) <= max
+
+/** A note's fields: each a plain value, so two people changing different fields both win. */
+export const NOTE_FIELDS: Readonly<Record<string, Check>> = {
+  pos: record({ column: isColumnId, order: isOrderKey }),
+  text: str(LIMITS.noteText, 1),
+  anonymous: isTrue,
+  author: isParticipantRecord,
+  proxyBy: isNamedParticipant,
+  createdAt: isFiniteNumber,
+  updatedAt: isFiniteNumber,
+  ownerKind: isOwnerKind,
+  ownerName: str(LIMITS.ownerName),
+  ownerWhen: str(LIMITS.ownerWhen),
+}
+
+const score = orNull(wholeNumber(1, 10))
+
+/** The map document: notes and everything the group writes (anyone in the map may write here). */
+export const MAP_DOC: DocShape = {
+  meta: {
+    kind: 'fields',
+    fields: {
+      title: str(LIMITS.title),
+      description: str(LIMITS.description),
+      cardVersion: str(LIMITS.cardVersion),
+      createdAt: isFiniteNumber,
+      schemaVersion: wholeNumber(1, SCHEMA_VERSION),
+    },
+  },
+  notes: { kind: 'nested', key: isId, fields: NOTE_FIELDS },
+  participants: {
+    kind: 'entries',
+    key: isId,
+    value: (value, key) => isNamedParticipant(value) && (value as Unknown).id === key,
+  },
+  /** `<serving note>><served note>` -> true */
+  links: { kind: 'entries', key: compoundKey('>', isId, isId), value: isTrue },
+  /** `<round>|<participant>|<slot>` -> the note the dot is on */
+  votes: {
+    kind: 'entries',
+    key: compoundKey('|', count(1e9), isId, count(LIMITS.dots - 1)),
+    value: isId,
+  },
+  /** `<participant>|<column>|edits` -> how many edits */
+  activity: {
+    kind: 'entries',
+    key: compoundKey('|', isId, isColumnId, (kind) => kind === 'edits'),
+    value: wholeNumber(0, 1e9),
+  },
+  /** `<value note>|<participant>` -> true: "my value too" */
+  holds: { kind: 'entries', key: compoundKey('|', isId, isId), value: isTrue },
+  /** A random id per entry (never the person's) -> hoofd, hart, buik */
+  pulse: {
+    kind: 'entries',
+    key: isId,
+    value: record({
+      head: str(LIMITS.noteText),
+      heart: str(LIMITS.noteText),
+      gut: str(LIMITS.noteText),
+      before: score,
+      after: score,
+    }),
+  },
+}
+
+/** The facilitation document: only a facilitator's connection writes it. */
+export const CONTROL_DOC: DocShape = {
+  facilitation: {
+    kind: 'fields',
+    fields: {
+      direction: (value) => isOneOf(DIRECTIONS, value),
+      tempo: (value) => isOneOf(TEMPOS, value),
+      step: wholeNumber(-1, COLUMN_IDS.length - 1),
+      locked: isBoolean,
+      follow: isBoolean,
+      timer: record({
+        durationMs: (value) => isFiniteNumber(value) && (value as number) > 0,
+        endsAt: orNull(isFiniteNumber),
+        remainingMs: orNull((value) => isFiniteNumber(value) && (value as number) >= 0),
+      }),
+      vote: record({
+        round: wholeNumber(1, 1e9),
+        dots: wholeNumber(1, LIMITS.dots),
+        onePerNote: isBoolean,
+        open: isBoolean,
+      }),
+      sortByVotes: isBoolean,
+      readyRound: wholeNumber(0, 1e9),
+      privateWriting: isBoolean,
+      revealRound: wholeNumber(0, 1e9),
+      revealAnonymous: isBoolean,
+      joinCode: isJoinCodeValue,
+      focusNote: isId,
+      threadNote: isId,
+      askNote: isId,
+      showBalance: isBoolean,
+      pulse: (value) => isOneOf(PULSE_PHASES, value),
+    },
+  },
+  /** Notes the group marked as shared -> true */
+  agreed: { kind: 'entries', key: isId, value: isTrue },
+}
+
+/**
+ * The check for a plain value under `key` of `root`: null when nothing may be written there
+ * (an unknown root or key, or a key whose value must be a nested map).
+ */
+export function entryCheck(shape: DocShape, root: string, key: string): Check | null {
+  const rootShape = shape[root]
+  if (!rootShape) return null
+  switch (rootShape.kind) {
+    case 'fields':
+      return rootShape.fields[key] ?? null
+    case 'entries': {
+      const { value } = rootShape
+      return rootShape.key(key) ? (entry) => value(entry, key) : null
+    }
+    case 'nested':
+      return null
+  }
+}
+
+/** The fields of a nested map that may sit under `key` of `root`; null when none may. */
+export function nestedFields(
+  shape: DocShape,
+  root: string,
+  key: string,
+): Readonly<Record<string, Check>> | null {
+  const rootShape = shape[root]
+  return rootShape?.kind === 'nested' && rootShape.key(key) ? rootShape.fields : null
+}
+
+// ---- presence ---------------------------------------------------------------------------------
+
+/** What one person's presence (awareness state) may hold: who they are, "klaar", draft count. */
+export const isPresenceState: Check = (value) =>
+  value === null ||
+  record(
+    {
+      participant: isParticipantRecord,
+      ready: orNull(
+        record({
+          round: wholeNumber(0, 1e9),
+          step: wholeNumber(-1, COLUMN_IDS.length - 1),
+          status: (status) => status === 'klaar' || status === 'pas',
+        }),
+      ),
+      drafts: wholeNumber(0, 1e6),
+    },
+    ['participant', 'ready', 'drafts'],
+  )(value)

@@ -1,0 +1,413 @@
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it, vi } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { parseConfig } from '../server/config'
+import { autoDatabaseLimit } from '../server/database'
+import { addressKey } from '../server/request'
+import { SqliteStorage } from '../server/sqliteStorage'
+import { MapGoneError } from '../server/storage'
+import { closeOf, refusalOf, useInProcessServers } from './helpers/inProcess'
+import { noteTexts, pushNotes } from './helpers/mapShapes'
+import {
+  metricsText,
+  startServerProcess,
+  stopServerProcess,
+  tempDataDir,
+} from './helpers/serverProcess'
+import { createMap, waitFor, whenSynced } from './helpers/stockClient'
+
+const { serverOn, client, rawSocket, defer } = useInProcessServers()
+
+vi.setConfig({ testTimeout: 90_000 })
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Sends raw bytes on a fresh TCP connection; resolves with what came back before it closed. */
+function rawHttp(port: number, request: string, localAddress?: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port, localAddress })
+    let answer = ''
+    socket.on('data', (chunk) => (answer += chunk.toString()))
+    socket.on('error', () => resolve(answer))
+    socket.on('close', () => resolve(answer))
+    socket.on('connect', () => socket.write(request))
+    setTimeout(() => socket.destroy(), 2000)
+  })
+}
+
+/** A sync step 1 frame: "send me what I lack", from a client that has nothing. */
+const STATE_REQUEST = Uint8Array.from([0, 0, 1, 0])
+
+/** A sync update frame carrying `update`. */
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, 2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** An awareness frame with `count` made-up presences. */
+function presenceFlood(count: number, firstId = 1_000_000): Uint8Array {
+  const inner = encoding.createEncoder()
+  encoding.writeVarUint(inner, count)
+  for (let i = 0; i < count; i++) {
+    encoding.writeVarUint(inner, firstId + i)
+    encoding.writeVarUint(inner, 1)
+    encoding.writeVarString(inner, '{}')
+  }
+  const outer = encoding.createEncoder()
+  encoding.writeVarUint(outer, 1)
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner))
+  return encoding.toUint8Array(outer)
+}
+
+describe('requests no parser takes', () => {
+  it('answers 400 to a NUL byte, a broken target or a broken escape, on any path, and stays up', async () => {
+    const server = await startServerProcess(tempDataDir())
+    defer(() => stopServerProcess(server))
+    const targets = ['/%00', '//[', '/%E0%A4%A', '/m/%00', '/api/%00', '/ws/%00', '//[/ws']
+    for (const target of targets) {
+      const plain = await rawHttp(server.port, `GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`)
+      expect(plain, target).toMatch(/^HTTP\/1\.1 400/)
+      const upgrade = await rawHttp(
+        server.port,
+        `GET ${target} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      )
+      expect(upgrade, `upgrade ${target}`).toMatch(/^HTTP\/1\.1 400/)
+    }
+    expect(server.child.exitCode).toBeNull()
+    expect((await fetch(`${server.url}health`)).status).toBe(200)
+  })
+
+  it('does not serve source maps unless asked to', async () => {
+    const server = await startServerProcess(tempDataDir())
+    defer(() => stopServerProcess(server))
+    const assets = fs.readdirSync(path.resolve('dist/client/assets'))
+    const map = assets.find((name) => name.endsWith('.js.map'))
+    if (!map) throw new Error('the build has no source map to test with')
+    expect((await fetch(`${server.url}assets/${map}`)).status).toBe(404)
+    const debugging = await startServerProcess(tempDataDir(), 0, ['--serve-source-maps'])
+    defer(() => stopServerProcess(debugging))
+    expect((await fetch(`${debugging.url}assets/${map}`)).status).toBe(200)
+  })
+})
+
+describe('metrics', () => {
+  it('are not public: on the app port only with the token, and on a port of their own', async () => {
+    const server = await startServerProcess(tempDataDir())
+    defer(() => stopServerProcess(server))
+    expect((await fetch(`${server.url}metrics`)).status).toBe(404)
+    const wrong = await fetch(`${server.url}metrics`, {
+      headers: { Authorization: 'Bearer not-the-token-at-all' },
+    })
+    expect(wrong.status).toBe(404)
+    expect(await metricsText(server.url)).toContain('pk_connections')
+    const separate = await serverOn(tempDataDir(), { metricsPort: await freePort() })
+    expect((await fetch(`${separate.url}metrics`)).status).toBe(404)
+    const text = await (await fetch(`http://127.0.0.1:${separate.metricsPort}/metrics`)).text()
+    expect(text).toContain('pk_rooms_in_memory')
+  })
+})
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+describe('read amplification', () => {
+  it('answers a socket that asks for the whole map again and again, without reading, once at a time, and drops it', async () => {
+    const server = await serverOn(tempDataDir(), { maxNotes: 20_000, pingIntervalMs: 3000 })
+    const { roomId } = await createMap(server.port)
+    const writer = client(server.port, roomId)
+    await whenSynced(writer)
+    // About 12 MB of notes, more than the kernel buffers between two sockets on loopback.
+    const text = 'n'.repeat(950)
+    for (let batch = 0; batch < 12; batch++) {
+      pushNotes(writer.doc, ...Array.from({ length: 1000 }, (_, i) => `${batch}.${i} ${text}`))
+    }
+    const writing = Date.now()
+    await waitFor(
+      () => (server.rooms.get(roomId)?.doc.getMap('notes').size ?? 0) === 12_000,
+      'the big map stored',
+      60_000,
+    )
+    console.log(`read amplification: 12 MB map written in ${Date.now() - writing} ms`)
+
+    /** A raw socket that stops reading, asks for everything twenty times, and counts answers. */
+    async function asker() {
+      const ws = await rawSocket(server.port, roomId, ['pk.v1'])
+      const tcp = (ws as unknown as { _socket: net.Socket })._socket
+      const counted = { replies: 0 }
+      ws.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data))
+        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1) {
+          counted.replies++
+        }
+      })
+      tcp.pause()
+      for (let i = 0; i < 20; i++) ws.send(STATE_REQUEST)
+      return { ws, tcp, counted }
+    }
+
+    const reading = await asker()
+    const started = Date.now()
+    expect((await fetch(`${server.url}health`)).status).toBe(200)
+    expect(Date.now() - started).toBeLessThan(2000)
+    await sleep(300)
+    // It reads again: the answer under way arrives, and one for the requests that waited.
+    reading.tcp.resume()
+    await waitFor(() => reading.counted.replies >= 2, 'the answers arrive', 10_000)
+    await sleep(500)
+    expect(reading.counted.replies).toBe(2)
+
+    // One that never reads again does not answer pings either, and is dropped.
+    const deaf = await asker()
+    expect(server.rooms.get(roomId)?.peerCount).toBe(3)
+    await waitFor(
+      () => server.rooms.get(roomId)?.peerCount === 2,
+      'the deaf socket dropped',
+      10_000,
+    )
+    deaf.tcp.resume()
+  })
+})
+
+describe('edits that arrive before what they build on', () => {
+  it('waits for the catch-up a reconnecting client sends after its newest edits', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId } = await createMap(server.port)
+    const author = new Y.Doc()
+    const updates: Uint8Array[] = []
+    author.on('update', (update: Uint8Array) => updates.push(update))
+    const [id] = pushNotes(author, 'eerst')
+    author.getMap<Y.Map<unknown>>('notes').get(id!)!.set('text', 'daarna')
+    const ws = await rawSocket(server.port, roomId, ['pk.v1'])
+    // The newest first, then the one it builds on.
+    ws.send(updateFrame(updates[1]!))
+    await sleep(100)
+    ws.send(updateFrame(updates[0]!))
+    const reader = client(server.port, roomId)
+    await whenSynced(reader)
+    await waitFor(() => noteTexts(reader.doc)[0] === 'daarna', 'both edits, in order')
+    expect(ws.readyState).toBe(WebSocket.OPEN)
+  })
+})
+
+describe('presence', () => {
+  it('lets one connection speak for a couple of presences, however many it announces', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId } = await createMap(server.port)
+    const huge = await rawSocket(server.port, roomId, ['pk.v1'])
+    const hugeClosed = closeOf(huge)
+    huge.send(presenceFlood(200_000))
+    expect(await hugeClosed).toEqual({ code: 4413, reason: 'presence-too-big' })
+
+    const flood = await rawSocket(server.port, roomId, ['pk.v1'])
+    for (let i = 0; i < 10; i++) flood.send(presenceFlood(400, 2_000_000 + i * 400))
+    await sleep(300)
+    const joiner = client(server.port, roomId)
+    await whenSynced(joiner)
+    await sleep(200)
+    // Its own presence, and the two the flooding connection may speak for.
+    expect(joiner.provider.awareness.getStates().size).toBeLessThanOrEqual(3)
+    expect(flood.readyState).toBe(WebSocket.OPEN)
+  })
+})
+
+describe('limits per address', () => {
+  it('counts IPv6 addresses per /64 and IPv4 addresses as they are', () => {
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe(addressKey('2001:db8:1:2:ffff:1:2:3'))
+    expect(addressKey('2001:db8:1:2::1')).not.toBe(addressKey('2001:db8:1:3::1'))
+    expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1')
+    expect(addressKey('192.0.2.1')).not.toBe(addressKey('192.0.2.2'))
+  })
+
+  it('caps the maps one address makes in an hour', async () => {
+    const server = await serverOn(tempDataDir(), { maxMapsPerHour: 3 })
+    for (let i = 0; i < 3; i++) await createMap(server.port)
+    const fourth = await fetch(`http://127.0.0.1:${server.port}/api/maps`, { method: 'POST' })
+    expect(fourth.status).toBe(429)
+  })
+
+  it('caps the bytes of edits one address sends in an hour, storing nothing past it', async () => {
+    const server = await serverOn(tempDataDir(), { maxWriteBytesPerHour: 60_000 })
+    const { roomId } = await createMap(server.port)
+    const writer = client(server.port, roomId)
+    await whenSynced(writer)
+    const refused = refusalOf(writer)
+    for (let i = 0; i < 100 && writer.provider.shouldConnect; i++) {
+      pushNotes(writer.doc, `${i} ${'q'.repeat(900)}`)
+      await sleep(2)
+    }
+    expect(await refused).toEqual({ code: 4429, reason: 'write-quota' })
+    const reader = client(server.port, roomId)
+    await whenSynced(reader)
+    const stored = noteTexts(reader.doc).length
+    expect(stored).toBeGreaterThan(40)
+    expect(stored).toBeLessThan(70)
+  })
+
+  it('caps the connections of one address, half-open requests too, and serves the others', async () => {
+    const server = await serverOn(tempDataDir(), { host: '0.0.0.0', maxConnectionsPerAddress: 20 })
+    const sockets: net.Socket[] = []
+    defer(() => sockets.forEach((socket) => socket.destroy()))
+    let refused = 0
+    // 50 requests from one address that never finish their headers.
+    for (let i = 0; i < 50; i++) {
+      const socket = net.connect({
+        host: '127.0.0.1',
+        port: server.port,
+        localAddress: '127.0.0.2',
+      })
+      socket.on('error', () => {})
+      socket.on('close', () => refused++)
+      socket.on('connect', () => socket.write('GET /health HTTP/1.1\r\nHost: x\r\n'))
+      sockets.push(socket)
+    }
+    await waitFor(() => refused >= 30, 'sockets over the cap closed')
+    await sleep(200)
+    expect(refused).toBe(30)
+    // Another address is served at once.
+    expect((await fetch(`http://127.0.0.1:${server.port}/health`)).status).toBe(200)
+    // The half-open ones are closed once their headers are late.
+    await waitFor(() => refused === 50, 'half-open requests timed out', 20_000)
+  })
+})
+
+describe('storage limits', () => {
+  it('takes its size limit from the free disk unless told otherwise', () => {
+    expect(parseConfig([], {}).maxDbBytes).toBe('auto')
+    expect(parseConfig(['--max-db-bytes', '0'], {}).maxDbBytes).toBe(0)
+    expect(parseConfig([], { MAX_DB_BYTES: '1048576' }).maxDbBytes).toBe(1048576)
+    const dir = tempDataDir()
+    const limit = autoDatabaseLimit(path.join(dir, 'partnerschapskaart.db'))
+    const disk = fs.statfsSync(dir)
+    expect(limit).toBeLessThanOrEqual(disk.bavail * disk.bsize)
+  })
+})
+
+describe('deleting a map, storage first', () => {
+  it('writes no row for a map once it is deleted, not even a compaction', async () => {
+    const storage = SqliteStorage.open(path.join(tempDataDir(), 'partnerschapskaart.db'))
+    defer(() => storage.close())
+    const roomId = 'r'.repeat(24)
+    await storage.createMap({
+      roomId,
+      facilitatorKeyHash: '0'.repeat(64),
+      viewerTokenHash: '1'.repeat(64),
+      createdAt: Date.now(),
+    })
+    const doc = new Y.Doc()
+    pushNotes(doc, 'een')
+    await storage.append(roomId, [Y.encodeStateAsUpdate(doc)])
+    await storage.append(`${roomId}/control`, [Y.encodeStateAsUpdate(new Y.Doc())])
+    await storage.deleteMap(roomId)
+    await expect(storage.append(roomId, [Y.encodeStateAsUpdate(doc)])).rejects.toBeInstanceOf(
+      MapGoneError,
+    )
+    await storage.compact(roomId, () => Y.encodeStateAsUpdate(doc))
+    const rows = storage.db
+      .prepare("SELECT COUNT(*) AS n FROM updates WHERE room LIKE 'rrrr%'")
+      .get() as { n: number }
+    expect(rows.n).toBe(0)
+  })
+
+  it('tells nobody and keeps the map when storage cannot delete it', async () => {
+    const dataDir = tempDataDir()
+    const server = await serverOn(dataDir)
+    const { roomId, facilitatorKey } = await createMap(server.port)
+    const ayse = client(server.port, roomId)
+    await whenSynced(ayse)
+    pushNotes(ayse.doc, 'Blijft staan')
+    await waitFor(() => (server.rooms.get(roomId)?.doc.getMap('notes').size ?? 0) === 1, 'stored')
+    const closes: number[] = []
+    ayse.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+
+    // Another process holds the database's write lock: the deletion cannot happen now.
+    const holder = new Database(path.join(dataDir, 'partnerschapskaart.db'))
+    holder.exec('BEGIN IMMEDIATE')
+    const answer = await fetch(`http://127.0.0.1:${server.port}/api/maps/${roomId}`, {
+      method: 'DELETE',
+      headers: { 'X-Facilitator-Key': facilitatorKey },
+    })
+    holder.exec('ROLLBACK')
+    holder.close()
+    expect(answer.status).toBe(503)
+    expect(closes).not.toContain(4410)
+    const later = client(server.port, roomId)
+    await whenSynced(later)
+    expect(noteTexts(later.doc)).toEqual(['Blijft staan'])
+  })
+})
+
+describe('a damaged database', () => {
+  it('says so at start and on /health, and logs a map whose edits went missing', async () => {
+    const dataDir = tempDataDir()
+    const first = await startServerProcess(dataDir)
+    const { roomId } = await createMap(first.port)
+    const writer = client(first.port, roomId)
+    await whenSynced(writer)
+    pushNotes(
+      writer.doc,
+      ...Array.from({ length: 200 }, (_, i) => `notitie ${i} ${'x'.repeat(400)}`),
+    )
+    await sleep(500)
+    writer.destroy()
+    await stopServerProcess(first)
+
+    // Rows lost (as a damaged page loses them): the map says it was written, its log is empty.
+    const file = path.join(dataDir, 'partnerschapskaart.db')
+    const db = new Database(file)
+    db.prepare('DELETE FROM updates WHERE room = ?').run(roomId)
+    db.close()
+    const second = await startServerProcess(dataDir)
+    let log = ''
+    second.child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    second.child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const reader = client(second.port, roomId)
+    await whenSynced(reader)
+    await waitFor(() => log.includes('lost its edits'), 'the empty map is logged')
+    expect(log).not.toContain(roomId)
+    await stopServerProcess(second)
+
+    // Pages overwritten in the middle of the file: the check at start finds it.
+    const bytes = fs.readFileSync(file)
+    const pageSize = bytes.readUInt16BE(16)
+    for (let page = 3; page < bytes.length / pageSize - 1; page += 2) {
+      bytes.fill(0x5a, page * pageSize + 8, page * pageSize + 200)
+    }
+    fs.writeFileSync(file, bytes)
+    const damaged = await startServerProcess(dataDir)
+    defer(() => stopServerProcess(damaged))
+    const health = await fetch(`${damaged.url}health`)
+    expect(health.status).toBe(503)
+    expect(await health.json()).toMatchObject({ status: 'storage-damaged' })
+  })
+})
+
+describe('stopping', () => {
+  it('answers /health with 503 "draining" until its connections are closed', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId } = await createMap(server.port)
+    // A client that stops reading keeps its connection open as long as the server waits.
+    const slow = await rawSocket(server.port, roomId, ['pk.v1'])
+    ;(slow as unknown as { _socket: net.Socket })._socket.pause()
+    const stopped = server.close()
+    const health = await fetch(`http://127.0.0.1:${server.port}/health`)
+    expect(health.status).toBe(503)
+    expect(await health.json()).toMatchObject({ status: 'draining' })
+    await stopped
+  })
+})

@@ -1,0 +1,356 @@
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { checkShape, DependencyError, InFlight, ShapeError } from '../server/shape'
+import { CONTROL_DOC, isOrderKey, MAP_DOC, type DocShape } from '../shared/schema'
+import {
+  addNote,
+  castVote,
+  closeVote,
+  createMap,
+  deleteNote,
+  editNote,
+  extendTimer,
+  fillExampleMap,
+  goToStep,
+  importMapFile,
+  joinMap,
+  moveNote,
+  openVote,
+  parseMapFile,
+  pauseTimer,
+  recordEdit,
+  retractVote,
+  revealDrafts,
+  setAgreed,
+  setAskNote,
+  setDirection,
+  setFocusNote,
+  setFollow,
+  setHolds,
+  setJoinCode,
+  setLink,
+  setLocked,
+  setPulse,
+  setShowBalance,
+  setTempo,
+  setThreadNote,
+  startTimer,
+  toMapFile,
+  updateMapDetails,
+  viewControl,
+  viewMap,
+  writePulse,
+  type NoteId,
+  type Participant,
+  type ParticipantId,
+} from '../src/map'
+
+const ayse: Participant = {
+  id: 'ayse-0000001' as ParticipantId,
+  name: 'Ayşe Yılmaz',
+  role: 'anders',
+  roleLabel: 'buurtmoeder',
+  side: 'informal',
+}
+
+/**
+ * A server's copy of a document that checks every update the client emits, as the server does,
+ * before applying it. Returns the refusals.
+ */
+function checkedPeer(client: Y.Doc, shape: DocShape) {
+  const server = new Y.Doc()
+  const refused: string[] = []
+  client.on('update', (update: Uint8Array) => {
+    try {
+      checkShape(Y.decodeUpdate(update), server, shape, new InFlight())
+      Y.applyUpdate(server, update)
+    } catch (error) {
+      refused.push((error as Error).message)
+    }
+  })
+  return { server, refused }
+}
+
+/** What the server would say of one update against its copy `server`; null when accepted. */
+function verdict(update: Uint8Array, server: Y.Doc, shape: DocShape = MAP_DOC): string | null {
+  try {
+    checkShape(Y.decodeUpdate(update), server, shape, new InFlight())
+    return null
+  } catch (error) {
+    if (!(error instanceof ShapeError)) throw error
+    return error.message
+  }
+}
+
+/** Every update a change makes on a copy of `base`, merged into one. */
+function updateOf(base: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+  const before = Y.encodeStateVector(doc)
+  change(doc)
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+/** A map with one valid note, as a server holds it. */
+function mapWithNote(): { doc: Y.Doc; noteId: string } {
+  const doc = new Y.Doc()
+  createMap(doc, { title: 'Kaart', description: '' })
+  const noteId = addNote(doc, {
+    id: 'note-0000001' as NoteId,
+    column: 'waarden',
+    text: 'Respect',
+    author: ayse,
+  })
+  return { doc, noteId }
+}
+
+describe('the schema the server checks', () => {
+  it('accepts every change the client makes to the map, update by update', () => {
+    const client = new Y.Doc()
+    const { server, refused } = checkedPeer(client, MAP_DOC)
+    createMap(client, { title: 'Samenspel', description: 'Hoe werken we samen?', cardVersion: '1' })
+    updateMapDetails(client, { title: 'Samenspel Zuid', description: 'anders', cardVersion: '2' })
+    joinMap(client, ayse)
+    fillExampleMap(client)
+    const value = addNote(client, {
+      id: 'value-000001' as NoteId,
+      column: 'waarden',
+      text: 'Warmte',
+      author: ayse,
+    })
+    const action = addNote(client, {
+      id: 'action-00001' as NoteId,
+      column: 'acties',
+      text: 'Bellen',
+      author: ayse,
+      owner: { kind: 'ik', name: 'Ayşe', when: 'maandag' },
+    })
+    addNote(client, {
+      id: 'anon-0000001' as NoteId,
+      column: 'eisen',
+      text: 'Anoniem',
+      author: ayse,
+      anonymous: true,
+    })
+    addNote(client, {
+      id: 'proxy-000001' as NoteId,
+      column: 'relaties',
+      text: 'Voor mijn buurvrouw',
+      author: {
+        ...ayse,
+        id: 'other-000001' as ParticipantId,
+        name: '',
+        role: 'bewoner',
+        roleLabel: '',
+        side: 'informal',
+      },
+      proxyBy: ayse,
+    })
+    editNote(client, value, { text: 'Warmte en respect' })
+    editNote(client, action, { owner: { kind: 'anderen', name: 'de gemeente', when: '' } })
+    moveNote(client, value, { column: 'acties', index: 0 })
+    moveNote(client, value, { column: 'waarden', index: 0 })
+    for (let i = 0; i < 30; i++) moveNote(client, value, { column: 'waarden', index: i % 3 })
+    setLink(client, action, value, true)
+    setLink(client, action, value, false)
+    const rules = { round: 1, dots: 3, onePerNote: false }
+    castVote(client, rules, ayse.id, value)
+    castVote(client, rules, ayse.id, value)
+    retractVote(client, rules, ayse.id, value)
+    recordEdit(client, ayse.id, 'waarden')
+    setHolds(client, value, ayse.id, true)
+    writePulse(client, 'pulse-000001', { head: 'hoofd', heart: 'hart', gut: 'buik', before: 6 })
+    writePulse(client, 'pulse-000001', { after: 8 })
+    deleteNote(client, action)
+
+    const imported = new Y.Doc()
+    const check = checkedPeer(imported, MAP_DOC)
+    const file = parseMapFile(JSON.stringify(toMapFile(viewMap(client), new Set([value]))))
+    if (!file.ok) throw new Error(file.problem)
+    importMapFile(imported, new Y.Doc(), file.file, ayse)
+
+    expect(refused).toEqual([])
+    expect(check.refused).toEqual([])
+    expect(viewMap(server).notes.size).toBe(viewMap(client).notes.size)
+    // The whole state at once, as a reconnecting client sends it, fits too.
+    expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc())).toBeNull()
+  })
+
+  it('accepts every change a facilitator makes, and refuses them in the map document', () => {
+    const client = new Y.Doc()
+    const { server, refused } = checkedPeer(client, CONTROL_DOC)
+    setDirection(client, 'fromActions')
+    setTempo(client, 'kort')
+    goToStep(client, 1)
+    setLocked(client, true)
+    setFollow(client, true)
+    startTimer(client, 10 * 60_000, Date.now())
+    pauseTimer(client, Date.now())
+    extendTimer(client, 60_000, Date.now())
+    openVote(client, 3, true)
+    closeVote(client)
+    setAgreed(client, 'note-0000001', true)
+    revealDrafts(client, true)
+    setJoinCode(client, 'ABC234')
+    setFocusNote(client, 'note-0000001')
+    setThreadNote(client, 'note-0000001')
+    setAskNote(client, 'note-0000002')
+    setShowBalance(client, true)
+    setPulse(client, 'before')
+    expect(refused).toEqual([])
+    expect(viewControl(server)).toEqual(viewControl(client))
+    expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc(), MAP_DOC)).toMatch(/schema/)
+  })
+
+  it('refuses roots, keys and values the schema does not know', () => {
+    const { doc, noteId } = mapWithNote()
+    const cases: Array<[string, (d: Y.Doc) => void]> = [
+      ['an unknown root', (d) => d.getMap('edits').set('x', 1)],
+      ['a sequence in a root', (d) => d.getArray('notes').push(['x'])],
+      ['text in a root', (d) => d.getText('meta').insert(0, 'x')],
+      ['an unknown meta field', (d) => d.getMap('meta').set('owner', 'x')],
+      ['a title too long', (d) => d.getMap('meta').set('title', 'x'.repeat(121))],
+      ['a note under a bad id', (d) => d.getMap('notes').set('x', new Y.Map())],
+      ['a note that is not a map', (d) => d.getMap('notes').set('note-0000002', 'text')],
+      ['an unknown note field', (d) => note(d).set('colour', 'red')],
+      ['a note text too long', (d) => note(d).set('text', 'x'.repeat(1001))],
+      ['an empty note text', (d) => note(d).set('text', '')],
+      ['an order key "~"', (d) => note(d).set('pos', { column: 'waarden', order: '~' })],
+      ['an unknown column', (d) => note(d).set('pos', { column: 'wensen', order: 'a0' })],
+      [
+        'a position with more fields',
+        (d) => note(d).set('pos', { column: 'waarden', order: 'a0', x: 1 }),
+      ],
+      [
+        'a long text nine levels deep',
+        (d) => {
+          let value: unknown = 'x'.repeat(500_000)
+          for (let i = 0; i < 9; i++) value = { v: value }
+          note(d).set('pos', value)
+        },
+      ],
+      ['an author with a phone number', (d) => note(d).set('author', { ...ayse, phone: '06' })],
+      ['an author of an unknown role', (d) => note(d).set('author', { ...ayse, role: 'baas' })],
+      ['a map inside a note', (d) => note(d).set('author', new Y.Map())],
+      ['text inside a note', (d) => note(d).set('text', new Y.Text('x'))],
+      ['bytes inside a note', (d) => note(d).set('text', new Uint8Array(10))],
+      [
+        'a participant under another id',
+        (d) => d.getMap('participants').set('someone-0001', { ...ayse }),
+      ],
+      ['a link with three parts', (d) => d.getMap('links').set(`${noteId}>${noteId}>x`, true)],
+      ['a dot past the twentieth', (d) => d.getMap('votes').set(`1|${ayse.id}|20`, noteId)],
+      [
+        'a count that is not a whole number',
+        (d) => d.getMap('activity').set(`${ayse.id}|waarden|edits`, 1.5),
+      ],
+      [
+        'a pulse score of 11',
+        (d) =>
+          d
+            .getMap('pulse')
+            .set('pulse-000001', { head: '', heart: '', gut: '', before: 11, after: null }),
+      ],
+      [
+        'a sub-document',
+        (d) => d.getMap('notes').set('note-0000003', new Y.Doc() as unknown as Y.Map<unknown>),
+      ],
+    ]
+    function note(d: Y.Doc): Y.Map<unknown> {
+      return d.getMap<Y.Map<unknown>>('notes').get(noteId)!
+    }
+    const accepted = cases.filter(([, change]) => verdict(updateOf(doc, change), doc) === null)
+    expect(accepted.map(([what]) => what)).toEqual([])
+  })
+
+  it('refuses a note nested thousands of levels deep, so no peer overflows its stack', () => {
+    const { doc } = mapWithNote()
+    const update = updateOf(doc, (d) => {
+      // Built from the top down, each map in place before the next goes in, as an attacker would.
+      let inner = new Y.Map<unknown>()
+      d.getMap('notes').set('note-deep-001', inner)
+      for (let i = 0; i < 3000; i++) {
+        const next = new Y.Map<unknown>()
+        inner.set('pos', next)
+        inner = next
+      }
+    })
+    expect(verdict(update, doc)).toMatch(/schema: /)
+  })
+
+  it('takes a write to a note someone deleted meanwhile, but only small plain values', () => {
+    const { doc, noteId } = mapWithNote()
+    // A peer still has the note and edits it, while the server's copy has deleted it.
+    const peer = new Y.Doc()
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc))
+    deleteNote(doc, noteId as NoteId)
+    const edit = updateOf(peer, (d) => editNote(d, noteId as NoteId, { text: 'nog steeds' }))
+    expect(verdict(edit, doc)).toBeNull()
+    const nested = updateOf(peer, (d) => {
+      d.getMap<Y.Map<unknown>>('notes').get(noteId)!.set('extra', new Y.Map())
+    })
+    expect(verdict(nested, doc)).toMatch(/schema: /)
+  })
+
+  it('holds back an update that builds on items the server does not have yet', () => {
+    const { doc, noteId } = mapWithNote()
+    const author = new Y.Doc()
+    Y.applyUpdate(author, Y.encodeStateAsUpdate(doc))
+    const first = updateOf(author, (d) => editNote(d, noteId as NoteId, { text: 'een' }))
+    Y.applyUpdate(author, first)
+    const second = updateOf(author, (d) => editNote(d, noteId as NoteId, { text: 'twee' }))
+    // The second builds on the first, which the server has not seen: it has to wait.
+    expect(() => checkShape(Y.decodeUpdate(second), doc, MAP_DOC, new InFlight())).toThrow(
+      DependencyError,
+    )
+    // Accepted but waiting for its commit: the next one may build on it.
+    const inFlight = new InFlight()
+    inFlight.add(checkShape(Y.decodeUpdate(first), doc, MAP_DOC, inFlight).placed)
+    expect(() => checkShape(Y.decodeUpdate(second), doc, MAP_DOC, inFlight)).not.toThrow()
+  })
+
+  it('counts a note added again under the key of a deleted one', () => {
+    const { doc, noteId } = mapWithNote()
+    deleteNote(doc, noteId as NoteId)
+    const again = updateOf(doc, (d) => d.getMap('notes').set(noteId, new Y.Map()))
+    const result = checkShape(Y.decodeUpdate(again), doc, MAP_DOC, new InFlight())
+    expect([...result.addedNotes]).toEqual([noteId])
+  })
+})
+
+describe('order keys', () => {
+  it('accepts every key the library makes and refuses what it cannot work with', () => {
+    let keys = generateNKeysBetween(null, null, 50)
+    for (let i = 0; i < 300; i++) {
+      const at = (i * 7) % (keys.length - 1)
+      keys = [
+        ...keys.slice(0, at + 1),
+        generateKeyBetween(keys[at]!, keys[at + 1]!),
+        ...keys.slice(at + 1),
+      ]
+    }
+    keys.push(generateKeyBetween(null, keys[0]!), generateKeyBetween(keys.at(-1)!, null))
+    expect(keys.filter((key) => !isOrderKey(key))).toEqual([])
+    for (const bad of [
+      '',
+      '~',
+      'a',
+      'a00',
+      'b0',
+      'A',
+      `A${'0'.repeat(26)}`,
+      'a0 ',
+      'a0~',
+      'é0',
+      'a'.repeat(300),
+    ]) {
+      expect(isOrderKey(bad), bad).toBe(false)
+    }
+    // Whatever it accepts, the library can place a note after.
+    for (const good of ['a0', 'a1V', 'Zz', 'b00V', 'zzzzzzzzzzzzzzzzzzzzzzzzzzV']) {
+      expect(isOrderKey(good), good).toBe(true)
+      expect(() => generateKeyBetween(good, null)).not.toThrow()
+    }
+  })
+})
