@@ -76,7 +76,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   retentionDays: 0,
   maxDbBytes: 'auto',
   maxMapsPerHour: 60,
-  maxWriteBytesPerHour: 64 * 1024 * 1024,
+  maxWriteBytesPerHour: 16 * 1024 * 1024,
   maxConnectionsPerAddress: 200,
   metricsPort: 0,
   metricsHost: '127.0.0.1',

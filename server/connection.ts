@@ -11,6 +11,7 @@ import { logRefusal } from './refusals.js'
 import {
   encodeAwareness,
   encodeSyncStep1,
+  decodeWellFormedUpdate,
   encodeSyncStep2,
   handleSyncMessage,
   MessageType,
@@ -80,13 +81,21 @@ function isPresenceJson(json: string): boolean {
  * also echoes everyone else's changes, which are dropped as not its own.
  */
 export const MAX_PRESENCES_PER_CONNECTION = 2
+/** …and over its whole life, so a connection cannot make up ids one after the other. */
+const MAX_PRESENCES_EVER = 4
 
 /**
  * Updates a connection may have waiting for edits they build on (see DependencyError), and
  * their bytes; past either, the connection is closed to catch up from scratch (it reconnects).
  */
 const MAX_HELD_UPDATES = 64
-const MAX_HELD_BYTES = 4 * 1024 * 1024
+const MAX_HELD_BYTES = 1024 * 1024
+/** How long an update may wait; a catch-up comes within a round trip. */
+const MAX_HELD_MS = 30_000
+const HELD_RETRY_MS = 2_000
+
+/** Largest state vector a client may send: thousands of writers' worth. */
+const MAX_STATE_VECTOR_BYTES = 100 * 1024
 
 /** Entries in one presence message: a whole room's, as a stock client echoes them on joining. */
 const MAX_PRESENCE_ENTRIES = 500
@@ -105,8 +114,10 @@ export class Connection implements Peer {
   /** Size of the last state reply: the buffer may hold that much more than the usual limit. */
   private stateBytes = 0
   /** Updates that build on edits the server does not have yet, in the order they came. */
-  private held: { update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> }[] = []
+  /** Kept as sent and decoded again when tried: a decoded update takes many times its bytes. */
+  private held: Uint8Array[] = []
   private heldBytes = 0
+  private heldTimer: NodeJS.Timeout | null = null
 
   /**
    * `writable` false makes this a read-only connection: its document updates and presence are
@@ -166,30 +177,56 @@ export class Connection implements Peer {
       this.room.receive(update, decoded, this)
     } catch (error) {
       if (!(error instanceof DependencyError)) throw error
-      this.held.push({ update, decoded })
+      this.held.push(update)
       this.heldBytes += update.length
       if (this.held.length > MAX_HELD_UPDATES || this.heldBytes > MAX_HELD_BYTES) {
-        logRefusal('updates waiting for earlier edits')
-        // Not the client's fault: it reconnects and sends everything in one catch-up.
-        this.refuse(CloseCode.unavailable, 'missing earlier edits')
+        this.giveUpHeld()
+        return
+      }
+      if (!this.heldTimer) {
+        // Tried again now and then too: what they wait for may come over another connection.
+        const since = Date.now()
+        this.heldTimer = setInterval(() => {
+          if (Date.now() - since > MAX_HELD_MS) this.giveUpHeld()
+          else this.retryHeld()
+        }, HELD_RETRY_MS)
       }
       return
     }
+    this.retryHeld()
+  }
+
+  /** Gives the waiting updates to the room again, as long as it takes any of them. */
+  private retryHeld(): void {
     let progress = this.held.length > 0
     while (progress) {
       progress = false
       for (const waiting of [...this.held]) {
         try {
-          this.room.receive(waiting.update, waiting.decoded, this)
+          this.room.receive(waiting, decodeWellFormedUpdate(waiting), this)
         } catch (error) {
           if (error instanceof DependencyError) continue
-          throw error
+          this.onHandleError(error)
+          return
         }
         this.held = this.held.filter((other) => other !== waiting)
-        this.heldBytes -= waiting.update.length
+        this.heldBytes -= waiting.length
         progress = true
       }
     }
+    if (this.held.length === 0 && this.heldTimer) {
+      clearInterval(this.heldTimer)
+      this.heldTimer = null
+    }
+  }
+
+  /**
+   * Too many updates wait, or too long: the connection closes so the client catches up from
+   * scratch. Not the client's fault, usually: it reconnects and sends everything at once.
+   */
+  private giveUpHeld(): void {
+    logRefusal('updates waiting for earlier edits')
+    this.refuse(CloseCode.unavailable, 'missing earlier edits')
   }
 
   /** Drops a peer whose unsent bytes pile up: it does not read what it is sent. */
@@ -206,6 +243,7 @@ export class Connection implements Peer {
    * time. Only the last request waiting is answered.
    */
   private answerStateRequest(stateVector: Uint8Array): void {
+    if (stateVector.length > MAX_STATE_VECTOR_BYTES) throw new LimitError('state-vector-too-big')
     if (this.replying) {
       this.waitingRequest = stateVector
       return
@@ -250,12 +288,16 @@ export class Connection implements Peer {
   private ending = false
   /** Set once a flood of presence ids has been logged for this connection. */
   private warnedPresence = false
+  /** Every presence id this connection has spoken for: a few over its whole life. */
+  private readonly everSpoken = new Set<number>()
 
   private closed = false
 
   private close(): void {
     if (this.closed) return
     this.closed = true
+    if (this.heldTimer) clearInterval(this.heldTimer)
+    this.held = []
     this.room.removePeer(this)
     this.onClose(this)
     if (this.socket.readyState === this.socket.OPEN) this.socket.terminate()
@@ -287,14 +329,19 @@ export class Connection implements Peer {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.length)
       this.handle(bytes)
     } catch (error) {
-      if (error instanceof LimitError && error.breach === 'write-quota') {
-        logRefusal('edits per address and hour')
-        this.refuse(CloseCode.tooMany, error.breach)
-      } else if (error instanceof LimitError) this.refuse(CloseCode.tooLarge, error.breach)
-      else {
-        const reason = error instanceof ProtocolError ? error.message : 'unreadable message'
-        this.refuse(CloseCode.malformed, reason)
-      }
+      this.onHandleError(error)
+    }
+  }
+
+  /** Closes the connection with the code that says what was wrong with what it sent. */
+  private onHandleError(error: unknown): void {
+    if (error instanceof LimitError && error.breach === 'write-quota') {
+      logRefusal('edits per address and hour')
+      this.refuse(CloseCode.tooMany, error.breach)
+    } else if (error instanceof LimitError) this.refuse(CloseCode.tooLarge, error.breach)
+    else {
+      const reason = error instanceof ProtocolError ? error.message : 'unreadable message'
+      this.refuse(CloseCode.malformed, reason)
     }
   }
 
@@ -340,19 +387,27 @@ export class Connection implements Peer {
         // Only presences this connection speaks for (or that nobody live speaks for) change, and
         // it takes on at most a couple: a flood of made-up ids goes nowhere.
         const presence = this.room.presence
+        const states = this.room.awareness.getStates()
         const speaking = new Set(presence.spokenBy(this))
+        let capped = false
         const own = entries.filter((entry) => {
           if (!presence.maySpeakFor(this, entry.clientId)) return false
-          if (speaking.has(entry.clientId) || entry.json === 'null') return true
-          if (speaking.size >= MAX_PRESENCES_PER_CONNECTION) return false
+          // Taking away a presence that is not there would only leave its trace behind.
+          if (entry.json === 'null') return states.has(entry.clientId)
+          if (speaking.has(entry.clientId)) return true
+          const fresh = !this.everSpoken.has(entry.clientId)
+          if (
+            speaking.size >= MAX_PRESENCES_PER_CONNECTION ||
+            (fresh && this.everSpoken.size >= MAX_PRESENCES_EVER)
+          ) {
+            capped = true
+            return false
+          }
           speaking.add(entry.clientId)
+          this.everSpoken.add(entry.clientId)
           return true
         })
-        if (
-          own.length < entries.length &&
-          !this.warnedPresence &&
-          speaking.size >= MAX_PRESENCES_PER_CONNECTION
-        ) {
+        if (capped && !this.warnedPresence) {
           this.warnedPresence = true
           log.warn('presence ids over the limit of one connection dropped', {
             limit: MAX_PRESENCES_PER_CONNECTION,

@@ -12,7 +12,12 @@ export interface DocLimits {
 
 /** Which limit an update broke; sent to the client as the close reason. */
 export type LimitBreach =
-  'text-too-long' | 'too-many-notes' | 'map-too-big' | 'presence-too-big' | 'write-quota'
+  | 'text-too-long'
+  | 'too-many-notes'
+  | 'map-too-big'
+  | 'presence-too-big'
+  | 'state-vector-too-big'
+  | 'write-quota'
 
 /** Thrown for input that is well-formed but over a limit; the connection closes with 4413. */
 export class LimitError extends Error {

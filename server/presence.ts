@@ -8,6 +8,12 @@ import { errorText, log } from './log.js'
 /** Presence (awareness) changes are gathered for this long and sent out as one message. */
 const PRESENCE_BATCH_MS = 50
 
+/** A connection not heard from for this long may be a phone that moved to a new connection. */
+const QUIET_MS = 20_000
+
+/** How often the clocks of presences that are gone are forgotten. */
+const PRUNE_EVERY_MS = 60_000
+
 /** Origin of presence changes that came from another server through the relay. */
 const REMOTE_PRESENCE = Symbol('remote presence')
 
@@ -33,6 +39,7 @@ export class RoomPresence {
   private readonly changed = new Set<number>()
   private readonly ownChanged = new Set<number>()
   private timer: NodeJS.Timeout | null = null
+  private readonly pruner: NodeJS.Timeout
 
   constructor(
     doc: Y.Doc,
@@ -41,6 +48,18 @@ export class RoomPresence {
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onUpdate)
+    // Awareness remembers the clock of every presence that ever was, so late messages cannot
+    // bring one back; nobody's, once gone for a minute, is forgotten, or made-up ids would pile up.
+    this.pruner = setInterval(() => this.prune(), PRUNE_EVERY_MS)
+    this.pruner.unref()
+  }
+
+  /** Forgets the clocks of presences that are gone and that no connection speaks for. */
+  private prune(): void {
+    const states = this.awareness.getStates()
+    for (const id of [...this.awareness.meta.keys()]) {
+      if (!states.has(id) && !this.owners.has(id)) this.awareness.meta.delete(id)
+    }
   }
 
   join(peer: Peer): void {
@@ -73,10 +92,21 @@ export class RoomPresence {
    * it, or when its speaker has gone quiet (a phone reconnecting before its old socket timed out);
    * no when another live connection does, so nobody can change or remove someone else's presence.
    */
-  maySpeakFor(peer: Peer, clientId: number, quietMs = 20_000): boolean {
+  maySpeakFor(peer: Peer, clientId: number, quietMs = QUIET_MS): boolean {
     const owner = this.owners.get(clientId)
     if (!owner || owner === peer || !this.spokenFor.has(owner)) return true
-    return Date.now() - (this.lastHeard.get(owner) ?? 0) > quietMs
+    return !this.isLive(owner, quietMs)
+  }
+
+  /** The live connection that speaks for presence `clientId`, if any. */
+  speakerOf(clientId: number): Peer | null {
+    const owner = this.owners.get(clientId)
+    return owner && this.spokenFor.has(owner) && this.isLive(owner) ? owner : null
+  }
+
+  /** True while `peer` is here and was heard from in the last `quietMs`. */
+  isLive(peer: Peer, quietMs = QUIET_MS): boolean {
+    return this.spokenFor.has(peer) && Date.now() - (this.lastHeard.get(peer) ?? 0) <= quietMs
   }
 
   /** Presence changes of another server's connections. */
@@ -90,6 +120,7 @@ export class RoomPresence {
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer)
+    clearInterval(this.pruner)
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
   }

@@ -7,7 +7,7 @@ import { RoomPresence } from './presence.js'
 import { binaryFrames } from './frames.js'
 import { encodeSyncUpdate } from './protocol.js'
 import type { RelayMessage } from './relay.js'
-import { checkShape, InFlight, type Placed } from './shape.js'
+import { checkShape, DependencyError, InFlight, type Placed } from './shape.js'
 import { MapGoneError, type Storage } from './storage.js'
 import { errorText, log } from './log.js'
 
@@ -106,6 +106,8 @@ export class Room {
     []
   /** Where the items of accepted, not yet applied updates sit, for checking the next ones. */
   private readonly inFlight = new InFlight()
+  /** Which connection writes each Yjs client id (see `checkWriter`). */
+  private readonly writers = new Map<number, Peer>()
   /** Ids of notes that updates waiting or being stored add: the note limit counts them. */
   private readonly pendingNotes = new Set<string>()
   private pendingBytes = 0
@@ -174,6 +176,7 @@ export class Room {
     // A reconnecting client's "here is what you lack" is often nothing: nothing to store.
     if (this.knowsAll(decoded)) return
     checkTextLengths(decoded, this.limits)
+    const writing = this.checkWriter(decoded, from)
     const { addedNotes, placed } = checkShape(decoded, this.doc, this.shape, this.inFlight)
     const pendingNotes = this.pendingNotes
     const added = [...addedNotes].filter((id) => !pendingNotes.has(id))
@@ -194,6 +197,7 @@ export class Room {
       this.scheduleCompact()
     }
     for (const id of added) pendingNotes.add(id)
+    for (const client of writing) this.writers.set(client, from)
     this.inFlight.add(placed)
     this.writes.push({ update, from, notes: added, placed })
     this.pendingBytes += update.length
@@ -344,6 +348,28 @@ export class Room {
     if (missed.length > 2) this.sendToAll([missed])
   }
 
+  /**
+   * The Yjs client ids an update writes new items for. Each is written over one connection: the
+   * one whose presence it is, or the first that wrote it, while that one is here. Another
+   * connection's items under that id would take the clocks of edits the owner has yet to send,
+   * and Yjs would then drop those edits as known. Such an update waits (DependencyError): a
+   * phone on a new connection writes once its old one has gone quiet.
+   */
+  private checkWriter(decoded: ReturnType<typeof Y.decodeUpdate>, from: Peer): Set<number> {
+    const writing = new Set<number>()
+    for (const struct of decoded.structs) {
+      const client = struct.id.client
+      if (writing.has(client)) continue
+      if (struct.id.clock + struct.length <= Y.getState(this.doc.store, client)) continue
+      const owner = this.presence.speakerOf(client) ?? this.writers.get(client)
+      if (owner && owner !== from && this.presence.isLive(owner)) {
+        throw new DependencyError('another connection writes as this client')
+      }
+      writing.add(client)
+    }
+    return writing
+  }
+
   /** True when an update deletes nothing and every item in it is already in the document. */
   private knowsAll(decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
     if (decoded.ds.clients.size > 0) return false
@@ -369,6 +395,7 @@ export class Room {
   /** Removes a peer and the presence states it spoke for, telling the others. */
   removePeer(peer: Peer): void {
     this.peers.delete(peer)
+    for (const [client, writer] of this.writers) if (writer === peer) this.writers.delete(client)
     this.presence.leave(peer)
   }
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { entryCheck, nestedFields, type DocShape } from '../shared/schema.js'
+import { entryCheck, fieldCheck, nestedFields, type DocShape } from '../shared/schema.js'
 import { ProtocolError } from './protocol.js'
 
 /**
@@ -77,11 +77,16 @@ export class InFlight {
     }
   }
 
-  /** Forgets items once applied (or refused by storage). */
+  /** Forgets items once applied (or refused by storage); they are usually the oldest ones. */
   remove(placed: readonly Placed[]): void {
     const gone = new Set(placed)
     for (const client of new Set(placed.map((item) => item.client))) {
-      const kept = this.byClient.get(client)?.filter((item) => !gone.has(item)) ?? []
+      const list = this.byClient.get(client)
+      if (!list) continue
+      let leading = 0
+      while (leading < list.length && gone.has(list[leading]!)) leading++
+      const kept =
+        leading === list.length ? [] : list.slice(leading).filter((item) => !gone.has(item))
       if (kept.length > 0) this.byClient.set(client, kept)
       else this.byClient.delete(client)
     }
@@ -120,6 +125,9 @@ export interface ShapeResult {
 /** Longest key of anything deleted: deleted content carries no value, only its key. */
 const MAX_KEY_CHARS = 256
 
+/** Clocks one struct or deletion may span: far more than anyone writes, far less than 2^53. */
+const MAX_STRUCT_LENGTH = 10_000_000
+
 type Decoded = ReturnType<typeof Y.decodeUpdate>
 
 /** A struct an id points to, wherever it is. */
@@ -152,15 +160,43 @@ export function checkShape(
 
   const stateOf = (client: number) => Y.getState(doc.store, client)
 
+  // One run of structs per client, each right after the one before: Yjs applies only the last
+  // of several blocks of one client, so what was checked would not be what is applied.
+  for (const indexes of byClient.values()) {
+    for (let i = 0; i < indexes.length; i++) {
+      const struct = structs[indexes[i]!]!
+      if (struct instanceof Y.Skip) throw new ShapeError('update has gaps')
+      if (struct.length < 1 || struct.length > MAX_STRUCT_LENGTH) {
+        throw new ShapeError('struct too long')
+      }
+      const before = i > 0 ? structs[indexes[i - 1]!]! : null
+      if (
+        before &&
+        (indexes[i]! !== indexes[i - 1]! + 1 || before.id.clock + before.length !== struct.id.clock)
+      ) {
+        throw new ShapeError('a client twice in one update')
+      }
+    }
+  }
   // Every client's items start at or before what the server has of that client: no gaps that
   // Yjs would hold back and later apply unchecked.
+  const frontier = (client: number) => Math.max(stateOf(client), inFlight.end(client))
   for (const [client, indexes] of byClient) {
-    const first = structs[indexes[0]!]!
-    if (first.id.clock > Math.max(stateOf(client), inFlight.end(client))) {
+    if (structs[indexes[0]!]!.id.clock > frontier(client)) {
       throw new DependencyError('update skips ahead')
     }
-    for (const index of indexes) {
-      if (structs[index] instanceof Y.Skip) throw new ShapeError('update skips ahead')
+  }
+  // Deletions only of what exists: Yjs keeps deletions of unknown items for ever, and reads them
+  // again at every later update.
+  for (const [client, ranges] of decoded.ds.clients) {
+    const indexes = byClient.get(client)
+    const last = indexes ? structs[indexes[indexes.length - 1]!]! : null
+    const known = Math.max(frontier(client), last ? last.id.clock + last.length : 0)
+    for (const range of ranges) {
+      if (range.len < 1 || range.len > MAX_STRUCT_LENGTH) throw new ShapeError('deletion too long')
+      if (range.clock + range.len > known) {
+        throw new DependencyError('deletes items the server does not have yet')
+      }
     }
   }
 
@@ -356,7 +392,7 @@ function checkContent(item: Y.Item, place: Place, shape: DocShape): void {
     throw new ShapeError('content under a deleted item')
   }
   if (key === null) throw new ShapeError(`sequence content in ${container.root}`)
-  if (!shape[container.root]) throw new ShapeError('unknown root')
+  if (!Object.hasOwn(shape, container.root)) throw new ShapeError('unknown root')
   if (content instanceof Y.ContentDeleted) {
     if (key.length > MAX_KEY_CHARS) throw new ShapeError(`key too long in ${container.root}`)
     return
@@ -365,7 +401,7 @@ function checkContent(item: Y.Item, place: Place, shape: DocShape): void {
     const check =
       container.kind === 'root'
         ? entryCheck(shape, container.root, key)
-        : (nestedFields(shape, container.root, container.entry)?.[key] ?? null)
+        : fieldCheck(nestedFields(shape, container.root, container.entry), key)
     const where = container.kind === 'root' ? container.root : `${container.root} field`
     if (!check) throw new ShapeError(`key not allowed in ${where}`)
     if (!check(content.arr[0])) throw new ShapeError(`value not allowed in ${where}`)

@@ -96,11 +96,22 @@ function record(fields: Record<string, Check>, optional: readonly string[] = [])
   const names = Object.keys(fields)
   return (value) => {
     if (!isObject(value)) return false
-    for (const key of Object.keys(value)) if (!(key in fields)) return false
+    for (const key of Object.keys(value)) if (!Object.hasOwn(fields, key)) return false
     return names.every((name) =>
-      name in value ? fields[name]!(value[name]) : optional.includes(name),
+      Object.hasOwn(value, name) ? fields[name]!(value[name]) : optional.includes(name),
     )
   }
+}
+
+/**
+ * The check of field `key`, or null: only the table's own fields count, never what every object
+ * has (`constructor`, `toString`).
+ */
+export function fieldCheck(
+  fields: Readonly<Record<string, Check>> | null,
+  key: string,
+): Check | null {
+  return fields && Object.hasOwn(fields, key) ? fields[key]! : null
 }
 
 export function isColumnId(value: unknown): value is ColumnId {
@@ -308,11 +319,11 @@ export const CONTROL_DOC: DocShape = {
  * (an unknown root or key, or a key whose value must be a nested map).
  */
 export function entryCheck(shape: DocShape, root: string, key: string): Check | null {
-  const rootShape = shape[root]
-  if (!rootShape) return null
+  if (!Object.hasOwn(shape, root)) return null
+  const rootShape = shape[root]!
   switch (rootShape.kind) {
     case 'fields':
-      return rootShape.fields[key] ?? null
+      return fieldCheck(rootShape.fields, key)
     case 'entries': {
       const { value } = rootShape
       return rootShape.key(key) ? (entry) => value(entry, key) : null
@@ -328,8 +339,9 @@ export function nestedFields(
   root: string,
   key: string,
 ): Readonly<Record<string, Check>> | null {
-  const rootShape = shape[root]
-  return rootShape?.kind === 'nested' && rootShape.key(key) ? rootShape.fields : null
+  if (!Object.hasOwn(shape, root)) return null
+  const rootShape = shape[root]!
+  return rootShape.kind === 'nested' && rootShape.key(key) ? rootShape.fields : null
 }
 
 // ---- presence ---------------------------------------------------------------------------------

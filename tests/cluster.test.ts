@@ -76,11 +76,11 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
   /** Two nodes on one database, a new map, and a synced client on each node. */
   async function twoNodesOnOneMap(databaseUrl: string, extra: string[] = []) {
     const [a, b] = await Promise.all([node(databaseUrl, extra), node(databaseUrl, extra)])
-    const { roomId } = await createMap(a.port)
+    const { roomId, facilitatorKey } = await createMap(a.port)
     const onA = client(a, roomId)
     const onB = client(b, roomId)
     await Promise.all([whenSynced(onA), whenSynced(onB)])
-    return { a, b, roomId, onA, onB }
+    return { a, b, roomId, facilitatorKey, onA, onB }
   }
 
   it('lets clients on two nodes edit one map live, with presence crossing over', async () => {
@@ -145,6 +145,42 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     const fresh = client(c, roomId)
     await whenSynced(fresh)
     expect(edits(fresh).size).toBe(written)
+  })
+
+  it('deletes a map for good while another node writes and compacts it: not one row stays', async () => {
+    const url = await database()
+    const {
+      a,
+      roomId,
+      facilitatorKey,
+      onB: writer,
+    } = await twoNodesOnOneMap(url, ['--compact-after-updates', '10'])
+    const closes: number[] = []
+    writer.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+    let written = 0
+    const stream = setInterval(() => {
+      if (writer.provider.wsconnected) edits(writer).set(counterKey(`d${written++}`), written)
+    }, 2)
+    cleanups.push(() => clearInterval(stream))
+    await waitFor(() => written > 200, 'node B writes and compacts')
+    const deleted = await fetch(`${a.url}api/maps/${roomId}`, {
+      method: 'DELETE',
+      headers: { 'X-Facilitator-Key': facilitatorKey },
+    })
+    expect(deleted.status).toBe(200)
+    await waitFor(() => closes.includes(4410), 'the writer on node B is told')
+    clearInterval(stream)
+    // Whatever node B had under way (appends, a compaction, its unloading) wrote nothing after.
+    await sleep(1500)
+    const db = new pg.Client({ connectionString: url })
+    await db.connect()
+    const docs = [roomId, `${roomId}/control`]
+    const count = async (sql: string) =>
+      Number((await db.query<{ n: string }>(sql, [docs])).rows[0]!.n)
+    expect(await count('SELECT COUNT(*) AS n FROM updates WHERE room = ANY($1::text[])')).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM rooms WHERE room = ANY($1::text[])')).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM maps WHERE room = ANY($1::text[])')).toBe(0)
+    await db.end()
   })
 
   it('compacts on two nodes at once without losing an update', async () => {

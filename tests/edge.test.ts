@@ -13,7 +13,8 @@ import { addressKey } from '../server/request'
 import { SqliteStorage } from '../server/sqliteStorage'
 import { MapGoneError } from '../server/storage'
 import { closeOf, refusalOf, useInProcessServers } from './helpers/inProcess'
-import { noteTexts, pushNotes } from './helpers/mapShapes'
+import { forgeUpdate } from './helpers/forgedUpdates'
+import { noteTexts, pushNotes, TEST_AUTHOR } from './helpers/mapShapes'
 import {
   metricsText,
   startServerProcess,
@@ -54,13 +55,13 @@ function updateFrame(update: Uint8Array): Uint8Array {
 }
 
 /** An awareness frame with `count` made-up presences. */
-function presenceFlood(count: number, firstId = 1_000_000): Uint8Array {
+function presenceFlood(count: number, firstId = 1_000_000, json = '{}'): Uint8Array {
   const inner = encoding.createEncoder()
   encoding.writeVarUint(inner, count)
   for (let i = 0; i < count; i++) {
     encoding.writeVarUint(inner, firstId + i)
     encoding.writeVarUint(inner, 1)
-    encoding.writeVarString(inner, '{}')
+    encoding.writeVarString(inner, json)
   }
   const outer = encoding.createEncoder()
   encoding.writeVarUint(outer, 1)
@@ -128,7 +129,11 @@ async function freePort(): Promise<number> {
 
 describe('read amplification', () => {
   it('answers a socket that asks for the whole map again and again, without reading, once at a time, and drops it', async () => {
-    const server = await serverOn(tempDataDir(), { maxNotes: 20_000, pingIntervalMs: 3000 })
+    const server = await serverOn(tempDataDir(), {
+      maxNotes: 20_000,
+      pingIntervalMs: 3000,
+      maxWriteBytesPerHour: 64 * 2 ** 20,
+    })
     const { roomId } = await createMap(server.port)
     const writer = client(server.port, roomId)
     await whenSynced(writer)
@@ -205,6 +210,51 @@ describe('edits that arrive before what they build on', () => {
   })
 })
 
+describe('writing as someone else', () => {
+  it('keeps a person’s Yjs client id theirs: another connection cannot take the clocks of their next edits', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId } = await createMap(server.port)
+    const victim = client(server.port, roomId)
+    await whenSynced(victim)
+    victim.provider.awareness.setLocalStateField('participant', { ...TEST_AUTHOR, name: 'Ayşe' })
+    pushNotes(victim.doc, 'eerste')
+    await waitFor(() => server.rooms.get(roomId)?.doc.getMap('notes').size === 1, 'stored')
+    // The attacker writes collected items under her id, at the clocks her next edit will use.
+    const clock = Y.getState(victim.doc.store, victim.doc.clientID)
+    const squat = forgeUpdate([{ client: victim.doc.clientID, clock, structs: [{ gc: 50 }] }])
+    const attacker = await rawSocket(server.port, roomId, ['pk.v1'])
+    attacker.send(updateFrame(squat))
+    await sleep(200)
+    pushNotes(victim.doc, 'tweede')
+    const reader = client(server.port, roomId)
+    await whenSynced(reader)
+    await waitFor(() => noteTexts(reader.doc).length === 2, 'her second note arrives')
+    expect(noteTexts(reader.doc)).toEqual(['eerste', 'tweede'])
+  })
+})
+
+describe('held back and never to come', () => {
+  it('keeps what waits small, as sent, and closes a connection whose updates never fit in', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId } = await createMap(server.port)
+    const ws = await rawSocket(server.port, roomId, ['pk.v1'])
+    const closed = closeOf(ws)
+    // Updates that skip ahead: each waits for what comes before it, which never does.
+    for (let i = 0; i < 70; i++) {
+      ws.send(updateFrame(forgeUpdate([{ client: 9_000 + i, clock: 5, structs: [{ gc: 2 }] }])))
+    }
+    expect(await closed).toEqual({ code: 1011, reason: 'missing earlier edits' })
+    const sv = await rawSocket(server.port, roomId, ['pk.v1'])
+    const svClosed = closeOf(sv)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    encoding.writeVarUint(encoder, 0)
+    encoding.writeVarUint8Array(encoder, new Uint8Array(200 * 1024))
+    sv.send(encoding.toUint8Array(encoder))
+    expect(await svClosed).toEqual({ code: 4413, reason: 'state-vector-too-big' })
+  })
+})
+
 describe('presence', () => {
   it('lets one connection speak for a couple of presences, however many it announces', async () => {
     const server = await serverOn(tempDataDir())
@@ -216,6 +266,8 @@ describe('presence', () => {
 
     const flood = await rawSocket(server.port, roomId, ['pk.v1'])
     for (let i = 0; i < 10; i++) flood.send(presenceFlood(400, 2_000_000 + i * 400))
+    // Taking away presences that are not there leaves nothing behind either.
+    for (let i = 0; i < 20; i++) flood.send(presenceFlood(400, 3_000_000 + i * 400, 'null'))
     await sleep(300)
     const joiner = client(server.port, roomId)
     await whenSynced(joiner)
@@ -223,6 +275,7 @@ describe('presence', () => {
     // Its own presence, and the two the flooding connection may speak for.
     expect(joiner.provider.awareness.getStates().size).toBeLessThanOrEqual(3)
     expect(flood.readyState).toBe(WebSocket.OPEN)
+    expect(server.rooms.get(roomId)!.awareness.meta.size).toBeLessThanOrEqual(4)
   })
 })
 

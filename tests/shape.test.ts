@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { checkShape, DependencyError, InFlight, ShapeError } from '../server/shape'
 import { CONTROL_DOC, isOrderKey, MAP_DOC, type DocShape } from '../shared/schema'
+import { forgeUpdate } from './helpers/forgedUpdates'
 import {
   addNote,
   castVote,
@@ -316,6 +317,92 @@ describe('the schema the server checks', () => {
     const again = updateOf(doc, (d) => d.getMap('notes').set(noteId, new Y.Map()))
     const result = checkShape(Y.decodeUpdate(again), doc, MAP_DOC, new InFlight())
     expect([...result.addedNotes]).toEqual([noteId])
+  })
+})
+
+describe('updates no Y.Doc would write', () => {
+  const C = 1_111_111
+  const D = 2_222_222
+
+  it('refuses one client in two blocks: Yjs applies only the last, so the first must not count', () => {
+    const doc = new Y.Doc()
+    const update = forgeUpdate([
+      { client: C, clock: 0, structs: [{ gc: 1 }] },
+      {
+        client: C,
+        clock: 0,
+        structs: [{ parent: 'meta', key: 'title', content: { any: ['ok'] } }],
+      },
+      { client: D, clock: 0, structs: [{ origin: [C, 0], content: { any: [{ evil: 1 }] } }] },
+    ])
+    expect(verdict(update, doc)).toMatch(/twice in one update/)
+  })
+
+  it('refuses the keys every object has: constructor, toString', () => {
+    const { doc, noteId } = mapWithNote()
+    const cases: Array<[string, (d: Y.Doc) => void]> = [
+      ['meta.constructor', (d) => d.getMap('meta').set('constructor', { x: 1 })],
+      ['meta.toString', (d) => d.getMap('meta').set('toString', 1)],
+      [
+        'a note field constructor',
+        (d) => d.getMap<Y.Map<unknown>>('notes').get(noteId)!.set('constructor', [1]),
+      ],
+      ['a root named constructor', (d) => d.getMap('constructor').set('x', 1)],
+    ]
+    const accepted = cases.filter(([, change]) => verdict(updateOf(doc, change), doc) === null)
+    expect(accepted.map(([what]) => what)).toEqual([])
+    const deletedUnderConstructor = forgeUpdate([
+      {
+        client: C,
+        clock: 0,
+        structs: [{ parent: 'constructor', key: 'x', content: { deleted: 1 } }],
+      },
+    ])
+    expect(verdict(deletedUnderConstructor, doc)).toMatch(/unknown root/)
+    // No Y.Doc writes an object with its own "constructor"; a forged update can.
+    const posWithConstructor = forgeUpdate([
+      {
+        client: C,
+        clock: 0,
+        structs: [
+          { parent: 'notes', key: 'note-forged01', content: { map: true } },
+          {
+            parent: [C, 0],
+            key: 'pos',
+            content: { any: [{ column: 'waarden', order: 'a0', constructor: 'x' }] },
+          },
+        ],
+      },
+    ])
+    expect(verdict(posWithConstructor, doc)).toMatch(/value not allowed/)
+  })
+
+  it('holds back deletions of clocks nobody wrote, and refuses absurd lengths', () => {
+    const { doc } = mapWithNote()
+    const unknown = forgeUpdate([], [{ client: 42, ranges: [[0, 5]] }])
+    expect(() => checkShape(Y.decodeUpdate(unknown), doc, MAP_DOC, new InFlight())).toThrow(
+      DependencyError,
+    )
+    const long = forgeUpdate([
+      {
+        client: C,
+        clock: 0,
+        structs: [{ parent: 'meta', key: 'title', content: { deleted: 2 ** 40 } }],
+      },
+    ])
+    expect(verdict(long, doc)).toMatch(/too long/)
+    // Deleting what the update itself writes, or what the document has, is fine.
+    const own = forgeUpdate(
+      [
+        {
+          client: C,
+          clock: 0,
+          structs: [{ parent: 'meta', key: 'title', content: { any: ['x'] } }],
+        },
+      ],
+      [{ client: C, ranges: [[0, 1]] }],
+    )
+    expect(verdict(own, doc)).toBeNull()
   })
 })
 

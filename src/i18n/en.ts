@@ -275,6 +275,8 @@ export const en: Messages = {
   'refusal.tooBig': 'A change was too big for the server.',
   'refusal.tooManyMessages':
     'This device sent too many messages at once, so the connection was stopped.',
+  'refusal.writeQuota':
+    'A great deal was sent to the server from this network in the last hour. Wait a while, then try again.',
   'refusal.serverFull': 'The server is full right now. Try again in a few minutes.',
   'refusal.malformed':
     'The server did not understand a message from this device, so the connection was stopped.',

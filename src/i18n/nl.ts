@@ -279,6 +279,8 @@ export const nl = {
   'refusal.tooBig': 'Een wijziging was te groot voor de server.',
   'refusal.tooManyMessages':
     'Dit apparaat stuurde te veel berichten tegelijk. Daarom is de verbinding gestopt.',
+  'refusal.writeQuota':
+    'Vanaf dit netwerk is in het laatste uur heel veel naar de server gestuurd. Wacht even en probeer het dan opnieuw.',
   'refusal.serverFull': 'De server is nu vol. Probeer het over een paar minuten opnieuw.',
   'refusal.malformed':
     'De server begreep een bericht van dit apparaat niet. Daarom is de verbinding gestopt.',

@@ -41,7 +41,8 @@ export function linksOf(doc: MapDoc): Y.Map<unknown> {
  * anyway is left out, so reading never recurses into whatever a peer nested.
  */
 export function plainEntries(map: Y.Map<unknown>): Record<string, unknown> {
-  const entries: Record<string, unknown> = {}
+  // No prototype: a key "__proto__" or "constructor" is just a key here.
+  const entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>
   map.forEach((value, key) => {
     if (!(value instanceof Y.AbstractType)) entries[key] = value
   })

@@ -298,4 +298,35 @@ describe('convergence between peers', () => {
       updateMapDetails(one, { title: 'x', description: '', cardVersion: 'v'.repeat(41) }),
     ).toThrow(MapError)
   })
+
+  it('reads the map and adds notes at the end whatever a peer wrote into the document', () => {
+    // What the server now refuses, as an older server may have stored it.
+    const doc = createMapDoc()
+    addNote(doc, { id: newNoteId(), column: 'waarden', text: 'Gewoon', author: ayse })
+    doc.transact(() => {
+      const tilde = new Y.Map<unknown>()
+      doc.getMap('notes').set('tilde-note-01', tilde)
+      tilde.set('pos', { column: 'waarden', order: '~' })
+      tilde.set('text', 'Achteraan')
+      tilde.set('author', { ...ayse })
+      tilde.set('createdAt', 1)
+      let inner = new Y.Map<unknown>()
+      doc.getMap('notes').set('deep-note-001', inner)
+      for (let i = 0; i < 6000; i++) {
+        const next = new Y.Map<unknown>()
+        inner.set('pos', next)
+        inner = next
+      }
+      doc.getMap('meta').set('title', new Y.Map())
+    })
+    const view = viewMap(doc)
+    expect(view.columns.waarden.map((note) => note.text)).toEqual(['Gewoon', 'Achteraan'])
+    // "At the end" still works: the column is spaced out anew around the key that is no key.
+    addNote(doc, { id: newNoteId(), column: 'waarden', text: 'Erbij', author: ayse })
+    expect(viewMap(doc).columns.waarden.map((note) => note.text)).toEqual([
+      'Gewoon',
+      'Achteraan',
+      'Erbij',
+    ])
+  })
 })

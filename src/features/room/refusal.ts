@@ -24,10 +24,9 @@ export function explainRefusal(refusal: Refusal): { text: TextKey; action: Refus
     case 1009:
       return { text: 'refusal.tooBig', action: 'discard' }
     case 4429:
-      return {
-        text: refusal.reason === 'server-full' ? 'refusal.serverFull' : 'refusal.tooManyMessages',
-        action: 'retry',
-      }
+      if (refusal.reason === 'server-full') return { text: 'refusal.serverFull', action: 'retry' }
+      if (refusal.reason === 'write-quota') return { text: 'refusal.writeQuota', action: 'retry' }
+      return { text: 'refusal.tooManyMessages', action: 'retry' }
     case 4400:
       return { text: 'refusal.malformed', action: 'discard' }
     default:
