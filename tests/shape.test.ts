@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { checkShape, DependencyError, InFlight, ShapeError } from '../server/shape'
 import { CONTROL_DOC, isOrderKey, MAP_DOC, type DocShape } from '../shared/schema'
 import { forgeUpdate } from './helpers/forgedUpdates'
+import { nestNote } from './helpers/mapShapes'
 import {
   addNote,
   castVote,
@@ -268,14 +269,7 @@ describe('the schema the server checks', () => {
   it('refuses a note nested thousands of levels deep, so no peer overflows its stack', () => {
     const { doc } = mapWithNote()
     const update = updateOf(doc, (d) => {
-      // Built from the top down, each map in place before the next goes in, as an attacker would.
-      let inner = new Y.Map<unknown>()
-      d.getMap('notes').set('note-deep-001', inner)
-      for (let i = 0; i < 3000; i++) {
-        const next = new Y.Map<unknown>()
-        inner.set('pos', next)
-        inner = next
-      }
+      nestNote(d, 'note-deep-001', 3000)
     })
     expect(verdict(update, doc)).toMatch(/schema: /)
   })

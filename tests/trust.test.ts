@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openDatabase } from '../server/database'
 import { closeOf, refusalOf, useInProcessServers } from './helpers/inProcess'
 import { tempDataDir } from './helpers/serverProcess'
+import { awarenessFrame } from './helpers/forgedUpdates'
 import { TEST_AUTHOR } from './helpers/mapShapes'
 import { createMap, waitFor, whenSynced, type StockClient } from './helpers/stockClient'
 
@@ -21,21 +21,6 @@ function addNote(c: StockClient, id: string, text: string): void {
 
 function noteCount(c: StockClient): number {
   return c.doc.getMap('notes').size
-}
-
-/** An awareness frame as the y-websocket protocol frames it, with states of our choosing. */
-function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: unknown }>) {
-  const inner = encoding.createEncoder()
-  encoding.writeVarUint(inner, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(inner, entry.clientId)
-    encoding.writeVarUint(inner, entry.clock)
-    encoding.writeVarString(inner, JSON.stringify(entry.state))
-  }
-  const outer = encoding.createEncoder()
-  encoding.writeVarUint(outer, 1)
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner))
-  return encoding.toUint8Array(outer)
 }
 
 describe('limits', () => {

@@ -4,27 +4,18 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import * as encoding from 'lib0/encoding'
 import { describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { stopServerProcess } from '../helpers/serverProcess'
-import { noteTexts } from '../helpers/mapShapes'
+import { syncUpdateFrame } from '../helpers/forgedUpdates'
+import { nestNote, noteTexts } from '../helpers/mapShapes'
 import { connectStockClient, waitFor, whenSynced } from '../helpers/stockClient'
 import { useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 180_000 })
 
 const harness = useHarness()
-
-/** A sync update frame carrying `update`, as any client can send it. */
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
 
 /** Sends one hostile update on a socket of its own; resolves with the close code. */
 async function attack(port: number, roomId: string, update: Uint8Array): Promise<number> {
@@ -34,7 +25,7 @@ async function attack(port: number, roomId: string, update: Uint8Array): Promise
     ws.once('error', reject)
   })
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
-  ws.send(updateFrame(update))
+  ws.send(syncUpdateFrame(update))
   return closed
 }
 
@@ -54,15 +45,7 @@ describe('the edge, in the browser', () => {
     const roomId = new URL(url).pathname.split('/').pop()!
     const { port } = harness.server
 
-    const deep = hostile((doc) => {
-      let inner = new Y.Map<unknown>()
-      doc.getMap('notes').set('deep-note-0001', inner)
-      for (let i = 0; i < 3000; i++) {
-        const next = new Y.Map<unknown>()
-        inner.set('pos', next)
-        inner = next
-      }
-    })
+    const deep = hostile((doc) => nestNote(doc, 'deep-note-0001', 3000))
     const tilde = hostile((doc) => {
       const note = new Y.Map<unknown>()
       doc.getMap('notes').set('tilde-note-01', note)

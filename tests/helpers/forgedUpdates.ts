@@ -83,3 +83,30 @@ export function forgeUpdate(
   }
   return encoding.toUint8Array(e)
 }
+
+/** A y-websocket sync message carrying `update`, as any client can send it. */
+export function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, 2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** A y-websocket awareness message with presence states of our choosing (null: removal). */
+export function awarenessFrame(
+  entries: Iterable<{ clientId: number; clock: number; state: unknown }>,
+): Uint8Array {
+  const list = [...entries]
+  const inner = encoding.createEncoder()
+  encoding.writeVarUint(inner, list.length)
+  for (const entry of list) {
+    encoding.writeVarUint(inner, entry.clientId)
+    encoding.writeVarUint(inner, entry.clock)
+    encoding.writeVarString(inner, JSON.stringify(entry.state))
+  }
+  const outer = encoding.createEncoder()
+  encoding.writeVarUint(outer, 1)
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner))
+  return encoding.toUint8Array(outer)
+}

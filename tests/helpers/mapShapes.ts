@@ -86,3 +86,17 @@ export function getCounter(doc: Y.Doc, name: string): number | undefined {
 export function counterCount(doc: Y.Doc): number {
   return doc.getMap('activity').size
 }
+
+/**
+ * A note map nested `depth` maps deep under `key`, built from the top down, each map in place
+ * before the next goes in, as an attacker would (a prelim tree this deep overflows Yjs itself).
+ */
+export function nestNote(doc: Y.Doc, key: string, depth: number): void {
+  let inner = new Y.Map<unknown>()
+  doc.getMap('notes').set(key, inner)
+  for (let i = 0; i < depth; i++) {
+    const next = new Y.Map<unknown>()
+    inner.set('pos', next)
+    inner = next
+  }
+}
