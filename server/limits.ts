@@ -28,6 +28,8 @@ export class LimitError extends Error {
 
 /** Longest string or key anywhere inside a JSON-like value, at any depth (without recursion). */
 function longestString(value: unknown): number {
+  if (typeof value === 'string') return value.length
+  if (typeof value !== 'object' || value === null) return 0
   let longest = 0
   const stack: unknown[] = [value]
   while (stack.length > 0) {

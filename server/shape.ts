@@ -80,15 +80,20 @@ export class InFlight {
   /** Forgets items once applied (or refused by storage); they are usually the oldest ones. */
   remove(placed: readonly Placed[]): void {
     const gone = new Set(placed)
-    for (const client of new Set(placed.map((item) => item.client))) {
+    const perClient = new Map<number, number>()
+    for (const item of placed) perClient.set(item.client, (perClient.get(item.client) ?? 0) + 1)
+    for (const [client, count] of perClient) {
       const list = this.byClient.get(client)
       if (!list) continue
       let leading = 0
       while (leading < list.length && gone.has(list[leading]!)) leading++
-      const kept =
-        leading === list.length ? [] : list.slice(leading).filter((item) => !gone.has(item))
-      if (kept.length > 0) this.byClient.set(client, kept)
-      else this.byClient.delete(client)
+      if (leading === count) list.splice(0, leading)
+      else
+        this.byClient.set(
+          client,
+          list.filter((item) => !gone.has(item)),
+        )
+      if (this.byClient.get(client)!.length === 0) this.byClient.delete(client)
     }
   }
 
