@@ -18,8 +18,11 @@ export interface AdmissionParts {
   access: AccessStore
   rooms: RoomRegistry
   connectionLimits: ConnectionLimits
-  /** Websockets per address (the proxy's forwarded address behind a proxy). */
-  perAddress: PerAddress
+  /**
+   * Websockets per forwarded address, behind a proxy (where every socket is the proxy's); null
+   * without one, where the sockets themselves are counted.
+   */
+  perAddress: PerAddress | null
   trustProxy: boolean
   /** Every open connection, for shutdown, pings and the counts. */
   connections: Set<Connection>
@@ -79,14 +82,14 @@ export function createAdmission(parts: AdmissionParts) {
 
   async function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const address = clientAddress(req, parts.trustProxy)
-    if (!parts.perAddress.take(address)) {
+    if (parts.perAddress && !parts.perAddress.take(address)) {
       logRefusal('websockets per address')
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n')
       return
     }
     let held = true
     const release = () => {
-      if (held) parts.perAddress.release(address)
+      if (held) parts.perAddress?.release(address)
       held = false
     }
     let admission

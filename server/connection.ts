@@ -2,16 +2,14 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
-import type * as Y from 'yjs'
 import { isPresenceState } from '../shared/schema.js'
+import { HeldUpdates } from './heldUpdates.js'
 import { LimitError } from './limits.js'
-import { log } from './log.js'
 import type { RateLimiter } from './rateLimit.js'
 import { logRefusal } from './refusals.js'
 import {
   encodeAwareness,
   encodeSyncStep1,
-  decodeWellFormedUpdate,
   encodeSyncStep2,
   handleSyncMessage,
   MessageType,
@@ -20,7 +18,6 @@ import {
   writeAwarenessUpdate,
 } from './protocol.js'
 import type { Peer, Room } from './room.js'
-import { DependencyError } from './shape.js'
 
 /**
  * Close codes this server uses. The 4400 range means "do not retry this as it is" (the stock
@@ -80,19 +77,9 @@ function isPresenceJson(json: string): boolean {
  * Presence ids one connection may speak for. Our client has one per document; the stock client
  * also echoes everyone else's changes, which are dropped as not its own.
  */
-export const MAX_PRESENCES_PER_CONNECTION = 2
+const MAX_PRESENCES_PER_CONNECTION = 2
 /** …and over its whole life, so a connection cannot make up ids one after the other. */
 const MAX_PRESENCES_EVER = 4
-
-/**
- * Updates a connection may have waiting for edits they build on (see DependencyError), and
- * their bytes; past either, the connection is closed to catch up from scratch (it reconnects).
- */
-const MAX_HELD_UPDATES = 64
-const MAX_HELD_BYTES = 1024 * 1024
-/** How long an update may wait; a catch-up comes within a round trip. */
-const MAX_HELD_MS = 30_000
-const HELD_RETRY_MS = 2_000
 
 /** Largest state vector a client may send: thousands of writers' worth. */
 const MAX_STATE_VECTOR_BYTES = 100 * 1024
@@ -113,11 +100,8 @@ export class Connection implements Peer {
   private waitingRequest: Uint8Array | null = null
   /** Size of the last state reply: the buffer may hold that much more than the usual limit. */
   private stateBytes = 0
-  /** Updates that build on edits the server does not have yet, in the order they came. */
-  /** Kept as sent and decoded again when tried: a decoded update takes many times its bytes. */
-  private held: Uint8Array[] = []
-  private heldBytes = 0
-  private heldTimer: NodeJS.Timeout | null = null
+  /** Updates that build on edits the server does not have yet. */
+  private readonly held: HeldUpdates
 
   /**
    * `writable` false makes this a read-only connection: its document updates and presence are
@@ -133,6 +117,14 @@ export class Connection implements Peer {
     private readonly onClose: (connection: Connection) => void,
   ) {
     this.tokens = limits.messageBurst
+    this.held = new HeldUpdates(
+      (update, decoded) => room.receive(update, decoded, this),
+      (error) => this.onHandleError(error),
+      () => {
+        logRefusal('updates waiting for earlier edits')
+        this.refuse(CloseCode.unavailable, 'missing earlier edits')
+      },
+    )
     socket.binaryType = 'nodebuffer'
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary))
     socket.on('pong', () => {
@@ -166,67 +158,6 @@ export class Connection implements Peer {
       if (error) this.close()
     })
     this.checkBuffered()
-  }
-
-  /**
-   * Gives an update to the room; one that builds on edits not here yet waits, and is tried again
-   * after each update of this connection that the room takes (its catch-up, usually).
-   */
-  private receiveOrHold(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): void {
-    try {
-      this.room.receive(update, decoded, this)
-    } catch (error) {
-      if (!(error instanceof DependencyError)) throw error
-      this.held.push(update)
-      this.heldBytes += update.length
-      if (this.held.length > MAX_HELD_UPDATES || this.heldBytes > MAX_HELD_BYTES) {
-        this.giveUpHeld()
-        return
-      }
-      if (!this.heldTimer) {
-        // Tried again now and then too: what they wait for may come over another connection.
-        const since = Date.now()
-        this.heldTimer = setInterval(() => {
-          if (Date.now() - since > MAX_HELD_MS) this.giveUpHeld()
-          else this.retryHeld()
-        }, HELD_RETRY_MS)
-      }
-      return
-    }
-    this.retryHeld()
-  }
-
-  /** Gives the waiting updates to the room again, as long as it takes any of them. */
-  private retryHeld(): void {
-    let progress = this.held.length > 0
-    while (progress) {
-      progress = false
-      for (const waiting of [...this.held]) {
-        try {
-          this.room.receive(waiting, decodeWellFormedUpdate(waiting), this)
-        } catch (error) {
-          if (error instanceof DependencyError) continue
-          this.onHandleError(error)
-          return
-        }
-        this.held = this.held.filter((other) => other !== waiting)
-        this.heldBytes -= waiting.length
-        progress = true
-      }
-    }
-    if (this.held.length === 0 && this.heldTimer) {
-      clearInterval(this.heldTimer)
-      this.heldTimer = null
-    }
-  }
-
-  /**
-   * Too many updates wait, or too long: the connection closes so the client catches up from
-   * scratch. Not the client's fault, usually: it reconnects and sends everything at once.
-   */
-  private giveUpHeld(): void {
-    logRefusal('updates waiting for earlier edits')
-    this.refuse(CloseCode.unavailable, 'missing earlier edits')
   }
 
   /** Drops a peer whose unsent bytes pile up: it does not read what it is sent. */
@@ -286,8 +217,6 @@ export class Connection implements Peer {
   }
 
   private ending = false
-  /** Set once a flood of presence ids has been logged for this connection. */
-  private warnedPresence = false
   /** Every presence id this connection has spoken for: a few over its whole life. */
   private readonly everSpoken = new Set<number>()
 
@@ -296,8 +225,7 @@ export class Connection implements Peer {
   private close(): void {
     if (this.closed) return
     this.closed = true
-    if (this.heldTimer) clearInterval(this.heldTimer)
-    this.held = []
+    this.held.clear()
     this.room.removePeer(this)
     this.onClose(this)
     if (this.socket.readyState === this.socket.OPEN) this.socket.terminate()
@@ -365,7 +293,7 @@ export class Connection implements Peer {
                 if (!this.limits.writeQuota.allow(this.address, update.length)) {
                   throw new LimitError('write-quota')
                 }
-                this.receiveOrHold(update, decoded)
+                this.held.offer(update, decoded)
               }
             : null,
         )
@@ -389,7 +317,6 @@ export class Connection implements Peer {
         const presence = this.room.presence
         const states = this.room.awareness.getStates()
         const speaking = new Set(presence.spokenBy(this))
-        let capped = false
         const own = entries.filter((entry) => {
           if (!presence.maySpeakFor(this, entry.clientId)) return false
           // Taking away a presence that is not there would only leave its trace behind.
@@ -400,19 +327,13 @@ export class Connection implements Peer {
             speaking.size >= MAX_PRESENCES_PER_CONNECTION ||
             (fresh && this.everSpoken.size >= MAX_PRESENCES_EVER)
           ) {
-            capped = true
+            logRefusal('presence ids over the limit of one connection')
             return false
           }
           speaking.add(entry.clientId)
           this.everSpoken.add(entry.clientId)
           return true
         })
-        if (capped && !this.warnedPresence) {
-          this.warnedPresence = true
-          log.warn('presence ids over the limit of one connection dropped', {
-            limit: MAX_PRESENCES_PER_CONNECTION,
-          })
-        }
         if (own.length > 0) {
           // Re-encoded only when something was left out; usually the update goes in as sent.
           const allowed = own.length === entries.length ? update : writeAwarenessUpdate(own)

@@ -188,9 +188,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       maxPresenceBytes: config.maxPresenceBytes,
       writeQuota: new RateLimiter(config.maxWriteBytesPerHour, 60 * 60_000),
     },
-    perAddress: config.trustProxy
-      ? new PerAddress(config.maxConnectionsPerAddress)
-      : new PerAddress(Infinity),
+    perAddress: config.trustProxy ? new PerAddress(config.maxConnectionsPerAddress) : null,
     trustProxy: config.trustProxy,
     connections,
     closing: () => closing !== null,

@@ -7,6 +7,7 @@ import {
   COLUMN_IDS,
   isColumnId,
   isId,
+  isObject,
   isOwnerKind,
   isRole,
   isSide,
@@ -113,10 +114,6 @@ export interface MapMeta {
 // ---- validators -------------------------------------------------------------------------------
 
 type Unknown = Record<string, unknown>
-
-function isObject(value: unknown): value is Unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function text(value: unknown, max: number): string | null {
   return typeof value === 'string' && value.length <= max ? value : null
