@@ -72,7 +72,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['*', '!./*'],
+              regex: '^(?!\\./)',
               message:
                 'shared/ imports only its own modules: no Yjs, React, DOM, client or server.',
             },

@@ -1,15 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { DocName } from '../shared/protocol.js'
 import type { Storage } from './storage.js'
 
 /** Who a connection is. The server knows this much of a map and no more. */
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
-
-/** The documents of one map: the notes, and the facilitation state only facilitators change. */
-export type DocName = 'map' | 'control'
-
-/** Subprotocol every client offers; the facilitator key travels as a second one, never in a URL. */
-export const PROTOCOL = 'pk.v1'
-export const FACILITATOR_KEY_PROTOCOL_PREFIX = 'pk.fk.'
 
 /** Who may write which document; reading is open to anyone who is let in at all. */
 export function canWrite(level: AccessLevel, doc: DocName): boolean {

@@ -2,7 +2,8 @@ import type http from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocketServer } from 'ws'
 import { canWrite, type AccessLevel, type AccessStore } from './access.js'
-import { CloseCode, Connection, type ConnectionLimits } from './connection.js'
+import { CloseCode, CloseReason, docKey as keyOf } from '../shared/protocol.js'
+import { Connection, type ConnectionLimits } from './connection.js'
 import { errorText, log } from './log.js'
 import type { PerAddress } from './perAddress.js'
 import { logRefusal } from './refusals.js'
@@ -54,14 +55,12 @@ export function createAdmission(parts: AdmissionParts) {
       level = 'viewer'
     } else {
       const who = await access.check(route.roomId, facilitatorKeyOf(req))
-      if (who === 'forbidden')
-        return { refuse: CloseCode.forbidden, reason: 'wrong facilitator key' }
+      if (who === 'forbidden') return { refuse: CloseCode.forbidden, reason: CloseReason.wrongKey }
       roomId = who === 'unknown' ? null : route.roomId
       level = who === 'facilitator' ? 'facilitator' : 'participant'
     }
-    if (!roomId) return { refuse: CloseCode.unknownMap, reason: 'unknown map' }
-    const docKey = route.doc === 'map' ? roomId : `${roomId}/${route.doc}`
-    return { docKey, roomId, level, writable: canWrite(level, route.doc) }
+    if (!roomId) return { refuse: CloseCode.unknownMap, reason: CloseReason.unknownMap }
+    return { docKey: keyOf(roomId, route.doc), roomId, level, writable: canWrite(level, route.doc) }
   }
 
   /** The admitted document's room, loaded; or why it cannot be opened. */
@@ -70,13 +69,14 @@ export function createAdmission(parts: AdmissionParts) {
       return { room: await rooms.open(docKey) }
     } catch (error) {
       // Stopping began while this one was let in: it reconnects, to another server if any.
-      if (parts.closing()) return { refuse: CloseCode.serviceRestart, reason: 'server restarting' }
+      if (parts.closing())
+        return { refuse: CloseCode.serviceRestart, reason: CloseReason.restarting }
       if (error instanceof RoomsFullError) {
         log.warn('room refused: server full', { room: logName(roomId), rooms: rooms.size })
-        return { refuse: CloseCode.tooMany, reason: 'server-full' }
+        return { refuse: CloseCode.tooMany, reason: CloseReason.serverFull }
       }
       log.error('room could not be opened', { room: logName(roomId), error: errorText(error) })
-      return { refuse: CloseCode.unavailable, reason: 'map could not be loaded' }
+      return { refuse: CloseCode.unavailable, reason: CloseReason.notLoaded }
     }
   }
 
@@ -97,7 +97,7 @@ export function createAdmission(parts: AdmissionParts) {
       admission = await admit(req)
     } catch (error) {
       log.error('could not check access', { error: errorText(error) })
-      admission = { refuse: CloseCode.unavailable, reason: 'storage-unavailable' }
+      admission = { refuse: CloseCode.unavailable, reason: CloseReason.storageUnavailable }
     }
     if (!admission) {
       release()

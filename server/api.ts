@@ -1,4 +1,5 @@
 import type http from 'node:http'
+import { FACILITATOR_KEY_HEADER, parseApiPath } from '../shared/protocol.js'
 import type { AccessStore } from './access.js'
 import type { JoinCodes } from './joinCodes.js'
 import { RateLimiter } from './rateLimit.js'
@@ -15,10 +16,6 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   })
   res.end(JSON.stringify(body))
 }
-
-const JOIN_PATH = /^\/api\/join\/([A-Za-z0-9]{1,16})$/
-const JOIN_CODE_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22,64})\/join-code$/
-const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22,64})$/
 
 /**
  * The small HTTP API next to the websocket: create a map (secrets made here, on the server), open
@@ -56,8 +53,9 @@ export function createApi(
       return true
     }
 
-    const join = JOIN_PATH.exec(pathname)
-    if (join) {
+    const route = parseApiPath(pathname)
+    const key = req.headers[FACILITATOR_KEY_HEADER.toLowerCase()]
+    if (route?.call === 'join') {
       if (req.method !== 'GET') {
         res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET' }).end()
         return true
@@ -68,7 +66,7 @@ export function createApi(
         return true
       }
       return answer(res, async () => {
-        const roomId = await joinCodes.lookup(join[1]!.toUpperCase())
+        const roomId = await joinCodes.lookup(route.code.toUpperCase())
         if (!roomId) {
           misses.allow(address)
           json(res, 404, { error: 'unknown-code' })
@@ -78,10 +76,8 @@ export function createApi(
       })
     }
 
-    const joinCode = JOIN_CODE_PATH.exec(pathname)
-    if (joinCode) {
-      const roomId = joinCode[1]!
-      const key = req.headers['x-facilitator-key']
+    if (route?.call === 'joinCode') {
+      const { roomId } = route
       return answer(res, async () => {
         if (typeof key !== 'string' || !(await access.isFacilitatorKey(roomId, key))) {
           json(res, 403, { error: 'forbidden' })
@@ -95,14 +91,12 @@ export function createApi(
       })
     }
 
-    const map = MAP_PATH.exec(pathname)
-    if (map) {
+    if (route?.call === 'map') {
       if (req.method !== 'DELETE') {
         res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'DELETE' }).end()
         return true
       }
-      const roomId = map[1]!
-      const key = req.headers['x-facilitator-key']
+      const { roomId } = route
       return answer(res, async () => {
         if (typeof key !== 'string' || !(await access.isFacilitatorKey(roomId, key))) {
           json(res, 403, { error: 'forbidden' })
@@ -113,7 +107,7 @@ export function createApi(
       })
     }
 
-    if (pathname === '/api/maps') {
+    if (route?.call === 'maps') {
       if (req.method !== 'POST') {
         res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'POST' }).end()
         return true
@@ -125,7 +119,7 @@ export function createApi(
       }
       return answer(res, async () => json(res, 201, await access.create()))
     }
-    if (pathname === '/api/time') {
+    if (route?.call === 'time') {
       json(res, 200, { now: Date.now() })
       return true
     }

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
+import { CloseCode, CloseReason } from '../shared/protocol.js'
 import { isPresenceState } from '../shared/schema.js'
 import { HeldUpdates } from './heldUpdates.js'
 import { LimitError } from './limits.js'
@@ -17,34 +18,8 @@ import {
   readAwarenessUpdate,
   writeAwarenessUpdate,
 } from './protocol.js'
-import type { Peer, Room } from './room.js'
-
-/**
- * Close codes this server uses. The 4400 range means "do not retry this as it is" (the stock
- * y-websocket client stops reconnecting on them); the 4500 range means "try again later".
- */
-export const CloseCode = {
-  /** The client sent a frame that does not follow the protocol. */
-  malformed: 4400,
-  /** The facilitator key offered is not this map's. */
-  forbidden: 4403,
-  /** No map with this id or viewer token. */
-  unknownMap: 4404,
-  /** The facilitator deleted the map (or retention did): it is gone for good. */
-  deleted: 4410,
-  /** Over a limit: text too long, too many notes, map or presence too big (reason says which). */
-  tooLarge: 4413,
-  /** Too many messages on this connection, or too many maps open on the server. */
-  tooMany: 4429,
-  /** The server could not store an update (disk full or read-only); nothing was accepted. */
-  storageFailed: 4507,
-  /** The server is shutting down; reconnecting is fine. */
-  goingAway: 1001,
-  /** The server is shutting down on purpose: reconnect at once (to another node, if any). */
-  serviceRestart: 1012,
-  /** The server could not load the map (storage trouble); the client may retry later. */
-  unavailable: 1011,
-} as const
+import type { Peer } from './peer.js'
+import type { Room } from './room.js'
 
 /** Limits of one connection. */
 export interface ConnectionLimits {
@@ -122,7 +97,7 @@ export class Connection implements Peer {
       (error) => this.onHandleError(error),
       () => {
         logRefusal('updates waiting for earlier edits')
-        this.refuse(CloseCode.unavailable, 'missing earlier edits')
+        this.refuse(CloseCode.unavailable, CloseReason.missingEdits)
       },
     )
     socket.binaryType = 'nodebuffer'
@@ -174,7 +149,8 @@ export class Connection implements Peer {
    * time. Only the last request waiting is answered.
    */
   private answerStateRequest(stateVector: Uint8Array): void {
-    if (stateVector.length > MAX_STATE_VECTOR_BYTES) throw new LimitError('state-vector-too-big')
+    if (stateVector.length > MAX_STATE_VECTOR_BYTES)
+      throw new LimitError(CloseReason.stateVectorTooBig)
     if (this.replying) {
       this.waitingRequest = stateVector
       return
@@ -213,7 +189,7 @@ export class Connection implements Peer {
   }
 
   storageFailed(): void {
-    this.refuse(CloseCode.storageFailed, 'storage-failed')
+    this.refuse(CloseCode.storageFailed, CloseReason.storageFailed)
   }
 
   private ending = false
@@ -250,7 +226,7 @@ export class Connection implements Peer {
     try {
       if (!this.withinRate()) {
         logRefusal('too many messages from one connection')
-        this.refuse(CloseCode.tooMany, 'too-many-messages')
+        this.refuse(CloseCode.tooMany, CloseReason.tooManyMessages)
         return
       }
       if (!isBinary || !(data instanceof Buffer)) throw new ProtocolError('expected a binary frame')
@@ -263,7 +239,7 @@ export class Connection implements Peer {
 
   /** Closes the connection with the code that says what was wrong with what it sent. */
   private onHandleError(error: unknown): void {
-    if (error instanceof LimitError && error.breach === 'write-quota') {
+    if (error instanceof LimitError && error.breach === CloseReason.writeQuota) {
       logRefusal('edits per address and hour')
       this.refuse(CloseCode.tooMany, error.breach)
     } else if (error instanceof LimitError) this.refuse(CloseCode.tooLarge, error.breach)
@@ -291,7 +267,7 @@ export class Connection implements Peer {
           this.writable
             ? (update, decoded) => {
                 if (!this.limits.writeQuota.allow(this.address, update.length)) {
-                  throw new LimitError('write-quota')
+                  throw new LimitError(CloseReason.writeQuota)
                 }
                 this.held.offer(update, decoded)
               }
@@ -304,10 +280,10 @@ export class Connection implements Peer {
         const update = decoding.readVarUint8Array(decoder)
         const entries = readAwarenessUpdate(update)
         if (!this.writable) return
-        if (entries.length > MAX_PRESENCE_ENTRIES) throw new LimitError('presence-too-big')
+        if (entries.length > MAX_PRESENCE_ENTRIES) throw new LimitError(CloseReason.presenceTooBig)
         for (const entry of entries) {
           if (Buffer.byteLength(entry.json) > this.limits.maxPresenceBytes) {
-            throw new LimitError('presence-too-big')
+            throw new LimitError(CloseReason.presenceTooBig)
           }
           if (!isPresenceJson(entry.json))
             throw new ProtocolError('presence does not fit the schema')

@@ -1,17 +1,9 @@
 import { randomInt } from 'node:crypto'
+import { isJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../shared/protocol.js'
 import type { Storage } from './storage.js'
-
-/** Letters and digits that cannot be mistaken for each other when read off a projector. */
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-export const JOIN_CODE_LENGTH = 6
-const JOIN_CODE = new RegExp(`^[${ALPHABET}]{${JOIN_CODE_LENGTH}}$`)
 
 /** How long a code works at most; the facilitator closes it sooner by closing joining. */
 export const JOIN_CODE_LIFETIME_MS = 3 * 60 * 60 * 1000
-
-export function isJoinCode(value: string): boolean {
-  return JOIN_CODE.test(value)
-}
 
 /**
  * Short join codes. A code is guessable (32^6), so it exists only while the facilitator keeps
@@ -25,7 +17,10 @@ export class JoinCodes {
     const expiresAt = now + JOIN_CODE_LIFETIME_MS
     // A code another room holds (rare) is drawn again; a hundred in a row means something is wrong.
     for (let tries = 0; tries < 100; tries++) {
-      const code = Array.from({ length: JOIN_CODE_LENGTH }, () => ALPHABET[randomInt(32)]).join('')
+      const code = Array.from(
+        { length: JOIN_CODE_LENGTH },
+        () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)],
+      ).join('')
       if (await this.storage.putJoinCode(room, code, expiresAt, now)) return { code, expiresAt }
     }
     throw new Error('no free join code')

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { CloseReason, type LimitBreach } from '../shared/protocol.js'
 
 /** Ceilings a map's documents must stay under; every one is configurable (see config.ts). */
 export interface DocLimits {
@@ -11,13 +12,7 @@ export interface DocLimits {
 }
 
 /** Which limit an update broke; sent to the client as the close reason. */
-export type LimitBreach =
-  | 'text-too-long'
-  | 'too-many-notes'
-  | 'map-too-big'
-  | 'presence-too-big'
-  | 'state-vector-too-big'
-  | 'write-quota'
+export type { LimitBreach }
 
 /** Thrown for input that is well-formed but over a limit; the connection closes with 4413. */
 export class LimitError extends Error {
@@ -69,7 +64,7 @@ export function checkTextLengths(
 ): void {
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Item && longestInItem(struct) > limits.maxTextChars) {
-      throw new LimitError('text-too-long')
+      throw new LimitError(CloseReason.textTooLong)
     }
   }
 }

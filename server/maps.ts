@@ -1,4 +1,4 @@
-import { CloseCode } from './connection.js'
+import { CloseCode, CloseReason, docKeysOf } from '../shared/protocol.js'
 import type { Relay } from './relay.js'
 import { logName } from './room.js'
 import type { RoomRegistry } from './rooms.js'
@@ -21,9 +21,9 @@ export class MapDeletion {
   ) {}
 
   async delete(roomId: string): Promise<void> {
-    const docs = [roomId, `${roomId}/control`]
+    const docs = docKeysOf(roomId)
     await this.storage.deleteMap(roomId)
-    for (const doc of docs) this.rooms.evict(doc, CloseCode.deleted, 'map-deleted')
+    for (const doc of docs) this.rooms.evict(doc, CloseCode.deleted, CloseReason.mapDeleted)
     for (const doc of docs) this.relay?.publish(doc, { kind: 'deleted' })
     log.info('map deleted', { room: logName(roomId) })
   }
@@ -34,9 +34,7 @@ export class MapDeletion {
     const cutoff = now - days * DAY_MS
     let deleted = 0
     for (const room of await this.storage.staleMaps(cutoff)) {
-      const inUse = [room, `${room}/control`].some(
-        (doc) => (this.rooms.get(doc)?.peerCount ?? 0) > 0,
-      )
+      const inUse = docKeysOf(room).some((doc) => (this.rooms.get(doc)?.peerCount ?? 0) > 0)
       if (inUse) continue
       await this.delete(room)
       deleted++

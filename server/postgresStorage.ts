@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { CONTROL_SUFFIX, docKeysOf } from '../shared/protocol.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
 import {
   MapGoneError,
@@ -271,7 +272,7 @@ export class PostgresStorage implements Storage {
   }
 
   async deleteMap(roomId: string): Promise<void> {
-    const docs = [roomId, `${roomId}/control`]
+    const docs = docKeysOf(roomId)
     await this.transaction(async (client) => {
       // The record first: this waits for appends and compactions holding it, and after it none
       // can write; the logs are deleted after that, so whatever they wrote goes too.
@@ -289,7 +290,7 @@ export class PostgresStorage implements Storage {
        WHERE m.created_at < $1
          AND NOT EXISTS (
            SELECT 1 FROM rooms r
-           WHERE r.room IN (m.room, m.room || '/control') AND r.updated_at >= $1
+           WHERE r.room IN (m.room, m.room || '${CONTROL_SUFFIX}') AND r.updated_at >= $1
          )`,
       [cutoff],
     )

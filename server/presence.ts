@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { binaryFrames } from './frames.js'
 import { encodeAwareness } from './protocol.js'
-import type { Peer, RoomRelay } from './room.js'
+import type { Peer, RoomRelay } from './peer.js'
 import { errorText, log } from './log.js'
 
 /** Presence (awareness) changes are gathered for this long and sent out as one message. */

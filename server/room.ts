@@ -1,26 +1,15 @@
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
-import { CloseCode } from './connection.js'
+import { CloseCode, CloseReason, parseDocKey } from '../shared/protocol.js'
 import { CONTROL_DOC, MAP_DOC, type DocShape } from '../shared/schema.js'
 import { checkTextLengths, LimitError, type DocLimits } from './limits.js'
 import { RoomPresence } from './presence.js'
 import { binaryFrames } from './frames.js'
 import { encodeSyncUpdate } from './protocol.js'
-import type { RelayMessage } from './relay.js'
+import type { Peer, RoomRelay } from './peer.js'
 import { checkShape, DependencyError, InFlight, type Placed } from './shape.js'
 import { MapGoneError, type Storage } from './storage.js'
 import { errorText, log } from './log.js'
-
-/** Something a room can send bytes to: one websocket connection. */
-export interface Peer {
-  send(message: Uint8Array): void
-  /** Writes messages framed already (`binaryFrames`) in one write: framed once for all peers. */
-  sendFrames(frames: Uint8Array): void
-  /** Closes the peer's connection with a code and reason (the map was deleted, say). */
-  end(code: number, reason: string): void
-  /** Its updates could not be stored: the connection is closed with 4507 and it retries later. */
-  storageFailed(): void
-}
 
 /** Everything the room holds that is not yet integrated (updates waiting for missing ones). */
 function pendingOf(doc: Y.Doc): Uint8Array[] {
@@ -75,9 +64,6 @@ export function mergeLog(updates: Uint8Array[]): Uint8Array {
   doc.destroy()
   return merged
 }
-
-/** How a room reaches the other servers holding the same document, when there are any. */
-export type RoomRelay = (message: RelayMessage) => void
 
 export interface RoomOptions {
   compactAfterUpdates: number
@@ -135,7 +121,7 @@ export class Room {
     this.compactAfterUpdates = options.compactAfterUpdates
     this.limits = options.limits
     this.relay = options.relay ?? null
-    this.onGone = options.onGone ?? (() => this.endAll(CloseCode.deleted, 'map-deleted'))
+    this.onGone = options.onGone ?? (() => this.endAll(CloseCode.deleted, CloseReason.mapDeleted))
     this.shape = this.isMapDoc ? MAP_DOC : CONTROL_DOC
     const unreadable = applyLog(this.doc, stored, SERVER_ORIGIN)
     if (unreadable > 0) {
@@ -163,7 +149,7 @@ export class Room {
 
   /** The map document (not the facilitation one) is where notes live and are counted. */
   private get isMapDoc(): boolean {
-    return !this.name.includes('/')
+    return parseDocKey(this.name).doc === 'map'
   }
 
   /**
@@ -184,14 +170,14 @@ export class Room {
       added.length > 0 &&
       this.doc.getMap('notes').size + pendingNotes.size + added.length > this.limits.maxNotes
     ) {
-      throw new LimitError('too-many-notes')
+      throw new LimitError(CloseReason.tooManyNotes)
     }
     if (this.storedBytes + this.pendingBytes + update.length > this.limits.maxDocBytes) {
       // The log may hold history a compaction merges away: the map is too big only when what
       // it holds now, merged, would be.
       const merged = stateOf(this.doc).length
       if (merged + this.pendingBytes + update.length > this.limits.maxDocBytes) {
-        throw new LimitError('map-too-big')
+        throw new LimitError(CloseReason.mapTooBig)
       }
       this.storedBytes = Math.min(this.storedBytes, merged)
       this.scheduleCompact()
@@ -277,7 +263,7 @@ export class Room {
     }
     for (const { update, from, placed } of batch) {
       // Decoded fine but cannot be applied: its sender speaks no valid Yjs. The rest goes on.
-      if (!this.apply(update, from)) from.end(CloseCode.malformed, 'unreadable update')
+      if (!this.apply(update, from)) from.end(CloseCode.malformed, CloseReason.unreadableUpdate)
       this.inFlight.remove(placed)
     }
     if (this.storedRows > this.compactAfterUpdates) this.scheduleCompact()

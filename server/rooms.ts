@@ -1,4 +1,4 @@
-import { CloseCode } from './connection.js'
+import { CloseCode, CloseReason } from '../shared/protocol.js'
 import type { DocLimits } from './limits.js'
 import type { Relay, RelayMessage } from './relay.js'
 import { logName, Room } from './room.js'
@@ -89,7 +89,7 @@ export class RoomRegistry {
         compactAfterUpdates: this.options.compactAfterUpdates,
         limits: this.options.limits,
         relay: relay ? (message) => relay.publish(id, message) : null,
-        onGone: () => this.evict(id, CloseCode.deleted, 'map-deleted'),
+        onGone: () => this.evict(id, CloseCode.deleted, CloseReason.mapDeleted),
       })
     } catch (error) {
       relay?.unsubscribe(id)
@@ -112,7 +112,7 @@ export class RoomRegistry {
         void this.reload(room)
         return
       case 'deleted':
-        this.evict(id, CloseCode.deleted, 'map-deleted')
+        this.evict(id, CloseCode.deleted, CloseReason.mapDeleted)
         return
     }
   }

@@ -3,10 +3,11 @@ import type { AddressInfo, Socket } from 'node:net'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
 import type { ServerConfig } from './config.js'
-import { AccessStore, PROTOCOL } from './access.js'
+import { CloseCode, CloseReason, SUBPROTOCOL } from '../shared/protocol.js'
+import { AccessStore } from './access.js'
 import { createAdmission } from './admission.js'
 import { createApi } from './api.js'
-import { CloseCode, type Connection } from './connection.js'
+import type { Connection } from './connection.js'
 import { autoDatabaseLimit } from './database.js'
 import { JoinCodes } from './joinCodes.js'
 import { MapDeletion } from './maps.js'
@@ -173,7 +174,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // Never compressed: updates are small, and Connection.sendFrames relies on ws sending every
     // frame the moment it is given one.
     perMessageDeflate: false,
-    handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
+    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
   })
   wss.on('error', () => {
     // Errors of single sockets are handled per connection; the server itself carries on.
@@ -260,7 +261,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         // 1012: the client reconnects at once, through the load balancer to a node that runs.
         // Meanwhile /health answers 503 "draining", so the balancer sends nobody new here.
         for (const connection of connections) {
-          connection.end(CloseCode.serviceRestart, 'server restarting')
+          connection.end(CloseCode.serviceRestart, CloseReason.restarting)
         }
         await drained(DRAIN_MS)
         for (const connection of connections) connection.terminate()

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { CONTROL_SUFFIX, docKeysOf } from '../shared/protocol.js'
 import { openDatabase } from './database.js'
 import { errorText, log } from './log.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
@@ -78,7 +79,7 @@ export class SqliteStorage implements Storage {
          WHERE m.created_at < ?
            AND NOT EXISTS (
              SELECT 1 FROM rooms r
-             WHERE r.room IN (m.room, m.room || '/control') AND r.updated_at >= ?
+             WHERE r.room IN (m.room, m.room || '${CONTROL_SUFFIX}') AND r.updated_at >= ?
            )`,
       ),
       insertCode: prepare<[string, string, number]>(
@@ -135,7 +136,7 @@ export class SqliteStorage implements Storage {
       'SELECT code, expires_at FROM join_codes WHERE room = ? AND expires_at > ?',
     )
     for (const map of maps) {
-      const docs = [map.room, `${map.room}/control`].flatMap((name) => {
+      const docs = docKeysOf(map.room).flatMap((name) => {
         const updates = this.loadNow(name).map((row) => row.data)
         if (updates.length === 0) return []
         const times = roomRow.get(name)
@@ -246,7 +247,7 @@ export class SqliteStorage implements Storage {
 
   async deleteMap(roomId: string): Promise<void> {
     this.db.transaction(() => {
-      for (const doc of [roomId, `${roomId}/control`]) {
+      for (const doc of docKeysOf(roomId)) {
         this.clock.forget(doc)
         this.stmt.deleteLog.run(doc)
         this.stmt.deleteRoom.run(doc)

@@ -1,3 +1,4 @@
+import { parseDocKey } from '../shared/protocol.js'
 import type { StorageMetrics } from './metrics.js'
 
 /** Every stored update of one document, oldest first. */
@@ -15,9 +16,9 @@ export class MapGoneError extends Error {
   }
 }
 
-/** The map a document belongs to: `<room>` for the notes, `<room>/control` for facilitation. */
+/** The map a stored document belongs to (see `docKey`). */
 export function mapOf(doc: string): string {
-  return doc.split('/')[0]!
+  return parseDocKey(doc).roomId
 }
 
 /** What the server keeps of a map besides its documents: hashes of its secrets. */

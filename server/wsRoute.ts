@@ -1,13 +1,12 @@
 import type http from 'node:http'
-import { FACILITATOR_KEY_PROTOCOL_PREFIX, type DocName } from './access.js'
-
-/** Room ids, viewer tokens and keys: 22 to 64 characters of base64url (at least 128 random bits). */
-const SECRET = /^[A-Za-z0-9_-]{22,64}$/
-
-/** True when `id` has the shape of a room id; anything else is refused before a room is made. */
-export function isValidRoomId(id: string): boolean {
-  return SECRET.test(id)
-}
+import {
+  CONTROL_SEGMENT,
+  FACILITATOR_KEY_PREFIX,
+  isSecret,
+  VIEWER_SEGMENT,
+  WS_PATH,
+  type DocName,
+} from '../shared/protocol.js'
 
 export type WsRoute =
   { kind: 'room'; roomId: string; doc: DocName } | { kind: 'viewer'; token: string; doc: DocName }
@@ -17,14 +16,13 @@ export type WsRoute =
  * `/ws/v/<viewer token>` and `/ws/v/<viewer token>/control` for the read-only viewer link.
  */
 export function parseWsPath(pathname: string): WsRoute | null {
-  const parts = pathname.split('/')
-  if (parts[0] !== '' || parts[1] !== 'ws') return null
-  const rest = parts.slice(2)
-  const viewer = rest[0] === 'v'
+  if (!pathname.startsWith(`${WS_PATH}/`)) return null
+  const rest = pathname.slice(WS_PATH.length + 1).split('/')
+  const viewer = rest[0] === VIEWER_SEGMENT
   const [id, docPart, ...extra] = viewer ? rest.slice(1) : rest
-  if (!id || !SECRET.test(id) || extra.length > 0) return null
-  if (docPart !== undefined && docPart !== 'control') return null
-  const doc: DocName = docPart === 'control' ? 'control' : 'map'
+  if (!id || !isSecret(id) || extra.length > 0) return null
+  if (docPart !== undefined && docPart !== CONTROL_SEGMENT) return null
+  const doc: DocName = docPart === CONTROL_SEGMENT ? 'control' : 'map'
   return viewer ? { kind: 'viewer', token: id, doc } : { kind: 'room', roomId: id, doc }
 }
 
@@ -33,8 +31,8 @@ export function facilitatorKeyOf(req: http.IncomingMessage): string | null {
   const header = req.headers['sec-websocket-protocol']
   if (!header) return null
   for (const protocol of header.split(',').map((p) => p.trim())) {
-    if (protocol.startsWith(FACILITATOR_KEY_PROTOCOL_PREFIX)) {
-      return protocol.slice(FACILITATOR_KEY_PROTOCOL_PREFIX.length)
+    if (protocol.startsWith(FACILITATOR_KEY_PREFIX)) {
+      return protocol.slice(FACILITATOR_KEY_PREFIX.length)
     }
   }
   return null

@@ -8,6 +8,8 @@
  * of at most 1,000 characters, never what it says.
  */
 
+import { isEntryId, isJoinCode } from './protocol.js'
+
 /** Bump when the document layout changes, and add a migration for the old one. */
 export const SCHEMA_VERSION = 1
 
@@ -130,12 +132,8 @@ export function isOwnerKind(value: unknown): value is OwnerKind {
   return isOneOf(OWNER_KINDS, value)
 }
 
-const ID = /^[A-Za-z0-9_-]{8,64}$/
-
-/** Ids are random base64url strings; anything else is refused. */
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && ID.test(value)
-}
+/** Ids are random base64url strings (the format is the protocol's); anything else is refused. */
+export const isId = isEntryId
 
 const ORDER_KEY = /^[A-Za-z][0-9A-Za-z]*$/
 const SMALLEST_INTEGER = `A${'0'.repeat(26)}`
@@ -170,12 +168,6 @@ export const isParticipantRecord: Check = record(participantFields, ['roleLabel'
 
 const isNamedParticipant: Check = (value) =>
   isParticipantRecord(value) && ((value as Unknown).name as string).length > 0
-
-const JOIN_CODE = /^[A-HJ-NP-Z2-9]{6}$/
-
-export function isJoinCodeValue(value: unknown): value is string {
-  return typeof value === 'string' && JOIN_CODE.test(value)
-}
 
 // ---- the documents ----------------------------------------------------------------------------
 
@@ -302,7 +294,7 @@ export const CONTROL_DOC: DocShape = {
       privateWriting: isBoolean,
       revealRound: wholeNumber(0, 1e9),
       revealAnonymous: isBoolean,
-      joinCode: isJoinCodeValue,
+      joinCode: isJoinCode,
       focusNote: isId,
       threadNote: isId,
       askNote: isId,

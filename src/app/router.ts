@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { isSecret } from '../../shared/protocol'
 
 export type Route =
   | { name: 'home' }
@@ -7,19 +8,17 @@ export type Route =
   | { name: 'joinCode'; code: string }
   | { name: 'notFound' }
 
-const ROOM_PATH = /^\/m\/([A-Za-z0-9_-]{22,64})\/?$/
-const VIEWER_PATH = /^\/v\/([A-Za-z0-9_-]{22,64})\/?$/
-const CODE_PATH = /^\/j\/([A-Za-z0-9]{4,12})\/?$/
+const CODE = /^[A-Za-z0-9]{4,12}$/
 
 /** The route for a path; a room path with a malformed id is "not found", never a room. */
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' }
-  const room = ROOM_PATH.exec(pathname)
-  if (room) return { name: 'room', roomId: room[1]! }
-  const viewer = VIEWER_PATH.exec(pathname)
-  if (viewer) return { name: 'viewer', viewerToken: viewer[1]! }
-  const code = CODE_PATH.exec(pathname)
-  return code ? { name: 'joinCode', code: code[1]!.toUpperCase() } : { name: 'notFound' }
+  const [empty, kind, id, ...rest] = pathname.replace(/\/$/, '').split('/')
+  if (empty !== '' || id === undefined || rest.length > 0) return { name: 'notFound' }
+  if (kind === 'm' && isSecret(id)) return { name: 'room', roomId: id }
+  if (kind === 'v' && isSecret(id)) return { name: 'viewer', viewerToken: id }
+  if (kind === 'j' && CODE.test(id)) return { name: 'joinCode', code: id.toUpperCase() }
+  return { name: 'notFound' }
 }
 
 export function roomPath(roomId: string): string {
@@ -30,8 +29,6 @@ export function roomPath(roomId: string): string {
 export function viewerPath(viewerToken: string): string {
   return `/v/${viewerToken}`
 }
-
-const SECRET = /^[A-Za-z0-9_-]{22,64}$/
 
 /**
  * The co-facilitation link: the keys sit in the fragment, which browsers never send to a server.
@@ -49,10 +46,8 @@ export function secretsFromHash(
   const params = new URLSearchParams(hash.replace(/^#/, ''))
   const facilitatorKey = params.get('fk')
   const viewerToken = params.get('vt')
-  if (!facilitatorKey || !SECRET.test(facilitatorKey)) return null
-  return viewerToken && SECRET.test(viewerToken)
-    ? { facilitatorKey, viewerToken }
-    : { facilitatorKey }
+  if (!facilitatorKey || !isSecret(facilitatorKey)) return null
+  return viewerToken && isSecret(viewerToken) ? { facilitatorKey, viewerToken } : { facilitatorKey }
 }
 
 const listeners = new Set<() => void>()

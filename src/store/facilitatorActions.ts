@@ -29,7 +29,7 @@ import {
   type NoteId,
   type Tempo,
 } from '../map'
-import { requestJoinCode } from '../sync/createMap'
+import { requestJoinCode } from '../sync/serverApi'
 import { secretsFor } from '../sync/mapSecrets'
 
 /** What only a facilitator can do; the server refuses these changes from anyone else anyway. */

@@ -51,7 +51,7 @@ import {
   type ReadyStatus,
   type RoomAccess,
 } from '../sync/roomConnection'
-import { measureClockOffset } from '../sync/serverClock'
+import { measureClockOffset } from '../sync/serverApi'
 import { facilitatorActions, type FacilitatorActions } from './facilitatorActions'
 
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { deriveConnection, isPermanentClose, type ConnectionSignals } from './connectionState'
+import { isPermanentClose } from '../../shared/protocol'
+import { deriveConnection, type ConnectionSignals } from './connectionState'
 
 const base: ConnectionSignals = {
   online: true,

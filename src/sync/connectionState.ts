@@ -39,11 +39,6 @@ export interface ConnectionSignals {
   storageFailed: boolean
 }
 
-/** Close codes after which reconnecting as before cannot help: the 4400 range, and 1009. */
-export function isPermanentClose(code: number): boolean {
-  return (code >= 4400 && code < 4500) || code === 1009
-}
-
 /** Derives what to show from the raw signals; pure, so the rules are unit-tested. */
 export function deriveConnection(signals: ConnectionSignals): ConnectionState {
   const base = { unsynced: signals.unsynced, refusal: signals.refusal }

@@ -4,17 +4,20 @@ import { WebsocketProvider } from 'y-websocket'
 import type { ControlDoc, MapDoc, Participant } from '../map'
 import { parseParticipant } from '../map'
 import {
-  deriveConnection,
+  CloseCode,
+  CONTROL_SEGMENT,
   isPermanentClose,
+  subprotocolsFor,
+  VIEWER_SEGMENT,
+  WS_PATH,
+} from '../../shared/protocol'
+import {
+  deriveConnection,
   type ConnectionSignals,
   type ConnectionState,
   type Refusal,
 } from './connectionState'
 
-/** The server closes with this when it could not store an update; it is retried, slowly. */
-const STORAGE_FAILED = 4507
-/** The server closes with this when the map was deleted; the copy on this device goes too. */
-export const MAP_DELETED = 4410
 const BACKOFF_MS = 2_500
 const STORAGE_BACKOFF_MS = 30_000
 
@@ -58,7 +61,7 @@ export interface RoomConnectionEvents {
 /** The websocket endpoint on the server that served this page. */
 export function websocketBase(location: Location): string {
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${protocol}//${location.host}/ws`
+  return `${protocol}//${location.host}${WS_PATH}`
 }
 
 /** How this device is let into a map: by its room id (maybe as facilitator), or as a viewer. */
@@ -69,13 +72,13 @@ export type RoomAccess =
 /** Where the two documents of a map live on the server, and under which name they are cached. */
 function endpoints(access: RoomAccess, base: string) {
   const id = access.kind === 'member' ? access.roomId : access.viewerToken
-  const prefix = access.kind === 'member' ? base : `${base}/v`
+  const prefix = access.kind === 'member' ? base : `${base}/${VIEWER_SEGMENT}`
   const cacheName = access.kind === 'member' ? id : `view:${id}`
   return {
     map: { serverUrl: prefix, name: id, cache: `partnerschapskaart:${cacheName}` },
     control: {
       serverUrl: `${prefix}/${id}`,
-      name: 'control',
+      name: CONTROL_SEGMENT,
       cache: `partnerschapskaart:${cacheName}:control`,
     },
   }
@@ -83,9 +86,7 @@ function endpoints(access: RoomAccess, base: string) {
 
 /** The facilitator key travels as a subprotocol, so it never shows up in a URL or a log line. */
 function protocolsFor(access: RoomAccess): string[] {
-  return access.kind === 'member' && access.facilitatorKey
-    ? ['pk.v1', `pk.fk.${access.facilitatorKey}`]
-    : ['pk.v1']
+  return subprotocolsFor(access.kind === 'member' ? access.facilitatorKey : null)
 }
 
 /**
@@ -135,8 +136,9 @@ export class RoomConnection {
     for (const provider of [this.provider, this.controlProvider]) {
       provider.on('closed', (event) => this.onRefused(event))
       provider.on('connection-close', (event) => {
-        if (event?.code !== STORAGE_FAILED) return
-        // Keep trying, but gently: a full disk is not fixed in seconds.
+        if (event?.code !== CloseCode.storageFailed) return
+        // The server could not store an update. Keep trying, but gently: a full disk is not
+        // fixed in seconds.
         provider.maxBackoffTime = STORAGE_BACKOFF_MS
         this.update({ storageFailed: true })
       })
@@ -209,7 +211,7 @@ export class RoomConnection {
   private onRefused(event: Refusal): void {
     if (this.signals.refusal) return
     this.update({ refusal: { code: event.code, reason: event.reason } })
-    if (event.code === MAP_DELETED) {
+    if (event.code === CloseCode.deleted) {
       // Deleted for everyone means deleted here too: no copy of the notes stays on this device.
       this.provider.disconnect()
       this.controlProvider.disconnect()

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { navigate, roomPath } from '../../app/router'
 import { useT, type TextKey } from '../../i18n'
-import { lookupJoinCode } from '../../sync/createMap'
+import { lookupJoinCode } from '../../sync/serverApi'
 import { JoinCodeForm } from './JoinCodeForm'
 
 /** `/j/<code>` (from a QR code): finds the map while joining is open and goes there. */

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useT } from '../../i18n'
-import { requestDeleteMap } from '../../sync/createMap'
+import { requestDeleteMap } from '../../sync/serverApi'
 import { secretsFor } from '../../sync/mapSecrets'
 
 /**

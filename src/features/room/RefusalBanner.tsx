@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { CloseCode } from '../../../shared/protocol'
 import { AppLink } from '../../app/AppLink'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
@@ -29,7 +30,7 @@ export function RefusalBanner({ roomId }: { roomId: string | null }) {
 
   useEffect(() => {
     // A deleted map leaves no trace on this device: not in the recent list, not its keys.
-    if (refusal?.code === 4410 && roomId) {
+    if (refusal?.code === CloseCode.deleted && roomId) {
       forgetMap(roomId)
       forgetSecrets(roomId)
     }

@@ -1,4 +1,5 @@
 import type { TextKey } from '../../i18n'
+import { CloseCode, CloseReason } from '../../../shared/protocol'
 import type { Refusal } from '../../sync/connectionState'
 
 /** What a person can do about a refusal: try again, start from the server's copy, or leave. */
@@ -7,27 +8,30 @@ export type RefusalAction = 'retry' | 'discard' | 'home'
 /** The message and the way out for each way the server can close a connection for good. */
 export function explainRefusal(refusal: Refusal): { text: TextKey; action: RefusalAction } {
   switch (refusal.code) {
-    case 4403:
+    case CloseCode.forbidden:
       return { text: 'error.forbidden', action: 'home' }
-    case 4404:
+    case CloseCode.unknownMap:
       return { text: 'error.unknownMap', action: 'home' }
-    case 4410:
+    case CloseCode.deleted:
       return { text: 'refusal.deleted', action: 'home' }
-    case 4413:
-      if (refusal.reason === 'text-too-long')
+    case CloseCode.tooLarge:
+      if (refusal.reason === CloseReason.textTooLong)
         return { text: 'refusal.textTooLong', action: 'discard' }
-      if (refusal.reason === 'too-many-notes') {
+      if (refusal.reason === CloseReason.tooManyNotes) {
         return { text: 'refusal.tooManyNotes', action: 'discard' }
       }
-      if (refusal.reason === 'map-too-big') return { text: 'refusal.mapTooBig', action: 'discard' }
+      if (refusal.reason === CloseReason.mapTooBig)
+        return { text: 'refusal.mapTooBig', action: 'discard' }
       return { text: 'refusal.tooBig', action: 'discard' }
-    case 1009:
+    case CloseCode.frameTooBig:
       return { text: 'refusal.tooBig', action: 'discard' }
-    case 4429:
-      if (refusal.reason === 'server-full') return { text: 'refusal.serverFull', action: 'retry' }
-      if (refusal.reason === 'write-quota') return { text: 'refusal.writeQuota', action: 'retry' }
+    case CloseCode.tooMany:
+      if (refusal.reason === CloseReason.serverFull)
+        return { text: 'refusal.serverFull', action: 'retry' }
+      if (refusal.reason === CloseReason.writeQuota)
+        return { text: 'refusal.writeQuota', action: 'retry' }
       return { text: 'refusal.tooManyMessages', action: 'retry' }
-    case 4400:
+    case CloseCode.malformed:
       return { text: 'refusal.malformed', action: 'discard' }
     default:
       return { text: 'refusal.other', action: 'retry' }

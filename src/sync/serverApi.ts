@@ -1,3 +1,9 @@
+/**
+ * The whole HTTP client: every call this app makes to its own server besides the websocket.
+ * Paths and headers are the protocol's, so the server's routes read the same ones.
+ */
+import { ApiPath, FACILITATOR_KEY_HEADER } from '../../shared/protocol'
+
 /** The secrets of a new map, made by the server; the facilitator keeps them on this device. */
 export interface NewMapSecrets {
   roomId: string
@@ -7,7 +13,7 @@ export interface NewMapSecrets {
 
 /** Asks our server for a new map; throws with a short reason when it cannot. */
 export async function requestNewMap(): Promise<NewMapSecrets> {
-  const response = await fetch('/api/maps', { method: 'POST' })
+  const response = await fetch(ApiPath.maps, { method: 'POST' })
   if (!response.ok) throw new Error(response.status === 429 ? 'too-many-maps' : 'server')
   const body = (await response.json()) as NewMapSecrets
   if (!body.roomId || !body.facilitatorKey || !body.viewerToken) throw new Error('server')
@@ -20,9 +26,9 @@ export async function requestJoinCode(
   facilitatorKey: string,
   open: boolean,
 ): Promise<string | null> {
-  const response = await fetch(`/api/maps/${roomId}/join-code`, {
+  const response = await fetch(ApiPath.joinCode(roomId), {
     method: open ? 'POST' : 'DELETE',
-    headers: { 'X-Facilitator-Key': facilitatorKey },
+    headers: { [FACILITATOR_KEY_HEADER]: facilitatorKey },
   })
   if (!response.ok) throw new Error('server')
   if (!open) return null
@@ -33,7 +39,7 @@ export async function requestJoinCode(
 
 /** The room a join code opens now; null for an unknown or closed code, throws when refused. */
 export async function lookupJoinCode(code: string): Promise<string | null> {
-  const response = await fetch(`/api/join/${encodeURIComponent(code)}`)
+  const response = await fetch(ApiPath.join(code))
   if (response.status === 404) return null
   if (!response.ok) throw new Error(response.status === 429 ? 'too-many-tries' : 'server')
   const { roomId } = (await response.json()) as { roomId?: string }
@@ -42,9 +48,25 @@ export async function lookupJoinCode(code: string): Promise<string | null> {
 
 /** Deletes a map for good on the server; only the facilitator key can. */
 export async function requestDeleteMap(roomId: string, facilitatorKey: string): Promise<void> {
-  const response = await fetch(`/api/maps/${roomId}`, {
+  const response = await fetch(ApiPath.map(roomId), {
     method: 'DELETE',
-    headers: { 'X-Facilitator-Key': facilitatorKey },
+    headers: { [FACILITATOR_KEY_HEADER]: facilitatorKey },
   })
   if (!response.ok) throw new Error('server')
+}
+
+/**
+ * How far this device's clock is off from the server's, so every screen shows the same timer.
+ * Measured once per room from one round trip; 0 when the server cannot be asked (offline).
+ */
+export async function measureClockOffset(): Promise<number> {
+  try {
+    const sent = Date.now()
+    const response = await fetch(ApiPath.time, { cache: 'no-store' })
+    const received = Date.now()
+    const { now } = (await response.json()) as { now: number }
+    return Number.isFinite(now) ? now - (sent + received) / 2 : 0
+  } catch {
+    return 0
+  }
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { docKey, docKeysOf, isJoinCode, isSecret, parseDocKey, subprotocolsFor } from './protocol'
+
+describe('the wire vocabulary', () => {
+  it('names the two documents of a map apart, and reads the names back', () => {
+    const room = 'abcdefghijklmnopqrstuvwx'
+    expect(docKey(room, 'map')).toBe(room)
+    expect(docKey(room, 'control')).toBe(`${room}/control`)
+    expect(docKeysOf(room)).toEqual([room, `${room}/control`])
+    for (const doc of ['map', 'control'] as const) {
+      expect(parseDocKey(docKey(room, doc))).toEqual({ roomId: room, doc })
+    }
+  })
+
+  it('offers the facilitator key as a second subprotocol only when there is one', () => {
+    expect(subprotocolsFor(null)).toEqual(['pk.v1'])
+    expect(subprotocolsFor('k'.repeat(24))).toEqual(['pk.v1', `pk.fk.${'k'.repeat(24)}`])
+  })
+
+  it('takes only ids and join codes in the format the server hands out', () => {
+    expect(isSecret('A'.repeat(22))).toBe(true)
+    expect(isSecret('A'.repeat(21))).toBe(false)
+    expect(isSecret(`${'A'.repeat(22)}/`)).toBe(false)
+    expect(isJoinCode('ABC234')).toBe(true)
+    expect(isJoinCode('ABC0O1')).toBe(false)
+    expect(isJoinCode('ABC23')).toBe(false)
+  })
+})
