@@ -15,6 +15,10 @@ const YJS_FENCE = {
   ],
   patterns: [
     { group: ['y-protocols', 'y-protocols/*'], message: 'Only src/sync/ handles presence.' },
+    {
+      group: ['**/map/providerDoc'],
+      message: 'Only src/sync/ hands the Yjs document to its providers; use the map operations.',
+    },
   ],
 }
 
@@ -58,7 +62,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        fenceExcept(['y-websocket', 'y-indexeddb', 'y-protocols']),
+        fenceExcept(['y-websocket', 'y-indexeddb', 'y-protocols', '**/map/providerDoc']),
       ],
     },
   },

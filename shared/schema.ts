@@ -8,14 +8,16 @@
  * of at most 1,000 characters, never what it says.
  */
 
+import { ALL_COLUMN_IDS, isBoardKind, MAX_COLUMNS, type ColumnId } from './board.js'
 import { isEntryId, isJoinCode } from './protocol.js'
 
-/** Bump when the document layout changes, and add a migration for the old one. */
-export const SCHEMA_VERSION = 1
+export type { ColumnId } from './board.js'
 
-/** Columns in fill order: step 1 (values) first, step 5 (actions) last. */
-export const COLUMN_IDS = ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties'] as const
-export type ColumnId = (typeof COLUMN_IDS)[number]
+/**
+ * Bump when the document layout changes, and add the step from the old one to `migrate` in
+ * `src/map/migrate.ts`. 2: the map names its kind of board (`meta.board`).
+ */
+export const SCHEMA_VERSION = 2
 
 export const ROLES = [
   'beroepskracht',
@@ -116,8 +118,9 @@ export function fieldCheck(
   return fields && Object.hasOwn(fields, key) ? fields[key]! : null
 }
 
+/** A column of some board; which board a map is, its `meta.board` says. */
 export function isColumnId(value: unknown): value is ColumnId {
-  return isOneOf(COLUMN_IDS, value)
+  return isOneOf(ALL_COLUMN_IDS, value)
 }
 
 export function isRole(value: unknown): value is Role {
@@ -230,6 +233,7 @@ export const MAP_DOC: DocShape = {
       cardVersion: str(LIMITS.cardVersion),
       createdAt: isFiniteNumber,
       schemaVersion: wholeNumber(1, SCHEMA_VERSION),
+      board: isBoardKind,
     },
   },
   notes: { kind: 'nested', key: isId, fields: NOTE_FIELDS },
@@ -275,7 +279,7 @@ export const CONTROL_DOC: DocShape = {
     fields: {
       direction: (value) => isOneOf(DIRECTIONS, value),
       tempo: (value) => isOneOf(TEMPOS, value),
-      step: wholeNumber(-1, COLUMN_IDS.length - 1),
+      step: wholeNumber(-1, MAX_COLUMNS - 1),
       locked: isBoolean,
       follow: isBoolean,
       timer: record({
@@ -347,7 +351,7 @@ export const isPresenceState: Check = (value) =>
       ready: orNull(
         record({
           round: wholeNumber(0, 1e9),
-          step: wholeNumber(-1, COLUMN_IDS.length - 1),
+          step: wholeNumber(-1, MAX_COLUMNS - 1),
           status: (status) => status === 'klaar' || status === 'pas',
         }),
       ),

@@ -10,11 +10,12 @@ import { MISSING_GLYPH, renderPdf } from '../src/features/export/pdf/render'
 import { translator } from '../src/i18n'
 import {
   addNote,
-  CARD_ORDER,
+  cardOrder,
   createMap,
   createMapDoc,
   fillExampleMap,
   newNoteId,
+  PARTNERSHIP_BOARD,
   stepOf,
   updateMapDetails,
   viewMap,
@@ -179,7 +180,7 @@ describe('PDF agreement (checked with poppler-utils)', () => {
       side: 'informal',
     } as const
     // Enough notes for the columns to continue on further A4 pages; every word names its note.
-    for (const column of CARD_ORDER) {
+    for (const column of cardOrder(PARTNERSHIP_BOARD)) {
       for (let i = 0; i < 45; i++) {
         const text = Array.from({ length: 9 }, (_, k) => `${column}${i}x${k}`).join(' ')
         addNote(doc, { id: newNoteId(), column, text, author: author as never })
@@ -200,10 +201,11 @@ describe('PDF agreement (checked with poppler-utils)', () => {
         ),
       ].map((m) => ({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text: m[5]! }))
       // Column headings read "5. Acties"; their left edges mark where each band starts.
-      const headings = CARD_ORDER.map((column) => {
+      const headings = cardOrder(PARTNERSHIP_BOARD).map((column) => {
         const name = translator('nl')(`column.${column}`)
         const at = words.findIndex(
-          (word, i) => word.text === `${stepOf(column)}.` && words[i + 1]?.text === name,
+          (word, i) =>
+            word.text === `${stepOf(PARTNERSHIP_BOARD, column)}.` && words[i + 1]?.text === name,
         )
         return at >= 0 ? words[at]! : null
       })
@@ -212,7 +214,7 @@ describe('PDF agreement (checked with poppler-utils)', () => {
       for (const word of words) {
         const token = /^([a-z]+)(\d+)x(\d)$/.exec(word.text)
         if (!token) continue
-        const column = CARD_ORDER.indexOf(token[1] as never)
+        const column = cardOrder(PARTNERSHIP_BOARD).indexOf(token[1] as never)
         expect(column).toBeGreaterThanOrEqual(0)
         const left = headings[column]!.x0
         const right = headings[column + 1]?.x0 ?? pageWidth

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { checkShape, DependencyError, InFlight, ShapeError } from '../server/shape'
 import { CONTROL_DOC, isOrderKey, MAP_DOC, type DocShape } from '../shared/schema'
 import { forgeUpdate } from './helpers/forgedUpdates'
-import { nestNote } from './helpers/mapShapes'
+import { handle, nestNote } from './helpers/mapShapes'
 import {
   addNote,
   castVote,
@@ -17,6 +17,7 @@ import {
   goToStep,
   importMapFile,
   joinMap,
+  migrate,
   moveNote,
   openVote,
   parseMapFile,
@@ -97,8 +98,8 @@ function updateOf(base: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
 /** A map with one valid note, as a server holds it. */
 function mapWithNote(): { doc: Y.Doc; noteId: string } {
   const doc = new Y.Doc()
-  createMap(doc, { title: 'Kaart', description: '' })
-  const noteId = addNote(doc, {
+  createMap(handle(doc), { title: 'Kaart', description: '' })
+  const noteId = addNote(handle(doc), {
     id: 'note-0000001' as NoteId,
     column: 'waarden',
     text: 'Respect',
@@ -111,31 +112,39 @@ describe('the schema the server checks', () => {
   it('accepts every change the client makes to the map, update by update', () => {
     const client = new Y.Doc()
     const { server, refused } = checkedPeer(client, MAP_DOC)
-    createMap(client, { title: 'Samenspel', description: 'Hoe werken we samen?', cardVersion: '1' })
-    updateMapDetails(client, { title: 'Samenspel Zuid', description: 'anders', cardVersion: '2' })
-    joinMap(client, ayse)
-    fillExampleMap(client)
-    const value = addNote(client, {
+    createMap(handle(client), {
+      title: 'Samenspel',
+      description: 'Hoe werken we samen?',
+      cardVersion: '1',
+    })
+    updateMapDetails(handle(client), {
+      title: 'Samenspel Zuid',
+      description: 'anders',
+      cardVersion: '2',
+    })
+    joinMap(handle(client), ayse)
+    fillExampleMap(handle(client))
+    const value = addNote(handle(client), {
       id: 'value-000001' as NoteId,
       column: 'waarden',
       text: 'Warmte',
       author: ayse,
     })
-    const action = addNote(client, {
+    const action = addNote(handle(client), {
       id: 'action-00001' as NoteId,
       column: 'acties',
       text: 'Bellen',
       author: ayse,
       owner: { kind: 'ik', name: 'Ayşe', when: 'maandag' },
     })
-    addNote(client, {
+    addNote(handle(client), {
       id: 'anon-0000001' as NoteId,
       column: 'eisen',
       text: 'Anoniem',
       author: ayse,
       anonymous: true,
     })
-    addNote(client, {
+    addNote(handle(client), {
       id: 'proxy-000001' as NoteId,
       column: 'relaties',
       text: 'Voor mijn buurvrouw',
@@ -149,59 +158,79 @@ describe('the schema the server checks', () => {
       },
       proxyBy: ayse,
     })
-    editNote(client, value, { text: 'Warmte en respect' })
-    editNote(client, action, { owner: { kind: 'anderen', name: 'de gemeente', when: '' } })
-    moveNote(client, value, { column: 'acties', index: 0 })
-    moveNote(client, value, { column: 'waarden', index: 0 })
-    for (let i = 0; i < 30; i++) moveNote(client, value, { column: 'waarden', index: i % 3 })
-    setLink(client, action, value, true)
-    setLink(client, action, value, false)
+    editNote(handle(client), value, { text: 'Warmte en respect' })
+    editNote(handle(client), action, { owner: { kind: 'anderen', name: 'de gemeente', when: '' } })
+    moveNote(handle(client), value, { column: 'acties', index: 0 })
+    moveNote(handle(client), value, { column: 'waarden', index: 0 })
+    for (let i = 0; i < 30; i++)
+      moveNote(handle(client), value, { column: 'waarden', index: i % 3 })
+    setLink(handle(client), action, value, true)
+    setLink(handle(client), action, value, false)
     const rules = { round: 1, dots: 3, onePerNote: false }
-    castVote(client, rules, ayse.id, value)
-    castVote(client, rules, ayse.id, value)
-    retractVote(client, rules, ayse.id, value)
-    recordEdit(client, ayse.id, 'waarden')
-    setHolds(client, value, ayse.id, true)
-    writePulse(client, 'pulse-000001', { head: 'hoofd', heart: 'hart', gut: 'buik', before: 6 })
-    writePulse(client, 'pulse-000001', { after: 8 })
-    deleteNote(client, action)
+    castVote(handle(client), rules, ayse.id, value)
+    castVote(handle(client), rules, ayse.id, value)
+    retractVote(handle(client), rules, ayse.id, value)
+    recordEdit(handle(client), ayse.id, 'waarden')
+    setHolds(handle(client), value, ayse.id, true)
+    writePulse(handle(client), 'pulse-000001', {
+      head: 'hoofd',
+      heart: 'hart',
+      gut: 'buik',
+      before: 6,
+    })
+    writePulse(handle(client), 'pulse-000001', { after: 8 })
+    deleteNote(handle(client), action)
 
     const imported = new Y.Doc()
     const check = checkedPeer(imported, MAP_DOC)
-    const file = parseMapFile(JSON.stringify(toMapFile(viewMap(client), new Set([value]))))
+    const file = parseMapFile(JSON.stringify(toMapFile(viewMap(handle(client)), new Set([value]))))
     if (!file.ok) throw new Error(file.problem)
-    importMapFile(imported, new Y.Doc(), file.file, ayse)
+    importMapFile(handle(imported), handle(new Y.Doc()), file.file, ayse)
 
     expect(refused).toEqual([])
     expect(check.refused).toEqual([])
-    expect(viewMap(server).notes.size).toBe(viewMap(client).notes.size)
+    expect(viewMap(handle(server)).notes.size).toBe(viewMap(handle(client)).notes.size)
     // The whole state at once, as a reconnecting client sends it, fits too.
     expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc())).toBeNull()
+  })
+
+  it('accepts the migration of a version 1 map', () => {
+    const client = new Y.Doc()
+    const { server, refused } = checkedPeer(client, MAP_DOC)
+    client.transact(() => {
+      const meta = client.getMap('meta')
+      meta.set('schemaVersion', 1)
+      meta.set('createdAt', 1)
+      meta.set('title', 'Oud')
+    })
+    expect(migrate(handle(client))).toBe(true)
+    expect(refused).toEqual([])
+    expect(server.getMap('meta').get('board')).toBe('partnerschapskaart')
   })
 
   it('accepts every change a facilitator makes, and refuses them in the map document', () => {
     const client = new Y.Doc()
     const { server, refused } = checkedPeer(client, CONTROL_DOC)
-    setDirection(client, 'fromActions')
-    setTempo(client, 'kort')
-    goToStep(client, 1)
-    setLocked(client, true)
-    setFollow(client, true)
-    startTimer(client, 10 * 60_000, Date.now())
-    pauseTimer(client, Date.now())
-    extendTimer(client, 60_000, Date.now())
-    openVote(client, 3, true)
-    closeVote(client)
-    setAgreed(client, 'note-0000001', true)
-    revealDrafts(client, true)
-    setJoinCode(client, 'ABC234')
-    setFocusNote(client, 'note-0000001')
-    setThreadNote(client, 'note-0000001')
-    setAskNote(client, 'note-0000002')
-    setShowBalance(client, true)
-    setPulse(client, 'before')
+    setDirection(handle(client), 'fromActions')
+    setTempo(handle(client), 'kort')
+    goToStep(handle(client), 1)
+    setLocked(handle(client), true)
+    setFollow(handle(client), true)
+    startTimer(handle(client), 10 * 60_000, Date.now())
+    pauseTimer(handle(client), Date.now())
+    extendTimer(handle(client), 60_000, Date.now())
+    openVote(handle(client), 3, true)
+    closeVote(handle(client))
+    setAgreed(handle(client), 'note-0000001', true)
+    revealDrafts(handle(client), true)
+    setJoinCode(handle(client), 'ABC234')
+    setFocusNote(handle(client), 'note-0000001')
+    setThreadNote(handle(client), 'note-0000001')
+    setAskNote(handle(client), 'note-0000002')
+    setShowBalance(handle(client), true)
+    setPulse(handle(client), 'before')
     expect(refused).toEqual([])
-    expect(viewControl(server)).toEqual(viewControl(client))
+    expect(viewControl(handle(server))).toEqual(viewControl(handle(client)))
     expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc(), MAP_DOC)).toMatch(/schema/)
   })
 
@@ -213,6 +242,8 @@ describe('the schema the server checks', () => {
       ['text in a root', (d) => d.getText('meta').insert(0, 'x')],
       ['an unknown meta field', (d) => d.getMap('meta').set('owner', 'x')],
       ['a title too long', (d) => d.getMap('meta').set('title', 'x'.repeat(121))],
+      ['a board nobody defined', (d) => d.getMap('meta').set('board', 'kanban')],
+      ['a schema version from the future', (d) => d.getMap('meta').set('schemaVersion', 99)],
       ['a note under a bad id', (d) => d.getMap('notes').set('x', new Y.Map())],
       ['a note that is not a map', (d) => d.getMap('notes').set('note-0000002', 'text')],
       ['an unknown note field', (d) => note(d).set('colour', 'red')],
@@ -279,8 +310,10 @@ describe('the schema the server checks', () => {
     // A peer still has the note and edits it, while the server's copy has deleted it.
     const peer = new Y.Doc()
     Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc))
-    deleteNote(doc, noteId as NoteId)
-    const edit = updateOf(peer, (d) => editNote(d, noteId as NoteId, { text: 'nog steeds' }))
+    deleteNote(handle(doc), noteId as NoteId)
+    const edit = updateOf(peer, (d) =>
+      editNote(handle(d), noteId as NoteId, { text: 'nog steeds' }),
+    )
     expect(verdict(edit, doc)).toBeNull()
     const nested = updateOf(peer, (d) => {
       d.getMap<Y.Map<unknown>>('notes').get(noteId)!.set('extra', new Y.Map())
@@ -292,9 +325,9 @@ describe('the schema the server checks', () => {
     const { doc, noteId } = mapWithNote()
     const author = new Y.Doc()
     Y.applyUpdate(author, Y.encodeStateAsUpdate(doc))
-    const first = updateOf(author, (d) => editNote(d, noteId as NoteId, { text: 'een' }))
+    const first = updateOf(author, (d) => editNote(handle(d), noteId as NoteId, { text: 'een' }))
     Y.applyUpdate(author, first)
-    const second = updateOf(author, (d) => editNote(d, noteId as NoteId, { text: 'twee' }))
+    const second = updateOf(author, (d) => editNote(handle(d), noteId as NoteId, { text: 'twee' }))
     // The second builds on the first, which the server has not seen: it has to wait.
     expect(() => checkShape(Y.decodeUpdate(second), doc, MAP_DOC, new InFlight())).toThrow(
       DependencyError,
@@ -307,7 +340,7 @@ describe('the schema the server checks', () => {
 
   it('counts a note added again under the key of a deleted one', () => {
     const { doc, noteId } = mapWithNote()
-    deleteNote(doc, noteId as NoteId)
+    deleteNote(handle(doc), noteId as NoteId)
     const again = updateOf(doc, (d) => d.getMap('notes').set(noteId, new Y.Map()))
     const result = checkShape(Y.decodeUpdate(again), doc, MAP_DOC, new InFlight())
     expect([...result.addedNotes]).toEqual([noteId])

@@ -1,39 +1,72 @@
 import * as Y from 'yjs'
 
+declare const mapDocBrand: unique symbol
+declare const controlDocBrand: unique symbol
+
 /**
- * The Y.Doc of one map. Other modules may hold it and hand it to the sync layer, but only this
- * folder reads or writes inside it.
+ * The shared document of one map: an opaque handle. Other modules hold it and hand it to the
+ * sync layer; only this folder reads or writes inside it, through its operations and views.
  */
-export type MapDoc = Y.Doc
+export interface MapDoc {
+  readonly [mapDocBrand]: true
+}
+
+/** The facilitation document of a map (see `control/`): an opaque handle, like `MapDoc`. */
+export interface ControlDoc {
+  readonly [controlDocBrand]: true
+}
+
+/** The Yjs document behind a handle; for this folder, and for the providers (`providerDoc.ts`). */
+export function yDocOf(doc: MapDoc | ControlDoc): Y.Doc {
+  return doc as unknown as Y.Doc
+}
 
 /** Transaction origins: who made a change. Sync providers use their own object as origin. */
 export const Origin = {
   local: 'local',
-  server: 'server',
 } as const
 
 export function createMapDoc(): MapDoc {
-  return new Y.Doc()
+  return new Y.Doc() as unknown as MapDoc
 }
 
-/** Map-level fields: title, description, createdAt, schemaVersion. */
+export function createControlDoc(): ControlDoc {
+  return new Y.Doc() as unknown as ControlDoc
+}
+
+/** Frees a document this device no longer shows (its providers are destroyed first). */
+export function destroyDoc(doc: MapDoc | ControlDoc): void {
+  yDocOf(doc).destroy()
+}
+
+/** Runs `change` as one transaction of this device: one update for the server and the peers. */
+export function transact(doc: MapDoc | ControlDoc, change: () => void): void {
+  yDocOf(doc).transact(change, Origin.local)
+}
+
+/** Map-level fields: title, description, createdAt, schemaVersion, board. */
 export function metaOf(doc: MapDoc): Y.Map<unknown> {
-  return doc.getMap('meta')
+  return yDocOf(doc).getMap('meta')
 }
 
 /** Notes by id; each note is a Y.Map of fields so concurrent edits of different fields merge. */
 export function notesOf(doc: MapDoc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap('notes')
+  return yDocOf(doc).getMap('notes')
 }
 
 /** Participants by id, each a plain object replaced whole. */
 export function participantsOf(doc: MapDoc): Y.Map<unknown> {
-  return doc.getMap('participants')
+  return yDocOf(doc).getMap('participants')
 }
 
 /** Golden-thread links, `<serving note>><served note>` -> true (see threads.ts). */
 export function linksOf(doc: MapDoc): Y.Map<unknown> {
-  return doc.getMap('links')
+  return yDocOf(doc).getMap('links')
+}
+
+/** Any other root of the map document, by its name in the schema (`votes`, `pulse`, ...). */
+export function rootOf(doc: MapDoc | ControlDoc, name: string): Y.Map<unknown> {
+  return yDocOf(doc).getMap(name)
 }
 
 /**
@@ -49,6 +82,15 @@ export function plainEntries(map: Y.Map<unknown>): Record<string, unknown> {
   return entries
 }
 
+/** Calls `onChange` after every transaction that changed the document; returns the stop. */
+export function onChange(doc: MapDoc | ControlDoc, onChange: () => void): () => void {
+  const listener = (transaction: Y.Transaction): void => {
+    if (transaction.changed.size > 0) onChange()
+  }
+  yDocOf(doc).on('afterTransaction', listener)
+  return () => yDocOf(doc).off('afterTransaction', listener)
+}
+
 /**
  * Makes a change as if another, unknown device made it: it is written in a throwaway document
  * with a fresh Yjs client id and merged in. Yjs stamps every item with the client id of the
@@ -56,9 +98,10 @@ export function plainEntries(map: Y.Map<unknown>): Record<string, unknown> {
  * anonymous entry is written with from the person's own document points at them.
  */
 export function writeDetached(doc: MapDoc, change: (scratch: Y.Doc) => void): void {
+  const own = yDocOf(doc)
   let scratch = new Y.Doc()
-  while (scratch.clientID === doc.clientID) scratch = new Y.Doc()
+  while (scratch.clientID === own.clientID) scratch = new Y.Doc()
   change(scratch)
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch), Origin.local)
+  Y.applyUpdate(own, Y.encodeStateAsUpdate(scratch), Origin.local)
   scratch.destroy()
 }

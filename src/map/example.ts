@@ -1,4 +1,4 @@
-import type { MapDoc } from './doc'
+import { transact, type MapDoc } from './doc'
 import { newNoteId, newParticipantId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
 import type { ActionOwner, ColumnId, NoteId, Participant, Role } from './schema'
@@ -118,7 +118,7 @@ const EXAMPLE_LETTERS: Record<string, ColumnId> = {
 
 /** Fills an empty map with the example in one transaction. */
 export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
-  doc.transact(() => {
+  transact(doc, () => {
     createMap(doc, { title: EXAMPLE_MAP.title, description: EXAMPLE_MAP.description }, now)
     const people: Participant[] = EXAMPLE_MAP.participants.map(({ name, role }) => ({
       id: newParticipantId(),

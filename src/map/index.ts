@@ -2,10 +2,30 @@
  * The partnership map as a typed Yjs document. This folder is the only place that imports yjs;
  * everything else uses these operations and the plain view.
  */
-export { createMapDoc, Origin, type MapDoc } from './doc'
+export { createMapDoc, destroyDoc, type MapDoc } from './doc'
+export {
+  boardOf,
+  BOARDS,
+  cardOrder,
+  carriesOwners,
+  columnIds,
+  columnOf,
+  DEFAULT_BOARD,
+  PARTNERSHIP_BOARD,
+  stepOf,
+  takesHolds,
+  threadEnd,
+  threadStart,
+  type Board,
+  type BoardKind,
+  type ColumnDefinition,
+} from './board'
+export { migrate, versionOf } from './migrate'
 export { newNoteId, newParticipantId, newRoomId } from './ids'
 export {
   addNote,
+  addNotes,
+  boardOfMap,
   createMap,
   deleteNote,
   editNote,
@@ -15,11 +35,13 @@ export {
   updateMapDetails,
   type MapDetails,
   type MapErrorCode,
+  type NewMap,
   type NewNote,
+  type NoteChanges,
 } from './ops'
 export * from './schema'
 export { observeMap } from './observe'
-export { EMPTY_VIEW, viewMap, type MapView } from './view'
+export { actionsOf, EMPTY_VIEW, viewMap, type MapView } from './view'
 export { EXAMPLE_MAP, fillExampleMap } from './example'
 export {
   castVote,
@@ -74,7 +96,10 @@ export {
 export {
   importMapFile,
   MAP_FILE_FORMAT,
+  MAP_FILE_VERSION,
+  migrateMapFile,
   parseMapFile,
+  validateMapFile,
   toMapFile,
   type MapFile,
   type MapFileProblem,

@@ -7,8 +7,11 @@ import {
   EXAMPLE_MAP,
   fillExampleMap,
   importMapFile,
+  MAP_FILE_VERSION,
+  migrateMapFile,
   newNoteId,
   parseMapFile,
+  validateMapFile,
   toMapFile,
   viewControl,
   viewMap,
@@ -120,9 +123,49 @@ describe('map file', () => {
     if (parsed.ok) importMapFile(copy, createControlDoc(), parsed.file, importer)
     expect(viewMap(copy).meta.cardVersion).toBe('2 (na evaluatie)')
 
-    const older: Record<string, unknown> = { ...file }
+    // Files from before the card version are of file version 1, before boards were named.
+    const older: Record<string, unknown> = { ...file, version: 1 }
     delete older.cardVersion
+    delete older.board
     const olderParsed = parseMapFile(JSON.stringify(older))
     expect(olderParsed.ok && olderParsed.file.cardVersion).toBe('')
+  })
+
+  it('migrates a version 1 file, then validates it as the current version', () => {
+    const version1 = {
+      format: 'partnerschapskaart',
+      version: 1,
+      schemaVersion: 1,
+      exportedAt: '2026-03-12T10:00:00.000Z',
+      title: 'Samenspel Zuid',
+      description: '',
+      participants: [],
+      // A note from before proxy notes, threads and value holders: none of those fields.
+      notes: [
+        { column: 'waarden', text: 'Respect', author: null, owner: null, agreed: true },
+        { column: 'acties', text: 'Bellen', author: null, owner: { kind: 'ik', name: 'Ayşe' } },
+      ],
+    }
+    const migrated = migrateMapFile(version1) as { notes: Record<string, unknown>[] } | null
+    expect(migrated).toMatchObject({ version: MAP_FILE_VERSION, board: 'partnerschapskaart' })
+    expect(migrated!.notes).toEqual([
+      expect.objectContaining({ proxyBy: null, serves: [], heldBy: [], agreed: true }),
+      expect.objectContaining({ proxyBy: null, serves: [], heldBy: [], agreed: false }),
+    ])
+    const parsed = parseMapFile(JSON.stringify(version1))
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    expect(parsed.file.board).toBe('partnerschapskaart')
+    expect(parsed.file.notes[1]!.owner).toEqual({ kind: 'ik', name: 'Ayşe', when: '' })
+    // The current version requires every field: a version 2 file without them is refused.
+    const incomplete = { ...version1, version: MAP_FILE_VERSION, board: 'partnerschapskaart' }
+    expect(validateMapFile(incomplete)).toEqual({ ok: false, problem: 'invalid' })
+    // A board this app does not know, or a note outside the file's board, is refused too.
+    expect(validateMapFile({ ...migrated!, board: 'kanban' })).toEqual({
+      ok: false,
+      problem: 'invalid',
+    })
+    const foreign = { ...migrated!, notes: [{ ...migrated!.notes[0], column: 'todo' }] }
+    expect(validateMapFile(foreign)).toEqual({ ok: false, problem: 'invalid' })
   })
 })

@@ -1,14 +1,14 @@
-import type { ControlDoc } from './control'
+import { boardOf, columnIds, columnOf, isBoardKind, type BoardKind } from './board'
 import { setAgreed } from './control'
-import type { MapDoc } from './doc'
+import { transact, type ControlDoc, type MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
 import { setLink } from './threads'
 import { setHolds } from './voices'
 import {
-  COLUMN_IDS,
   isColumnId,
   isId,
+  isObject,
   LIMITS,
   parseOwner,
   parseParticipant,
@@ -22,23 +22,23 @@ import {
 import type { MapView } from './view'
 
 export const MAP_FILE_FORMAT = 'partnerschapskaart'
-/** Bump when the file layout changes; older files are migrated in `parseMapFile`. */
-export const MAP_FILE_VERSION = 1
+/** Bump when the file layout changes, and add the step from the old one to `FILE_MIGRATIONS`. */
+export const MAP_FILE_VERSION = 2
 
 export interface MapFileNote {
   readonly column: ColumnId
   readonly text: string
   /** Null for a note revealed anonymously. */
   readonly author: Participant | null
-  /** For a proxy note: who wrote it down (files from before proxy notes have none). */
-  readonly proxyBy?: Participant | null
+  /** For a proxy note: who wrote it down. */
+  readonly proxyBy: Participant | null
   readonly owner: ActionOwner | null
   /** Marked as shared by the group ("gedeeld"). */
   readonly agreed: boolean
-  /** The golden thread: places in `notes` of the notes this one serves (none in older files). */
+  /** The golden thread: places in `notes` of the notes this one serves. */
   readonly serves: readonly number[]
-  /** For a value: ids of the participants who said "my value too" (none in older files). */
-  readonly heldBy?: readonly string[]
+  /** For a value: ids of the participants who said "my value too". */
+  readonly heldBy: readonly string[]
 }
 
 /** A whole map as a file: everything needed to make the same map again, nothing about devices. */
@@ -47,40 +47,41 @@ export interface MapFile {
   readonly version: number
   readonly schemaVersion: number
   readonly exportedAt: string
+  /** The kind of board; its columns are the ones the notes may sit in. */
+  readonly board: BoardKind
   readonly title: string
   readonly description: string
-  /** The card's "versie"; files from before it existed have none. */
+  /** The card's "versie". */
   readonly cardVersion: string
   readonly participants: readonly Participant[]
-  /** Notes in the order of the card's fill order, each column in its own order. */
+  /** Notes in the board's fill order, each column in its own order. */
   readonly notes: readonly MapFileNote[]
 }
 
 /** The map as a file; notes keep their column order. Pure: no document is touched. */
 export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new Date()): MapFile {
+  const ordered = columnIds(view.board).flatMap((column) => view.columns[column])
+  const place = new Map(ordered.map((note, i) => [note.id, i]))
   return {
     format: MAP_FILE_FORMAT,
     version: MAP_FILE_VERSION,
     schemaVersion: SCHEMA_VERSION,
     exportedAt: now.toISOString(),
+    board: view.board.kind as BoardKind,
     title: view.meta.title,
     description: view.meta.description,
     cardVersion: view.meta.cardVersion,
     participants: view.participants,
-    notes: (() => {
-      const ordered = COLUMN_IDS.flatMap((column) => view.columns[column])
-      const place = new Map(ordered.map((note, i) => [note.id, i]))
-      return ordered.map((note) => ({
-        column: note.column,
-        text: note.text,
-        author: note.author,
-        proxyBy: note.proxyBy,
-        owner: note.owner,
-        agreed: agreed.has(note.id),
-        serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
-        heldBy: view.voices.holders.get(note.id) ?? [],
-      }))
-    })(),
+    notes: ordered.map((note) => ({
+      column: note.column,
+      text: note.text,
+      author: note.author,
+      proxyBy: note.proxyBy,
+      owner: note.owner,
+      agreed: agreed.has(note.id),
+      serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
+      heldBy: view.voices.holders.get(note.id) ?? [],
+    })),
   }
 }
 
@@ -91,83 +92,96 @@ export type ParsedMapFile = { ok: true; file: MapFile } | { ok: false; problem: 
 /** Largest import accepted, in characters: generous for 2,000 notes of 1,000 characters. */
 export const MAX_MAP_FILE_CHARS = 4_000_000
 
+type Raw = Record<string, unknown>
+
+/**
+ * One step per older file layout, each to the next version. A step only fills in and renames;
+ * whether the result is a map is for `validateMapFile` to say.
+ */
+const FILE_MIGRATIONS: Readonly<Record<number, (file: Raw) => Raw>> = {
+  /**
+   * 1 → 2: the file names its kind of board (version 1 files are all partnership cards), and the
+   * fields version 1 files gained over time (card version, proxy author, thread, value holders)
+   * are filled in where an older file has none, so version 2 requires them all.
+   */
+  1: (file) => ({
+    ...file,
+    version: 2,
+    board: MAP_FILE_FORMAT,
+    cardVersion: file.cardVersion ?? '',
+    notes: Array.isArray(file.notes)
+      ? file.notes.map((note: unknown) =>
+          isObject(note)
+            ? { proxyBy: null, serves: [], heldBy: [], owner: null, agreed: false, ...note }
+            : note,
+        )
+      : file.notes,
+  }),
+}
+
+/** Brings a file of any older version to the current one; null for a version that is not ours. */
+export function migrateMapFile(file: Raw): Raw | null {
+  let current = file
+  while (current.version !== MAP_FILE_VERSION) {
+    const step = typeof current.version === 'number' ? FILE_MIGRATIONS[current.version] : undefined
+    if (!step) return null
+    current = step(current)
+  }
+  return current
+}
+
 function text(value: unknown, max: number): string | null {
   return typeof value === 'string' && value.trim().length > 0 && value.length <= max ? value : null
 }
 
 /**
- * Reads a map file, checking every field. Anything broken or foreign is refused whole with the
- * reason, so an import never half-happens.
+ * Checks every field of a file of the current version. Anything broken or foreign is refused
+ * whole, so an import never half-happens.
  */
-export function parseMapFile(source: string): ParsedMapFile {
-  if (source.length > MAX_MAP_FILE_CHARS) return { ok: false, problem: 'too-big' }
-  let raw: unknown
-  try {
-    raw = JSON.parse(source)
-  } catch {
-    return { ok: false, problem: 'not-json' }
-  }
-  const file = raw as Record<string, unknown>
-  if (typeof file !== 'object' || file === null || file.format !== MAP_FILE_FORMAT) {
-    return { ok: false, problem: 'not-a-map' }
-  }
-  if (typeof file.version !== 'number' || file.version > MAP_FILE_VERSION) {
-    return { ok: false, problem: 'newer-version' }
-  }
+export function validateMapFile(file: Raw): ParsedMapFile {
+  const invalid = { ok: false, problem: 'invalid' } as const
+  if (file.format !== MAP_FILE_FORMAT || file.version !== MAP_FILE_VERSION) return invalid
+  if (!isBoardKind(file.board)) return invalid
+  const board = boardOf(file.board)
   const title = text(file.title, LIMITS.title)
-  const description = file.description ?? ''
+  const { description, cardVersion } = file
   if (!title || typeof description !== 'string' || description.length > LIMITS.description) {
-    return { ok: false, problem: 'invalid' }
+    return invalid
   }
-  const cardVersion = file.cardVersion ?? ''
-  if (typeof cardVersion !== 'string' || cardVersion.length > LIMITS.cardVersion) {
-    return { ok: false, problem: 'invalid' }
-  }
-  if (!Array.isArray(file.participants) || !Array.isArray(file.notes)) {
-    return { ok: false, problem: 'invalid' }
-  }
+  if (typeof cardVersion !== 'string' || cardVersion.length > LIMITS.cardVersion) return invalid
+  if (!Array.isArray(file.participants) || !Array.isArray(file.notes)) return invalid
   if (file.notes.length > LIMITS.notesPerMap) return { ok: false, problem: 'too-big' }
   const participants: Participant[] = []
   for (const entry of file.participants) {
     const participant = parseParticipant(entry)
-    if (!participant) return { ok: false, problem: 'invalid' }
+    if (!participant) return invalid
     participants.push(participant)
   }
+  const count = file.notes.length
   const notes: MapFileNote[] = []
-  for (const entry of file.notes as unknown[]) {
-    const note = entry as Record<string, unknown>
-    if (typeof note !== 'object' || note === null) return { ok: false, problem: 'invalid' }
+  for (const note of file.notes as unknown[]) {
+    if (!isObject(note)) return invalid
     const noteText = text(note.text, LIMITS.noteText)
-    const hasProxy = note.proxyBy !== undefined && note.proxyBy !== null
-    const proxyBy = hasProxy ? parseParticipant(note.proxyBy) : null
+    const proxyBy = note.proxyBy === null ? null : parseParticipant(note.proxyBy)
     const author = note.author === null ? null : parseParticipant(note.author, proxyBy !== null)
-    if (
-      !isColumnId(note.column) ||
-      !noteText ||
-      (note.author !== null && !author) ||
-      (hasProxy && !proxyBy)
-    ) {
-      return { ok: false, problem: 'invalid' }
-    }
-    const owner = note.owner as Record<string, unknown> | null | undefined
-    const serves = note.serves ?? []
+    const { column, serves, heldBy, owner } = note
+    if (!isColumnId(column) || !columnOf(board, column) || !noteText) return invalid
+    if ((note.author !== null && !author) || (note.proxyBy !== null && !proxyBy)) return invalid
     if (
       !Array.isArray(serves) ||
-      !serves.every((i) => Number.isInteger(i) && i >= 0 && i < (file.notes as unknown[]).length)
+      !serves.every((i) => Number.isInteger(i) && i >= 0 && i < count)
     ) {
-      return { ok: false, problem: 'invalid' }
+      return invalid
     }
-    const heldBy = note.heldBy ?? []
-    if (!Array.isArray(heldBy) || !heldBy.every((id) => isId(id))) {
-      return { ok: false, problem: 'invalid' }
-    }
+    if (!Array.isArray(heldBy) || !heldBy.every((id) => isId(id))) return invalid
+    if (owner !== null && !isObject(owner)) return invalid
     notes.push({
-      column: note.column,
+      column,
       text: noteText,
       author,
       proxyBy,
       owner:
-        note.column === 'acties' && owner
+        columnOf(board, column)!.owners && owner
           ? parseOwner({ ownerKind: owner.kind, ownerName: owner.name, ownerWhen: owner.when })
           : null,
       agreed: note.agreed === true,
@@ -182,6 +196,7 @@ export function parseMapFile(source: string): ParsedMapFile {
       version: MAP_FILE_VERSION,
       schemaVersion: SCHEMA_VERSION,
       exportedAt: typeof file.exportedAt === 'string' ? file.exportedAt : '',
+      board: board.kind as BoardKind,
       title,
       description,
       cardVersion,
@@ -189,6 +204,23 @@ export function parseMapFile(source: string): ParsedMapFile {
       notes,
     },
   }
+}
+
+/** Reads a map file: load, migrate to the current version, then validate every field. */
+export function parseMapFile(source: string): ParsedMapFile {
+  if (source.length > MAX_MAP_FILE_CHARS) return { ok: false, problem: 'too-big' }
+  let raw: unknown
+  try {
+    raw = JSON.parse(source)
+  } catch {
+    return { ok: false, problem: 'not-json' }
+  }
+  if (!isObject(raw) || raw.format !== MAP_FILE_FORMAT) return { ok: false, problem: 'not-a-map' }
+  if (typeof raw.version !== 'number' || raw.version > MAP_FILE_VERSION) {
+    return { ok: false, problem: 'newer-version' }
+  }
+  const migrated = migrateMapFile(raw)
+  return migrated ? validateMapFile(migrated) : { ok: false, problem: 'invalid' }
 }
 
 /** Text of the notes in one transaction of an import: one websocket frame each, well under 1 MB. */
@@ -209,10 +241,15 @@ export function importMapFile(
 ): NoteId[] {
   const agreed: NoteId[] = []
   const ids: NoteId[] = []
-  doc.transact(() => {
+  transact(doc, () => {
     createMap(
       doc,
-      { title: file.title, description: file.description, cardVersion: file.cardVersion },
+      {
+        title: file.title,
+        description: file.description,
+        cardVersion: file.cardVersion,
+        board: file.board,
+      },
       now,
     )
     for (const participant of file.participants) joinMap(doc, participant)
@@ -225,7 +262,7 @@ export function importMapFile(
       chars += file.notes[end]!.text.length
       end++
     }
-    doc.transact(() => {
+    transact(doc, () => {
       for (const note of file.notes.slice(start, end)) {
         const id = addNote(
           doc,
@@ -247,15 +284,15 @@ export function importMapFile(
     start = end
   }
   // Links that do not join neighbouring columns are stored but not shown, as on the board.
-  doc.transact(() => {
+  transact(doc, () => {
     file.notes.forEach((note, i) => {
       for (const served of note.serves) setLink(doc, ids[i]!, ids[served]!, true)
-      for (const holder of note.heldBy ?? []) {
+      for (const holder of note.heldBy) {
         setHolds(doc, ids[i]!, holder as ParticipantId, true)
       }
     })
   })
-  control.transact(() => {
+  transact(control, () => {
     for (const id of agreed) setAgreed(control, id, true)
   })
   return agreed

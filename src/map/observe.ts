@@ -1,4 +1,4 @@
-import type { MapDoc } from './doc'
+import { onChange, type MapDoc } from './doc'
 import { viewMap, type MapView } from './view'
 
 /**
@@ -9,8 +9,7 @@ import { viewMap, type MapView } from './view'
 export function observeMap(doc: MapDoc, onView: (view: MapView) => void): () => void {
   let current = viewMap(doc)
   onView(current)
-  const onAfterTransaction = (transaction: { changed: Map<unknown, unknown> }): void => {
-    if (transaction.changed.size === 0) return
+  return onChange(doc, () => {
     try {
       current = viewMap(doc, current)
     } catch (error) {
@@ -18,7 +17,5 @@ export function observeMap(doc: MapDoc, onView: (view: MapView) => void): () => 
       return
     }
     onView(current)
-  }
-  doc.on('afterTransaction', onAfterTransaction)
-  return () => doc.off('afterTransaction', onAfterTransaction)
+  })
 }

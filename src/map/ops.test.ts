@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addNote,
-  CARD_ORDER,
-  COLUMN_IDS,
+  cardOrder,
+  columnIds,
   createMap,
   createMapDoc,
   deleteNote,
@@ -12,6 +12,7 @@ import {
   MapError,
   moveNote,
   newNoteId,
+  PARTNERSHIP_BOARD,
   stepOf,
   viewMap,
   type ColumnId,
@@ -21,6 +22,7 @@ import {
   type ParticipantId,
   updateMapDetails,
 } from './index'
+import { yDocOf } from './doc'
 
 const ayse: Participant = {
   id: 'ayse-0000001' as ParticipantId,
@@ -39,7 +41,7 @@ const lukasz: Participant = {
 
 /** Sends everything `from` has that `to` lacks. */
 function sync(from: MapDoc, to: MapDoc): void {
-  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+  Y.applyUpdate(yDocOf(to), Y.encodeStateAsUpdate(yDocOf(from), Y.encodeStateVector(yDocOf(to))))
 }
 
 function syncAll(docs: MapDoc[]): void {
@@ -64,8 +66,16 @@ function prng(seed: number): () => number {
 
 describe('map schema', () => {
   it('shows the columns as the card does: actions left, values right, steps 5 to 1', () => {
-    expect(CARD_ORDER).toEqual(['acties', 'voorwaarden', 'eisen', 'relaties', 'waarden'])
-    expect(CARD_ORDER.map(stepOf)).toEqual([5, 4, 3, 2, 1])
+    expect(cardOrder(PARTNERSHIP_BOARD)).toEqual([
+      'acties',
+      'voorwaarden',
+      'eisen',
+      'relaties',
+      'waarden',
+    ])
+    expect(cardOrder(PARTNERSHIP_BOARD).map((c) => stepOf(PARTNERSHIP_BOARD, c))).toEqual([
+      5, 4, 3, 2, 1,
+    ])
   })
 })
 
@@ -77,7 +87,8 @@ describe('map operations', () => {
     expect(viewMap(doc).meta).toMatchObject({
       title: 'Samenspel Holendrecht',
       description: 'Buurtteam en voedselbank',
-      schemaVersion: 1,
+      schemaVersion: 2,
+      board: 'partnerschapskaart',
     })
   })
 
@@ -103,14 +114,14 @@ describe('map operations', () => {
       anonymous: true,
     })
     expect(viewMap(doc).notes.get(id)!.author).toBeNull()
-    expect(JSON.stringify(doc.getMap('notes').toJSON())).not.toContain('Ayşe')
+    expect(JSON.stringify(yDocOf(doc).getMap('notes').toJSON())).not.toContain('Ayşe')
   })
 
   it('writes an anonymous note with a client id that is not the writer’s', () => {
     const doc = createMapDoc()
     addNote(doc, { id: newNoteId(), column: 'waarden', text: 'Eigen', author: ayse })
     const updates: Uint8Array[] = []
-    doc.on('update', (update: Uint8Array) => updates.push(update))
+    yDocOf(doc).on('update', (update: Uint8Array) => updates.push(update))
     for (const text of ['Anoniem een', 'Anoniem twee']) {
       addNote(doc, { id: newNoteId(), column: 'waarden', text, author: ayse, anonymous: true })
     }
@@ -119,7 +130,7 @@ describe('map operations', () => {
     const writers = updates.map((update) => [
       ...new Set(Y.decodeUpdate(update).structs.map((struct) => struct.id.client)),
     ])
-    expect(writers.flat()).not.toContain(doc.clientID)
+    expect(writers.flat()).not.toContain(yDocOf(doc).clientID)
     expect(writers.every((clients) => clients.length === 1)).toBe(true)
     expect(new Set(writers.flat()).size).toBe(2)
     expect(viewMap(doc).columns.waarden.map((note) => note.text)).toEqual([
@@ -191,7 +202,7 @@ describe('map operations', () => {
   it('skips malformed entries another peer wrote instead of failing', () => {
     const doc = createMapDoc()
     addNote(doc, { id: newNoteId(), column: 'waarden', text: 'goed', author: ayse })
-    const notes = doc.getMap('notes')
+    const notes = yDocOf(doc).getMap('notes')
     notes.set('not-a-map-value', 'x' as never)
     const bad = new Y.Map<unknown>()
     bad.set('pos', { column: 'nowhere', order: 'a0' })
@@ -246,7 +257,7 @@ describe('convergence between peers', () => {
         const doc = pick(peers)
         const ids = [...viewMap(doc).notes.keys()]
         const action = random()
-        const column = pick(COLUMN_IDS)
+        const column = pick(columnIds(PARTNERSHIP_BOARD))
         if (action < 0.35 || ids.length === 0) {
           addNote(doc, {
             id: newNoteId(),
@@ -266,7 +277,7 @@ describe('convergence between peers', () => {
       }
       syncAll(peers)
       const views = peers.map((doc) => viewMap(doc))
-      for (const column of COLUMN_IDS) {
+      for (const column of columnIds(PARTNERSHIP_BOARD)) {
         const expected = views[0]!.columns[column].map((n) => [n.id, n.text, n.order])
         for (const view of views.slice(1)) {
           expect(
@@ -275,7 +286,9 @@ describe('convergence between peers', () => {
           ).toEqual(expected)
         }
       }
-      const allIds = COLUMN_IDS.flatMap((c) => views[0]!.columns[c].map((n) => n.id))
+      const allIds = columnIds(PARTNERSHIP_BOARD).flatMap((c) =>
+        views[0]!.columns[c].map((n) => n.id),
+      )
       expect(new Set(allIds).size, `seed ${seed}: each note in exactly one column`).toBe(
         allIds.length,
       )
@@ -303,21 +316,21 @@ describe('convergence between peers', () => {
     // What the server now refuses, as an older server may have stored it.
     const doc = createMapDoc()
     addNote(doc, { id: newNoteId(), column: 'waarden', text: 'Gewoon', author: ayse })
-    doc.transact(() => {
+    yDocOf(doc).transact(() => {
       const tilde = new Y.Map<unknown>()
-      doc.getMap('notes').set('tilde-note-01', tilde)
+      yDocOf(doc).getMap('notes').set('tilde-note-01', tilde)
       tilde.set('pos', { column: 'waarden', order: '~' })
       tilde.set('text', 'Achteraan')
       tilde.set('author', { ...ayse })
       tilde.set('createdAt', 1)
       let inner = new Y.Map<unknown>()
-      doc.getMap('notes').set('deep-note-001', inner)
+      yDocOf(doc).getMap('notes').set('deep-note-001', inner)
       for (let i = 0; i < 6000; i++) {
         const next = new Y.Map<unknown>()
         inner.set('pos', next)
         inner = next
       }
-      doc.getMap('meta').set('title', new Y.Map())
+      yDocOf(doc).getMap('meta').set('title', new Y.Map())
     })
     const view = viewMap(doc)
     expect(view.columns.waarden.map((note) => note.text)).toEqual(['Gewoon', 'Achteraan'])

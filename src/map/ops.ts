@@ -3,12 +3,20 @@ import * as Y from 'yjs'
 import {
   metaOf,
   notesOf,
-  Origin,
   participantsOf,
   plainEntries,
+  transact,
   writeDetached,
   type MapDoc,
 } from './doc'
+import {
+  boardOf,
+  carriesOwners,
+  columnOf,
+  DEFAULT_BOARD,
+  type Board,
+  type BoardKind,
+} from './board'
 import {
   compareNotes,
   isColumnId,
@@ -22,7 +30,9 @@ import {
   type Note,
   type NoteId,
   type Participant,
+  type ParticipantId,
 } from './schema'
+import { recordEdit } from './voices'
 
 /** Why an operation refused its input; the UI turns the code into a message. */
 export type MapErrorCode =
@@ -80,12 +90,23 @@ function checkParticipant(participant: Participant): Participant {
   return parsed
 }
 
+/** The map's kind of board, as its `meta.board` says (the partnership card when it names none). */
+export function boardOfMap(doc: MapDoc): Board {
+  return boardOf(metaOf(doc).get('board'))
+}
+
+/** A column of this map's board, or a MapError. */
+function checkColumn(board: Board, column: ColumnId): void {
+  check(isColumnId(column) && columnOf(board, column) !== undefined, 'invalid-column')
+}
+
 /** Valid notes of a column in display order, read straight from the document. */
 function columnNotes(doc: MapDoc, column: ColumnId, except?: NoteId): Note[] {
   const notes: Note[] = []
+  const board = boardOfMap(doc)
   notesOf(doc).forEach((fields, id) => {
     if (id === except || !(fields instanceof Y.Map)) return
-    const note = parseNote(id, plainEntries(fields))
+    const note = parseNote(id, plainEntries(fields), board)
     if (note && note.column === column) notes.push(note)
   })
   return notes.sort(compareNotes)
@@ -133,20 +154,29 @@ export interface MapDetails {
   cardVersion?: string
 }
 
-/** Writes the title, description and schema version of a new map; a second call changes nothing. */
-export function createMap(doc: MapDoc, input: MapDetails, now = Date.now()): void {
+/** A new map's details, and its kind of board (the partnership card unless given). */
+export interface NewMap extends MapDetails {
+  board?: BoardKind
+}
+
+/**
+ * Writes the title, description, board and schema version of a new map; a second call changes
+ * nothing.
+ */
+export function createMap(doc: MapDoc, input: NewMap, now = Date.now()): void {
   const title = checkTitle(input.title)
   const description = checkDescription(input.description)
   const cardVersion = checkCardVersion(input.cardVersion ?? '')
-  doc.transact(() => {
+  transact(doc, () => {
     const meta = metaOf(doc)
     if (meta.has('createdAt')) return
     meta.set('schemaVersion', SCHEMA_VERSION)
+    meta.set('board', input.board ?? DEFAULT_BOARD.kind)
     meta.set('createdAt', now)
     meta.set('title', title)
     meta.set('description', description)
     if (cardVersion) meta.set('cardVersion', cardVersion)
-  }, Origin.local)
+  })
 }
 
 /** Changes the title, description and card version; each stays within its limit. */
@@ -154,7 +184,7 @@ export function updateMapDetails(doc: MapDoc, input: MapDetails): void {
   const title = checkTitle(input.title)
   const description = checkDescription(input.description)
   const cardVersion = input.cardVersion === undefined ? null : checkCardVersion(input.cardVersion)
-  doc.transact(() => {
+  transact(doc, () => {
     const meta = metaOf(doc)
     // Only fields that change are written, so two people editing different fields both win.
     if (meta.get('title') !== title) meta.set('title', title)
@@ -162,7 +192,7 @@ export function updateMapDetails(doc: MapDoc, input: MapDetails): void {
     if (cardVersion !== null && (meta.get('cardVersion') ?? '') !== cardVersion) {
       meta.set('cardVersion', cardVersion)
     }
-  }, Origin.local)
+  })
 }
 
 /** Records who is taking part; the same id updates its name and role. */
@@ -173,9 +203,9 @@ export function joinMap(doc: MapDoc, participant: Participant): void {
   if (known && (Object.keys(valid) as (keyof Participant)[]).every((k) => known[k] === valid[k])) {
     return
   }
-  doc.transact(() => {
+  transact(doc, () => {
     participantsOf(doc).set(valid.id, { ...valid })
-  }, Origin.local)
+  })
 }
 
 export interface NewNote {
@@ -200,7 +230,8 @@ export interface NewNote {
  * ("wij" unless given).
  */
 export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
-  check(isColumnId(input.column), 'invalid-column')
+  const board = boardOfMap(doc)
+  checkColumn(board, input.column)
   const text = checkText(input.text)
   const proxyBy = input.proxyBy ? checkParticipant(input.proxyBy) : null
   const author = parseParticipant(input.author, proxyBy !== null)
@@ -215,15 +246,15 @@ export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
     if (proxyBy && !input.anonymous) fields.set('proxyBy', { ...proxyBy })
     fields.set('createdAt', now)
     fields.set('updatedAt', now)
-    if (input.column === 'acties') setOwner(fields, { kind: 'wij', ...input.owner })
+    if (carriesOwners(board, input.column)) setOwner(fields, { kind: 'wij', ...input.owner })
   }
   if (input.anonymous) {
     // Its place is worked out here (spacing the column anew, if needed, as an edit of its own);
     // the note itself is written by nobody this device can be known by.
     let order = ''
-    doc.transact(() => {
+    transact(doc, () => {
       order = orderKeyAt(doc, input.column, index)
-    }, Origin.local)
+    })
     writeDetached(doc, (scratch) => {
       scratch.transact(() => {
         const fields = new Y.Map<unknown>()
@@ -233,36 +264,54 @@ export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
     })
     return input.id
   }
-  doc.transact(() => {
+  transact(doc, () => {
     const fields = new Y.Map<unknown>()
     fill(fields, orderKeyAt(doc, input.column, index))
     notesOf(doc).set(input.id, fields)
-  }, Origin.local)
+  })
   return input.id
 }
 
+/**
+ * Adds several notes: the signed ones in one transaction, each anonymous one in its own, so no
+ * update carries an anonymous note together with an edit of this device's own.
+ */
+export function addNotes(doc: MapDoc, inputs: readonly NewNote[], now = Date.now()): NoteId[] {
+  const ids: NoteId[] = []
+  for (const input of inputs) if (input.anonymous) ids.push(addNote(doc, input, now))
+  transact(doc, () => {
+    for (const input of inputs) if (!input.anonymous) ids.push(addNote(doc, input, now))
+  })
+  return ids
+}
+
+/** What an edit of a note changes; `by` counts it for the balance of voices in the same write. */
+export interface NoteChanges {
+  text?: string
+  owner?: Partial<ActionOwner>
+  by?: ParticipantId
+}
+
 /** Changes a note's text and, for an action, its owner; untouched fields keep concurrent edits. */
-export function editNote(
-  doc: MapDoc,
-  id: NoteId,
-  changes: { text?: string; owner?: Partial<ActionOwner> },
-  now = Date.now(),
-): void {
+export function editNote(doc: MapDoc, id: NoteId, changes: NoteChanges, now = Date.now()): void {
   const fields = notesOf(doc).get(id)
   check(fields instanceof Y.Map, 'unknown-note')
   const text = changes.text === undefined ? undefined : checkText(changes.text)
-  doc.transact(() => {
+  const note = parseNote(id, plainEntries(fields), boardOfMap(doc))
+  transact(doc, () => {
     if (text !== undefined && text !== fields.get('text')) fields.set('text', text)
     if (changes.owner) setOwner(fields, changes.owner)
     fields.set('updatedAt', now)
-  }, Origin.local)
+    // Counted for the balance of voices per step; never shown per person.
+    if (changes.by && note) recordEdit(doc, changes.by, note.column)
+  })
 }
 
 /** Removes a note for everyone. Deleting a note that is already gone does nothing. */
 export function deleteNote(doc: MapDoc, id: NoteId): void {
-  doc.transact(() => {
+  transact(doc, () => {
     notesOf(doc).delete(id)
-  }, Origin.local)
+  })
 }
 
 /**
@@ -275,15 +324,16 @@ export function moveNote(
   target: { column: ColumnId; index: number },
   now = Date.now(),
 ): void {
-  check(isColumnId(target.column), 'invalid-column')
+  const board = boardOfMap(doc)
+  checkColumn(board, target.column)
   const fields = notesOf(doc).get(id)
   check(fields instanceof Y.Map, 'unknown-note')
-  doc.transact(() => {
+  transact(doc, () => {
     const order = orderKeyAt(doc, target.column, target.index, id)
     fields.set('pos', { column: target.column, order })
-    if (target.column === 'acties' && fields.get('ownerKind') === undefined) {
+    if (carriesOwners(board, target.column) && fields.get('ownerKind') === undefined) {
       setOwner(fields, { kind: 'wij' })
     }
     fields.set('updatedAt', now)
-  }, Origin.local)
+  })
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { Origin, writeDetached, type MapDoc } from './doc'
+import { rootOf, transact, writeDetached, type MapDoc } from './doc'
 import { randomId } from './ids'
 import { isId, LIMITS } from './schema'
 
@@ -21,7 +21,7 @@ export interface PulseEntry {
 export const PULSE_SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const
 
 function pulseOf(doc: MapDoc) {
-  return doc.getMap<unknown>('pulse')
+  return rootOf(doc, 'pulse')
 }
 
 function score(value: unknown): number | null {
@@ -69,7 +69,7 @@ export function writePulse(
   }
   const next = { ...before, ...change }
   const key = randomId(12)
-  doc.transact(() => {
+  transact(doc, () => {
     writeDetached(doc, (scratch) => {
       scratch.getMap('pulse').set(key, {
         head: words(next.head),
@@ -81,7 +81,7 @@ export function writePulse(
     })
     // A deletion carries no client id: it says nothing of who made it.
     if (ownKey && isId(ownKey)) pulseOf(doc).delete(ownKey)
-  }, Origin.local)
+  })
   return key
 }
 

@@ -3,8 +3,8 @@
  * everything read from the shared document (any peer may have written it, so nothing is trusted).
  */
 
+import { boardOf, carriesOwners, columnOf, type Board, type BoardKind } from './board'
 import {
-  COLUMN_IDS,
   isColumnId,
   isId,
   isObject,
@@ -19,9 +19,9 @@ import {
 } from '../../shared/schema'
 
 export {
-  COLUMN_IDS,
   DIRECTIONS,
   isColumnId,
+  isObject,
   isId,
   isOrderKey,
   isOwnerKind,
@@ -41,14 +41,6 @@ export {
   type Side,
   type Tempo,
 } from '../../shared/schema'
-
-/** Columns as the printed card shows them, left to right: the fill order reversed. */
-export const CARD_ORDER: readonly ColumnId[] = [...COLUMN_IDS].reverse()
-
-/** The step number printed on the card for each column. */
-export function stepOf(column: ColumnId): number {
-  return COLUMN_IDS.indexOf(column) + 1
-}
 
 /** The side each named role belongs to; "anders" (other) has no fixed side: the person picks. */
 export const ROLE_SIDE: Record<Exclude<Role, 'anders'>, Side> = {
@@ -109,6 +101,8 @@ export interface MapMeta {
   readonly cardVersion: string
   readonly createdAt: number
   readonly schemaVersion: number
+  /** The kind of board; maps from before boards were data are the partnership card. */
+  readonly board: BoardKind
 }
 
 // ---- validators -------------------------------------------------------------------------------
@@ -149,11 +143,15 @@ export function parseOwner(raw: Unknown): ActionOwner | null {
   }
 }
 
-/** A note read from the document's fields, or null when any field is missing or malformed. */
-export function parseNote(id: string, raw: Unknown): Note | null {
+/**
+ * A note read from the document's fields, or null when any field is missing or malformed. A note
+ * in a column whose notes carry owners always has one ("wij" when none was written).
+ */
+export function parseNote(id: string, raw: Unknown, board: Board): Note | null {
   if (!isId(id) || !isObject(raw.pos)) return null
   const { column, order } = raw.pos
-  if (!isColumnId(column) || typeof order !== 'string' || order.length === 0) return null
+  if (!isColumnId(column) || !columnOf(board, column)) return null
+  if (typeof order !== 'string' || order.length === 0) return null
   const noteText = text(raw.text, LIMITS.noteText)
   const anonymous = raw.anonymous === true
   const proxyBy = anonymous ? null : parseParticipant(raw.proxyBy)
@@ -172,7 +170,9 @@ export function parseNote(id: string, raw: Unknown): Note | null {
     createdAt,
     updatedAt,
     proxyBy,
-    owner: column === 'acties' ? (parseOwner(raw) ?? { kind: 'wij', name: '', when: '' }) : null,
+    owner: carriesOwners(board, column)
+      ? (parseOwner(raw) ?? { kind: 'wij', name: '', when: '' })
+      : null,
   }
 }
 
@@ -184,6 +184,7 @@ export function parseMeta(raw: Unknown): MapMeta {
     cardVersion: text(raw.cardVersion, LIMITS.cardVersion) ?? '',
     createdAt: finite(raw.createdAt) ?? 0,
     schemaVersion: finite(raw.schemaVersion) ?? 0,
+    board: boardOf(raw.board).kind as BoardKind,
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { yDocOf } from './doc'
 import {
   addNote,
   createMapDoc,
@@ -78,11 +79,14 @@ describe('the golden thread', () => {
   it('finds loose ends: a value no action leads to, an action that serves no value', () => {
     const { doc, w1, w2, a2, v1 } = sample()
     let view = viewMap(doc)
-    expect(looseEnds(view.columns, view.linkIndex)).toEqual({ values: [w2], actions: [a2] })
+    expect(looseEnds(view.columns, view.linkIndex, view.board)).toEqual({
+      values: [w2],
+      actions: [a2],
+    })
     // A chain broken in the middle leaves both ends loose.
     deleteNote(doc, v1)
     view = viewMap(doc)
-    const loose = looseEnds(view.columns, view.linkIndex)
+    const loose = looseEnds(view.columns, view.linkIndex, view.board)
     expect(loose.values).toEqual([w1, w2])
     expect(loose.actions).toHaveLength(2)
   })
@@ -92,23 +96,23 @@ describe('the golden thread', () => {
     const a3 = note(doc, 'acties', 'Koffie regelen')
     setLink(doc, a3, v1, true)
     const view = viewMap(doc)
-    expect(threadPaths(view.columns, view.linkIndex).paths).toEqual([
+    expect(threadPaths(view.columns, view.linkIndex, view.board).paths).toEqual([
       [w1, r1, e1, v1, a1],
       [w1, r1, e1, v1, a3],
     ])
-    expect(threadPaths(view.columns, view.linkIndex, 1)).toMatchObject({ more: true })
+    expect(threadPaths(view.columns, view.linkIndex, view.board, 1)).toMatchObject({ more: true })
     expect(view.numbers.get(a3)).toBe(3)
     expect(view.numbers.get(w1)).toBe(1)
   })
 
   it('merges links made at the same time on two devices, and an unlink of the other', () => {
     const { doc, w1, w2, r1 } = sample()
-    const other = new Y.Doc()
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    const other = createMapDoc()
+    Y.applyUpdate(yDocOf(other), Y.encodeStateAsUpdate(yDocOf(doc)))
     setLink(doc, r1, w2, true)
     setLink(other, r1, w1, false)
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    Y.applyUpdate(yDocOf(doc), Y.encodeStateAsUpdate(yDocOf(other)))
+    Y.applyUpdate(yDocOf(other), Y.encodeStateAsUpdate(yDocOf(doc)))
     expect(viewMap(doc).links.filter((link) => link.from === r1)).toEqual([{ from: r1, to: w2 }])
     expect(viewMap(other).links).toEqual(viewMap(doc).links)
   })

@@ -1,8 +1,12 @@
-import { linksOf, notesOf, Origin, type MapDoc } from './doc'
-import { COLUMN_IDS, isId, type ColumnId, type Note, type NoteId } from './schema'
+import { linksOf, notesOf, transact, type MapDoc } from './doc'
+import { columnIds, servedColumn, threadEnd, threadStart, type Board } from './board'
+import { isId, type ColumnId, type Note, type NoteId } from './schema'
+
+export { servedColumn, servingColumn } from './board'
 
 /**
- * The golden thread: each column serves the one to its right. A link says that a note serves a
+ * The golden thread: each column serves the one its board definition names (on the partnership
+ * card, the one to its right). A link says that a note serves a
  * note in that neighbouring column (an action the condition it creates, ..., a relation the value
  * it serves). Links live in a map of their own, one key per pair, so two people linking at once
  * both count. A link whose notes no longer sit in neighbouring columns is kept but not shown, so
@@ -15,30 +19,19 @@ export interface Link {
   readonly to: NoteId
 }
 
-/** The column a note in `column` serves; null for values, which serve nothing further. */
-export function servedColumn(column: ColumnId): ColumnId | null {
-  const index = COLUMN_IDS.indexOf(column)
-  return index > 0 ? COLUMN_IDS[index - 1]! : null
-}
-
-/** The column whose notes serve a note in `column`; null for actions. */
-export function servingColumn(column: ColumnId): ColumnId | null {
-  return COLUMN_IDS[COLUMN_IDS.indexOf(column) + 1] ?? null
-}
-
 function linkKey(from: string, to: string): string {
   return `${from}>${to}`
 }
 
 /** The links that hold now: both notes exist and sit in neighbouring columns. */
-export function readLinks(doc: MapDoc, notes: ReadonlyMap<NoteId, Note>): Link[] {
+export function readLinks(doc: MapDoc, notes: ReadonlyMap<NoteId, Note>, board: Board): Link[] {
   const links: Link[] = []
   linksOf(doc).forEach((value, key) => {
     const [from, to, ...rest] = key.split('>')
     if (value !== true || rest.length > 0 || !isId(from) || !isId(to)) return
     const served = notes.get(to as NoteId)
     const serving = notes.get(from as NoteId)
-    if (!served || !serving || servedColumn(serving.column) !== served.column) return
+    if (!served || !serving || servedColumn(board, serving.column) !== served.column) return
     links.push({ from: from as NoteId, to: to as NoteId })
   })
   return links.sort((a, b) =>
@@ -50,10 +43,10 @@ export function readLinks(doc: MapDoc, notes: ReadonlyMap<NoteId, Note>): Link[]
 export function setLink(doc: MapDoc, from: NoteId, to: NoteId, linked: boolean): void {
   const notes = notesOf(doc)
   if (linked && (!notes.has(from) || !notes.has(to))) return
-  doc.transact(() => {
+  transact(doc, () => {
     if (linked) linksOf(doc).set(linkKey(from, to), true)
     else linksOf(doc).delete(linkKey(from, to))
-  }, Origin.local)
+  })
 }
 
 /** Per note, the notes it serves and the notes that serve it. */
@@ -100,7 +93,10 @@ export function threadOf(note: NoteId, index: LinkIndex): Set<NoteId> {
   return thread
 }
 
-/** Loose ends: values no action leads to yet, and actions that serve no value. */
+/**
+ * Loose ends: notes where the thread starts (values) that nothing at its end (no action) leads
+ * to yet, and notes at its end that serve nothing at its start.
+ */
 export interface LooseEnds {
   readonly values: readonly NoteId[]
   readonly actions: readonly NoteId[]
@@ -109,20 +105,23 @@ export interface LooseEnds {
 export function looseEnds(
   columns: Readonly<Record<ColumnId, readonly Note[]>>,
   index: LinkIndex,
+  board: Board,
 ): LooseEnds {
-  const reachesValue = new Set<NoteId>()
-  const fromAction = new Set<NoteId>()
-  for (const note of columns.acties) {
-    fromAction.add(note.id)
-    walk(note.id, index.serves, fromAction)
+  const starts = columns[threadStart(board)]
+  const ends = columns[threadEnd(board)]
+  const reachesStart = new Set<NoteId>()
+  const fromEnd = new Set<NoteId>()
+  for (const note of ends) {
+    fromEnd.add(note.id)
+    walk(note.id, index.serves, fromEnd)
   }
-  for (const note of columns.waarden) {
-    reachesValue.add(note.id)
-    walk(note.id, index.servedBy, reachesValue)
+  for (const note of starts) {
+    reachesStart.add(note.id)
+    walk(note.id, index.servedBy, reachesStart)
   }
   return {
-    values: columns.waarden.filter((note) => !fromAction.has(note.id)).map((note) => note.id),
-    actions: columns.acties.filter((note) => !reachesValue.has(note.id)).map((note) => note.id),
+    values: starts.filter((note) => !fromEnd.has(note.id)).map((note) => note.id),
+    actions: ends.filter((note) => !reachesStart.has(note.id)).map((note) => note.id),
   }
 }
 
@@ -133,6 +132,7 @@ export function looseEnds(
 export function threadPaths(
   columns: Readonly<Record<ColumnId, readonly Note[]>>,
   index: LinkIndex,
+  board: Board,
   limit = 300,
 ): { paths: NoteId[][]; more: boolean } {
   const paths: NoteId[][] = []
@@ -149,7 +149,7 @@ export function threadPaths(
     }
     for (const server of servers) extend([...path, server])
   }
-  for (const value of columns.waarden) {
+  for (const value of columns[threadStart(board)]) {
     if ((index.servedBy.get(value.id) ?? []).length > 0) extend([value.id])
   }
   return { paths, more }
@@ -158,9 +158,10 @@ export function threadPaths(
 /** Each note's number within its column, in the group's order: W1, W2, ... with the letter. */
 export function numberNotes(
   columns: Readonly<Record<ColumnId, readonly Note[]>>,
+  board: Board,
 ): Map<NoteId, number> {
   const numbers = new Map<NoteId, number>()
-  for (const column of COLUMN_IDS) {
+  for (const column of columnIds(board)) {
     columns[column].forEach((note, i) => numbers.set(note.id, i + 1))
   }
   return numbers

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { metaOf, notesOf, participantsOf, plainEntries, type MapDoc } from './doc'
+import { boardOf, columnIds, type Board } from './board'
+import { createMapDoc, metaOf, notesOf, participantsOf, plainEntries, type MapDoc } from './doc'
 import {
   indexLinks,
   looseEnds,
@@ -12,7 +13,6 @@ import {
 import { readPulse, type PulseEntry } from './pulse'
 import { readVoices, type Voices } from './voices'
 import {
-  COLUMN_IDS,
   compareNotes,
   parseMeta,
   parseNote,
@@ -27,6 +27,9 @@ import {
 /** Everything the UI shows of a map: plain, frozen, and safe to hand to React. */
 export interface MapView {
   readonly meta: MapMeta
+  /** The map's kind of board (`meta.board`): its columns and what each does. */
+  readonly board: Board
+  /** Each of the board's columns, its notes in order. */
   readonly columns: Readonly<Record<ColumnId, readonly Note[]>>
   readonly notes: ReadonlyMap<NoteId, Note>
   /** Everyone who ever joined this map, by name. */
@@ -77,10 +80,13 @@ function deepFreeze<T extends object>(value: T): T {
  * re-renders only the notes and columns that changed. Invalid entries are skipped, never thrown.
  */
 export function viewMap(doc: MapDoc, previous?: MapView): MapView {
+  const meta = parseMeta(plainEntries(metaOf(doc)))
+  const board = boardOf(meta.board)
+  const ids = columnIds(board)
   let skipped = 0
   const notes = new Map<NoteId, Note>()
   notesOf(doc).forEach((fields, id) => {
-    const parsed = fields instanceof Y.Map ? parseNote(id, plainEntries(fields)) : null
+    const parsed = fields instanceof Y.Map ? parseNote(id, plainEntries(fields), board) : null
     if (!parsed) {
       skipped++
       return
@@ -90,11 +96,10 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
   })
 
   const columns = {} as Record<ColumnId, readonly Note[]>
-  for (const column of COLUMN_IDS) columns[column] = []
   const grouped = {} as Record<ColumnId, Note[]>
-  for (const column of COLUMN_IDS) grouped[column] = []
+  for (const column of ids) grouped[column] = []
   for (const note of notes.values()) grouped[note.column].push(note)
-  for (const column of COLUMN_IDS) {
+  for (const column of ids) {
     const sorted = grouped[column].sort(compareNotes)
     const before = previous?.columns[column]
     columns[column] = before && sameList(before, sorted) ? before : Object.freeze(sorted)
@@ -112,15 +117,17 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
       ? previous.participants
       : deepFreeze(participants)
 
-  const readLinkList = readLinks(doc, notes)
+  const readLinkList = readLinks(doc, notes, board)
   const links = previous && sameLinks(previous.links, readLinkList) ? previous.links : readLinkList
-  const sameColumns = previous && COLUMN_IDS.every((c) => previous.columns[c] === columns[c])
-  const numbers = sameColumns ? previous.numbers : numberNotes(columns)
+  const sameColumns =
+    previous?.board === board && ids.every((c) => previous.columns[c] === columns[c])
+  const numbers = sameColumns ? previous.numbers : numberNotes(columns, board)
   const linkIndex =
     previous?.links === links && previous.numbers === numbers
       ? previous.linkIndex
       : indexLinks(links, numbers)
-  const loose = previous?.linkIndex === linkIndex ? previous.loose : looseEnds(columns, linkIndex)
+  const loose =
+    previous?.linkIndex === linkIndex ? previous.loose : looseEnds(columns, linkIndex, board)
 
   const readVoiceList = readVoices(doc)
   const voices =
@@ -133,9 +140,9 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
       ? previous.pulse
       : readPulseList
 
-  const meta = parseMeta(plainEntries(metaOf(doc)))
   return Object.freeze({
     meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),
+    board,
     columns: Object.freeze(columns),
     notes,
     participants: participantList,
@@ -163,5 +170,10 @@ function sameShallowList<T extends object>(a: readonly T[], b: readonly T[]): bo
   return a.length === b.length && a.every((item, i) => shallowEqual(item, b[i]!))
 }
 
+/** The notes that say who does them and when (the actions), in the board's fill order. */
+export function actionsOf(view: MapView): readonly Note[] {
+  return view.board.columns.flatMap((column) => (column.owners ? view.columns[column.id] : []))
+}
+
 /** The view of an empty map, before anything has loaded. */
-export const EMPTY_VIEW: MapView = viewMap(new Y.Doc())
+export const EMPTY_VIEW: MapView = viewMap(createMapDoc())

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { yDocOf } from './doc'
 import { describe, expect, it } from 'vitest'
 import {
   addNote,
@@ -54,7 +55,7 @@ describe('balance of voices', () => {
     recordEdit(doc, kwame.id, 'waarden')
     castVote(doc, { round: 1, dots: 3, onePerNote: false }, pros[2]!.id, informal!)
     const view = viewMap(doc)
-    const balance = balanceOf(view.notes, view.participants, view.voices)
+    const balance = balanceOf(view.notes, view.participants, view.voices, view.board)
     const waarden = balance.steps.waarden
     expect(waarden.total).toEqual({ notes: 5, edits: 2, votes: 1 })
     expect(waarden.sides).toEqual({
@@ -75,7 +76,7 @@ describe('balance of voices', () => {
     write(doc, ayse, 'eisen', 2)
     write(doc, pros[0]!, 'eisen')
     const view = viewMap(doc)
-    const eisen = balanceOf(view.notes, view.participants, view.voices).steps.eisen
+    const eisen = balanceOf(view.notes, view.participants, view.voices, view.board).steps.eisen
     expect(eisen.total.notes).toBe(3)
     // Two informal people: no split by side (the total minus one side would give the other).
     expect(eisen.sides).toBeNull()
@@ -104,7 +105,7 @@ describe('balance of voices', () => {
     const note = view.columns.relaties.find((n) => n.proxyBy)!
     expect(note.author).toMatchObject({ name: '', role: 'bewoner', side: 'informal' })
     expect(note.proxyBy?.name).toBe('Ayşe')
-    const balance = balanceOf(view.notes, view.participants, view.voices)
+    const balance = balanceOf(view.notes, view.participants, view.voices, view.board)
     expect(balance.people).toEqual({ formal: 3, informal: 3 })
     expect(balance.steps.relaties.total.notes).toBe(2)
     expect(balance.steps.relaties.sides!.informal.notes).toBe(1)
@@ -163,7 +164,9 @@ describe('hoofd, hart, buik', () => {
     key = writePulse(doc, key, { after: 7 })
     // Yjs stamps every item with its writer's client id, which is also the id of the person's
     // presence: the device's own id is nowhere in the document.
-    expect(Y.decodeStateVector(Y.encodeStateVector(doc)).has(doc.clientID)).toBe(false)
+    expect(Y.decodeStateVector(Y.encodeStateVector(yDocOf(doc))).has(yDocOf(doc).clientID)).toBe(
+      false,
+    )
     expect(ownPulse(doc, key)).toMatchObject({ head: 'Onzeker', before: 5, after: 7 })
   })
 })

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
-import { notesOf, Origin, type MapDoc } from './doc'
+import { notesOf, rootOf, transact, type MapDoc } from './doc'
+import { columnIds, type Board } from './board'
 import {
-  COLUMN_IDS,
   isColumnId,
   isId,
   ROLES,
@@ -24,24 +24,24 @@ import {
 export const MIN_GROUP = 3
 
 function activityOf(doc: MapDoc): Y.Map<unknown> {
-  return doc.getMap('activity')
+  return rootOf(doc, 'activity')
 }
 
 function holdsOf(doc: MapDoc): Y.Map<unknown> {
-  return doc.getMap('holds')
+  return rootOf(doc, 'holds')
 }
 
 function votesOf(doc: MapDoc): Y.Map<unknown> {
-  return doc.getMap('votes')
+  return rootOf(doc, 'votes')
 }
 
 /** Counts one edit of a note in `column` by this person. */
 export function recordEdit(doc: MapDoc, participantId: ParticipantId, column: ColumnId): void {
   const key = `${participantId}|${column}|edits`
   const before = activityOf(doc).get(key)
-  doc.transact(() => {
+  transact(doc, () => {
     activityOf(doc).set(key, (typeof before === 'number' ? before : 0) + 1)
-  }, Origin.local)
+  })
 }
 
 /** Says that this person holds a value too ("dit is ook mijn waarde"), or no longer does. */
@@ -52,11 +52,11 @@ export function setHolds(
   holds: boolean,
 ): void {
   if (holds && !notesOf(doc).has(noteId)) return
-  doc.transact(() => {
+  transact(doc, () => {
     const key = `${noteId}|${participantId}`
     if (holds) holdsOf(doc).set(key, true)
     else holdsOf(doc).delete(key)
-  }, Origin.local)
+  })
 }
 
 export interface EditCount {
@@ -141,6 +141,7 @@ export function balanceOf(
   notes: ReadonlyMap<NoteId, Note>,
   participants: readonly Participant[],
   voices: Voices,
+  board: Board,
 ): Balance {
   const people = new Map<ParticipantId, Participant>()
   for (const person of participants) people.set(person.id, person)
@@ -162,7 +163,7 @@ export function balanceOf(
     ColumnId,
     { total: Counter; side: Record<Side, Counter>; role: Map<Role | 'other', Counter> }
   >()
-  for (const column of COLUMN_IDS) {
+  for (const column of columnIds(board)) {
     perColumn.set(column, {
       total: blank(),
       side: { formal: blank(), informal: blank() },
@@ -170,7 +171,9 @@ export function balanceOf(
     })
   }
   const count = (column: ColumnId, person: Participant | undefined, kind: keyof Counter, n = 1) => {
-    const bucket = perColumn.get(column)!
+    // Counted only in the map's own columns, whatever column a peer wrote.
+    const bucket = perColumn.get(column)
+    if (!bucket) return
     bucket.total[kind] += n
     if (!person) return
     bucket.side[person.side][kind] += n
@@ -197,7 +200,7 @@ export function balanceOf(
     ...(restPeople > 0 ? (['other'] as const) : []),
   ]
   const steps = {} as Record<ColumnId, StepBalance>
-  for (const column of COLUMN_IDS) {
+  for (const column of columnIds(board)) {
     const bucket = perColumn.get(column)!
     steps[column] = {
       column,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { yDocOf } from './doc'
 import { addNote, createMapDoc, newNoteId, type Participant, type ParticipantId } from './index'
 import { castVote, dotsOf, retractVote, tally, type VoteRules } from './votes'
 
@@ -43,7 +44,7 @@ describe('dot voting', () => {
   it('ignores dots a forged client writes beyond the limits, or for another round', () => {
     const { doc, a, b } = mapWithNotes()
     const rules: VoteRules = { round: 2, dots: 2, onePerNote: true }
-    const votes = doc.getMap('votes')
+    const votes = yDocOf(doc).getMap('votes')
     for (let slot = 0; slot < 10; slot++) votes.set(`2|${marga.id}|${slot}`, a)
     votes.set(`1|${marga.id}|0`, b)
     votes.set(`2|${marga.id}|x`, b)
@@ -53,13 +54,13 @@ describe('dot voting', () => {
 
   it('counts the same dots on every peer after concurrent votes', () => {
     const { doc: one, a, b } = mapWithNotes()
-    const two = new Y.Doc()
-    Y.applyUpdate(two, Y.encodeStateAsUpdate(one))
+    const two = createMapDoc()
+    Y.applyUpdate(yDocOf(two), Y.encodeStateAsUpdate(yDocOf(one)))
     const rules: VoteRules = { round: 1, dots: 2, onePerNote: false }
     castVote(one, rules, marga.id, a)
     castVote(two, rules, marga.id, b)
-    Y.applyUpdate(two, Y.encodeStateAsUpdate(one))
-    Y.applyUpdate(one, Y.encodeStateAsUpdate(two))
+    Y.applyUpdate(yDocOf(two), Y.encodeStateAsUpdate(yDocOf(one)))
+    Y.applyUpdate(yDocOf(one), Y.encodeStateAsUpdate(yDocOf(two)))
     // Both peers used slot 0 at once: one dot wins, the same one on both peers.
     expect(tally(dotsOf(one, rules))).toEqual(tally(dotsOf(two, rules)))
     expect(dotsOf(one, rules)).toHaveLength(1)

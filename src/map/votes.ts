@@ -1,4 +1,4 @@
-import { notesOf, Origin, type MapDoc } from './doc'
+import { notesOf, rootOf, transact, type MapDoc } from './doc'
 import { isId, type NoteId, type ParticipantId } from './schema'
 import type * as Y from 'yjs'
 
@@ -22,7 +22,7 @@ export interface Dot {
 }
 
 function votesOf(doc: MapDoc): Y.Map<unknown> {
-  return doc.getMap('votes')
+  return rootOf(doc, 'votes')
 }
 
 function parseKey(key: string): { round: number; participantId: string; slot: number } | null {
@@ -84,9 +84,9 @@ export function castVote(
   let slot = 0
   while (used.has(slot)) slot++
   if (slot >= rules.dots) return 'no-dots-left'
-  doc.transact(() => {
+  transact(doc, () => {
     votesOf(doc).set(`${rules.round}|${participantId}|${slot}`, noteId)
-  }, Origin.local)
+  })
   return null
 }
 
@@ -101,7 +101,7 @@ export function retractVote(
     .filter((d) => d.participantId === participantId && d.noteId === noteId)
     .pop()
   if (!dot) return
-  doc.transact(() => {
+  transact(doc, () => {
     votesOf(doc).delete(`${rules.round}|${participantId}|${dot.slot}`)
-  }, Origin.local)
+  })
 }

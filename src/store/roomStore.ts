@@ -1,6 +1,9 @@
 import { create } from 'zustand'
 import {
   addNote,
+  addNotes,
+  migrate,
+  destroyDoc,
   createMap,
   createMapDoc,
   deleteNote,
@@ -18,7 +21,6 @@ import {
   threadOf,
   newParticipantId,
   ownPulse,
-  recordEdit,
   setHolds,
   writePulse,
   ROLE_SIDE,
@@ -259,6 +261,13 @@ export const useRoom = create<RoomState>((set, get) => {
         onLocalLoaded: () => set({ loaded: true }),
       })
       const roomId = access.kind === 'member' ? access.roomId : null
+      // A map an older version of the app wrote is brought up to date once it has synced (a
+      // half-loaded map would look older than it is); the shared screen only reads.
+      if (access.kind === 'member') {
+        void connection.whenSynced().then(() => {
+          if (session?.doc === doc) migrate(doc)
+        })
+      }
       let draftFile: DraftFile = roomId ? loadDrafts(roomId) : { drafts: [], revealedRound: 0 }
       const storeDrafts = (file: DraftFile): void => {
         draftFile = file
@@ -272,22 +281,17 @@ export const useRoom = create<RoomState>((set, get) => {
         const { control: view, me: author } = get()
         if (!roomId || view.revealRound <= draftFile.revealedRound) return
         if (draftFile.drafts.length > 0 && !author) return
-        const reveal = (): void => {
-          for (const draft of draftFile.drafts) {
-            addNote(doc, {
-              id: newNoteId(),
-              column: draft.column,
-              text: draft.text,
-              author: author!,
-              anonymous: view.revealAnonymous,
-              owner: draft.owner ?? undefined,
-            })
-          }
-        }
-        // Signed notes go in one transaction; anonymous ones each on their own, so no update
-        // carries an anonymous note together with an edit of this device's own.
-        if (view.revealAnonymous) reveal()
-        else doc.transact(reveal)
+        addNotes(
+          doc,
+          draftFile.drafts.map((draft) => ({
+            id: newNoteId(),
+            column: draft.column,
+            text: draft.text,
+            author: author!,
+            anonymous: view.revealAnonymous,
+            owner: draft.owner ?? undefined,
+          })),
+        )
         storeDrafts({ drafts: [], revealedRound: view.revealRound })
       }
       const refreshDots = (): void => {
@@ -336,8 +340,8 @@ export const useRoom = create<RoomState>((set, get) => {
       if (!session) return
       session.stopObserving()
       session.connection.destroy()
-      session.doc.destroy()
-      session.control.destroy()
+      destroyDoc(session.doc)
+      destroyDoc(session.control)
       session = null
       drafting = null
       set({
@@ -392,16 +396,7 @@ export const useRoom = create<RoomState>((set, get) => {
 
     editNote(id, changes) {
       const me = get().me
-      const column = get().view.notes.get(id)?.column
-      return (
-        attempt((doc) =>
-          doc.transact(() => {
-            editNote(doc, id, changes)
-            // Counted for the balance of voices per step; never shown per person.
-            if (me && column) recordEdit(doc, me.id, column)
-          }),
-        ) !== null
-      )
+      return attempt((doc) => editNote(doc, id, { ...changes, by: me?.id })) !== null
     },
 
     setHolds(noteId, holds) {

@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type { ControlDoc, MapDoc, Participant } from '../map'
 import { parseParticipant } from '../map'
+import { providerDoc } from '../map/providerDoc'
 import {
   CloseCode,
   CONTROL_SEGMENT,
@@ -109,13 +110,19 @@ export class RoomConnection {
     storageFailed: false,
   }
 
+  /** The Yjs document behind the map's handle: the providers need it, nothing else here does. */
+  private readonly doc
+
   constructor(
     readonly access: RoomAccess,
-    private readonly doc: MapDoc,
-    controlDoc: ControlDoc,
+    mapDoc: MapDoc,
+    controlHandle: ControlDoc,
     private readonly events: RoomConnectionEvents,
     serverUrl = websocketBase(window.location),
   ) {
+    const doc = providerDoc(mapDoc)
+    const controlDoc = providerDoc(controlHandle)
+    this.doc = doc
     const where = endpoints(access, serverUrl)
     const protocols = protocolsFor(access)
     this.cache = new IndexeddbPersistence(where.map.cache, doc)

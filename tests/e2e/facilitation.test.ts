@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, createMapDoc, newNoteId, newParticipantId } from '../../src/map'
+import { providerDoc } from '../../src/map/providerDoc'
 import { connectStockClient, waitFor, whenSynced } from '../helpers/stockClient'
 import { useHarness, type Person } from './harness'
 
@@ -95,7 +96,7 @@ describe('facilitation with a facilitator, two participants and the shared scree
         side: 'informal',
       },
     })
-    const update = [...Y.encodeStateAsUpdate(forged)]
+    const update = [...Y.encodeStateAsUpdate(providerDoc(forged))]
     await screen.page.evaluate(
       async ({ path, bytes }) => {
         const ws = new WebSocket(`ws://${location.host}${path}`)

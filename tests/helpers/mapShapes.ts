@@ -1,5 +1,6 @@
 import { generateKeyBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
+import type { ControlDoc, MapDoc } from '../../src/map'
 
 /**
  * Writes that fit the map's schema, for stock clients in server tests: the server refuses
@@ -8,6 +9,14 @@ import * as Y from 'yjs'
  */
 
 /** A person as the client stores them. */
+/**
+ * A plain Y.Doc as the handle the map's operations take. Tests that play the server hold the
+ * Yjs document itself; the app gets its documents only from `createMapDoc`.
+ */
+export function handle(doc: Y.Doc): MapDoc & ControlDoc {
+  return doc as unknown as MapDoc & ControlDoc
+}
+
 export const TEST_AUTHOR = {
   id: 'testAuthor01',
   name: 'Test',

@@ -1,13 +1,13 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react'
 import { useT } from '../../i18n'
-import { CARD_ORDER, COLUMN_IDS, tally, type ColumnId, type Note } from '../../map'
+import { cardOrder, columnIds, tally, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { Column } from './Column'
 import { NoteBody } from './NoteCard'
 import { useNoteDrag } from './useNoteDrag'
 
-/** The five columns in the card's order, with drag and drop between and within them. */
+/** The board's columns in the card's order, with drag and drop between and within them. */
 export function Board() {
   const t = useT()
   const view = useRoom((state) => state.view)
@@ -46,7 +46,7 @@ export function Board() {
     // Most dots first; notes with equal dots keep the group's own order.
     const counts = tally(dots)
     const byVotes = {} as Record<ColumnId, readonly Note[]>
-    for (const column of COLUMN_IDS) {
+    for (const column of columnIds(view.board)) {
       byVotes[column] = [...view.columns[column]].sort(
         (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0),
       )
@@ -61,10 +61,11 @@ export function Board() {
       <div
         ref={boardRef}
         className={`board${showingThread ? ' has-thread' : ''}`}
+        style={{ '--board-columns': view.board.columns.length } as CSSProperties}
         role="group"
         aria-label={t('board.label')}
       >
-        {CARD_ORDER.map((column) => (
+        {cardOrder(view.board).map((column) => (
           <Column
             key={column}
             column={column}

@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core'
 import { memo, useCallback, useRef, useState, type ReactNode } from 'react'
 import { useT } from '../../i18n'
-import { stepOf, type ColumnId, type Note, type NoteId } from '../../map'
+import { carriesOwners, stepOf, type ColumnId, type Note, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteCard } from './NoteCard'
 import { DraftList } from '../drafts/DraftList'
@@ -74,12 +74,13 @@ export const Column = memo(function Column({ column, notes, slot, away }: Props)
   useSlideIntoPlace(listRef)
   const headingId = `column-${column}-title`
   const subtitle = CARD_SUBTITLE[column]
-  const step = stepOf(column)
+  const board = useRoom((state) => state.view.board)
+  const step = stepOf(board, column)
 
   const privateWriting = useRoom((state) => state.control.privateWriting)
 
   function add(draft: NoteDraft): void {
-    const owner = column === 'acties' ? draft.owner : undefined
+    const owner = carriesOwners(board, column) ? draft.owner : undefined
     // Writing alone first: the note stays on this device until the facilitator reveals.
     if (privateWriting)
       useRoom.getState().addDraft({ column, text: draft.text, owner: owner ?? null })

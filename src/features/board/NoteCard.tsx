@@ -5,7 +5,7 @@ import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteExtras } from '../facilitation/NoteExtras'
 import { LinkPicker, NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/NoteThread'
-import { servedColumn } from '../../map'
+import { carriesOwners, servedColumn, takesHolds } from '../../map'
 import { ValueHolders } from '../voices/ValueHolders'
 import { NoteForm, type NoteDraft } from './NoteForm'
 import { bylineOf, shortText } from './noteText'
@@ -118,13 +118,14 @@ const NoteContent = memo(function NoteContent({
   const [linking, setLinking] = useState(false)
   const level = useRoom((state) => state.level)
   const label = shortText(note.text)
-  const linkTarget = servedColumn(note.column)
+  const board = useRoom((state) => state.view.board)
+  const linkTarget = servedColumn(board, note.column)
 
   function save(draft: NoteDraft): void {
     const room = useRoom.getState()
     const saved = room.editNote(note.id, {
       text: draft.text,
-      owner: note.column === 'acties' ? draft.owner : undefined,
+      owner: carriesOwners(board, note.column) ? draft.owner : undefined,
     })
     if (!saved) return
     if (draft.column !== note.column) {
@@ -154,7 +155,7 @@ const NoteContent = memo(function NoteContent({
       <NoteRef note={note} />
       <NoteBody note={note} />
       <NoteExtras note={note} editable={editable} />
-      {note.column === 'waarden' && <ValueHolders note={note} />}
+      {takesHolds(board, note.column) && <ValueHolders note={note} />}
       <NoteThreadInfo note={note} />
       {linking && linkTarget && (
         <LinkPicker

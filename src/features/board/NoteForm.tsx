@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useT } from '../../i18n'
 import {
-  CARD_ORDER,
+  cardOrder,
+  carriesOwners,
   LIMITS,
   OWNER_KINDS,
   type ActionOwner,
@@ -9,6 +10,7 @@ import {
   type OwnerKind,
   type Role,
 } from '../../map'
+import { useRoom } from '../../store/roomStore'
 
 export interface NoteDraft {
   text: string
@@ -51,6 +53,7 @@ export function NoteForm({
   const id = useId()
   const [text, setText] = useState(initial.text)
   const [column, setColumn] = useState<ColumnId>(initial.column)
+  const board = useRoom((state) => state.view.board)
   const [ownerKind, setOwnerKind] = useState<OwnerKind>(initial.owner.kind)
   const [ownerName, setOwnerName] = useState(initial.owner.name)
   const [ownerWhen, setOwnerWhen] = useState(initial.owner.when)
@@ -142,7 +145,7 @@ export function NoteForm({
       <p id={`${id}-hint`} className="visually-hidden">
         {t('note.saveHint')}
       </p>
-      {column === 'acties' && (
+      {carriesOwners(board, column) && (
         <div className="owner-fields">
           <fieldset className="choices inline">
             <legend>{t('owner.kind')}</legend>
@@ -228,7 +231,7 @@ export function NoteForm({
             value={column}
             onChange={(event) => setColumn(event.target.value as ColumnId)}
           >
-            {CARD_ORDER.map((option) => (
+            {cardOrder(board).map((option) => (
               <option key={option} value={option}>
                 {t(`column.${option}`)}
               </option>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { ColumnId, NoteId } from '../../map'
+import { cardOrder, PARTNERSHIP_BOARD, type ColumnId, type NoteId } from '../../map'
 import { columnOf, indexAt, positionOf, stepFrom, type Layout } from './dragPreview'
 
 const id = (value: string) => value as NoteId
+const order = cardOrder(PARTNERSHIP_BOARD)
 
 function layout(partial: Partial<Record<keyof Layout, string[]>>): Layout {
   return {
@@ -52,34 +53,36 @@ describe('moving a picked-up note by keyboard', () => {
   const all = () => true
 
   it('goes up and down within its column, and not past either end', () => {
-    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'up', all)).toEqual({
+    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'up', all, order)).toEqual({
       column: 'eisen',
       index: 0,
     })
-    expect(stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'up', all)).toBeNull()
-    expect(stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'down', all)).toEqual({
+    expect(stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'up', all, order)).toBeNull()
+    expect(stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'down', all, order)).toEqual({
       column: 'eisen',
       index: 1,
     })
-    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'down', all)).toBeNull()
+    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'down', all, order)).toBeNull()
   })
 
   it('goes to the column beside it on screen, at the same height or at its end', () => {
     // On screen, left to right: acties, voorwaarden, eisen, relaties, waarden.
-    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'right', all)).toEqual({
+    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'right', all, order)).toEqual({
       column: 'relaties',
       index: 1,
     })
-    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'left', all)).toEqual({
+    expect(stepFrom(l, id('b'), { column: 'eisen', index: 1 }, 'left', all, order)).toEqual({
       column: 'voorwaarden',
       index: 1,
     })
-    expect(stepFrom(l, id('x'), { column: 'waarden', index: 0 }, 'right', all)).toBeNull()
+    expect(stepFrom(l, id('x'), { column: 'waarden', index: 0 }, 'right', all, order)).toBeNull()
   })
 
   it('skips columns that take no notes now', () => {
     const notVoorwaarden = (column: ColumnId) => column !== 'voorwaarden'
-    expect(stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'left', notVoorwaarden)).toEqual({
+    expect(
+      stepFrom(l, id('a'), { column: 'eisen', index: 0 }, 'left', notVoorwaarden, order),
+    ).toEqual({
       column: 'acties',
       index: 0,
     })

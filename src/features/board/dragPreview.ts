@@ -1,4 +1,4 @@
-import { CARD_ORDER, type ColumnId, type NoteId } from '../../map'
+import type { ColumnId, NoteId } from '../../map'
 
 /** Note ids per column, as they are when a drag begins. */
 export type Layout = Record<ColumnId, NoteId[]>
@@ -39,7 +39,8 @@ export type Step = 'up' | 'down' | 'left' | 'right'
 
 /**
  * One keyboard step from `slot`: up and down within the column, left and right to the nearest
- * column on screen that `accepts` notes, at the same height or at its end. Null: no move.
+ * column on screen (`order`: the columns from left to right) that `accepts` notes, at the same
+ * height or at its end. Null: no move.
  */
 export function stepFrom(
   layout: Layout,
@@ -47,13 +48,13 @@ export function stepFrom(
   slot: Slot,
   step: Step,
   accepts: (column: ColumnId) => boolean,
+  order: readonly ColumnId[],
 ): Slot | null {
   const others = (column: ColumnId) => layout[column].filter((id) => id !== active).length
   if (step === 'up') return slot.index > 0 ? { ...slot, index: slot.index - 1 } : null
   if (step === 'down') {
     return slot.index < others(slot.column) ? { ...slot, index: slot.index + 1 } : null
   }
-  const order = CARD_ORDER as readonly ColumnId[]
   const direction = step === 'left' ? -1 : 1
   for (
     let at = order.indexOf(slot.column) + direction;

@@ -20,7 +20,7 @@ import {
 import { getEventCoordinates } from '@dnd-kit/utilities'
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useT } from '../../i18n'
-import { COLUMN_IDS, type ColumnId, type MapView, type Note, type NoteId } from '../../map'
+import { cardOrder, columnIds, type ColumnId, type MapView, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { collisionDetection } from './collisions'
 import type { ColumnSlot } from './Column'
@@ -28,9 +28,11 @@ import { indexAt, positionOf, stepFrom, type Layout, type Slot, type Step } from
 import { prefersLessMotion } from './motion'
 import { shortText } from './noteText'
 
-function layoutOf(columns: Record<ColumnId, readonly Note[]>): Layout {
+function layoutOf(view: MapView): Layout {
   const layout = {} as Layout
-  for (const column of COLUMN_IDS) layout[column] = columns[column].map((note) => note.id)
+  for (const column of columnIds(view.board)) {
+    layout[column] = view.columns[column].map((note) => note.id)
+  }
   return layout
 }
 
@@ -84,6 +86,8 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
   const slotRef = useRef<Slot | null>(null)
   /** The columns as they were when the drag began. */
   const layoutRef = useRef<Layout | null>(null)
+  /** The columns from left to right, as they were when the drag began. */
+  const orderRef = useRef<readonly ColumnId[]>([])
   /** The pointer during a mouse or touch drag, in the window's coordinates; null by keyboard. */
   const pointerRef = useRef<{ x: number; y: number } | null>(null)
   /** The last place told to screen readers, so a move within the same place is not repeated. */
@@ -143,7 +147,7 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
       event.preventDefault()
       const accepts = (column: ColumnId) =>
         context.droppableContainers.get(column)?.disabled === false
-      const next = stepFrom(layout, active as NoteId, slot, step, accepts)
+      const next = stepFrom(layout, active as NoteId, slot, step, accepts, orderRef.current)
       if (!next) return undefined
       place(next)
       // Onto the note now in that place, or under the column's last one, as the column will be
@@ -247,8 +251,9 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
     const start = getEventCoordinates(activatorEvent)
     setLift(start && box ? Math.max(0, start.y - box.top - GRIP_PX) : 0)
     setActiveId(active.id as NoteId)
-    const layout = layoutOf(view.columns)
+    const layout = layoutOf(view)
     layoutRef.current = layout
+    orderRef.current = cardOrder(view.board)
     slotRef.current = positionOf(layout, active.id as NoteId)
     setSlot(slotRef.current)
     setOrigin(slotRef.current)
@@ -261,7 +266,7 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
     const place = slotRef.current
     stop()
     if (!place || !view.notes.has(id)) return
-    const before = positionOf(layoutOf(view.columns), id)
+    const before = positionOf(layoutOf(view), id)
     if (before && before.column === place.column && before.index === place.index) return
     useRoom.getState().moveNote(id, place.column, place.index)
   }

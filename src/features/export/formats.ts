@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n'
-import { CARD_ORDER, stepOf, type MapView, type Note } from '../../map'
+import { actionsOf, cardOrder, stepOf, type MapView, type Note } from '../../map'
 import { roleText } from '../room/roleLabel'
 import { refOf } from '../thread/refs'
 import { bylineOf } from '../board/noteText'
@@ -21,7 +21,7 @@ export function actionsCsv(view: MapView, t: Translate): string {
   const separator = t.lang === 'nl' ? ';' : ','
   const rows = [
     [t('export.csvWhat'), t('owner.kind'), t('export.csvWho'), t('export.csvWhen')],
-    ...view.columns.acties.map((note) => [
+    ...actionsOf(view).map((note) => [
       note.text,
       note.owner ? t(`owner.${note.owner.kind}`) : '',
       note.owner?.name ?? '',
@@ -62,8 +62,9 @@ export function mapMarkdown(
     lines.push(`${t('room.participants')}: ${names.join(', ')}`)
   }
   lines.push('')
-  for (const column of CARD_ORDER) {
-    lines.push(`## ${t('column.step', { step: stepOf(column) })}: ${t(`column.${column}`)}`, '')
+  for (const column of cardOrder(view.board)) {
+    const step = stepOf(view.board, column)
+    lines.push(`## ${t('column.step', { step })}: ${t(`column.${column}`)}`, '')
     for (const question of t.list(`columnQuestions.${column}`)) lines.push(`> ${md(question)}`)
     lines.push('')
     const notes = view.columns[column]
@@ -83,7 +84,7 @@ export function mapMarkdown(
     `| ${t('export.csvWhat')} | ${t('owner.kind')} | ${t('export.csvWho')} | ${t('export.csvWhen')} |`,
   )
   lines.push('| --- | --- | --- | --- |')
-  for (const note of view.columns.acties) {
+  for (const note of actionsOf(view)) {
     const cells = [
       note.text,
       note.owner ? t(`owner.${note.owner.kind}`) : '',

@@ -11,6 +11,7 @@ import { AskBanner, SharedThreadNote } from '../thread/ThreadPanel'
 export function StepBanner({ large = false }: { large?: boolean }) {
   const t = useT()
   const control = useRoom((state) => state.control)
+  const board = useRoom((state) => state.view.board)
   const level = useRoom((state) => state.level)
   const followPaused = useRoom((state) => state.followPaused)
   const active = control.activeColumns
@@ -32,7 +33,9 @@ export function StepBanner({ large = false }: { large?: boolean }) {
               {t('step.current', { number: control.step + 1, count: control.steps.length })}
             </p>
             <h2 id="step-banner-title">
-              {active.map((column) => `${stepOf(column)}. ${t(`column.${column}`)}`).join(' · ')}
+              {active
+                .map((column) => `${stepOf(board, column)}. ${t(`column.${column}`)}`)
+                .join(' · ')}
             </h2>
             {active.length === 1 && (
               <ul className="step-banner-questions">

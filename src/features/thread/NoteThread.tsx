@@ -1,7 +1,7 @@
 import { memo, useId, type RefObject } from 'react'
 import { useT } from '../../i18n'
 import { looseEndsShown, refOf } from './refs'
-import { servedColumn, type ColumnId, type Note } from '../../map'
+import { servedColumn, threadEnd, threadStart, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { shortText } from '../board/noteText'
 
@@ -27,8 +27,12 @@ export const NoteThreadInfo = memo(function NoteThreadInfo({ note }: { note: Not
   const loose = useRoom((state) => {
     const view = state.view
     if (!looseEndsShown(view)) return null
-    if (note.column === 'waarden' && view.loose.values.includes(note.id)) return 'value'
-    if (note.column === 'acties' && view.loose.actions.includes(note.id)) return 'action'
+    if (note.column === threadStart(view.board) && view.loose.values.includes(note.id)) {
+      return 'value'
+    }
+    if (note.column === threadEnd(view.board) && view.loose.actions.includes(note.id)) {
+      return 'action'
+    }
     return null
   })
   if (!serves && !loose) return null
@@ -67,6 +71,7 @@ export function ThreadButtons({
 }) {
   const t = useT()
   const selected = useRoom((state) => state.threadNote === note.id)
+  const board = useRoom((state) => state.view.board)
   const label = shortText(note.text)
   return (
     <>
@@ -82,7 +87,7 @@ export function ThreadButtons({
         </span>
         <span className="tool-label">{t(selected ? 'thread.hide' : 'thread.show')}</span>
       </button>
-      {editable && servedColumn(note.column) && (
+      {editable && servedColumn(board, note.column) && (
         <button
           type="button"
           ref={linkButton}

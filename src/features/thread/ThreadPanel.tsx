@@ -1,5 +1,5 @@
 import { useT } from '../../i18n'
-import type { NoteId } from '../../map'
+import { threadStart, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { shortText } from '../board/noteText'
 import { looseEndsShown, refOf } from './refs'
@@ -80,7 +80,7 @@ export function AskBanner() {
     <div className="ask-banner" role="status">
       <p className="ask-title">{t('thread.askTitle')}</p>
       <p className="ask-question">
-        {t(note.column === 'waarden' ? 'thread.askValue' : 'thread.askAction')}
+        {t(note.column === threadStart(view.board) ? 'thread.askValue' : 'thread.askAction')}
       </p>
       <p className="ask-note">
         <span className="link-ref">{refOf(t, view, note.id)}</span> {note.text}

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n'
-import type { MapView, NoteId } from '../../map'
+import { threadEnd, threadStart, type MapView, type NoteId } from '../../map'
 
 /** A note's short reference: its column's letter and its place in the column ("R2"). */
 export function refOf(t: Translate, view: MapView, id: NoteId): string {
@@ -10,5 +10,8 @@ export function refOf(t: Translate, view: MapView, id: NoteId): string {
 
 /** Whether loose ends mean anything yet: only once the map has both values and actions. */
 export function looseEndsShown(view: MapView): boolean {
-  return view.columns.waarden.length > 0 && view.columns.acties.length > 0
+  return (
+    view.columns[threadStart(view.board)].length > 0 &&
+    view.columns[threadEnd(view.board)].length > 0
+  )
 }

@@ -26,8 +26,8 @@ export function BalancePanel({ large = false }: { large?: boolean }) {
   const control = useRoom((state) => state.control)
   const mix = useRoomMix()
   const balance = useMemo(
-    () => balanceOf(view.notes, view.participants, view.voices),
-    [view.notes, view.participants, view.voices],
+    () => balanceOf(view.notes, view.participants, view.voices, view.board),
+    [view.notes, view.participants, view.voices, view.board],
   )
   // The step in progress first; without one, every column in the order of the steps.
   const columns: ColumnId[] =
@@ -68,6 +68,7 @@ export function BalancePanel({ large = false }: { large?: boolean }) {
 /** One step's figures; on the shared screen (nobody there to click) the roles show open. */
 function StepFigures({ step, open }: { step: StepBalance; open: boolean }) {
   const t = useT()
+  const board = useRoom((state) => state.view.board)
   const headingId = `balance-${step.column}`
   const rows: { key: keyof Figures; label: string }[] = [
     { key: 'notes', label: t('balance.notes') },
@@ -77,7 +78,7 @@ function StepFigures({ step, open }: { step: StepBalance; open: boolean }) {
   return (
     <div className="balance-step">
       <h3 id={headingId}>
-        {stepOf(step.column)}. {t(`column.${step.column}`)}
+        {stepOf(board, step.column)}. {t(`column.${step.column}`)}
       </h3>
       <dl className="balance-figures">
         {rows.map(({ key, label }) => (

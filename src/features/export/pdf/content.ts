@@ -1,7 +1,9 @@
 import type { Translate } from '../../../i18n'
 import {
-  CARD_ORDER,
+  actionsOf,
+  cardOrder,
   stepOf,
+  threadStart,
   tally,
   threadPaths,
   valueSides,
@@ -86,15 +88,15 @@ export function pdfContent(
             .map((p) => (options.includeNames ? `${p.name} (${roleText(t, p)})` : roleText(t, p)))
             .join(', ')}`,
     cardLine: t('app.cardLine'),
-    columns: CARD_ORDER.map((column) => ({
+    columns: cardOrder(view.board).map((column) => ({
       id: column,
-      heading: `${stepOf(column)}. ${t(`column.${column}`)}`,
+      heading: `${stepOf(view.board, column)}. ${t(`column.${column}`)}`,
       questions: t.list(`columnQuestions.${column}`),
       notes: view.columns[column].map(toPdfNote),
     })),
     actionsTitle: t('export.actionList'),
     actionsHeader: [t('export.csvWhat'), t('owner.kind'), t('export.csvWho'), t('export.csvWhen')],
-    actions: view.columns.acties.map((note) => [
+    actions: actionsOf(view).map((note) => [
       note.text,
       note.owner ? t(`owner.${note.owner.kind}`) : '',
       note.owner?.name ?? '',
@@ -117,7 +119,7 @@ export function pdfContent(
 /** Each thread from value to action as a chain of references; null when nothing is linked. */
 function threadsContent(view: MapView, t: Translate): PdfThreads | null {
   if (view.links.length === 0) return null
-  const { paths, more } = threadPaths(view.columns, view.linkIndex)
+  const { paths, more } = threadPaths(view.columns, view.linkIndex, view.board)
   const ref = (id: NoteId) => refOf(t, view, id)
   const text = (id: NoteId) => `${ref(id)} ${shortText(view.notes.get(id)?.text ?? '')}`
   const loose = looseEndsShown(view)
@@ -144,7 +146,7 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
 
 /** Values held by both sides, and values (so far) held by one side: the win-win conversation. */
 function valuesContent(view: MapView, t: Translate): PdfThreads | null {
-  const values = view.columns.waarden
+  const values = view.columns[threadStart(view.board)]
   if (values.length === 0) return null
   const sides = valueSides(values, view.participants, view.voices.holders)
   const group = (wanted: (held: ReadonlySet<string>) => boolean) =>

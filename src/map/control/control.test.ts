@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import {
   createControlDoc,
   extendTimer,
@@ -12,7 +11,8 @@ import {
   stepsFor,
   timeLeft,
   viewControl,
-} from './control'
+} from './index'
+import { yDocOf } from '../doc'
 
 describe('facilitation steps', () => {
   it('goes right to left from Waarden by default, one column a step in "ruim"', () => {
@@ -53,10 +53,10 @@ describe('facilitation steps', () => {
   })
 
   it('falls back to defaults for malformed state written by another peer', () => {
-    const doc = new Y.Doc()
-    doc.getMap('facilitation').set('step', 'drie')
-    doc.getMap('facilitation').set('timer', { durationMs: -5 })
-    doc.getMap('facilitation').set('tempo', 'snel')
+    const doc = createControlDoc()
+    yDocOf(doc).getMap('facilitation').set('step', 'drie')
+    yDocOf(doc).getMap('facilitation').set('timer', { durationMs: -5 })
+    yDocOf(doc).getMap('facilitation').set('tempo', 'snel')
     expect(viewControl(doc)).toMatchObject({ step: -1, timer: null, tempo: 'ruim' })
   })
 })

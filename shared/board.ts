@@ -1,0 +1,67 @@
+/**
+ * Kinds of board as data. A board is its columns in fill order and what each column does: which
+ * column it serves on the golden thread, whether its notes carry an owner (who does it, and
+ * when), whether people can say a note is theirs too. Everything that used to single out "the
+ * values column" or "the actions column" asks the definition instead, so another kind of board
+ * is a definition here and its texts in `src/i18n` (`column.<id>`, `columnQuestions.<id>`,
+ * `ref.<id>`, `thread.question.<id>`), not edits across the app.
+ */
+
+export interface ColumnDefinition<Id extends string = string> {
+  readonly id: Id
+  /**
+   * The column this one's notes serve on the golden thread (relations serve values, ...,
+   * actions serve conditions); null for the column the thread starts from.
+   */
+  readonly serves: Id | null
+  /** Its notes say who does it and when (the actions). */
+  readonly owners: boolean
+  /** People can say of a note "mine too" (the values), for the balance of voices. */
+  readonly holds: boolean
+}
+
+export interface BoardDefinition<Id extends string = string> {
+  /** Stored in the map's `meta.board`. */
+  readonly kind: string
+  /** In fill order: step 1 first. The printed card shows them the other way round. */
+  readonly columns: readonly ColumnDefinition<Id>[]
+}
+
+/** The partnership card: filled from values (right on the card) to actions (left). */
+export const PARTNERSHIP_BOARD = {
+  kind: 'partnerschapskaart',
+  columns: [
+    { id: 'waarden', serves: null, owners: false, holds: true },
+    { id: 'relaties', serves: 'waarden', owners: false, holds: false },
+    { id: 'eisen', serves: 'relaties', owners: false, holds: false },
+    { id: 'voorwaarden', serves: 'eisen', owners: false, holds: false },
+    { id: 'acties', serves: 'voorwaarden', owners: true, holds: false },
+  ],
+} as const satisfies BoardDefinition
+
+/** Every kind of board there is; a map names its own in `meta.board`. */
+export const BOARDS = [PARTNERSHIP_BOARD] as const satisfies readonly BoardDefinition[]
+
+/** The board of maps that name none (made before boards were data). */
+export const DEFAULT_BOARD: BoardDefinition<ColumnId> = PARTNERSHIP_BOARD
+
+export type BoardKind = (typeof BOARDS)[number]['kind']
+/** A column of any board. */
+export type ColumnId = (typeof BOARDS)[number]['columns'][number]['id']
+
+/** Every column id of every board, each once. */
+export const ALL_COLUMN_IDS: readonly ColumnId[] = [
+  ...new Set(BOARDS.flatMap((board) => board.columns.map((column) => column.id))),
+]
+
+/** The most steps any board has: the facilitation's step index stays below it. */
+export const MAX_COLUMNS = Math.max(...BOARDS.map((board) => board.columns.length))
+
+export function isBoardKind(value: unknown): value is BoardKind {
+  return BOARDS.some((board) => board.kind === value)
+}
+
+/** The definition of a board kind; the default board for anything unknown. */
+export function boardOf(kind: unknown): BoardDefinition<ColumnId> {
+  return BOARDS.find((board) => board.kind === kind) ?? DEFAULT_BOARD
+}

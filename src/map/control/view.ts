@@ -1,0 +1,77 @@
+import { CONTROL_DOC } from '../../../shared/schema'
+import { DEFAULT_BOARD, type Board } from '../board'
+import { onChange, rootOf, type ControlDoc } from '../doc'
+import { checkedFields, forEachChecked } from '../roots'
+import type { Direction, PulsePhase, Tempo } from '../schema'
+import { stepsFor, type ControlView, type TimerState, type VoteState } from './schema'
+
+/** The facilitation fields, each one that passes the schema's check (the server's check too). */
+export function facilitationFields(doc: ControlDoc) {
+  return checkedFields(rootOf(doc, 'facilitation'), CONTROL_DOC, 'facilitation') as Partial<{
+    direction: Direction
+    tempo: Tempo
+    step: number
+    locked: boolean
+    follow: boolean
+    timer: TimerState
+    vote: VoteState
+    sortByVotes: boolean
+    readyRound: number
+    privateWriting: boolean
+    revealRound: number
+    revealAnonymous: boolean
+    joinCode: string
+    focusNote: string
+    threadNote: string
+    askNote: string
+    showBalance: boolean
+    pulse: PulsePhase
+  }>
+}
+
+/**
+ * A plain, frozen view of the facilitation state. A field that does not fit the schema falls
+ * back to its default, so whatever a peer wrote, the view is whole.
+ */
+export function viewControl(doc: ControlDoc, board: Board = DEFAULT_BOARD): ControlView {
+  const raw = facilitationFields(doc)
+  const agreed = new Set<string>()
+  forEachChecked(rootOf(doc, 'agreed'), CONTROL_DOC, 'agreed', (key) => agreed.add(key))
+  const direction = raw.direction ?? 'fromValues'
+  const tempo = raw.tempo ?? 'ruim'
+  const steps = stepsFor(direction, tempo, board)
+  const step = Math.max(-1, Math.min(raw.step ?? -1, steps.length - 1))
+  return Object.freeze({
+    direction,
+    tempo,
+    step,
+    steps,
+    activeColumns: step >= 0 ? steps[step]! : [],
+    locked: raw.locked === true,
+    follow: raw.follow === true,
+    timer: raw.timer ?? null,
+    vote: raw.vote ?? null,
+    agreed,
+    sortByVotes: raw.sortByVotes === true,
+    readyRound: raw.readyRound ?? 0,
+    privateWriting: raw.privateWriting === true,
+    revealRound: raw.revealRound ?? 0,
+    revealAnonymous: raw.revealAnonymous === true,
+    focusNote: raw.focusNote ?? null,
+    threadNote: raw.threadNote ?? null,
+    askNote: raw.askNote ?? null,
+    showBalance: raw.showBalance === true,
+    pulse: raw.pulse ?? null,
+    joinCode: raw.joinCode ?? null,
+  })
+}
+
+/** Calls `onView` now and after every change of the facilitation state. */
+export function observeControl(
+  doc: ControlDoc,
+  onView: (view: ControlView) => void,
+  board: Board = DEFAULT_BOARD,
+): () => void {
+  onView(viewControl(doc, board))
+  return onChange(doc, () => onView(viewControl(doc, board)))
+}
