@@ -152,6 +152,7 @@ describe('the edge, in the browser', () => {
     const evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}/`
     await visitor.page.goto(evilUrl)
     await visitor.page.waitForURL(/api\/maps/).catch(() => {})
+    // The requests must come to nothing: no answer to wait for, so they get half a second.
     await visitor.page.waitForTimeout(500)
     evil.close()
     expect(countMaps()).toBe(mapsBefore)

@@ -109,7 +109,8 @@ describe('facilitation with a facilitator, two participants and the shared scree
         }
         length.push(rest)
         ws.send(new Uint8Array([0, 2, ...length, ...bytes]))
-        await new Promise((resolve) => setTimeout(resolve, 300))
+        // Closed once the frame has left the browser.
+        while (ws.bufferedAmount > 0) await new Promise((resolve) => setTimeout(resolve, 10))
         ws.close()
       },
       { path: new URL(viewerUrl).pathname.replace(/^\/v\//, '/ws/v/'), bytes: update },
@@ -163,6 +164,8 @@ describe('facilitation with a facilitator, two participants and the shared scree
     await phone.page.getByRole('button', { name: 'Zelf rondkijken' }).click()
     await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
     await phone.page.getByRole('heading', { name: '4. Voorwaarden' }).waitFor()
+    // Not following means nothing happens: no event to wait for, so the phone gets a moment in
+    // which it would have scrolled, and must not have.
     await phone.page.waitForTimeout(300)
     expect(await inView('voorwaarden')).toBe(false)
     await phone.page.getByRole('button', { name: 'Volg de begeleider weer' }).click()

@@ -83,10 +83,12 @@ describe('the live map in two browsers', () => {
     await ayse.room.addNote(/Eisen/, 'Tweede eis')
     await ayse.room.addNote(/Relaties/, 'Een relatie')
 
-    // Keys at a person's pace: dnd-kit measures the layout between presses.
+    // dnd-kit measures the layout between presses: each press waits for two frames to be drawn.
     const press = async (key: string) => {
       await ayse.page.keyboard.press(key)
-      await ayse.page.waitForTimeout(150)
+      await ayse.page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      )
     }
     // Each step waits for what the screen reader hears, so a busy machine cannot outrun dnd-kit.
     const announced = (pattern: RegExp) =>

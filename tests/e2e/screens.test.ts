@@ -189,6 +189,7 @@ describe('screens', () => {
         start.x + (end.x - start.x) * (i / 20),
         start.y + (end.y - start.y) * (i / 20),
       )
+      // A finger moves once a frame; it rests a moment before it lifts. Timing is the gesture.
       await page.waitForTimeout(16)
     }
     await page.waitForTimeout(100)
@@ -219,7 +220,9 @@ describe('screens', () => {
     const columnsSeen = new Set<string>()
     for (let i = 1; i <= 8; i++) {
       await page.mouse.move(to.x + to.width / 2, to.y + 30 + i * 6)
-      await page.waitForTimeout(60)
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      )
       columnsSeen.add(
         await page.evaluate(
           () =>
