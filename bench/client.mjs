@@ -1,6 +1,8 @@
 // The browser side in Debian's Chromium against the built server: how long a 300-note map takes
 // to open, how smooth dragging a note is, and how long from a join link to typing a note.
-// Usage: npm run build && node bench/client.mjs [--notes 300] [--runs 3]
+// Usage: npm run build && node bench/client.mjs [--notes 300] [--runs 3] [--against <dist/server/index.js>]
+// With --against, the same measurements run against another build too (it serves its own client),
+// the builds taking turns, and the table has a column for each.
 /* global window, document, requestAnimationFrame -- the drag and open measurements run inside the page */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -10,12 +12,15 @@ import { launchChromium, mapFile } from './fixtures.mjs'
 import { ourServerArgs, startServerProcess } from './serverProcess.mjs'
 
 const { values } = parseArgs({
-  options: { notes: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } },
+  options: {
+    notes: { type: 'string', default: '300' },
+    runs: { type: 'string', default: '3' },
+    against: { type: 'string' },
+  },
 })
 const NOTES = Number(values.notes)
 const RUNS = Number(values.runs)
 
-const server = await startServerProcess(ourServerArgs, 'our server')
 const browser = await launchChromium()
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 const percentile = (list, p) => {
@@ -29,174 +34,186 @@ async function join(page, name) {
   await page.getByRole('button', { name: 'Meedoen' }).click()
 }
 
-// A map of NOTES notes, made by importing a file through the start page.
-const file = path.join(server.dataDir, `map-${NOTES}.json`)
-fs.writeFileSync(file, JSON.stringify(mapFile(NOTES)))
-const maker = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-const makerPage = await maker.newPage()
-await makerPage.goto(server.url)
-await makerPage.getByLabel('Kies een JSON-bestand van een partnerschapskaart').setInputFiles(file)
-await join(makerPage, 'Ellen')
-await makerPage
-  .locator('.note-list > li')
-  .nth(NOTES - 1)
-  .waitFor()
-const mapUrl = makerPage.url()
+/** Every measurement against one server process; resolves with the raw figures. */
+async function measure(args, name) {
+  const server = await startServerProcess(args, name)
+  // A map of NOTES notes, made by importing a file through the start page.
+  const file = path.join(server.dataDir, `map-${NOTES}.json`)
+  fs.writeFileSync(file, JSON.stringify(mapFile(NOTES)))
+  const maker = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const makerPage = await maker.newPage()
+  await makerPage.goto(server.url)
+  await makerPage.getByLabel('Kies een JSON-bestand van een partnerschapskaart').setInputFiles(file)
+  await join(makerPage, 'Ellen')
+  await makerPage
+    .locator('.note-list > li')
+    .nth(NOTES - 1)
+    .waitFor()
+  const mapUrl = makerPage.url()
 
-/**
- * In the page: the time from navigation start to the first frame drawn with all the notes in the
- * document, by the page's own clock. The script's wall time adds Playwright's round trips to it.
- */
-function recordAllShown(count) {
-  const check = () => {
-    if (document.querySelectorAll('.note-list > li').length < count) {
-      requestAnimationFrame(check)
-      return
+  /**
+   * In the page: the time from navigation start to the first frame drawn with all the notes in the
+   * document, by the page's own clock. The script's wall time adds Playwright's round trips to it.
+   */
+  function recordAllShown(count) {
+    const check = () => {
+      if (document.querySelectorAll('.note-list > li').length < count) {
+        requestAnimationFrame(check)
+        return
+      }
+      // The next animation frame comes once the frame with all the notes has been drawn.
+      requestAnimationFrame(() => {
+        window.__allShown = performance.now()
+      })
     }
-    // The next animation frame comes once the frame with all the notes has been drawn.
-    requestAnimationFrame(() => {
-      window.__allShown = performance.now()
-    })
+    requestAnimationFrame(check)
   }
-  requestAnimationFrame(check)
-}
-const allShown = (page) =>
-  page.waitForFunction(() => window.__allShown).then((handle) => handle.jsonValue())
+  const allShown = (page) =>
+    page.waitForFunction(() => window.__allShown).then((handle) => handle.jsonValue())
 
-// 1. Opening the map: a person who joined before opens the link again, on a warm and a cold cache.
-const openTimes = { cold: [], warm: [], warmInPage: [] }
-for (let run = 0; run < RUNS; run++) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-  await context.addInitScript(recordAllShown, NOTES)
-  const page = await context.newPage()
-  await page.goto(mapUrl)
-  await join(page, `Lezer ${run}`)
-  await page
-    .locator('.note-list > li')
-    .nth(NOTES - 1)
-    .waitFor()
-  const warmStart = performance.now()
-  await page.goto(mapUrl)
-  await page
-    .locator('.note-list > li')
-    .nth(NOTES - 1)
-    .waitFor()
-  openTimes.warm.push(performance.now() - warmStart)
-  openTimes.warmInPage.push(await allShown(page))
-  await context.close()
-  // A first visit: nothing cached, the join form, then the whole map.
-  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-  const freshPage = await fresh.newPage()
-  const started = performance.now()
-  await freshPage.goto(mapUrl)
-  await join(freshPage, `Nieuw ${run}`)
-  await freshPage
-    .locator('.note-list > li')
-    .nth(NOTES - 1)
-    .waitFor()
-  openTimes.cold.push(performance.now() - started)
-  await fresh.close()
-}
+  // 1. Opening the map: a person who joined before opens the link again, on a warm and a cold cache.
+  const openTimes = { cold: [], warm: [], warmInPage: [] }
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    await context.addInitScript(recordAllShown, NOTES)
+    const page = await context.newPage()
+    await page.goto(mapUrl)
+    await join(page, `Lezer ${run}`)
+    await page
+      .locator('.note-list > li')
+      .nth(NOTES - 1)
+      .waitFor()
+    const warmStart = performance.now()
+    await page.goto(mapUrl)
+    await page
+      .locator('.note-list > li')
+      .nth(NOTES - 1)
+      .waitFor()
+    openTimes.warm.push(performance.now() - warmStart)
+    openTimes.warmInPage.push(await allShown(page))
+    await context.close()
+    // A first visit: nothing cached, the join form, then the whole map.
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const freshPage = await fresh.newPage()
+    const started = performance.now()
+    await freshPage.goto(mapUrl)
+    await join(freshPage, `Nieuw ${run}`)
+    await freshPage
+      .locator('.note-list > li')
+      .nth(NOTES - 1)
+      .waitFor()
+    openTimes.cold.push(performance.now() - started)
+    await fresh.close()
+  }
 
-// 2. Dragging a note across the board while every frame's length is recorded in the page.
-const frames = []
-/** Lengths of the long tasks (over 50 ms, the browser's own measure) during the drags. */
-const longTasks = []
-for (let run = 0; run < RUNS; run++) {
-  const handle = makerPage
-    .getByRole('region', { name: /Waarden/ })
-    .locator('.note-list > li')
-    .first()
-    .getByRole('button', { name: /Verplaatsen/ })
-  await handle.scrollIntoViewIfNeeded()
-  const from = await handle.boundingBox()
-  const target = await makerPage
-    .getByRole('region', { name: /Relaties/ })
-    .locator('.note-list')
-    .boundingBox()
-  await makerPage.evaluate(() => {
-    window.__long = []
-    window.__longObserver = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__long.push(entry.duration)
+  // 2. Dragging a note across the board while every frame's length is recorded in the page.
+  const frames = []
+  /** Lengths of the long tasks (over 50 ms, the browser's own measure) during the drags. */
+  const longTasks = []
+  for (let run = 0; run < RUNS; run++) {
+    const handle = makerPage
+      .getByRole('region', { name: /Waarden/ })
+      .locator('.note-list > li')
+      .first()
+      .getByRole('button', { name: /Verplaatsen/ })
+    await handle.scrollIntoViewIfNeeded()
+    const from = await handle.boundingBox()
+    const target = await makerPage
+      .getByRole('region', { name: /Relaties/ })
+      .locator('.note-list')
+      .boundingBox()
+    await makerPage.evaluate(() => {
+      window.__long = []
+      window.__longObserver = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__long.push(entry.duration)
+      })
+      window.__longObserver.observe({ type: 'longtask' })
+      window.__frames = []
+      let last = performance.now()
+      const tick = (now) => {
+        window.__frames.push(now - last)
+        last = now
+        if (window.__recording) requestAnimationFrame(tick)
+      }
+      window.__recording = true
+      requestAnimationFrame(tick)
     })
-    window.__longObserver.observe({ type: 'longtask' })
-    window.__frames = []
-    let last = performance.now()
-    const tick = (now) => {
-      window.__frames.push(now - last)
-      last = now
-      if (window.__recording) requestAnimationFrame(tick)
-    }
-    window.__recording = true
-    requestAnimationFrame(tick)
-  })
-  await makerPage.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await makerPage.mouse.down()
-  await makerPage.mouse.move(from.x + 20, from.y + 20, { steps: 5 })
-  await makerPage.mouse.move(target.x + target.width / 2, target.y + 40, { steps: 60 })
-  await makerPage.mouse.up()
-  await makerPage.waitForTimeout(300)
-  const recorded = await makerPage.evaluate(() => {
-    window.__recording = false
-    window.__longObserver.disconnect()
-    // The first frame measures the time since recording began, not a frame.
-    return { frames: window.__frames.slice(1), long: window.__long }
-  })
-  frames.push(...recorded.frames)
-  longTasks.push(...recorded.long)
+    await makerPage.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await makerPage.mouse.down()
+    await makerPage.mouse.move(from.x + 20, from.y + 20, { steps: 5 })
+    await makerPage.mouse.move(target.x + target.width / 2, target.y + 40, { steps: 60 })
+    await makerPage.mouse.up()
+    await makerPage.waitForTimeout(300)
+    const recorded = await makerPage.evaluate(() => {
+      window.__recording = false
+      window.__longObserver.disconnect()
+      // The first frame measures the time since recording began, not a frame.
+      return { frames: window.__frames.slice(1), long: window.__long }
+    })
+    frames.push(...recorded.frames)
+    longTasks.push(...recorded.long)
+  }
+
+  // 3. From opening a join link on a new device to typing in a note's text box.
+  const joinTimes = { form: [], typing: [] }
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    })
+    const page = await context.newPage()
+    const started = performance.now()
+    await page.goto(mapUrl)
+    await page.getByLabel('Je naam').waitFor()
+    joinTimes.form.push(performance.now() - started)
+    await join(page, `Telefoon ${run}`)
+    const add = page.getByRole('button', { name: /Notitie toevoegen aan/ }).first()
+    await add.click()
+    const box = page.getByRole('textbox', { name: 'Tekst van de notitie' }).first()
+    await box.waitFor()
+    await box.pressSequentially('W')
+    joinTimes.typing.push(performance.now() - started)
+    await context.close()
+  }
+
+  server.child.kill('SIGTERM')
+  fs.rmSync(server.dataDir, { recursive: true, force: true })
+  return { openTimes, joinTimes, frames, longTasks }
 }
 
-// 3. From opening a join link on a new device to typing in a note's text box.
-const joinTimes = { form: [], typing: [] }
-for (let run = 0; run < RUNS; run++) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-  })
-  const page = await context.newPage()
-  const started = performance.now()
-  await page.goto(mapUrl)
-  await page.getByLabel('Je naam').waitFor()
-  joinTimes.form.push(performance.now() - started)
-  await join(page, `Telefoon ${run}`)
-  const add = page.getByRole('button', { name: /Notitie toevoegen aan/ }).first()
-  await add.click()
-  const box = page.getByRole('textbox', { name: 'Tekst van de notitie' }).first()
-  await box.waitFor()
-  await box.pressSequentially('W')
-  joinTimes.typing.push(performance.now() - started)
-  await context.close()
+const builds = [['this build', ourServerArgs]]
+if (values.against) {
+  const entry = path.resolve(values.against)
+  builds.push([values.against, (dataDir) => [entry, ...ourServerArgs(dataDir).slice(1)]])
 }
-
+// One measurement of each build in turn, RUNS runs inside each.
+const results = []
+for (const [label, args] of builds) results.push(await measure(args, label))
 await browser.close()
-server.child.kill('SIGTERM')
 
 const ms = (value) => `${value.toFixed(0)}`
+const row = (what, pick) =>
+  console.log(`| ${what} | ${results.map((r) => ms(pick(r))).join(' | ')} |`)
 console.log(
   `\nBrowser budgets in Chromium (headless), map of ${NOTES} notes, ${RUNS} runs each (median); ${os.cpus().length} cores\n`,
 )
-console.log('| what | ms |')
-console.log('| --- | ---: |')
-console.log(
-  `| open the map again (cached: service worker and IndexedDB) | ${ms(median(openTimes.warm))} |`,
+console.log(`| what (ms) | ${builds.map(([label]) => label).join(' | ')} |`)
+console.log(`| --- | ${builds.map(() => '---:').join(' | ')} |`)
+row('open the map again (cached: service worker and IndexedDB)', (r) => median(r.openTimes.warm))
+row(`the same, in the page: navigation start to the first frame with all ${NOTES} notes`, (r) =>
+  median(r.openTimes.warmInPage),
 )
-console.log(
-  `| the same, in the page: navigation start to the first frame with all ${NOTES} notes | ${ms(median(openTimes.warmInPage))} |`,
+row(`first visit: open the link, join, all ${NOTES} notes shown`, (r) => median(r.openTimes.cold))
+row('join link to the join form (phone size, new device)', (r) => median(r.joinTimes.form))
+row('join link to typing a note (includes filling in name and role by script)', (r) =>
+  median(r.joinTimes.typing),
 )
-console.log(
-  `| first visit: open the link, join, all ${NOTES} notes shown | ${ms(median(openTimes.cold))} |`,
-)
-console.log(
-  `| join link to the join form (phone size, new device) | ${ms(median(joinTimes.form))} |`,
-)
-console.log(
-  `| join link to typing a note (includes filling in name and role by script) | ${ms(median(joinTimes.typing))} |`,
-)
-console.log(
-  `\nDragging a note over the board: ${frames.length} frames, p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, longest ${Math.max(...frames).toFixed(1)} ms`,
-)
-console.log(
-  `Long tasks during the ${RUNS} drags: ${longTasks.length}, ${longTasks.reduce((sum, ms) => sum + ms, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`,
-)
-fs.rmSync(server.dataDir, { recursive: true, force: true })
+for (const [[label], { frames, longTasks }] of builds.map((build, i) => [build, results[i]])) {
+  console.log(
+    `\n${label}: dragging a note over the board: ${frames.length} frames, p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, longest ${Math.max(...frames).toFixed(1)} ms`,
+  )
+  console.log(
+    `${label}: long tasks during the ${RUNS} drags: ${longTasks.length}, ${longTasks.reduce((sum, ms) => sum + ms, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`,
+  )
+}
 process.exit(0)

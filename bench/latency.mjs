@@ -3,6 +3,9 @@
 // Usage: npm run bench  (builds first), or after a build:
 //   node bench/latency.mjs [--sizes 2,20,60,200] [--rounds 200] [--modes one,all] [--burst 500]
 //     [--receivers raw|yjs] [--parts latency,presence,cpu]
+//     [--against <dist/server/index.js>] [--only ours,against]
+// `--against` adds another build of our server (build against build, same run); `--only` keeps
+// the servers named (ours, against, stock, stock+ldb).
 // Latency clients are raw websockets by default: each writes Yjs updates made by its own Y.Doc and
 // time-stamps an update the moment its message reaches the socket, before any decoding, so the
 // figures are the servers' and not the benchmark's own clients decoding the same update N times.
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '1' },
     receivers: { type: 'string', default: 'raw' },
     parts: { type: 'string', default: 'latency,presence,cpu' },
+    against: { type: 'string' },
+    only: { type: 'string' },
   },
 })
 // Every stock provider in Node adds a process 'exit' listener; hundreds of them are expected.
@@ -50,7 +55,7 @@ const PARTS = new Set(values.parts.split(','))
 const ALL_WRITERS_DELIVERIES = 40_000
 
 const stockArgs = () => [path.join(ROOT, 'bench/stockServer.mjs')]
-const BACKENDS = [
+const ALL_BACKENDS = [
   {
     name: 'ours (SQLite log)',
     short: 'ours',
@@ -79,6 +84,18 @@ const BACKENDS = [
     env: (dataDir) => ({ YPERSISTENCE: path.join(dataDir, 'leveldb') }),
   },
 ]
+
+if (values.against) {
+  const entry = path.resolve(values.against)
+  ALL_BACKENDS.splice(1, 0, {
+    ...ALL_BACKENDS[0],
+    name: `ours, build ${values.against}`,
+    short: 'against',
+    args: (dataDir) => [entry, ...ALL_BACKENDS[0].args(dataDir).slice(1)],
+  })
+}
+const only = values.only ? new Set(values.only.split(',')) : null
+const BACKENDS = ALL_BACKENDS.filter((backend) => !only || only.has(backend.short))
 
 /** Peak resident memory of a process, from the kernel's own high-water mark. */
 function peakRssMiB(pid) {
