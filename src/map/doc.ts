@@ -26,10 +26,12 @@ export const Origin = {
   local: 'local',
 } as const
 
+/** A new, empty map document; it fills from the cache and the server once connected. */
 export function createMapDoc(): MapDoc {
   return new Y.Doc() as unknown as MapDoc
 }
 
+/** A new, empty facilitation document. */
 export function createControlDoc(): ControlDoc {
   return new Y.Doc() as unknown as ControlDoc
 }

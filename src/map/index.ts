@@ -1,6 +1,13 @@
 /**
  * The partnership map as a typed Yjs document. This folder is the only place that imports yjs;
- * everything else uses these operations and the plain view.
+ * everything else holds opaque document handles and uses these operations and the plain view.
+ *
+ * - `board.ts`: kinds of board as data (columns, what each serves, which carry owners)
+ * - `schema.ts`: the note, participant and meta types and their parsers, over `shared/schema.ts`
+ * - `ops.ts`, `votes.ts`, `threads.ts`, `voices.ts`, `pulse.ts`: the writers, one transaction each
+ * - `view.ts`, `observe.ts`: the document as a frozen plain view
+ * - `migrate.ts`, `mapFile.ts`: older documents and files brought to the current version
+ * - `control/`: the facilitation document, as schema, ops and view
  */
 export { createMapDoc, destroyDoc, type MapDoc } from './doc'
 export {

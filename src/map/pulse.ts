@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
+import { MAP_DOC } from '../../shared/schema'
 import { rootOf, transact, writeDetached, type MapDoc } from './doc'
+import { forEachChecked } from './roots'
 import { randomId } from './ids'
 import { isId, LIMITS } from './schema'
 
@@ -88,8 +90,8 @@ export function writePulse(
 /** Every entry, in an order that says nothing about who wrote what or when. */
 export function readPulse(doc: MapDoc): PulseEntry[] {
   const entries: PulseEntry[] = []
-  pulseOf(doc).forEach((raw, key) => {
-    const entry = isId(key) ? parseEntry(raw) : null
+  forEachChecked(pulseOf(doc), MAP_DOC, 'pulse', (_key, raw) => {
+    const entry = parseEntry(raw)
     if (entry) entries.push(entry)
   })
   return entries.sort((a, b) => (a.head + a.heart + a.gut).localeCompare(b.head + b.heart + b.gut))

@@ -1,6 +1,8 @@
+import { MAP_DOC } from '../../shared/schema'
 import { linksOf, notesOf, transact, type MapDoc } from './doc'
+import { forEachChecked } from './roots'
 import { columnIds, servedColumn, threadEnd, threadStart, type Board } from './board'
-import { isId, type ColumnId, type Note, type NoteId } from './schema'
+import type { ColumnId, Note, NoteId } from './schema'
 
 export { servedColumn, servingColumn } from './board'
 
@@ -26,9 +28,8 @@ function linkKey(from: string, to: string): string {
 /** The links that hold now: both notes exist and sit in neighbouring columns. */
 export function readLinks(doc: MapDoc, notes: ReadonlyMap<NoteId, Note>, board: Board): Link[] {
   const links: Link[] = []
-  linksOf(doc).forEach((value, key) => {
-    const [from, to, ...rest] = key.split('>')
-    if (value !== true || rest.length > 0 || !isId(from) || !isId(to)) return
+  forEachChecked(linksOf(doc), MAP_DOC, 'links', (key) => {
+    const [from, to] = key.split('>') as [NoteId, NoteId]
     const served = notes.get(to as NoteId)
     const serving = notes.get(from as NoteId)
     if (!served || !serving || servedColumn(board, serving.column) !== served.column) return

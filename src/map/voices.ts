@@ -1,9 +1,9 @@
 import type * as Y from 'yjs'
+import { MAP_DOC } from '../../shared/schema'
 import { notesOf, rootOf, transact, type MapDoc } from './doc'
+import { forEachChecked } from './roots'
 import { columnIds, type Board } from './board'
 import {
-  isColumnId,
-  isId,
   ROLES,
   SIDES,
   type ColumnId,
@@ -81,23 +81,19 @@ export interface Voices {
 
 export function readVoices(doc: MapDoc): Voices {
   const edits: EditCount[] = []
-  activityOf(doc).forEach((value, key) => {
-    const [participantId, column, kind, ...rest] = key.split('|')
-    if (rest.length > 0 || kind !== 'edits' || !isId(participantId) || !isColumnId(column)) return
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return
-    edits.push({ participantId: participantId as ParticipantId, column, count: value })
+  // Keys and values are read once the schema's check passed: their formats hold.
+  forEachChecked(activityOf(doc), MAP_DOC, 'activity', (key, value) => {
+    const [participantId, column] = key.split('|') as [ParticipantId, ColumnId]
+    edits.push({ participantId, column, count: value as number })
   })
   const votes: VoteMark[] = []
-  votesOf(doc).forEach((noteId, key) => {
-    const participantId = key.split('|')[1]
-    if (typeof noteId === 'string' && isId(participantId)) {
-      votes.push({ participantId: participantId as ParticipantId, noteId: noteId as NoteId })
-    }
+  forEachChecked(votesOf(doc), MAP_DOC, 'votes', (key, noteId) => {
+    const participantId = key.split('|')[1] as ParticipantId
+    votes.push({ participantId, noteId: noteId as NoteId })
   })
   const holders = new Map<NoteId, ParticipantId[]>()
-  holdsOf(doc).forEach((value, key) => {
-    const [noteId, participantId, ...rest] = key.split('|')
-    if (value !== true || rest.length > 0 || !isId(noteId) || !isId(participantId)) return
+  forEachChecked(holdsOf(doc), MAP_DOC, 'holds', (key) => {
+    const [noteId, participantId] = key.split('|') as [NoteId, ParticipantId]
     const list = holders.get(noteId as NoteId) ?? []
     list.push(participantId as ParticipantId)
     holders.set(noteId as NoteId, list)

@@ -1,5 +1,7 @@
 import { notesOf, rootOf, transact, type MapDoc } from './doc'
-import { isId, type NoteId, type ParticipantId } from './schema'
+import { MAP_DOC } from '../../shared/schema'
+import { forEachChecked } from './roots'
+import type { NoteId, ParticipantId } from './schema'
 import type * as Y from 'yjs'
 
 /**
@@ -25,23 +27,19 @@ function votesOf(doc: MapDoc): Y.Map<unknown> {
   return rootOf(doc, 'votes')
 }
 
-function parseKey(key: string): { round: number; participantId: string; slot: number } | null {
-  const [round, participantId, slot, ...rest] = key.split('|')
-  if (rest.length > 0 || !participantId || !isId(participantId)) return null
-  const r = Number(round)
-  const s = Number(slot)
-  return Number.isInteger(r) && r >= 0 && Number.isInteger(s) && s >= 0
-    ? { round: r, participantId, slot: s }
-    : null
+/** A dot's key, `<round>|<participant>|<slot>`, read after the schema checked its format. */
+function parseKey(key: string): { round: number; participantId: string; slot: number } {
+  const [round, participantId, slot] = key.split('|') as [string, string, string]
+  return { round: Number(round), participantId, slot: Number(slot) }
 }
 
 /** The dots of one round that count under its rules, per person in slot order. */
 export function dotsOf(doc: MapDoc, rules: VoteRules): Dot[] {
   const byPerson = new Map<string, Dot[]>()
-  votesOf(doc).forEach((noteId, key) => {
+  forEachChecked(votesOf(doc), MAP_DOC, 'votes', (key, noteId) => {
     const parsed = parseKey(key)
-    if (!parsed || parsed.round !== rules.round || parsed.slot >= rules.dots) return
-    if (typeof noteId !== 'string' || !notesOf(doc).has(noteId)) return
+    if (parsed.round !== rules.round || parsed.slot >= rules.dots) return
+    if (!notesOf(doc).has(noteId as string)) return
     const list = byPerson.get(parsed.participantId) ?? []
     list.push({
       participantId: parsed.participantId as ParticipantId,
