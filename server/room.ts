@@ -8,7 +8,7 @@ import { binaryFrames } from './frames.js'
 import { encodeSyncUpdate } from './protocol.js'
 import type { Peer, RoomRelay } from './peer.js'
 import { checkShape, DependencyError, InFlight, type Placed } from './shape.js'
-import { MapGoneError, type Storage } from './storage.js'
+import { MapGoneError, type DocumentLog } from './storage.js'
 import { errorText, log } from './log.js'
 
 /** Everything the room holds that is not yet integrated (updates waiting for missing ones). */
@@ -102,7 +102,7 @@ export class Room {
   /** Commits and compactions, one after the other in order. */
   private queue: Promise<void> = Promise.resolve()
   private destroyed = false
-  private readonly storage: Storage
+  private readonly documentLog: DocumentLog
   private readonly compactAfterUpdates: number
   private readonly limits: DocLimits
   private readonly relay: RoomRelay | null
@@ -113,11 +113,11 @@ export class Room {
   /** Use `Room.load`; `stored` is the room's log as read from storage. */
   constructor(
     readonly name: string,
-    storage: Storage,
+    documentLog: DocumentLog,
     stored: readonly Uint8Array[],
     options: RoomOptions,
   ) {
-    this.storage = storage
+    this.documentLog = documentLog
     this.compactAfterUpdates = options.compactAfterUpdates
     this.limits = options.limits
     this.relay = options.relay ?? null
@@ -137,14 +137,14 @@ export class Room {
   }
 
   /** Reads the room's log from storage and builds the room from it. */
-  static async load(name: string, storage: Storage, options: RoomOptions): Promise<Room> {
-    const stored = await storage.load(name)
+  static async load(name: string, documentLog: DocumentLog, options: RoomOptions): Promise<Room> {
+    const stored = await documentLog.load(name)
     if (stored.written && stored.updates.length === 0) {
       log.error('a stored map has lost its edits: the database may be damaged', {
         room: logName(name),
       })
     }
-    return new Room(name, storage, stored.updates, options)
+    return new Room(name, documentLog, stored.updates, options)
   }
 
   /** The map document (not the facilitation one) is where notes live and are counted. */
@@ -224,7 +224,7 @@ export class Room {
     const bytes = updates.reduce((sum, update) => sum + update.length, 0)
     const senders = new Set(batch.map((write) => write.from))
     try {
-      await this.storage.append(this.name, updates)
+      await this.documentLog.append(this.name, updates)
     } catch (error) {
       for (const write of batch) this.inFlight.remove(write.placed)
       if (error instanceof MapGoneError) {
@@ -324,7 +324,7 @@ export class Room {
    * away); whatever was missing goes to the peers as one update.
    */
   async reload(): Promise<void> {
-    const stored = await this.storage.load(this.name)
+    const stored = await this.documentLog.load(this.name)
     if (this.destroyed) return
     const before = Y.encodeStateVector(this.doc)
     applyLog(this.doc, stored.updates, REMOTE_ORIGIN)
@@ -402,13 +402,13 @@ export class Room {
   async compact(): Promise<void> {
     if (this.destroyed || this.storedRows <= 1) return
     let size = 0
-    // One server with its own SQLite file is the only writer: what it holds is the whole log.
+    // A log nobody else appends to (one server, its own file) is what the room holds.
     const merge =
-      this.relay || this.storage.engine !== 'sqlite'
+      this.relay || this.documentLog.shared
         ? (rows: Uint8Array[]) => mergeLog(rows)
         : () => stateOf(this.doc)
     try {
-      const done = await this.storage.compact(this.name, (rows) => {
+      const done = await this.documentLog.compact(this.name, (rows) => {
         const merged = merge(rows)
         size = merged.length
         return merged

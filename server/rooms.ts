@@ -2,7 +2,7 @@ import { CloseCode, CloseReason } from '../shared/protocol.js'
 import type { DocLimits } from './limits.js'
 import type { Relay, RelayMessage } from './relay.js'
 import { logName, Room } from './room.js'
-import type { Storage } from './storage.js'
+import type { DocumentLog } from './storage.js'
 import { errorText, log } from './log.js'
 
 /** Thrown when a room should be loaded but the server already holds as many as it may. */
@@ -26,7 +26,7 @@ export class RoomRegistry {
   private stopped = false
 
   constructor(
-    private readonly storage: Storage,
+    private readonly documentLog: DocumentLog,
     private readonly options: {
       idleMs: number
       compactAfterUpdates: number
@@ -85,7 +85,7 @@ export class RoomRegistry {
       })
     }
     try {
-      room = await Room.load(id, this.storage, {
+      room = await Room.load(id, this.documentLog, {
         compactAfterUpdates: this.options.compactAfterUpdates,
         limits: this.options.limits,
         relay: relay ? (message) => relay.publish(id, message) : null,
@@ -171,7 +171,7 @@ export class RoomRegistry {
     if (!room || (room.peerCount > 0 && !evenWithPeers)) return
     this.rooms.delete(id)
     this.relay?.unsubscribe(id)
-    this.storage.forget(id)
+    this.documentLog.forget(id)
     const closing = room.close().finally(() => this.closing.delete(id))
     this.closing.set(id, closing)
     await closing
