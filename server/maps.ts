@@ -1,9 +1,8 @@
 import { CloseCode, CloseReason, docKeysOf } from '../shared/protocol.js'
 import type { Relay } from './relay.js'
-import { logName } from './room.js'
 import type { RoomRegistry } from './rooms.js'
 import type { MapRecords } from './storage.js'
-import { log } from './log.js'
+import { log, logName } from './log.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

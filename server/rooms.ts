@@ -1,9 +1,11 @@
-import { CloseCode, CloseReason } from '../shared/protocol.js'
+import { CloseCode, CloseReason, parseDocKey } from '../shared/protocol.js'
+import { CONTROL_DOC, MAP_DOC } from '../shared/schema.js'
 import type { DocLimits } from './limits.js'
 import type { Relay, RelayMessage } from './relay.js'
-import { logName, Room } from './room.js'
+import { MapPolicy } from './mapPolicy.js'
+import { Room } from './room.js'
 import type { DocumentLog } from './storage.js'
-import { errorText, log } from './log.js'
+import { errorText, log, logName } from './log.js'
 
 /** Thrown when a room should be loaded but the server already holds as many as it may. */
 export class RoomsFullError extends Error {}
@@ -85,9 +87,9 @@ export class RoomRegistry {
       })
     }
     try {
+      const shape = parseDocKey(id).doc === 'map' ? MAP_DOC : CONTROL_DOC
       room = await Room.load(id, this.documentLog, {
-        compactAfterUpdates: this.options.compactAfterUpdates,
-        limits: this.options.limits,
+        policy: (replica) => new MapPolicy(replica, shape, this.options),
         relay: relay ? (message) => relay.publish(id, message) : null,
         onGone: () => this.evict(id, CloseCode.deleted, CloseReason.mapDeleted),
       })

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import pg from 'pg'
 import * as Y from 'yjs'
 import { PostgresStorage } from '../server/postgresStorage'
-import { mergeLog } from '../server/room'
+import { mergeLog } from '../server/updates'
 import { freshDatabase, services, servicesMissing } from './helpers/services'
 import {
   killHard,
