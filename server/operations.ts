@@ -93,6 +93,9 @@ export function createOperations(parts: OperationsParts) {
   }
 }
 
+/** What the routes answer /health and /metrics with. */
+export type Operations = ReturnType<typeof createOperations>
+
 /** True when the request carries `Authorization: Bearer <token>` (compared in constant time). */
 export function hasBearer(req: http.IncomingMessage, token: string): boolean {
   const header = req.headers.authorization
