@@ -5,14 +5,17 @@ import type { MapRecords } from './storage.js'
 /** Who a connection is. The server knows this much of a map and no more. */
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
 
-/** Who may write which document; reading is open to anyone who is let in at all. */
+/**
+ * Who may write which document: a viewer never writes, only a facilitator writes the
+ * facilitation document; reading is open to anyone who is let in at all.
+ */
 export function canWrite(level: AccessLevel, doc: DocName): boolean {
   if (level === 'viewer') return false
   return doc === 'map' || level === 'facilitator'
 }
 
 /** A fresh secret: 144 random bits, base64url. */
-export function newSecret(): string {
+function newSecret(): string {
   return randomBytes(18).toString('base64url')
 }
 

@@ -3,7 +3,7 @@ import { isJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../shared/prot
 import type { JoinCodeStore } from './storage.js'
 
 /** How long a code works at most; the facilitator closes it sooner by closing joining. */
-export const JOIN_CODE_LIFETIME_MS = 3 * 60 * 60 * 1000
+const JOIN_CODE_LIFETIME_MS = 3 * 60 * 60 * 1000
 
 /**
  * Short join codes. A code is guessable (32^6), so it exists only while the facilitator keeps

@@ -16,7 +16,10 @@ import { errorText, log } from './log.js'
 const DRAIN_MS = 5_000
 const SWEEP_EVERY_MS = 60 * 60 * 1000
 
-/** The configured storage, open: PostgreSQL when a database URL is given, else the SQLite file. */
+/**
+ * The configured storage, open: PostgreSQL when a database URL is given, else the SQLite file.
+ * Damage the check at start found is logged, and the server starts all the same.
+ */
 export async function openStorage(config: ServerConfig): Promise<Storage> {
   // The drivers load only when configured: one server with SQLite starts without them.
   if (config.databaseUrl) {
@@ -76,8 +79,7 @@ export interface LifecycleParts {
 
 /**
  * Start and stop: the ping and retention timers, listening, and a shutdown that drains before
- * it closes, so every room is stored and compacted and the database closed last. `closing` is
- * true from the first call of `close` on, and never false again.
+ * it closes, so every room is stored and compacted and the database closed last.
  */
 export class Lifecycle {
   private stopping: Promise<void> | null = null
@@ -86,6 +88,7 @@ export class Lifecycle {
 
   constructor(private readonly parts: LifecycleParts) {}
 
+  /** True from the first call of `close` on, and never false again. */
   get closing(): boolean {
     return this.stopping !== null
   }

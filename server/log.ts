@@ -11,6 +11,7 @@ type Fields = Record<string, string | number | boolean | undefined>
 
 let format: LogFormat = process.stdout.isTTY ? 'text' : 'json'
 
+/** Sets the format of every line from now on; lines already written stay as they are. */
 export function setLogFormat(chosen: LogFormat): void {
   format = chosen
 }

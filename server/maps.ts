@@ -19,6 +19,7 @@ export class MapDeletion {
     private readonly relay: Relay | null,
   ) {}
 
+  /** Deletes one map; nobody is told before storage has deleted it, and then everybody is. */
   async delete(roomId: string): Promise<void> {
     const docs = docKeysOf(roomId)
     await this.records.deleteMap(roomId)

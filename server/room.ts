@@ -272,10 +272,12 @@ export class Room implements Replica {
     if (missed.length > 2) this.sendToAll([missed])
   }
 
+  /** Connections in the room now; an empty room may unload. */
   get peerCount(): number {
     return this.peers.size
   }
 
+  /** Adds a peer: from now on it is sent every stored update and presence change. */
   addPeer(peer: Peer): void {
     this.peers.add(peer)
     this.presence.join(peer)
@@ -340,6 +342,7 @@ export class Room implements Replica {
     this.destroy()
   }
 
+  /** Leaves memory at once, storing nothing more: after it, nothing reaches the log. */
   destroy(): void {
     this.destroyed = true
     this.presence.destroy()

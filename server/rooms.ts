@@ -11,7 +11,7 @@ import { errorText, log, logName } from './log.js'
 export class RoomsFullError extends Error {}
 
 /** Thrown when a room cannot be opened because the relay to the other servers is down. */
-export class RelayDownError extends Error {}
+class RelayDownError extends Error {}
 
 /**
  * The shared documents in memory, by storage name (`<room>` for the map, `<room>/control` for

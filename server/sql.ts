@@ -87,7 +87,7 @@ export const SQL = {
 } as const
 
 /** `sql` with its `?` placeholders numbered `$1, $2, …`, as PostgreSQL takes them. */
-export function numbered(sql: string): string {
+function numbered(sql: string): string {
   let n = 0
   return sql.replace(/\?/g, () => `$${++n}`)
 }

@@ -16,7 +16,7 @@ export class MapGoneError extends Error {
   }
 }
 
-/** The map a stored document belongs to (see `docKey`). */
+/** The map a stored document belongs to (see `docKey`): both documents of a map give the same. */
 export function mapOf(doc: string): string {
   return parseDocKey(doc).roomId
 }

@@ -20,7 +20,10 @@ function pendingOf(doc: Y.Doc): Uint8Array[] {
   return pending
 }
 
-/** A document's state in one update: everything applied plus anything still waiting. */
+/**
+ * A document's state in one update: everything applied plus anything still waiting, so nothing
+ * the document holds is lost.
+ */
 export function stateOf(doc: Y.Doc): Uint8Array {
   const pending = pendingOf(doc)
   const state = Y.encodeStateAsUpdate(doc)
@@ -45,7 +48,10 @@ export function applyLog(doc: Y.Doc, updates: readonly Uint8Array[], origin: unk
   return unreadable
 }
 
-/** What a log of updates comes to, merged into one (through a document, so deletions are GC'd). */
+/**
+ * What a log of updates comes to, merged into one: applying it gives the document the log gives
+ * (built through a document, so deleted content is collected).
+ */
 export function mergeLog(updates: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc({ gc: true })
   applyLog(doc, updates, SERVER_ORIGIN)
