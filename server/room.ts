@@ -22,8 +22,8 @@ export interface RoomOptions {
  * One live room: its log and its fan-out. It holds a replica of the document (a Y.Doc, loaded
  * from disk before anyone syncs), its awareness and its peers. Every update a client sends is
  * let in by the room's policy and appended to the log before it is relayed or applied: what
- * anyone has seen, and what the room holds, is on disk too. The room itself never reads an
- * update; what may go in is the policy's business.
+ * anyone has seen, and what the room holds, is on disk too. The room itself never looks inside
+ * an update to decide anything: what may go in is the policy's business.
  */
 export class Room implements Replica {
   readonly doc = new Y.Doc({ gc: true })
