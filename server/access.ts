@@ -1,18 +1,21 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { DocName } from '../shared/protocol.js'
-import type { Storage } from './storage.js'
+import type { MapRecords } from './storage.js'
 
 /** Who a connection is. The server knows this much of a map and no more. */
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
 
-/** Who may write which document; reading is open to anyone who is let in at all. */
+/**
+ * Who may write which document: a viewer never writes, only a facilitator writes the
+ * facilitation document; reading is open to anyone who is let in at all.
+ */
 export function canWrite(level: AccessLevel, doc: DocName): boolean {
   if (level === 'viewer') return false
   return doc === 'map' || level === 'facilitator'
 }
 
 /** A fresh secret: 144 random bits, base64url. */
-export function newSecret(): string {
+function newSecret(): string {
   return randomBytes(18).toString('base64url')
 }
 
@@ -31,12 +34,12 @@ export interface NewMapAccess {
  * database alone does not give anyone a working facilitator or viewer link.
  */
 export class AccessStore {
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly records: MapRecords) {}
 
   /** Registers a new map with fresh secrets; the secrets are returned once and stored hashed. */
   async create(now = Date.now()): Promise<NewMapAccess> {
     const access = { roomId: newSecret(), facilitatorKey: newSecret(), viewerToken: newSecret() }
-    await this.storage.createMap({
+    await this.records.createMap({
       roomId: access.roomId,
       facilitatorKeyHash: hash(access.facilitatorKey).toString('hex'),
       viewerTokenHash: hash(access.viewerToken).toString('hex'),
@@ -58,7 +61,7 @@ export class AccessStore {
     roomId: string,
     key: string | null,
   ): Promise<'unknown' | 'forbidden' | 'facilitator' | 'participant'> {
-    const stored = await this.storage.facilitatorKeyHash(roomId)
+    const stored = await this.records.facilitatorKeyHash(roomId)
     if (stored === null) return 'unknown'
     if (key === null) return 'participant'
     return timingSafeEqual(Buffer.from(stored, 'hex'), hash(key)) ? 'facilitator' : 'forbidden'
@@ -66,6 +69,6 @@ export class AccessStore {
 
   /** The room a viewer token opens, or null. */
   roomForViewer(token: string): Promise<string | null> {
-    return this.storage.roomForViewerHash(hash(token).toString('hex'))
+    return this.records.roomForViewerHash(hash(token).toString('hex'))
   }
 }

@@ -1,29 +1,31 @@
 import type http from 'node:http'
+import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
-import type { WebSocketServer } from 'ws'
+import { WebSocketServer } from 'ws'
 import { canWrite, type AccessLevel, type AccessStore } from './access.js'
-import { CloseCode, CloseReason, docKey as keyOf } from '../shared/protocol.js'
+import { CloseCode, CloseReason, docKey as keyOf, SUBPROTOCOL } from '../shared/protocol.js'
 import { Connection, type ConnectionLimits } from './connection.js'
-import { errorText, log } from './log.js'
-import type { PerAddress } from './perAddress.js'
+import { errorText, log, logName } from './log.js'
+import { PerAddress } from './perAddress.js'
 import { logRefusal } from './refusals.js'
-import { clientAddress, requestPath } from './request.js'
-import { logName, type Room } from './room.js'
+import { addressKey, clientAddress, requestPath } from './request.js'
+import type { Room } from './room.js'
 import { RoomsFullError, type RoomRegistry } from './rooms.js'
 import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
 
 type Refusal = { refuse: number; reason: string }
 
 export interface AdmissionParts {
-  wss: WebSocketServer
   access: AccessStore
   rooms: RoomRegistry
   connectionLimits: ConnectionLimits
+  /** Largest websocket frame; a larger one closes the socket (1009). */
+  maxFrameBytes: number
   /**
-   * Websockets per forwarded address, behind a proxy (where every socket is the proxy's); null
-   * without one, where the sockets themselves are counted.
+   * Open connections per address. Behind a proxy every socket is the proxy's, so there the cap
+   * counts websockets by the forwarded address instead of sockets.
    */
-  perAddress: PerAddress | null
+  maxConnectionsPerAddress: number
   trustProxy: boolean
   /** Every open connection, for shutdown, pings and the counts. */
   connections: Set<Connection>
@@ -35,10 +37,23 @@ export interface AdmissionParts {
  * Lets websockets in: who it is and which document it opens, both from storage, and the room
  * loaded, all before the websocket is accepted, so no message can arrive before its room is
  * there. A refusal is told as a close code after the upgrade; a request that is no websocket
- * path of ours gets 400 without one.
+ * path of ours gets 400 without one. No address holds more connections than its cap.
  */
 export function createAdmission(parts: AdmissionParts) {
-  const { wss, access, rooms, connections } = parts
+  const { access, rooms, connections } = parts
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: parts.maxFrameBytes,
+    // Never compressed: updates are small, and Connection.sendFrames relies on ws sending every
+    // frame the moment it is given one.
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+  })
+  wss.on('error', () => {
+    // Errors of single sockets are handled per connection; the server itself carries on.
+  })
+  /** Websockets per forwarded address, behind a proxy; without one, `attach` counts sockets. */
+  const perAddress = parts.trustProxy ? new PerAddress(parts.maxConnectionsPerAddress) : null
 
   async function admit(
     req: http.IncomingMessage,
@@ -82,14 +97,14 @@ export function createAdmission(parts: AdmissionParts) {
 
   async function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const address = clientAddress(req, parts.trustProxy)
-    if (parts.perAddress && !parts.perAddress.take(address)) {
+    if (perAddress && !perAddress.take(address)) {
       logRefusal('websockets per address')
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n')
       return
     }
     let held = true
     const release = () => {
-      if (held) parts.perAddress?.release(address)
+      if (held) perAddress?.release(address)
       held = false
     }
     let admission
@@ -138,17 +153,34 @@ export function createAdmission(parts: AdmissionParts) {
     }
   }
 
+  function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy())
+    if (parts.closing()) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      return
+    }
+    void accept(req, socket, head).catch((error: unknown) => {
+      log.error('a websocket could not be let in', { error: errorText(error) })
+      socket.destroy()
+    })
+  }
+
   return {
-    upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
-      socket.on('error', () => socket.destroy())
-      if (parts.closing()) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
-        return
+    /** Takes the upgrades of `server`, and without a proxy caps its sockets per address. */
+    attach(server: http.Server): void {
+      if (!parts.trustProxy) {
+        const socketsPerAddress = new PerAddress(parts.maxConnectionsPerAddress)
+        server.on('connection', (socket: Socket) => {
+          const key = addressKey(socket.remoteAddress ?? 'unknown')
+          if (!socketsPerAddress.take(key)) {
+            logRefusal('connections per address')
+            socket.destroy()
+            return
+          }
+          socket.once('close', () => socketsPerAddress.release(key))
+        })
       }
-      void accept(req, socket, head).catch((error: unknown) => {
-        log.error('a websocket could not be let in', { error: errorText(error) })
-        socket.destroy()
-      })
+      server.on('upgrade', upgrade)
     },
   }
 }

@@ -17,7 +17,7 @@ export interface CopyReport {
 }
 
 /** Checks a database copy page by page; throws when it is damaged. */
-export function checkCopy(file: string): CopyReport {
+function checkCopy(file: string): CopyReport {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
     const problems = (db.pragma('quick_check', { simple: false }) as { quick_check: string }[])

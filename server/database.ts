@@ -1,8 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-
-const STORAGE_VERSION = 3
+import { SQL, STORAGE_VERSION, tablesSql } from './sql.js'
 
 /** What the machine keeps for itself when the limit comes from the free disk. */
 const RESERVE_MIN = 64 * 2 ** 20
@@ -48,35 +47,9 @@ export function openDatabase(file: string, options: { maxBytes?: number } = {}):
     const pageSize = db.pragma('page_size', { simple: true }) as number
     db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`)
   }
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS storage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS rooms (
-      room TEXT PRIMARY KEY,
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS updates (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      room TEXT NOT NULL,
-      data BLOB NOT NULL,
-      created_at INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
-    CREATE TABLE IF NOT EXISTS join_codes (
-      code TEXT PRIMARY KEY,
-      room TEXT NOT NULL UNIQUE,
-      expires_at INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS maps (
-      room TEXT PRIMARY KEY,
-      facilitator_key_hash TEXT NOT NULL,
-      viewer_token_hash TEXT NOT NULL UNIQUE,
-      created_at INTEGER NOT NULL
-    );
-  `)
-  db.prepare(
-    `INSERT INTO storage_meta (key, value) VALUES ('version', ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  ).run(String(STORAGE_VERSION))
+  db.exec(
+    tablesSql({ time: 'INTEGER', bytes: 'BLOB', sequence: 'INTEGER PRIMARY KEY AUTOINCREMENT' }),
+  )
+  db.prepare(SQL.writeVersion).run(STORAGE_VERSION)
   return db
 }

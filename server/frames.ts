@@ -33,7 +33,7 @@ function writeFrame(target: Buffer, offset: number, message: Uint8Array): number
   return at + length
 }
 
-/** The messages as final, unmasked binary frames, back to back in one buffer. */
+/** The messages as final, unmasked binary frames, back to back: each frame one whole message. */
 export function binaryFrames(messages: readonly Uint8Array[]): Buffer {
   let size = 0
   for (const message of messages) size += headerLength(message.length) + message.length

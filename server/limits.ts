@@ -11,9 +11,6 @@ export interface DocLimits {
   maxDocBytes: number
 }
 
-/** Which limit an update broke; sent to the client as the close reason. */
-export type { LimitBreach }
-
 /** Thrown for input that is well-formed but over a limit; the connection closes with 4413. */
 export class LimitError extends Error {
   constructor(readonly breach: LimitBreach) {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 /**
  * The server's log: one JSON object per line (time, level, msg and plain fields) for log
  * collectors, or readable text in a terminal. Callers pass counts and hashed room names only,
@@ -9,6 +11,7 @@ type Fields = Record<string, string | number | boolean | undefined>
 
 let format: LogFormat = process.stdout.isTTY ? 'text' : 'json'
 
+/** Sets the format of every line from now on; lines already written stay as they are. */
 export function setLogFormat(chosen: LogFormat): void {
   format = chosen
 }
@@ -34,4 +37,9 @@ export const log = {
 /** An error's message for the log (no stack, no data it may carry). */
 export function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+}
+
+/** A short, non-reversible name for a room in logs: the room id itself is the key to the map. */
+export function logName(room: string): string {
+  return createHash('sha256').update(room).digest('hex').slice(0, 8)
 }

@@ -1,9 +1,8 @@
 import { CloseCode, CloseReason, docKeysOf } from '../shared/protocol.js'
 import type { Relay } from './relay.js'
-import { logName } from './room.js'
 import type { RoomRegistry } from './rooms.js'
-import type { Storage } from './storage.js'
-import { log } from './log.js'
+import type { MapRecords } from './storage.js'
+import { log, logName } from './log.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -15,14 +14,15 @@ const DAY_MS = 24 * 60 * 60 * 1000
  */
 export class MapDeletion {
   constructor(
-    private readonly storage: Storage,
+    private readonly records: MapRecords,
     private readonly rooms: RoomRegistry,
     private readonly relay: Relay | null,
   ) {}
 
+  /** Deletes one map; nobody is told before storage has deleted it, and then everybody is. */
   async delete(roomId: string): Promise<void> {
     const docs = docKeysOf(roomId)
-    await this.storage.deleteMap(roomId)
+    await this.records.deleteMap(roomId)
     for (const doc of docs) this.rooms.evict(doc, CloseCode.deleted, CloseReason.mapDeleted)
     for (const doc of docs) this.relay?.publish(doc, { kind: 'deleted' })
     log.info('map deleted', { room: logName(roomId) })
@@ -33,7 +33,7 @@ export class MapDeletion {
     if (days <= 0) return 0
     const cutoff = now - days * DAY_MS
     let deleted = 0
-    for (const room of await this.storage.staleMaps(cutoff)) {
+    for (const room of await this.records.staleMaps(cutoff)) {
       const inUse = docKeysOf(room).some((doc) => (this.rooms.get(doc)?.peerCount ?? 0) > 0)
       if (inUse) continue
       await this.delete(room)

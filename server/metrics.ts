@@ -6,6 +6,7 @@
 /** Upper bounds of the storage latency buckets, in seconds. */
 const BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1]
 
+/** Durations counted into fixed buckets: memory stays the same however many are observed. */
 export class Histogram {
   private readonly counts = BUCKETS.map(() => 0)
   private sum = 0
@@ -43,6 +44,7 @@ export class Histogram {
   }
 }
 
+/** A count that only grows, from zero at start. */
 export class Counter {
   value = 0
   constructor(
@@ -66,6 +68,7 @@ export interface StorageMetrics {
   readonly updates: Counter
 }
 
+/** A fresh set of storage metrics, all at zero: one per storage, so nothing is counted twice. */
 export function createStorageMetrics(): StorageMetrics {
   return {
     appendSeconds: new Histogram(

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Relay } from './relay.js'
 import type { RoomRegistry } from './rooms.js'
 import { SECURITY_HEADERS } from './static.js'
-import type { Storage } from './storage.js'
+import type { StorageHealth } from './storage.js'
 
 /** What /health says; anything but "ready" answers 503, so a load balancer sends nobody. */
 export type Readiness =
@@ -24,7 +24,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export interface OperationsParts {
-  storage: Storage
+  storage: StorageHealth
   relay: Relay | null
   rooms: RoomRegistry
   /** Open websocket connections now. */
@@ -92,6 +92,9 @@ export function createOperations(parts: OperationsParts) {
     },
   }
 }
+
+/** What the routes answer /health and /metrics with. */
+export type Operations = ReturnType<typeof createOperations>
 
 /** True when the request carries `Authorization: Bearer <token>` (compared in constant time). */
 export function hasBearer(req: http.IncomingMessage, token: string): boolean {

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { CONTROL_SUFFIX, docKeysOf } from '../shared/protocol.js'
+import { docKeysOf } from '../shared/protocol.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
 import {
   MapGoneError,
@@ -10,37 +10,8 @@ import {
   type Storage,
   type StoredLog,
 } from './storage.js'
+import { PG_SQL, STORAGE_VERSION, tablesSql } from './sql.js'
 import { errorText, log } from './log.js'
-
-const STORAGE_VERSION = '3'
-
-/** The same tables as the SQLite file, so a data set moves from one to the other row by row. */
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS storage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS rooms (
-    room TEXT PRIMARY KEY,
-    created_at BIGINT NOT NULL,
-    updated_at BIGINT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS updates (
-    seq BIGSERIAL PRIMARY KEY,
-    room TEXT NOT NULL,
-    data BYTEA NOT NULL,
-    created_at BIGINT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
-  CREATE TABLE IF NOT EXISTS join_codes (
-    code TEXT PRIMARY KEY,
-    room TEXT NOT NULL UNIQUE,
-    expires_at BIGINT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS maps (
-    room TEXT PRIMARY KEY,
-    facilitator_key_hash TEXT NOT NULL,
-    viewer_token_hash TEXT NOT NULL UNIQUE,
-    created_at BIGINT NOT NULL
-  );
-`
 
 /** Advisory lock taken while the schema is created, so servers starting together do not race. */
 const SCHEMA_LOCK = 7_164_532_001
@@ -56,6 +27,8 @@ const bytesOf = (data: Buffer): Uint8Array =>
  */
 export class PostgresStorage implements Storage {
   readonly engine = 'postgres'
+  /** Every server of the deployment appends to the same logs. */
+  readonly shared = true
   private readonly clock = new TouchClock()
   /** The last write failed with "disk full" (53100). */
   private refusedFull = false
@@ -79,12 +52,10 @@ export class PostgresStorage implements Storage {
     const storage = new PostgresStorage(pool, metrics)
     await storage.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK])
-      await client.query(SCHEMA)
       await client.query(
-        `INSERT INTO storage_meta (key, value) VALUES ('version', $1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        [STORAGE_VERSION],
+        tablesSql({ time: 'BIGINT', bytes: 'BYTEA', sequence: 'BIGSERIAL PRIMARY KEY' }),
       )
+      await client.query(PG_SQL.writeVersion, [STORAGE_VERSION])
     })
     return storage
   }
@@ -112,35 +83,33 @@ export class PostgresStorage implements Storage {
   async importMap(map: ImportedMap): Promise<boolean> {
     return this.transaction(async (client) => {
       const { record } = map
-      const added = await client.query(
-        `INSERT INTO maps (room, facilitator_key_hash, viewer_token_hash, created_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [record.roomId, record.facilitatorKeyHash, record.viewerTokenHash, record.createdAt],
-      )
+      const added = await client.query(`${PG_SQL.insertMap} ON CONFLICT DO NOTHING`, [
+        record.roomId,
+        record.facilitatorKeyHash,
+        record.viewerTokenHash,
+        record.createdAt,
+      ])
       if (added.rowCount !== 1) return false
       for (const doc of map.docs) {
         await client.query(
           'INSERT INTO updates (room, data, created_at) SELECT $1, unnest($2::bytea[]), $3',
           [doc.name, doc.updates.map((update) => Buffer.from(update)), doc.updatedAt],
         )
-        await client.query(
-          `INSERT INTO rooms (room, created_at, updated_at) VALUES ($1, $2, $3)
-           ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at`,
-          [doc.name, doc.createdAt, doc.updatedAt],
-        )
+        await client.query(PG_SQL.touch, [doc.name, doc.createdAt, doc.updatedAt])
       }
       if (map.joinCode) {
-        await client.query(
-          'INSERT INTO join_codes (code, room, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-          [map.joinCode.code, record.roomId, map.joinCode.expiresAt],
-        )
+        await client.query(`${PG_SQL.insertCode} ON CONFLICT DO NOTHING`, [
+          map.joinCode.code,
+          record.roomId,
+          map.joinCode.expiresAt,
+        ])
       }
       return true
     })
   }
 
   async ping(): Promise<void> {
-    await this.pool.query('SELECT 1')
+    await this.pool.query(PG_SQL.ping)
   }
 
   async close(): Promise<void> {
@@ -148,13 +117,8 @@ export class PostgresStorage implements Storage {
   }
 
   async load(doc: string): Promise<StoredLog> {
-    const { rows } = await this.pool.query<{ data: Buffer }>(
-      'SELECT data FROM updates WHERE room = $1 ORDER BY seq',
-      [doc],
-    )
-    const written =
-      rows.length > 0 ||
-      (await this.pool.query('SELECT 1 FROM rooms WHERE room = $1', [doc])).rowCount === 1
+    const { rows } = await this.pool.query<{ data: Buffer }>(PG_SQL.loadLog, [doc])
+    const written = rows.length > 0 || (await this.pool.query(PG_SQL.written, [doc])).rowCount === 1
     return { updates: rows.map((row) => bytesOf(row.data)), written }
   }
 
@@ -210,17 +174,12 @@ export class PostgresStorage implements Storage {
         )
         if (!locked.rows[0]?.locked) return false
         // Held until the merged row is in: a deletion waits, and a deleted map gets no row.
-        const live = await client.query('SELECT 1 FROM maps WHERE room = $1 FOR KEY SHARE', [
-          mapOf(doc),
-        ])
+        const live = await client.query(`${PG_SQL.mapExists} FOR KEY SHARE`, [mapOf(doc)])
         if (live.rowCount !== 1) return false
-        const { rows } = await client.query<{ seq: string; data: Buffer }>(
-          'SELECT seq, data FROM updates WHERE room = $1 ORDER BY seq',
-          [doc],
-        )
+        const { rows } = await client.query<{ seq: string; data: Buffer }>(PG_SQL.loadLog, [doc])
         if (rows.length <= 1) return true
         const merged = merge(rows.map((row) => bytesOf(row.data)))
-        await client.query('INSERT INTO updates (room, data, created_at) VALUES ($1, $2, $3)', [
+        await client.query(PG_SQL.insertUpdate, [
           doc,
           Buffer.from(merged.buffer, merged.byteOffset, merged.length),
           Date.now(),
@@ -237,10 +196,7 @@ export class PostgresStorage implements Storage {
   }
 
   async count(doc: string): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>(
-      'SELECT COUNT(*) AS n FROM updates WHERE room = $1',
-      [doc],
-    )
+    const { rows } = await this.pool.query<{ n: string }>(PG_SQL.countLog, [doc])
     return Number(rows[0]?.n ?? 0)
   }
 
@@ -249,25 +205,23 @@ export class PostgresStorage implements Storage {
   }
 
   async createMap(record: MapRecord): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO maps (room, facilitator_key_hash, viewer_token_hash, created_at) VALUES ($1, $2, $3, $4)',
-      [record.roomId, record.facilitatorKeyHash, record.viewerTokenHash, record.createdAt],
-    )
+    await this.pool.query(PG_SQL.insertMap, [
+      record.roomId,
+      record.facilitatorKeyHash,
+      record.viewerTokenHash,
+      record.createdAt,
+    ])
   }
 
   async facilitatorKeyHash(roomId: string): Promise<string | null> {
-    const { rows } = await this.pool.query<{ facilitator_key_hash: string }>(
-      'SELECT facilitator_key_hash FROM maps WHERE room = $1',
-      [roomId],
-    )
+    const { rows } = await this.pool.query<{ facilitator_key_hash: string }>(PG_SQL.keyHash, [
+      roomId,
+    ])
     return rows[0]?.facilitator_key_hash ?? null
   }
 
   async roomForViewerHash(viewerTokenHash: string): Promise<string | null> {
-    const { rows } = await this.pool.query<{ room: string }>(
-      'SELECT room FROM maps WHERE viewer_token_hash = $1',
-      [viewerTokenHash],
-    )
+    const { rows } = await this.pool.query<{ room: string }>(PG_SQL.byViewer, [viewerTokenHash])
     return rows[0]?.room ?? null
   }
 
@@ -276,48 +230,37 @@ export class PostgresStorage implements Storage {
     await this.transaction(async (client) => {
       // The record first: this waits for appends and compactions holding it, and after it none
       // can write; the logs are deleted after that, so whatever they wrote goes too.
-      await client.query('DELETE FROM maps WHERE room = $1', [roomId])
+      await client.query(PG_SQL.deleteMap, [roomId])
       await client.query('DELETE FROM updates WHERE room = ANY($1::text[])', [docs])
       await client.query('DELETE FROM rooms WHERE room = ANY($1::text[])', [docs])
-      await client.query('DELETE FROM join_codes WHERE room = $1', [roomId])
+      await client.query(PG_SQL.deleteCodeOf, [roomId])
     })
     for (const doc of docs) this.clock.forget(doc)
   }
 
   async staleMaps(cutoff: number): Promise<string[]> {
-    const { rows } = await this.pool.query<{ room: string }>(
-      `SELECT m.room FROM maps m
-       WHERE m.created_at < $1
-         AND NOT EXISTS (
-           SELECT 1 FROM rooms r
-           WHERE r.room IN (m.room, m.room || '${CONTROL_SUFFIX}') AND r.updated_at >= $1
-         )`,
-      [cutoff],
-    )
+    const { rows } = await this.pool.query<{ room: string }>(PG_SQL.staleMaps, [cutoff, cutoff])
     return rows.map((row) => row.room)
   }
 
   async putJoinCode(room: string, code: string, expiresAt: number, now: number): Promise<boolean> {
     return this.transaction(async (client) => {
-      await client.query('DELETE FROM join_codes WHERE expires_at <= $1 OR room = $2', [now, room])
-      const inserted = await client.query(
-        `INSERT INTO join_codes (code, room, expires_at) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING`,
-        [code, room, expiresAt],
-      )
+      await client.query(PG_SQL.clearCodes, [now, room])
+      const inserted = await client.query(`${PG_SQL.insertCode} ON CONFLICT DO NOTHING`, [
+        code,
+        room,
+        expiresAt,
+      ])
       return inserted.rowCount === 1
     })
   }
 
   async deleteJoinCode(room: string): Promise<void> {
-    await this.pool.query('DELETE FROM join_codes WHERE room = $1', [room])
+    await this.pool.query(PG_SQL.deleteCodeOf, [room])
   }
 
   async roomForJoinCode(code: string, now: number): Promise<string | null> {
-    const { rows } = await this.pool.query<{ room: string }>(
-      'SELECT room FROM join_codes WHERE code = $1 AND expires_at > $2',
-      [code, now],
-    )
+    const { rows } = await this.pool.query<{ room: string }>(PG_SQL.lookupCode, [code, now])
     return rows[0]?.room ?? null
   }
 }

@@ -15,7 +15,7 @@ export const MessageType = {
 /** Thrown for a frame that does not follow the protocol; the connection that sent it is closed. */
 export class ProtocolError extends Error {}
 
-/** A sync step 1 message carrying the document's state vector. */
+/** A sync step 1 message carrying the document's state vector, as the stock server sends it. */
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
@@ -23,7 +23,7 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** A sync update message carrying one Yjs update. */
+/** A sync update message carrying one Yjs update, its bytes as they were stored. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
@@ -31,7 +31,7 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** An awareness message with the states of the given clients. */
+/** An awareness message with the states of the given clients, and of no one else. */
 export function encodeAwareness(
   awareness: awarenessProtocol.Awareness,
   clients: number[],
@@ -73,7 +73,7 @@ export function handleSyncMessage(
   }
 }
 
-/** A sync step 2 message: what the client lacks, as one update. */
+/** A sync step 2 message: what the client lacks, as one update, whatever the step 1 it answers. */
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
@@ -119,6 +119,7 @@ export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   }
 }
 
+/** An awareness update of `entries`, as sent: `readAwarenessUpdate` reads it back unchanged. */
 export function writeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, entries.length)

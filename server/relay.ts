@@ -22,7 +22,7 @@ const KINDS = ['updates', 'presence', 'reload', 'deleted'] as const
 const NODE_ID_BYTES = 16
 
 /** Frame of a relay message: kind, the sending server's id, then its payload. */
-export function encodeRelayMessage(nodeId: Uint8Array, message: RelayMessage): Uint8Array {
+function encodeRelayMessage(nodeId: Uint8Array, message: RelayMessage): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeUint8(encoder, KINDS.indexOf(message.kind))
   encoding.writeUint8Array(encoder, nodeId)
@@ -36,7 +36,7 @@ export function encodeRelayMessage(nodeId: Uint8Array, message: RelayMessage): U
 }
 
 /** Reads a relay frame; throws on one that does not follow the format. */
-export function decodeRelayMessage(bytes: Uint8Array): { from: Uint8Array; message: RelayMessage } {
+function decodeRelayMessage(bytes: Uint8Array): { from: Uint8Array; message: RelayMessage } {
   const decoder = decoding.createDecoder(bytes)
   const kind = KINDS[decoding.readUint8(decoder)]
   const from = decoding.readUint8Array(decoder, NODE_ID_BYTES)
@@ -58,7 +58,7 @@ export function decodeRelayMessage(bytes: Uint8Array): { from: Uint8Array; messa
 }
 
 /** The channel of a document: a hash, so room ids (the keys to maps) never reach Redis. */
-export function channelOf(doc: string): string {
+function channelOf(doc: string): string {
   return `pk:${createHash('sha256').update(doc).digest('hex').slice(0, 32)}`
 }
 

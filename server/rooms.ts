@@ -1,15 +1,17 @@
-import { CloseCode, CloseReason } from '../shared/protocol.js'
+import { CloseCode, CloseReason, parseDocKey } from '../shared/protocol.js'
+import { CONTROL_DOC, MAP_DOC } from '../shared/schema.js'
 import type { DocLimits } from './limits.js'
 import type { Relay, RelayMessage } from './relay.js'
-import { logName, Room } from './room.js'
-import type { Storage } from './storage.js'
-import { errorText, log } from './log.js'
+import { MapPolicy } from './mapPolicy.js'
+import { Room } from './room.js'
+import type { DocumentLog } from './storage.js'
+import { errorText, log, logName } from './log.js'
 
 /** Thrown when a room should be loaded but the server already holds as many as it may. */
 export class RoomsFullError extends Error {}
 
 /** Thrown when a room cannot be opened because the relay to the other servers is down. */
-export class RelayDownError extends Error {}
+class RelayDownError extends Error {}
 
 /**
  * The shared documents in memory, by storage name (`<room>` for the map, `<room>/control` for
@@ -26,7 +28,7 @@ export class RoomRegistry {
   private stopped = false
 
   constructor(
-    private readonly storage: Storage,
+    private readonly documentLog: DocumentLog,
     private readonly options: {
       idleMs: number
       compactAfterUpdates: number
@@ -85,9 +87,9 @@ export class RoomRegistry {
       })
     }
     try {
-      room = await Room.load(id, this.storage, {
-        compactAfterUpdates: this.options.compactAfterUpdates,
-        limits: this.options.limits,
+      const shape = parseDocKey(id).doc === 'map' ? MAP_DOC : CONTROL_DOC
+      room = await Room.load(id, this.documentLog, {
+        policy: (replica) => new MapPolicy(replica, shape, this.options),
         relay: relay ? (message) => relay.publish(id, message) : null,
         onGone: () => this.evict(id, CloseCode.deleted, CloseReason.mapDeleted),
       })
@@ -171,7 +173,7 @@ export class RoomRegistry {
     if (!room || (room.peerCount > 0 && !evenWithPeers)) return
     this.rooms.delete(id)
     this.relay?.unsubscribe(id)
-    this.storage.forget(id)
+    this.documentLog.forget(id)
     const closing = room.close().finally(() => this.closing.delete(id))
     this.closing.set(id, closing)
     await closing

@@ -24,7 +24,7 @@ export class ShapeError extends ProtocolError {
 /**
  * Thrown for an update that builds on items the server does not have yet: a client that
  * reconnects sends edits it makes meanwhile before the catch-up they build on. Not an error of
- * the client's: the update waits for what it needs (see Connection).
+ * the client's: the update waits for what it needs (see `HeldUpdates`).
  */
 export class DependencyError extends Error {
   constructor(why: string) {

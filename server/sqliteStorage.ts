@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3'
-import { CONTROL_SUFFIX, docKeysOf } from '../shared/protocol.js'
+import { docKeysOf } from '../shared/protocol.js'
 import { openDatabase } from './database.js'
 import { errorText, log } from './log.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
+import { SQL } from './sql.js'
 import {
   MapGoneError,
   mapOf,
@@ -24,6 +25,8 @@ function isFull(error: unknown): boolean {
  */
 export class SqliteStorage implements Storage {
   readonly engine = 'sqlite'
+  /** One process owns the file: nobody else appends to its logs. */
+  readonly shared = false
   private readonly clock = new TouchClock()
   /** The last write failed because the file reached its limit or the disk is full. */
   private refusedFull = false
@@ -46,50 +49,25 @@ export class SqliteStorage implements Storage {
     const prepare = <P extends unknown[], R = unknown>(sql: string) =>
       db.prepare<P, R>(sql) as Database.Statement<P, R>
     this.stmt = {
-      ping: prepare<[]>('SELECT 1'),
-      insert: prepare<[string, Uint8Array, number]>(
-        'INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)',
-      ),
-      touch: prepare<[string, number, number]>(
-        `INSERT INTO rooms (room, created_at, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (room) DO UPDATE SET updated_at = excluded.updated_at`,
-      ),
-      load: prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq',
-      ),
-      written: prepare<[string], { x: number }>('SELECT 1 AS x FROM rooms WHERE room = ?'),
-      mapExists: prepare<[string], { x: number }>('SELECT 1 AS x FROM maps WHERE room = ?'),
+      ping: prepare<[]>(SQL.ping),
+      insert: prepare<[string, Uint8Array, number]>(SQL.insertUpdate),
+      touch: prepare<[string, number, number]>(SQL.touch),
+      load: prepare<[string], { seq: number; data: Buffer }>(SQL.loadLog),
+      written: prepare<[string], { x: number }>(SQL.written),
+      mapExists: prepare<[string], { x: number }>(SQL.mapExists),
       deleteRow: prepare<[number]>('DELETE FROM updates WHERE seq = ?'),
-      count: prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?'),
+      count: prepare<[string], { n: number }>(SQL.countLog),
       deleteLog: prepare<[string]>('DELETE FROM updates WHERE room = ?'),
       deleteRoom: prepare<[string]>('DELETE FROM rooms WHERE room = ?'),
-      insertMap: prepare<[string, string, string, number]>(
-        'INSERT INTO maps (room, facilitator_key_hash, viewer_token_hash, created_at) VALUES (?, ?, ?, ?)',
-      ),
-      keyHash: prepare<[string], { facilitator_key_hash: string }>(
-        'SELECT facilitator_key_hash FROM maps WHERE room = ?',
-      ),
-      byViewer: prepare<[string], { room: string }>(
-        'SELECT room FROM maps WHERE viewer_token_hash = ?',
-      ),
-      deleteMap: prepare<[string]>('DELETE FROM maps WHERE room = ?'),
-      // A map is stale when it was made before the cut-off and neither document changed since.
-      stale: prepare<[number, number], { room: string }>(
-        `SELECT m.room FROM maps m
-         WHERE m.created_at < ?
-           AND NOT EXISTS (
-             SELECT 1 FROM rooms r
-             WHERE r.room IN (m.room, m.room || '${CONTROL_SUFFIX}') AND r.updated_at >= ?
-           )`,
-      ),
-      insertCode: prepare<[string, string, number]>(
-        'INSERT INTO join_codes (code, room, expires_at) VALUES (?, ?, ?)',
-      ),
-      deleteCodeOf: prepare<[string]>('DELETE FROM join_codes WHERE room = ?'),
-      lookupCode: prepare<[string, number], { room: string }>(
-        'SELECT room FROM join_codes WHERE code = ? AND expires_at > ?',
-      ),
-      purgeCodes: prepare<[number]>('DELETE FROM join_codes WHERE expires_at <= ?'),
+      insertMap: prepare<[string, string, string, number]>(SQL.insertMap),
+      keyHash: prepare<[string], { facilitator_key_hash: string }>(SQL.keyHash),
+      byViewer: prepare<[string], { room: string }>(SQL.byViewer),
+      deleteMap: prepare<[string]>(SQL.deleteMap),
+      stale: prepare<[number, number], { room: string }>(SQL.staleMaps),
+      insertCode: prepare<[string, string, number]>(SQL.insertCode),
+      clearCodes: prepare<[number, string]>(SQL.clearCodes),
+      deleteCodeOf: prepare<[string]>(SQL.deleteCodeOf),
+      lookupCode: prepare<[string, number], { room: string }>(SQL.lookupCode),
     }
     this.appendTransaction = db.transaction((doc, updates, now, touch) => {
       // One writer at a time: a deletion is either before this (the map is gone) or after.
@@ -272,8 +250,7 @@ export class SqliteStorage implements Storage {
 
   async putJoinCode(room: string, code: string, expiresAt: number, now: number): Promise<boolean> {
     return this.db.transaction(() => {
-      this.stmt.purgeCodes.run(now)
-      this.stmt.deleteCodeOf.run(room)
+      this.stmt.clearCodes.run(now, room)
       try {
         this.stmt.insertCode.run(code, room, expiresAt)
         return true

@@ -16,7 +16,7 @@ export class MapGoneError extends Error {
   }
 }
 
-/** The map a stored document belongs to (see `docKey`). */
+/** The map a stored document belongs to (see `docKey`): both documents of a map give the same. */
 export function mapOf(doc: string): string {
   return parseDocKey(doc).roomId
 }
@@ -37,21 +37,12 @@ export interface ImportedMap {
 }
 
 /**
- * Where the server keeps everything: per document an append-only log of opaque Yjs updates, and
- * the maps' access records and join codes. Two engines stand behind it: SQLite (embedded, one
- * server process) and PostgreSQL (shared by many). Both keep the same tables and rules.
+ * Per document, an append-only log of opaque Yjs updates: what rooms load, append to and
+ * compact. It never reads an update.
  */
-export interface Storage {
-  readonly engine: 'sqlite' | 'postgres'
-  readonly metrics: StorageMetrics
-  /** Resolves when the database answers (health checks); rejects when it does not. */
-  ping(): Promise<void>
-  /** True while the database refuses to grow (its size limit or the disk is reached). */
-  readonly full: boolean
-  /** What the check at start found wrong with the database; empty when it is sound. */
-  readonly damage: readonly string[]
-  close(): Promise<void>
-
+export interface DocumentLog {
+  /** True when other server processes append to the same logs (a shared database). */
+  readonly shared: boolean
   /** The whole log of a document, oldest first. */
   load(doc: string): Promise<StoredLog>
   /**
@@ -72,10 +63,14 @@ export interface Storage {
   count(doc: string): Promise<number>
   /** Forgets in-memory bookkeeping of a document that left memory. */
   forget(doc: string): void
+}
 
+/** The maps' access records: hashes of their secrets, and when each was made. */
+export interface MapRecords {
   createMap(record: MapRecord): Promise<void>
   /** The stored hash of a map's facilitator key, or null when there is no such map. */
   facilitatorKeyHash(roomId: string): Promise<string | null>
+  /** The map a viewer token's hash opens, or null. */
   roomForViewerHash(viewerTokenHash: string): Promise<string | null>
   /**
    * Removes a map for good: both documents' logs, its join code and its access record, in one
@@ -85,11 +80,37 @@ export interface Storage {
   deleteMap(roomId: string): Promise<void>
   /** Maps made before `cutoff` whose documents did not change since. */
   staleMaps(cutoff: number): Promise<string[]>
+}
 
+/** Short join codes, at most one per map, each until it expires. */
+export interface JoinCodeStore {
   /** Stores a join code for a room, replacing any earlier one; false when the code is taken. */
   putJoinCode(room: string, code: string, expiresAt: number, now: number): Promise<boolean>
   deleteJoinCode(room: string): Promise<void>
+  /** The room a code opens at `now`, or null. */
   roomForJoinCode(code: string, now: number): Promise<string | null>
+}
+
+/** What /health and /metrics read of the database. */
+export interface StorageHealth {
+  readonly metrics: StorageMetrics
+  /** Resolves when the database answers (health checks); rejects when it does not. */
+  ping(): Promise<void>
+  /** True while the database refuses to grow (its size limit or the disk is reached). */
+  readonly full: boolean
+  /** What the check at start found wrong with the database; empty when it is sound. */
+  readonly damage: readonly string[]
+}
+
+/**
+ * Where the server keeps everything, as one object with the three parts above; each part of
+ * the server takes only the one it needs. Two engines stand behind it: SQLite (embedded, one
+ * server process) and PostgreSQL (shared by many), with the same tables and the same SQL
+ * (`sql.ts`) where they can.
+ */
+export interface Storage extends DocumentLog, MapRecords, JoinCodeStore, StorageHealth {
+  readonly engine: 'sqlite' | 'postgres'
+  close(): Promise<void>
 }
 
 /** Bookkeeping of when each document's `updated_at` was last written (to the minute). */

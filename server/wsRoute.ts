@@ -13,7 +13,8 @@ export type WsRoute =
 
 /**
  * Reads a websocket path: `/ws/<room>` and `/ws/<room>/control` for participants and facilitators,
- * `/ws/v/<viewer token>` and `/ws/v/<viewer token>/control` for the read-only viewer link.
+ * `/ws/v/<viewer token>` and `/ws/v/<viewer token>/control` for the read-only viewer link; null
+ * for any other path, so nothing else opens a document.
  */
 export function parseWsPath(pathname: string): WsRoute | null {
   if (!pathname.startsWith(`${WS_PATH}/`)) return null
@@ -26,7 +27,7 @@ export function parseWsPath(pathname: string): WsRoute | null {
   return viewer ? { kind: 'viewer', token: id, doc } : { kind: 'room', roomId: id, doc }
 }
 
-/** The facilitator key offered as a websocket subprotocol, if any. */
+/** The facilitator key offered as a websocket subprotocol, if any; never one from the URL. */
 export function facilitatorKeyOf(req: http.IncomingMessage): string | null {
   const header = req.headers['sec-websocket-protocol']
   if (!header) return null

@@ -48,7 +48,8 @@ describe('backups', () => {
     )
     expect(made).toMatch(/^Backed up 2 maps/)
     expect(fs.statSync(out).mode & 0o077).toBe(0)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    const atCopy = written
+    await waitFor(() => written >= atCopy + 20, 'notes written after the copy')
     clearInterval(writing)
     // A second backup never overwrites the first.
     const again = spawnSync(process.execPath, [BACKUP, 'backup', '--data', dataDir, '--out', out])

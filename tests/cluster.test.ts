@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import pg from 'pg'
 import * as Y from 'yjs'
 import { PostgresStorage } from '../server/postgresStorage'
-import { mergeLog } from '../server/room'
+import { mergeLog } from '../server/updates'
 import { freshDatabase, services, servicesMissing } from './helpers/services'
 import {
   killHard,
@@ -32,6 +32,18 @@ function freePort(): Promise<number> {
       const { port } = probe.address() as net.AddressInfo
       probe.close(() => resolve(port))
     })
+  })
+}
+
+/** True when something accepts connections on `port` now. */
+function accepting(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
   })
 }
 
@@ -131,7 +143,8 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     const stream = setInterval(() => edits(writer).set(counterKey(`e${written}`), written++), 2)
     await waitFor(() => edits(watcher).size > 100, 'the stream arrives on node B')
     await killHard(a)
-    await sleep(50)
+    const atKill = written
+    await waitFor(() => written >= atKill + 10, 'edits made while node A is gone')
     clearInterval(stream)
     // The stock client keeps retrying node A; the load balancer would send it to B instead.
     writer.provider.destroy()
@@ -170,7 +183,8 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     expect(deleted.status).toBe(200)
     await waitFor(() => closes.includes(4410), 'the writer on node B is told')
     clearInterval(stream)
-    // Whatever node B had under way (appends, a compaction, its unloading) wrote nothing after.
+    // Whatever node B had under way (appends, a compaction, its unloading) wrote nothing after:
+    // waited out on purpose, since work that should not happen has no end to wait for.
     await sleep(1500)
     const db = new pg.Client({ connectionString: url })
     await db.connect()
@@ -193,6 +207,7 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     for (let i = 0; i < 300; i++) {
       edits(onA).set(counterKey(`a${i}`), i)
       edits(onB).set(counterKey(`b${i}`), i)
+      // In bursts, so both nodes compact while the other writes.
       if (i % 20 === 0) await sleep(5)
     }
     await waitFor(() => edits(onA).size === 600 && edits(onB).size === 600, 'live convergence')
@@ -231,7 +246,7 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
       return { redis, exited }
     }
     const first = startRedis()
-    await sleep(200)
+    await waitFor(() => accepting(port), 'Redis listening')
     const own = ['--redis-url', `redis://127.0.0.1:${port}`]
     const { a, b, onA, onB } = await twoNodesOnOneMap(url, own)
     edits(onA).set(counterKey('before'), 1)
@@ -246,6 +261,7 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     await waitFor(async () => (await status(a)) === '503 relay-unavailable', 'A not ready')
     // Stored on A while nothing can be relayed.
     for (let i = 0; i < 10; i++) edits(onA).set(counterKey(`during${i}`), i)
+    // Waiting out a relay that cannot happen.
     await sleep(300)
     expect(edits(onB).has(counterKey('during0'))).toBe(false)
 

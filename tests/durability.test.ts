@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { openDatabase } from '../server/database'
 import { useInProcessServers } from './helpers/inProcess'
+import { seededRandom, testSeed } from './helpers/seed'
 import {
   killHard,
   startServerProcess,
@@ -57,6 +58,7 @@ describe('durability', () => {
     await Promise.all(clients.map((c) => whenSynced(c)))
 
     // Every client keeps editing at its own pace, through the crash and the restart.
+    const random = seededRandom(testSeed('durability: 20 clients through a kill'))
     const made: string[][] = clients.map(() => [])
     let writing = true
     const writers = clients.map(async (c, i) => {
@@ -66,16 +68,21 @@ describe('durability', () => {
         made[i]!.push(key)
         // Now and then a client deletes one of its earlier edits: deletes must survive too.
         if (n % 15 === 14) edits(c.doc).delete(editKey(i, n - 10))
-        await sleep(20 + Math.random() * 40)
+        // The pace of a person, each their own: the point is edits in flight at the kill.
+        await sleep(20 + random.next() * 40)
       }
     })
-    await sleep(1500)
+    const madeSoFar = () => Math.min(...made.map((keys) => keys.length))
+    await waitFor(() => madeSoFar() >= 30, 'every client editing')
     await killHard(first)
     running.pop()
-    await sleep(400)
+    // They go on editing while the server is away, and know it is away.
+    await waitFor(() => clients.every((c) => !c.provider.wsconnected), 'every client cut off')
     const second = await startServerProcess(dataDir, first.port, args)
     running.push(second)
-    await sleep(1500)
+    await waitFor(() => clients.every((c) => c.provider.synced), 'every client back', 20_000)
+    const atReturn = madeSoFar()
+    await waitFor(() => madeSoFar() >= atReturn + 20, 'every client editing after the restart')
     writing = false
     await Promise.all(writers)
 
@@ -99,8 +106,15 @@ describe('durability', () => {
     const survivors = made.flat().filter((key) => !deleted.has(key))
     expect(survivors.length).toBeGreaterThan(20 * 30)
 
-    // What is on disk is what every client has, and it holds every edit each client made.
-    await sleep(300)
+    // What is on disk is what every client has, and it holds every edit each client made. A
+    // newcomer sees what the server applied, which it applies only once stored.
+    const newcomer = connectStockClient(second.port, roomId)
+    await whenSynced(newcomer)
+    await waitFor(
+      () => edits(newcomer.doc).size === edits(expected.doc).size,
+      'the server holds it all',
+    )
+    newcomer.destroy()
     await killHard(second)
     running.pop()
     const stored = storedDoc(dataDir, roomId)

@@ -149,10 +149,13 @@ describe('read amplification', () => {
     const started = Date.now()
     expect((await fetch(`${server.url}health`)).status).toBe(200)
     expect(Date.now() - started).toBeLessThan(2000)
+    // Time for the server to read all 20 requests while this socket reads nothing: nothing it
+    // does then can be seen from here, which is the point.
     await sleep(300)
     // It reads again: the answer under way arrives, and one for the requests that waited.
     reading.tcp.resume()
     await waitFor(() => reading.counted.replies >= 2, 'the answers arrive', 10_000)
+    // Waiting out any third answer: there must be none.
     await sleep(500)
     expect(reading.counted.replies).toBe(2)
 
@@ -180,6 +183,7 @@ describe('edits that arrive before what they build on', () => {
     const ws = await rawSocket(server.port, roomId, ['pk.v1'])
     // The newest first, then the one it builds on.
     ws.send(syncUpdateFrame(updates[1]!))
+    // Read and held back before its catch-up comes; being held shows nowhere outside.
     await sleep(100)
     ws.send(syncUpdateFrame(updates[0]!))
     const reader = client(server.port, roomId)
@@ -203,6 +207,7 @@ describe('writing as someone else', () => {
     const squat = forgeUpdate([{ client: victim.doc.clientID, clock, structs: [{ gc: 50 }] }])
     const attacker = await rawSocket(server.port, roomId, ['pk.v1'])
     attacker.send(syncUpdateFrame(squat))
+    // The squat arrives before her next edit; refused as it should be, it shows nowhere.
     await sleep(200)
     pushNotes(victim.doc, 'tweede')
     const reader = client(server.port, roomId)
@@ -247,9 +252,11 @@ describe('presence', () => {
     for (let i = 0; i < 10; i++) flood.send(presenceFlood(400, 2_000_000 + i * 400))
     // Taking away presences that are not there leaves nothing behind either.
     for (let i = 0; i < 20; i++) flood.send(presenceFlood(400, 3_000_000 + i * 400, null))
+    // The floods are read before anyone joins; what they leave behind is what is measured.
     await sleep(300)
     const joiner = client(server.port, roomId)
     await whenSynced(joiner)
+    // Waiting out presence that should not come (batched every 50 ms).
     await sleep(200)
     // Its own presence, and the two the flooding connection may speak for.
     expect(joiner.provider.awareness.getStates().size).toBeLessThanOrEqual(3)
@@ -281,6 +288,7 @@ describe('limits per address', () => {
     const refused = refusalOf(writer)
     for (let i = 0; i < 100 && writer.provider.shouldConnect; i++) {
       pushNotes(writer.doc, `${i} ${'q'.repeat(900)}`)
+      // One update per note, sent as they are written.
       await sleep(2)
     }
     expect(await refused).toEqual({ code: 4429, reason: 'write-quota' })
@@ -309,6 +317,7 @@ describe('limits per address', () => {
       sockets.push(socket)
     }
     await waitFor(() => refused >= 30, 'sockets over the cap closed')
+    // Waiting out closes that should not come: the 20 under the cap stay open.
     await sleep(200)
     expect(refused).toBe(30)
     // Another address is served at once.
@@ -395,7 +404,10 @@ describe('a damaged database', () => {
       writer.doc,
       ...Array.from({ length: 200 }, (_, i) => `notitie ${i} ${'x'.repeat(400)}`),
     )
-    await sleep(500)
+    const stored = client(first.port, roomId)
+    await whenSynced(stored)
+    await waitFor(() => noteTexts(stored.doc).length === 200, 'the notes stored')
+    stored.destroy()
     writer.destroy()
     await stopServerProcess(first)
 

@@ -17,25 +17,11 @@ import {
   type StockClient,
 } from './helpers/stockClient'
 import { pushNotes, TEST_AUTHOR } from './helpers/mapShapes'
+import { seededRandom, testSeed, type SeededRandom } from './helpers/seed'
 
 vi.setConfig({ testTimeout: 120_000 })
 
 const FRAMES = 6000
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (max: number) => Math.floor(next() * max)
-  const bytes = (length: number) => Uint8Array.from({ length }, () => int(256))
-  return { next, int, bytes }
-}
 
 /** Real frames a stock client sends, as material to mutate. */
 function validFrames(): Uint8Array[] {
@@ -74,7 +60,7 @@ function validFrames(): Uint8Array[] {
 }
 
 /** One hostile frame: random, mutated, truncated, with lying lengths or unknown types. */
-function hostileFrame(rng: ReturnType<typeof random>, valid: Uint8Array[]): Uint8Array {
+function hostileFrame(rng: SeededRandom, valid: Uint8Array[]): Uint8Array {
   const base = valid[rng.int(valid.length)]!
   switch (rng.int(8)) {
     case 0:
@@ -174,8 +160,8 @@ describe('fuzzing a live server', () => {
       pushNotes(a!.doc, `note ${sent++}`)
     }, 20)
 
-    const seed = Date.now() % 100000
-    const rng = random(seed)
+    const seed = testSeed('fuzz')
+    const rng = seededRandom(seed)
     const valid = validFrames()
     let frames = 0
     let connections = 0

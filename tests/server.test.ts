@@ -5,7 +5,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { openDatabase } from '../server/database'
 import { SqliteStorage } from '../server/sqliteStorage'
-import { closeOf, useInProcessServers } from './helpers/inProcess'
+import { closeOf, refusalOf, useInProcessServers } from './helpers/inProcess'
 import {
   killHard,
   startServerProcess,
@@ -261,14 +261,16 @@ describe('server logs', () => {
       const viewer = connectStockClient(server.port, roomId, { viewerToken })
       defer(() => [facilitator, writer, wrong, viewer].forEach((c) => c.destroy()))
       await Promise.all([whenSynced(facilitator), whenSynced(writer), whenSynced(viewer)])
+      const refused = refusalOf(writer)
       pushNotes(writer.doc, 'Geheim: mevrouw J. op nummer 12')
       pushNotes(writer.doc, 'Geheim en te lang '.repeat(10))
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      await refused
+      await waitFor(() => noteTexts(viewer.doc).length === 1, 'the note within the limit stored')
       await fetch(`${server.url}api/maps/${roomId}`, {
         method: 'DELETE',
         headers: { 'X-Facilitator-Key': facilitatorKey },
       })
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      await waitFor(() => log.includes('map deleted'), 'the deletion logged')
       expect(log).toContain('deleted')
       for (const secret of [roomId, facilitatorKey, viewerToken, 'Geheim', 'x'.repeat(24)]) {
         expect(log).not.toContain(secret)

@@ -36,7 +36,8 @@ describe('limits', () => {
     const refused = refusalOf(writer)
     addNote(writer, 'note-long-001', 'y'.repeat(1001))
     expect(await refused).toEqual({ code: 4413, reason: 'text-too-long' })
-    // The stock client gives up on a 44xx close instead of reconnecting in a loop.
+    // The stock client gives up on a 44xx close instead of reconnecting in a loop: waited out
+    // on purpose, longer than its first retry would take.
     await new Promise((resolve) => setTimeout(resolve, 600))
     expect(writer.provider.shouldConnect).toBe(false)
     expect(writer.provider.wsconnected || writer.provider.wsconnecting).toBe(false)
@@ -76,6 +77,7 @@ describe('limits', () => {
     const refused = refusalOf(writer)
     for (let i = 0; i < 60 && writer.provider.shouldConnect; i++) {
       addNote(writer, `note-${String(i).padStart(8, '0')}`, 'z'.repeat(900))
+      // One update per note, so the map grows past its limit a note at a time.
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
     expect(await refused).toEqual({ code: 4413, reason: 'map-too-big' })
@@ -110,6 +112,7 @@ describe('limits', () => {
     await Promise.all(room.map((c) => whenSynced(c)))
     for (let round = 0; round < 5; round++) {
       room.forEach((c, i) => addNote(c, `n-${i}-${round}-00000`, `note ${i}.${round}`))
+      // The pace of a room of people, which the rate limit must let through.
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     await waitFor(() => room.every((c) => noteCount(c) === 300), 'all 300 notes everywhere', 20_000)
@@ -190,6 +193,7 @@ describe('storage failure', () => {
     while (!closes.includes(4507) && written < 400) {
       addNote(writer, `note-${String(written).padStart(8, '0')}`, 'w'.repeat(900))
       written++
+      // One update per note, as they are written.
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
     expect(closes).toContain(4507)
@@ -197,6 +201,8 @@ describe('storage failure', () => {
     const health = await fetch(`${small.url}health`)
     expect(health.status).toBe(503)
     expect(await health.json()).toMatchObject({ status: 'storage-full' })
+    // Relays under way arrive; how many got through is what is measured, so there is no count
+    // to wait for.
     await new Promise((resolve) => setTimeout(resolve, 200))
     const relayed = noteCount(watcher)
     expect(relayed).toBeGreaterThan(10)
