@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { CloseReason } from '../shared/protocol.js'
-import type { DocShape } from '../shared/schema.js'
+import { NOTES_ROOT, type DocShape } from '../shared/schema.js'
 import { checkTextLengths, LimitError, type DocLimits } from './limits.js'
 import type { Peer } from './peer.js'
 import type { DecodedUpdate, Replica, ReplicaPolicy } from './replicaPolicy.js'
@@ -56,7 +56,7 @@ export class MapPolicy implements ReplicaPolicy<MapAdmission> {
     const added = [...addedNotes].filter((id) => !pendingNotes.has(id))
     if (
       added.length > 0 &&
-      doc.getMap('notes').size + pendingNotes.size + added.length > limits.maxNotes
+      doc.getMap(NOTES_ROOT).size + pendingNotes.size + added.length > limits.maxNotes
     ) {
       throw new LimitError(CloseReason.tooManyNotes)
     }

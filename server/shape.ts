@@ -1,5 +1,11 @@
 import * as Y from 'yjs'
-import { entryCheck, fieldCheck, nestedFields, type DocShape } from '../shared/schema.js'
+import {
+  entryCheck,
+  fieldCheck,
+  nestedFields,
+  NOTES_ROOT,
+  type DocShape,
+} from '../shared/schema.js'
 import { ProtocolError } from './protocol.js'
 
 /**
@@ -339,7 +345,7 @@ export function checkShape(
 
   const addedNotes = new Set<string>()
   const placed: Placed[] = []
-  const notes = shape.notes ? doc.getMap('notes') : null
+  const notes = Object.hasOwn(shape, NOTES_ROOT) ? doc.getMap(NOTES_ROOT) : null
   structs.forEach((struct, index) => {
     if (!(struct instanceof Y.Item)) return
     // Known already: the document has it, and Yjs ignores it.
@@ -358,7 +364,7 @@ export function checkShape(
       notes &&
       inner?.kind === 'nested' &&
       place.container.kind === 'root' &&
-      place.container.root === 'notes' &&
+      place.container.root === NOTES_ROOT &&
       place.key !== null &&
       !notes.has(place.key)
     ) {

@@ -223,6 +223,9 @@ export const NOTE_FIELDS: Readonly<Record<string, Check>> = {
 
 const score = orNull(wholeNumber(1, 10))
 
+/** The root the server counts notes in (the note limit) and that nests one level of fields. */
+export const NOTES_ROOT = 'notes'
+
 /** The map document: notes and everything the group writes (anyone in the map may write here). */
 export const MAP_DOC: DocShape = {
   meta: {
@@ -236,7 +239,7 @@ export const MAP_DOC: DocShape = {
       board: isBoardKind,
     },
   },
-  notes: { kind: 'nested', key: isId, fields: NOTE_FIELDS },
+  [NOTES_ROOT]: { kind: 'nested', key: isId, fields: NOTE_FIELDS },
   participants: {
     kind: 'entries',
     key: isId,
