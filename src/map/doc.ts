@@ -9,7 +9,6 @@ export type MapDoc = Y.Doc
 /** Transaction origins: who made a change. Sync providers use their own object as origin. */
 export const Origin = {
   local: 'local',
-  server: 'server',
 } as const
 
 export function createMapDoc(): MapDoc {

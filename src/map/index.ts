@@ -8,6 +8,7 @@ export {
   addNote,
   createMap,
   deleteNote,
+  editAndMoveNote,
   editNote,
   joinMap,
   MapError,

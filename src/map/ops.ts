@@ -287,3 +287,23 @@ export function moveNote(
     fields.set('updatedAt', now)
   }, Origin.local)
 }
+
+/**
+ * Edits a note and moves it to `index` in `column` in one transaction, so peers never see the
+ * edit without the move; everything is checked first, so a refusal changes nothing.
+ */
+export function editAndMoveNote(
+  doc: MapDoc,
+  id: NoteId,
+  changes: { text?: string; owner?: Partial<ActionOwner> },
+  target: { column: ColumnId; index: number },
+  now = Date.now(),
+): void {
+  check(isColumnId(target.column), 'invalid-column')
+  check(notesOf(doc).get(id) instanceof Y.Map, 'unknown-note')
+  if (changes.text !== undefined) checkText(changes.text)
+  doc.transact(() => {
+    editNote(doc, id, changes, now)
+    moveNote(doc, id, target, now)
+  }, Origin.local)
+}

@@ -4,6 +4,7 @@ import {
   createMap,
   createMapDoc,
   deleteNote,
+  editAndMoveNote,
   editNote,
   EMPTY_VIEW,
   fillExampleMap,
@@ -109,6 +110,12 @@ export interface RoomState extends FacilitatorActions {
     proxyFor?: { name: string; role: Exclude<Role, 'anders'> }
   }): NoteId | null
   editNote(id: NoteId, changes: { text?: string; owner?: Partial<ActionOwner> }): boolean
+  /** Edits a note and moves it elsewhere as one change; true when it was valid and written. */
+  editAndMoveNote(
+    id: NoteId,
+    changes: { text?: string; owner?: Partial<ActionOwner> },
+    target: { column: ColumnId; index: number },
+  ): boolean
   moveNote(id: NoteId, column: ColumnId, index: number): void
   deleteNote(id: NoteId): void
   dismissError(): void
@@ -398,6 +405,19 @@ export const useRoom = create<RoomState>((set, get) => {
           doc.transact(() => {
             editNote(doc, id, changes)
             // Counted for the balance of voices per step; never shown per person.
+            if (me && column) recordEdit(doc, me.id, column)
+          }),
+        ) !== null
+      )
+    },
+
+    editAndMoveNote(id, changes, target) {
+      const me = get().me
+      const column = get().view.notes.get(id)?.column
+      return (
+        attempt((doc) =>
+          doc.transact(() => {
+            editAndMoveNote(doc, id, changes, target)
             if (me && column) recordEdit(doc, me.id, column)
           }),
         ) !== null

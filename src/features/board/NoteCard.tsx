@@ -122,14 +122,18 @@ const NoteContent = memo(function NoteContent({
 
   function save(draft: NoteDraft): void {
     const room = useRoom.getState()
-    const saved = room.editNote(note.id, {
+    const changes = {
       text: draft.text,
       owner: note.column === 'acties' ? draft.owner : undefined,
-    })
-    if (!saved) return
-    if (draft.column !== note.column) {
-      room.moveNote(note.id, draft.column, room.view.columns[draft.column].length)
     }
+    const saved =
+      draft.column === note.column
+        ? room.editNote(note.id, changes)
+        : room.editAndMoveNote(note.id, changes, {
+            column: draft.column,
+            index: room.view.columns[draft.column].length,
+          })
+    if (!saved) return
     setMode('view')
     requestAnimationFrame(() => editButton.current?.focus())
   }
