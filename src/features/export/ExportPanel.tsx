@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { roomPath, viewerPath } from '../../app/router'
+import { roomPath, viewerPath } from '../../routing/router'
 import { useT } from '../../i18n'
 import { toMapFile } from '../../map'
 import { secretsFor } from '../../sync/mapSecrets'

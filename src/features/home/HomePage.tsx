@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { AppLink } from '../../app/AppLink'
-import { navigate, roomPath } from '../../app/router'
+import { AppLink } from '../../routing/AppLink'
+import { navigate, roomPath } from '../../routing/router'
 import { useT } from '../../i18n'
 import { LIMITS, newParticipantId, parseMapFile, type MapFileProblem } from '../../map'
 import { useRoom } from '../../store/roomStore'

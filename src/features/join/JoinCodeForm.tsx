@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { joinCodePath, navigate } from '../../app/router'
+import { joinCodePath, navigate } from '../../routing/router'
 import { useT } from '../../i18n'
 
 /** Type the short code from the screen to join a map. */

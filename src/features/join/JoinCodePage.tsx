@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { navigate, roomPath } from '../../app/router'
+import { navigate, roomPath } from '../../routing/router'
 import { useT, type TextKey } from '../../i18n'
 import { lookupJoinCode } from '../../sync/serverApi'
 import { JoinCodeForm } from './JoinCodeForm'

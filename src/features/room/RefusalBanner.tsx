@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { CloseCode } from '../../../shared/protocol'
-import { AppLink } from '../../app/AppLink'
+import { AppLink } from '../../routing/AppLink'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 import { forgetSecrets } from '../../sync/mapSecrets'

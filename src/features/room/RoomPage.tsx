@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { AppLink } from '../../app/AppLink'
-import { secretsFromHash } from '../../app/router'
+import { AppLink } from '../../routing/AppLink'
+import { secretsFromHash } from '../../routing/router'
 import { useT } from '../../i18n'
 import { SCHEMA_VERSION } from '../../map'
 import { useRoom } from '../../store/roomStore'

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react'
-import { joinCodePath } from '../../app/router'
+import { joinCodePath } from '../../routing/router'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 

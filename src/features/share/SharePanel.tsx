@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { facilitatorPath, roomPath, viewerPath } from '../../app/router'
+import { facilitatorPath, roomPath, viewerPath } from '../../routing/router'
 import { useT, type TextKey } from '../../i18n'
 import { secretsFor } from '../../sync/mapSecrets'
 import { useRoom } from '../../store/roomStore'
