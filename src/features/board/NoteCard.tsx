@@ -1,6 +1,6 @@
 import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { memo, useRef, useState } from 'react'
-import { useT, type Translate } from '../../i18n'
+import { useT } from '../../i18n'
 import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteExtras } from '../facilitation/NoteExtras'
@@ -8,14 +8,7 @@ import { LinkPicker, NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/No
 import { servedColumn } from '../../map'
 import { ValueHolders } from '../voices/ValueHolders'
 import { NoteForm, type NoteDraft } from './NoteForm'
-import { bylineOf, shortText } from './noteText'
-
-function ownerLine(t: Translate, note: Note): string | null {
-  if (!note.owner) return null
-  return [t(`owner.${note.owner.kind}`), note.owner.name, note.owner.when]
-    .filter((part) => part.trim() !== '')
-    .join(' · ')
-}
+import { bylineOf, ownerLine, shortText } from '../shared/noteText'
 
 /**
  * The text, owner and author of a note; also used for the floating copy while dragging, which

@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { useT } from '../../i18n'
 import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { shortText } from '../board/noteText'
+import { shortText } from '../shared/noteText'
 
 /**
  * What a note carries beyond its text: the "gedeeld" mark, dots while voting (only your own until

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { LIMITS, PULSE_SCORES, type PulseEntry } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { PULSE_MIN_ANSWERS, pulsePhase, pulseWords } from './pulseRules'
+import { PULSE_MIN_ANSWERS, pulsePhase, pulseWords } from '../shared/pulseRules'
 
 type Phase = 'before' | 'after'
 
