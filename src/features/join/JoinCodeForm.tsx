@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
-import { joinCodePath, navigate } from '../../routing/router'
 import { useT } from '../../i18n'
+import { useRoom } from '../../store/roomStore'
 
 /** Type the short code from the screen to join a map. */
 export function JoinCodeForm() {
@@ -10,8 +10,7 @@ export function JoinCodeForm() {
 
   function onSubmit(event: FormEvent): void {
     event.preventDefault()
-    const clean = code.replace(/[^A-Za-z0-9]/g, '').toUpperCase()
-    if (clean) navigate(joinCodePath(clean))
+    useRoom.getState().goToJoinCode(code)
   }
 
   return (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { LIMITS, ROLE_SIDE, ROLES, SIDES, type Participant, type Role, type Side } from '../../map'
-import { deviceParticipantId, saveIdentity } from './identity'
+import { useRoom } from '../../store/roomStore'
 
 interface Props {
   initial: Participant | null
@@ -27,14 +27,15 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
       setError(t('error.invalid-participant'))
       return
     }
-    const participant: Participant = {
-      id: initial?.id ?? deviceParticipantId(),
-      name: trimmedName,
-      role,
-      roleLabel: role === 'anders' ? trimmedLabel : '',
-      side: role === 'anders' ? side : ROLE_SIDE[role],
-    }
-    saveIdentity(participant)
+    const participant = useRoom.getState().rememberIdentity(
+      {
+        name: trimmedName,
+        role,
+        roleLabel: role === 'anders' ? trimmedLabel : '',
+        side: role === 'anders' ? side : ROLE_SIDE[role],
+      },
+      initial?.id,
+    )
     onJoined(participant)
   }
 
