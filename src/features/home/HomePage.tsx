@@ -6,6 +6,7 @@ import { LIMITS, parseMapFile, type MapFileProblem } from '../../map'
 import type { NewMapContent } from '../../store/lifecycleActions'
 import { useRoom } from '../../store/roomStore'
 import { JoinCodeForm } from '../join/JoinCodeForm'
+import { Field } from '../shared/Field'
 
 /** Start page: create a new map, open the example, or go back to a map opened before. */
 export function HomePage() {
@@ -63,38 +64,35 @@ export function HomePage() {
       <section className="panel" aria-labelledby="create-title">
         <h2 id="create-title">{t('home.title')}</h2>
         <form onSubmit={onCreate} noValidate>
-          <label className="field">
-            <span>{t('home.mapTitle')}</span>
-            <input
-              name="title"
-              value={title}
-              maxLength={LIMITS.title}
-              placeholder={t('home.mapTitleHint')}
-              onChange={(event) => {
-                setTitle(event.target.value)
-                setError(null)
-              }}
-              aria-invalid={error !== null}
-              aria-describedby={error ? 'create-error' : undefined}
-              required
-            />
-          </label>
-          <label className="field">
-            <span>{t('home.description')}</span>
-            <textarea
-              name="description"
-              value={description}
-              maxLength={LIMITS.description}
-              placeholder={t('home.descriptionHint')}
-              rows={3}
-              onChange={(event) => setDescription(event.target.value)}
-            />
-          </label>
-          {error && (
-            <p className="form-error" id="create-error" role="alert">
-              {error}
-            </p>
-          )}
+          <Field label={t('home.mapTitle')} error={error}>
+            {(control) => (
+              <input
+                {...control}
+                name="title"
+                value={title}
+                maxLength={LIMITS.title}
+                placeholder={t('home.mapTitleHint')}
+                onChange={(event) => {
+                  setTitle(event.target.value)
+                  setError(null)
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('home.description')}>
+            {(control) => (
+              <textarea
+                {...control}
+                name="description"
+                value={description}
+                maxLength={LIMITS.description}
+                placeholder={t('home.descriptionHint')}
+                rows={3}
+                onChange={(event) => setDescription(event.target.value)}
+              />
+            )}
+          </Field>
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
               {t('home.create')}
@@ -120,21 +118,17 @@ export function HomePage() {
 
       <section className="panel" aria-labelledby="import-title">
         <h2 id="import-title">{t('import.title')}</h2>
-        <div className="field">
-          <label htmlFor="import-file">{t('import.label')}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept="application/json,.json"
-            disabled={busy}
-            onChange={(event) => void onImport(event.target.files?.[0])}
-          />
-        </div>
-        {importProblem && (
-          <p className="form-error" role="alert">
-            {t(`import.${importProblem}`)}
-          </p>
-        )}
+        <Field label={t('import.label')} error={importProblem && t(`import.${importProblem}`)}>
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept="application/json,.json"
+              disabled={busy}
+              onChange={(event) => void onImport(event.target.files?.[0])}
+            />
+          )}
+        </Field>
       </section>
 
       <section className="panel" aria-labelledby="recent-title">

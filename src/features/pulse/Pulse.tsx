@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { LIMITS, PULSE_SCORES, type PulseEntry } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { Field } from '../shared/Field'
 import { PULSE_MIN_ANSWERS, pulsePhase, pulseWords } from '../shared/pulseRules'
 
 type Phase = 'before' | 'after'
@@ -48,19 +49,20 @@ function PulseForm({ phase }: { phase: Phase }) {
   }
 
   const field = (label: string, hint: string, value: string, set: (v: string) => void) => (
-    <label className="field">
-      <span>{label}</span>
-      <span className="hint">{hint}</span>
-      <textarea
-        rows={2}
-        value={value}
-        maxLength={LIMITS.noteText}
-        onChange={(event) => {
-          set(event.target.value)
-          setSaved(false)
-        }}
-      />
-    </label>
+    <Field label={label} hint={hint}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={2}
+          value={value}
+          maxLength={LIMITS.noteText}
+          onChange={(event) => {
+            set(event.target.value)
+            setSaved(false)
+          }}
+        />
+      )}
+    </Field>
   )
 
   return (
