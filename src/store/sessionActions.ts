@@ -35,7 +35,7 @@ export interface SessionActions {
 }
 
 /** What the store holds while no room is open. */
-export function closedRoom(): Pick<
+function closedRoom(): Pick<
   RoomData,
   | 'roomId'
   | 'view'

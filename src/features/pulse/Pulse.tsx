@@ -106,7 +106,7 @@ function PulseForm({ phase }: { phase: Phase }) {
 }
 
 /** The distribution of scores before and after, and the words, in no particular order. */
-export function PulseResults() {
+function PulseResults() {
   const t = useT()
   const entries = useRoom((state) => state.view.pulse)
   const written = (key: 'head' | 'heart' | 'gut') =>
