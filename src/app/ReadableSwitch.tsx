@@ -1,15 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useT } from '../i18n'
-
-const STORAGE_KEY = 'pk.readable'
-
-function readStored(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'on'
-  } catch {
-    return false
-  }
-}
+import { usePreferences } from '../store/preferences'
 
 /**
  * Large text and high contrast, for anyone who reads better that way (low vision, a phone in
@@ -17,17 +8,17 @@ function readStored(): boolean {
  */
 export function ReadableSwitch() {
   const t = useT()
-  const [on, setOn] = useState(readStored)
+  const on = usePreferences((state) => state.readable)
   useEffect(() => {
     document.documentElement.dataset.readable = on ? 'on' : 'off'
-    try {
-      localStorage.setItem(STORAGE_KEY, on ? 'on' : 'off')
-    } catch {
-      // Private mode may refuse storage; the choice then lasts for this page only.
-    }
   }, [on])
   return (
-    <button type="button" className="readable-switch" aria-pressed={on} onClick={() => setOn(!on)}>
+    <button
+      type="button"
+      className="readable-switch"
+      aria-pressed={on}
+      onClick={() => usePreferences.getState().setReadable(!on)}
+    >
       {t('readable.toggle')}
     </button>
   )
