@@ -77,14 +77,18 @@ export function sessionActions(ctx: StoreContext): SessionActions {
       get().closeRoom()
       const level: AccessLevel =
         access.kind === 'viewer' ? 'viewer' : access.facilitatorKey ? 'facilitator' : 'participant'
+      // Not read from the session: the connection reports its first state while it is made.
+      const roomId = access.kind === 'member' ? access.roomId : null
       let rememberedTitle: string | null = null
+      let deleted = false
       const session: RoomSession = new RoomSession(access, {
         onConnection: (connection) => {
           set({ connection })
           // A deleted map leaves no trace on this device: not in the recent list, not its keys.
-          if (connection.refusal?.code === CloseCode.deleted && session.roomId) {
-            forgetMap(session.roomId)
-            forgetSecrets(session.roomId)
+          if (connection.refusal?.code === CloseCode.deleted && roomId && !deleted) {
+            deleted = true
+            forgetMap(roomId)
+            forgetSecrets(roomId)
             set({ recentMaps: loadRecentMaps() })
           }
         },
@@ -94,9 +98,9 @@ export function sessionActions(ctx: StoreContext): SessionActions {
           set({ view })
           refreshDots(session)
           ctx.refreshThread()
-          if (session.roomId && view.meta.title !== rememberedTitle) {
+          if (roomId && !deleted && view.meta.title !== rememberedTitle) {
             rememberedTitle = view.meta.title
-            rememberMap(session.roomId, view.meta.title)
+            rememberMap(roomId, view.meta.title)
             set({ recentMaps: loadRecentMaps() })
           }
         },
@@ -110,13 +114,13 @@ export function sessionActions(ctx: StoreContext): SessionActions {
       })
       ctx.setSession(session)
       set({
-        roomId: session.roomId,
+        roomId,
         drafts: session.drafts.drafts,
         level,
         me: level === 'viewer' ? null : me,
         loaded: false,
         error: null,
-        secrets: session.roomId ? secretsFor(session.roomId) : null,
+        secrets: roomId ? secretsFor(roomId) : null,
       })
       session.observe()
       if (me && level !== 'viewer') get().joinMap(me)
