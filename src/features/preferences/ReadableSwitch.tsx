@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { useT } from '../i18n'
-import { usePreferences } from '../store/preferences'
+import { useT } from '../../i18n'
+import { usePreferences } from '../../store/preferences'
 
 /**
  * Large text and high contrast, for anyone who reads better that way (low vision, a phone in
