@@ -22,13 +22,39 @@ const YJS_FENCE = {
   ],
 }
 
-function fenceExcept(allowed) {
+function fenceExcept(allowed, below = []) {
   return {
     paths: YJS_FENCE.paths.filter((entry) => !allowed.includes(entry.name)),
-    patterns: YJS_FENCE.patterns.filter(
-      (entry) => !allowed.some((name) => entry.group.includes(name)),
-    ),
+    patterns: [
+      ...YJS_FENCE.patterns.filter((entry) => !allowed.some((name) => entry.group.includes(name))),
+      ...below,
+    ],
   }
+}
+
+/** An import of one of these folders of src/, from anywhere below src/. */
+function folders(names, message) {
+  return { regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message }
+}
+
+/**
+ * Imports run one way between the folders of src/: app composes features; features use the
+ * store, routing, i18n, the map and features/shared; the store uses the map, sync and routing;
+ * the map imports nothing of the app. So no two folders import each other.
+ */
+const LAYERS = {
+  map: folders(
+    ['store', 'sync', 'features', 'app', 'routing', 'i18n'],
+    'src/map/ imports nothing of the app.',
+  ),
+  sync: folders(['store', 'features', 'app', 'routing'], 'src/sync/ is below the store.'),
+  routing: folders(['store', 'features', 'app', 'sync'], 'src/routing/ is below the store.'),
+  store: folders(['features', 'app'], 'The store never imports features or app/.'),
+  features: folders(['app'], 'Features do not import app/, which composes them.'),
+  shared: {
+    regex: '^\\.\\./[^./]',
+    message: 'features/shared/ is used by features and imports none of them.',
+  },
 }
 
 export default tseslint.config(
@@ -55,15 +81,51 @@ export default tseslint.config(
   },
   {
     files: ['src/map/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', fenceExcept(['yjs'])] },
+    rules: { 'no-restricted-imports': ['error', fenceExcept(['yjs'], [LAYERS.map])] },
   },
   {
     files: ['src/sync/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        fenceExcept(['y-websocket', 'y-indexeddb', 'y-protocols', '**/map/providerDoc']),
+        fenceExcept(
+          ['y-websocket', 'y-indexeddb', 'y-protocols', '**/map/providerDoc'],
+          [LAYERS.sync],
+        ),
       ],
+    },
+  },
+  {
+    files: ['src/routing/**/*.{ts,tsx}'],
+    ignores: ['src/routing/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', fenceExcept([], [LAYERS.routing])] },
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', fenceExcept([], [LAYERS.store])] },
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', fenceExcept([], [LAYERS.features])],
+      // Features read the sync layer's types; what it does, they ask the store for.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              ...folders(['sync'], 'Features use the store, not the sync layer.'),
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', fenceExcept([], [LAYERS.features, LAYERS.shared])],
     },
   },
   {

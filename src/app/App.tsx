@@ -4,10 +4,10 @@ import { JoinCodePage } from '../features/join/JoinCodePage'
 import { RoomPage } from '../features/room/RoomPage'
 import { useLang, useT } from '../i18n'
 import { useRoom } from '../store/roomStore'
-import { AppLink } from './AppLink'
-import { LanguageSwitch } from './LanguageSwitch'
-import { ReadableSwitch } from './ReadableSwitch'
-import { routeOf, usePathname } from './router'
+import { AppLink } from '../routing/AppLink'
+import { LanguageSwitch } from '../features/preferences/LanguageSwitch'
+import { ReadableSwitch } from '../features/preferences/ReadableSwitch'
+import { routeOf, usePathname } from '../routing/router'
 
 // The shared screen is a page of its own (a beamer), not on the way to joining and writing.
 const ViewerPage = lazy(() =>

@@ -298,6 +298,8 @@ export const en: Messages = {
   'error.unknown-note': 'This note no longer exists: someone else deleted it.',
   'error.invalid-participant': 'Enter a name and a role.',
   'error.invalid-column': 'That column does not exist.',
+  'error.no-dots-left': 'You have no dots left. Take one back somewhere first.',
+  'error.one-per-note': 'You already gave this note a dot. One dot per note.',
   'error.newerVersion':
     'This map was made with a newer version of the app. Reload the page to continue.',
   'error.badRoom': 'This link is not right. Check the link or ask for a new one.',

@@ -302,6 +302,8 @@ export const nl = {
   'error.unknown-note': 'Deze notitie bestaat niet meer: iemand anders heeft haar verwijderd.',
   'error.invalid-participant': 'Vul een naam en een rol in.',
   'error.invalid-column': 'Die kolom bestaat niet.',
+  'error.no-dots-left': 'Je stippen zijn op. Neem eerst ergens een stip terug.',
+  'error.one-per-note': 'Je hebt hier al een stip gegeven. Eén stip per notitie.',
   'error.newerVersion':
     'Deze kaart is gemaakt met een nieuwere versie van de app. Laad de pagina opnieuw om verder te werken.',
   'error.badRoom': 'Deze link klopt niet. Controleer de link of vraag een nieuwe.',

@@ -7,6 +7,7 @@ import {
   createMap,
   createMapDoc,
   deleteNote,
+  editAndMoveNote,
   editNote,
   joinMap,
   MapError,
@@ -214,6 +215,42 @@ describe('map operations', () => {
 })
 
 describe('convergence between peers', () => {
+  it('an edit and a move made together reach a peer as one update, and both peers converge', () => {
+    const a = createMapDoc()
+    const b = createMapDoc()
+    const id = addNote(a, { id: newNoteId(), column: 'eisen', text: 'x', author: ayse })
+    sync(a, b)
+    const updates: Uint8Array[] = []
+    yDocOf(a).on('update', (update: Uint8Array) => updates.push(update))
+    editAndMoveNote(a, id, { text: 'x, anders gezegd' }, { column: 'acties', index: 0 })
+    // Meanwhile someone else adds an action at the top of the same column.
+    addNote(b, { id: newNoteId(), column: 'acties', text: 'y', author: lukasz, index: 0 })
+    expect(updates).toHaveLength(1)
+    Y.applyUpdate(yDocOf(b), updates[0]!)
+    const moved = viewMap(b).notes.get(id)!
+    expect(moved).toMatchObject({ text: 'x, anders gezegd', column: 'acties' })
+    expect(moved.owner?.kind).toBe('wij')
+    syncAll([a, b])
+    expect(viewMap(a).notes).toEqual(viewMap(b).notes)
+    expect(columnTexts(a, 'acties')).toEqual(columnTexts(b, 'acties'))
+    expect(columnTexts(a, 'eisen')).toEqual([])
+  })
+
+  it('refuses an edit and a move together when either is wrong, and writes nothing', () => {
+    const doc = createMapDoc()
+    const id = addNote(doc, { id: newNoteId(), column: 'eisen', text: 'x', author: ayse })
+    const updates: Uint8Array[] = []
+    yDocOf(doc).on('update', (update: Uint8Array) => updates.push(update))
+    expect(() =>
+      editAndMoveNote(doc, id, { text: ' ' }, { column: 'acties', index: 0 }),
+    ).toThrowError(/text-required/)
+    expect(() =>
+      editAndMoveNote(doc, id, { text: 'y' }, { column: 'nergens' as ColumnId, index: 0 }),
+    ).toThrowError(/invalid-column/)
+    expect(updates).toHaveLength(0)
+    expect(viewMap(doc).notes.get(id)).toMatchObject({ text: 'x', column: 'eisen' })
+  })
+
   it('two notes moved to the same column at once end up in one column each, not mixed', () => {
     const a = createMapDoc()
     const b = createMapDoc()

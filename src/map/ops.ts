@@ -337,3 +337,23 @@ export function moveNote(
     fields.set('updatedAt', now)
   })
 }
+
+/**
+ * Edits a note and moves it to `index` in `column` in one transaction, so peers never see the
+ * edit without the move; everything is checked first, so a refusal changes nothing.
+ */
+export function editAndMoveNote(
+  doc: MapDoc,
+  id: NoteId,
+  changes: NoteChanges,
+  target: { column: ColumnId; index: number },
+  now = Date.now(),
+): void {
+  checkColumn(boardOfMap(doc), target.column)
+  check(notesOf(doc).get(id) instanceof Y.Map, 'unknown-note')
+  if (changes.text !== undefined) checkText(changes.text)
+  transact(doc, () => {
+    editNote(doc, id, changes, now)
+    moveNote(doc, id, target, now)
+  })
+}

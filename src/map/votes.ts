@@ -69,6 +69,22 @@ export function tally(dots: readonly Dot[]): Map<NoteId, number> {
 
 export type VoteRefusal = 'no-dots-left' | 'one-per-note'
 
+/**
+ * Why a person may not put a dot on a note, given the dots that count, or null when they may:
+ * the rule `castVote` applies, and the one the UI asks before it offers the button.
+ */
+export function voteRefusal(
+  rules: VoteRules,
+  dots: readonly Dot[],
+  participantId: ParticipantId,
+  noteId: NoteId,
+): VoteRefusal | null {
+  const mine = dots.filter((dot) => dot.participantId === participantId)
+  if (rules.onePerNote && mine.some((dot) => dot.noteId === noteId)) return 'one-per-note'
+  // Counted dots sit in distinct slots below `rules.dots`: as many as that means none is free.
+  return mine.length >= rules.dots ? 'no-dots-left' : null
+}
+
 /** Puts one of the person's dots on a note; returns why not when the rules do not allow it. */
 export function castVote(
   doc: MapDoc,
@@ -76,12 +92,14 @@ export function castVote(
   participantId: ParticipantId,
   noteId: NoteId,
 ): VoteRefusal | null {
-  const mine = dotsOf(doc, rules).filter((dot) => dot.participantId === participantId)
-  if (rules.onePerNote && mine.some((dot) => dot.noteId === noteId)) return 'one-per-note'
-  const used = new Set(mine.map((dot) => dot.slot))
+  const dots = dotsOf(doc, rules)
+  const refusal = voteRefusal(rules, dots, participantId, noteId)
+  if (refusal) return refusal
+  const used = new Set(
+    dots.filter((dot) => dot.participantId === participantId).map((dot) => dot.slot),
+  )
   let slot = 0
   while (used.has(slot)) slot++
-  if (slot >= rules.dots) return 'no-dots-left'
   transact(doc, () => {
     votesOf(doc).set(`${rules.round}|${participantId}|${slot}`, noteId)
   })

@@ -33,6 +33,7 @@ export function loadDrafts(roomId: string): DraftFile {
   }
 }
 
+/** Keeps this device's drafts for a map; an empty file leaves nothing behind in storage. */
 export function saveDrafts(roomId: string, file: DraftFile): void {
   try {
     if (file.drafts.length === 0 && file.revealedRound === 0)

@@ -30,7 +30,7 @@ import {
   type Tempo,
 } from '../map'
 import { requestJoinCode } from '../sync/serverApi'
-import { secretsFor } from '../sync/mapSecrets'
+import type { MapSecrets } from './state'
 
 /** What only a facilitator can do; the server refuses these changes from anyone else anyway. */
 export interface FacilitatorActions {
@@ -52,7 +52,7 @@ export interface FacilitatorActions {
   resetReady(): void
   setFocusNote(noteId: NoteId | null): void
   /** Shows a golden thread on every following screen. */
-  setSharedThread(noteId: NoteId | null): void
+  setThreadNote(noteId: NoteId | null): void
   setAskNote(noteId: NoteId | null): void
   setShowBalance(show: boolean): void
   setPulse(phase: PulsePhase | null): void
@@ -68,7 +68,7 @@ export interface FacilitatorActions {
  */
 export function facilitatorActions(
   facilitate: (change: (doc: ControlDoc, now: number) => void) => boolean,
-  roomId: () => string | null,
+  room: () => { roomId: string | null; secrets: MapSecrets | null },
 ): FacilitatorActions {
   return {
     goToStep: (step) => facilitate((doc) => goToStep(doc, step)),
@@ -88,7 +88,7 @@ export function facilitatorActions(
     setAgreed: (noteId, agreed) => facilitate((doc) => setAgreed(doc, noteId, agreed)),
     resetReady: () => facilitate((doc) => resetReady(doc)),
     setFocusNote: (noteId) => facilitate((doc) => setFocusNote(doc, noteId)),
-    setSharedThread: (noteId) => facilitate((doc) => setThreadNote(doc, noteId)),
+    setThreadNote: (noteId) => facilitate((doc) => setThreadNote(doc, noteId)),
     setAskNote: (noteId) => facilitate((doc) => setAskNote(doc, noteId)),
     setShowBalance: (show) => facilitate((doc) => setShowBalance(doc, show)),
     setPulse: (phase) => facilitate((doc) => setPulse(doc, phase)),
@@ -96,8 +96,8 @@ export function facilitatorActions(
     revealDrafts: (anonymous) => facilitate((doc) => revealDrafts(doc, anonymous)),
 
     async setJoinOpen(open) {
-      const id = roomId()
-      const key = id ? secretsFor(id)?.facilitatorKey : undefined
+      const { roomId: id, secrets } = room()
+      const key = secrets?.facilitatorKey
       // Asking the server first: the code shown on screens is one that works.
       if (!id || !key || !facilitate(() => undefined)) return false
       try {

@@ -1,6 +1,6 @@
 import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { memo, useRef, useState } from 'react'
-import { useT, type Translate } from '../../i18n'
+import { useT } from '../../i18n'
 import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteExtras } from '../facilitation/NoteExtras'
@@ -8,14 +8,7 @@ import { LinkPicker, NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/No
 import { carriesOwners, servedColumn, takesHolds } from '../../map'
 import { ValueHolders } from '../voices/ValueHolders'
 import { NoteForm, type NoteDraft } from './NoteForm'
-import { bylineOf, shortText } from './noteText'
-
-function ownerLine(t: Translate, note: Note): string | null {
-  if (!note.owner) return null
-  return [t(`owner.${note.owner.kind}`), note.owner.name, note.owner.when]
-    .filter((part) => part.trim() !== '')
-    .join(' · ')
-}
+import { bylineOf, ownerLine, shortText } from '../shared/noteText'
 
 /**
  * The text, owner and author of a note; also used for the floating copy while dragging, which
@@ -123,14 +116,18 @@ const NoteContent = memo(function NoteContent({
 
   function save(draft: NoteDraft): void {
     const room = useRoom.getState()
-    const saved = room.editNote(note.id, {
+    const changes = {
       text: draft.text,
       owner: carriesOwners(board, note.column) ? draft.owner : undefined,
-    })
-    if (!saved) return
-    if (draft.column !== note.column) {
-      room.moveNote(note.id, draft.column, room.view.columns[draft.column].length)
     }
+    const saved =
+      draft.column === note.column
+        ? room.editNote(note.id, changes)
+        : room.editAndMoveNote(note.id, changes, {
+            column: draft.column,
+            index: room.view.columns[draft.column].length,
+          })
+    if (!saved) return
     setMode('view')
     requestAnimationFrame(() => editButton.current?.focus())
   }

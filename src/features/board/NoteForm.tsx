@@ -11,6 +11,7 @@ import {
   type Role,
 } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { Field } from '../shared/Field'
 
 export interface NoteDraft {
   text: string
@@ -120,21 +121,26 @@ export function NoteForm({
 
   return (
     <form className="note-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      <label className="field">
-        <span className="visually-hidden">{t('note.text')}</span>
-        <textarea
-          ref={textRef}
-          name="text"
-          value={text}
-          rows={3}
-          aria-invalid={tooLong || (showRequired && length === 0)}
-          aria-describedby={`${id}-status ${id}-hint`}
-          onChange={(event) => {
-            setText(event.target.value)
-            setShowRequired(false)
-          }}
-        />
-      </label>
+      <Field
+        label={t('note.text')}
+        hideLabel
+        describedBy={`${id}-status ${id}-hint`}
+        invalid={tooLong || (showRequired && length === 0)}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            ref={textRef}
+            name="text"
+            value={text}
+            rows={3}
+            onChange={(event) => {
+              setText(event.target.value)
+              setShowRequired(false)
+            }}
+          />
+        )}
+      </Field>
       <p
         id={`${id}-status`}
         className={tooLong || (showRequired && length === 0) ? 'form-error' : 'form-status'}
@@ -162,24 +168,28 @@ export function NoteForm({
               </label>
             ))}
           </fieldset>
-          <label className="field">
-            <span>{t('owner.name')}</span>
-            <input
-              name="ownerName"
-              value={ownerName}
-              maxLength={LIMITS.ownerName}
-              onChange={(event) => setOwnerName(event.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('owner.when')}</span>
-            <input
-              name="ownerWhen"
-              value={ownerWhen}
-              maxLength={LIMITS.ownerWhen}
-              onChange={(event) => setOwnerWhen(event.target.value)}
-            />
-          </label>
+          <Field label={t('owner.name')}>
+            {(control) => (
+              <input
+                {...control}
+                name="ownerName"
+                value={ownerName}
+                maxLength={LIMITS.ownerName}
+                onChange={(event) => setOwnerName(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('owner.when')}>
+            {(control) => (
+              <input
+                {...control}
+                name="ownerWhen"
+                value={ownerWhen}
+                maxLength={LIMITS.ownerWhen}
+                onChange={(event) => setOwnerWhen(event.target.value)}
+              />
+            )}
+          </Field>
         </div>
       )}
       {allowProxy && (
@@ -195,15 +205,17 @@ export function NoteForm({
           </label>
           {proxy && (
             <>
-              <label className="field">
-                <span>{t('proxy.name')}</span>
-                <input
-                  name="proxyName"
-                  value={proxyName}
-                  maxLength={LIMITS.name}
-                  onChange={(event) => setProxyName(event.target.value)}
-                />
-              </label>
+              <Field label={t('proxy.name')}>
+                {(control) => (
+                  <input
+                    {...control}
+                    name="proxyName"
+                    value={proxyName}
+                    maxLength={LIMITS.name}
+                    onChange={(event) => setProxyName(event.target.value)}
+                  />
+                )}
+              </Field>
               <fieldset className="choices inline">
                 <legend>{t('proxy.role')}</legend>
                 {PROXY_ROLES.map((role) => (
@@ -224,20 +236,22 @@ export function NoteForm({
         </div>
       )}
       {allowColumnChange && (
-        <label className="field">
-          <span>{t('note.column')}</span>
-          <select
-            name="column"
-            value={column}
-            onChange={(event) => setColumn(event.target.value as ColumnId)}
-          >
-            {cardOrder(board).map((option) => (
-              <option key={option} value={option}>
-                {t(`column.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t('note.column')}>
+          {(control) => (
+            <select
+              {...control}
+              name="column"
+              value={column}
+              onChange={(event) => setColumn(event.target.value as ColumnId)}
+            >
+              {cardOrder(board).map((option) => (
+                <option key={option} value={option}>
+                  {t(`column.${option}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={tooLong}>

@@ -26,7 +26,7 @@ import { collisionDetection } from './collisions'
 import type { ColumnSlot } from './Column'
 import { indexAt, positionOf, stepFrom, type Layout, type Slot, type Step } from './dragPreview'
 import { prefersLessMotion } from './motion'
-import { shortText } from './noteText'
+import { shortText } from '../shared/noteText'
 
 function layoutOf(view: MapView): Layout {
   const layout = {} as Layout

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n'
 import type { ColumnId } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { shortText } from '../board/noteText'
+import { shortText } from '../shared/noteText'
 
 /** This person's private drafts in one column: shown only here, on their own device. */
 export function DraftList({ column }: { column: ColumnId }) {

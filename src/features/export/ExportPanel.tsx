@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import { roomPath, viewerPath } from '../../app/router'
+import { absoluteUrl, roomPath, viewerPath } from '../../routing/router'
 import { useT } from '../../i18n'
 import { toMapFile } from '../../map'
-import { secretsFor } from '../../sync/mapSecrets'
-import { useRoom } from '../../store/roomStore'
+import { useRoom, type MapSecrets } from '../../store/roomStore'
 import { download } from './download'
 import { actionsCsv, fileName, mapMarkdown } from './formats'
 
@@ -11,11 +10,11 @@ import { actionsCsv, fileName, mapMarkdown } from './formats'
  * The address the PDF may print: a facilitator's read-only watch link when this device has it
  * (paper travels further than the room), otherwise the participant link.
  */
-function linkBack(roomId: string, facilitator: boolean): { url: string; readOnly: boolean } {
-  const viewerToken = facilitator ? secretsFor(roomId)?.viewerToken : undefined
+function linkBack(roomId: string, secrets: MapSecrets | null): { url: string; readOnly: boolean } {
+  const viewerToken = secrets?.viewerToken
   return viewerToken
-    ? { url: window.location.origin + viewerPath(viewerToken), readOnly: true }
-    : { url: window.location.origin + roomPath(roomId), readOnly: false }
+    ? { url: absoluteUrl(viewerPath(viewerToken)), readOnly: true }
+    : { url: absoluteUrl(roomPath(roomId)), readOnly: false }
 }
 
 /** Take the map home: as a file to import again, the actions for a spreadsheet, or as text. */
@@ -28,7 +27,8 @@ export function ExportPanel({ roomId }: { roomId: string }) {
   const [includeLink, setIncludeLink] = useState(false)
   const hasPulse = useRoom((state) => state.view.pulse.length > 0)
   const [includePulse, setIncludePulse] = useState(false)
-  const link = linkBack(roomId, level === 'facilitator')
+  const secrets = useRoom((state) => state.secrets)
+  const link = linkBack(roomId, level === 'facilitator' ? secrets : null)
   const [pdfState, setPdfState] = useState<'idle' | 'busy' | 'failed'>('idle')
 
   function current() {

@@ -1,8 +1,9 @@
 import type { Translate } from '../../i18n'
 import { actionsOf, cardOrder, stepOf, type MapView, type Note } from '../../map'
-import { roleText } from '../room/roleLabel'
-import { refOf } from '../thread/refs'
-import { bylineOf } from '../board/noteText'
+import { roleText } from '../shared/roleText'
+import { refOf } from '../shared/refs'
+import { actionHeader, actionRow } from '../shared/actionRow'
+import { bylineOf } from '../shared/noteText'
 
 /**
  * A cell a spreadsheet will not run: quoted, inner quotes doubled, and a leading = + - @ (the
@@ -19,15 +20,7 @@ export function csvCell(value: string): string {
  */
 export function actionsCsv(view: MapView, t: Translate): string {
   const separator = t.lang === 'nl' ? ';' : ','
-  const rows = [
-    [t('export.csvWhat'), t('owner.kind'), t('export.csvWho'), t('export.csvWhen')],
-    ...actionsOf(view).map((note) => [
-      note.text,
-      note.owner ? t(`owner.${note.owner.kind}`) : '',
-      note.owner?.name ?? '',
-      note.owner?.when ?? '',
-    ]),
-  ]
+  const rows = [actionHeader(t), ...actionsOf(view).map((note) => actionRow(t, note))]
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(separator)).join('\r\n')}\r\n`
 }
 
@@ -80,17 +73,10 @@ export function mapMarkdown(
     lines.push('')
   }
   lines.push(`## ${t('export.actionList')}`, '')
-  lines.push(
-    `| ${t('export.csvWhat')} | ${t('owner.kind')} | ${t('export.csvWho')} | ${t('export.csvWhen')} |`,
-  )
+  lines.push(`| ${actionHeader(t).join(' | ')} |`)
   lines.push('| --- | --- | --- | --- |')
   for (const note of actionsOf(view)) {
-    const cells = [
-      note.text,
-      note.owner ? t(`owner.${note.owner.kind}`) : '',
-      note.owner?.name ?? '',
-      note.owner?.when ?? '',
-    ]
+    const cells = actionRow(t, note)
     lines.push(`| ${cells.map((cell) => md(cell).replace(/ {2}\n/g, ' ')).join(' | ')} |`)
   }
   return `${lines.join('\n')}\n`

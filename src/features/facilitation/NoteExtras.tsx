@@ -2,7 +2,8 @@ import { memo } from 'react'
 import { useT } from '../../i18n'
 import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { shortText } from '../board/noteText'
+import { dotsOn, voteRefusal } from '../../store/selectors'
+import { shortText } from '../shared/noteText'
 
 /**
  * What a note carries beyond its text: the "gedeeld" mark, dots while voting (only your own until
@@ -28,10 +29,9 @@ export const NoteExtras = memo(function NoteExtras({
   // A vote is about the step the group is in; without a step, about the whole map.
   const votable =
     vote !== null && (activeColumns.length === 0 || activeColumns.includes(note.column))
-  const mine = dots.filter((dot) => dot.noteId === note.id && dot.participantId === me?.id).length
-  const total = dots.filter((dot) => dot.noteId === note.id).length
-  const used = dots.filter((dot) => dot.participantId === me?.id).length
-  const canGive = vote !== null && used < vote.dots && !(vote.onePerNote && mine > 0)
+  const { mine, total } = dotsOn(dots, note.id, me?.id ?? null)
+  // The rule castVote applies: one dot per note hides the button, no dots left disables it.
+  const refusal = vote && me ? voteRefusal(vote, dots, me.id, note.id) : null
 
   return (
     <div className="note-extras">
@@ -53,13 +53,13 @@ export const NoteExtras = memo(function NoteExtras({
               {t('vote.mine', { count: mine })}
             </span>
           )}
-          {!(vote.onePerNote && mine > 0) && (
+          {refusal !== 'one-per-note' && (
             <button
               type="button"
               className="small"
-              disabled={!canGive}
+              disabled={refusal !== null}
               aria-label={t('vote.giveLabel', { text: label })}
-              onClick={() => useRoom.getState().vote(note.id)}
+              onClick={() => useRoom.getState().castVote(note.id)}
             >
               {t('vote.give')}
             </button>
@@ -69,7 +69,7 @@ export const NoteExtras = memo(function NoteExtras({
               type="button"
               className="small quiet"
               aria-label={t('vote.takeBackLabel', { text: label })}
-              onClick={() => useRoom.getState().unvote(note.id)}
+              onClick={() => useRoom.getState().retractVote(note.id)}
             >
               {t('vote.takeBack')}
             </button>

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n'
 import type { ReadyStatus } from '../../sync/roomConnection'
 import { useRoom } from '../../store/roomStore'
+import { readyCounts } from '../../store/selectors'
 
 /** Who is done with this step: everyone can say "klaar" or "pas"; every screen sees the count. */
 export function ReadyCheck() {
@@ -9,19 +10,7 @@ export function ReadyCheck() {
   const control = useRoom((state) => state.control)
   const level = useRoom((state) => state.level)
 
-  // One answer per person, even on two devices; stale answers (other step or round) do not count.
-  const answers = new Map<string, ReadyStatus | null>()
-  let mine: ReadyStatus | null = null
-  for (const person of presence) {
-    const mark = person.ready
-    const current =
-      mark && mark.round === control.readyRound && mark.step === control.step ? mark.status : null
-    if (person.isMe) mine = current
-    if (!answers.get(person.participant.id)) answers.set(person.participant.id, current)
-  }
-  const values = [...answers.values()]
-  const done = values.filter((status) => status === 'klaar').length
-  const passed = values.filter((status) => status === 'pas').length
+  const { done, passed, total, mine } = readyCounts(presence, control)
 
   function answer(status: ReadyStatus): void {
     useRoom.getState().setReady(mine === status ? null : status)
@@ -30,7 +19,7 @@ export function ReadyCheck() {
   return (
     <div className="ready-check">
       <p className="ready-count" role="status">
-        {t('ready.count', { done, total: values.length, passed })}
+        {t('ready.count', { done, total, passed })}
       </p>
       {level !== 'viewer' && (
         <div className="ready-buttons" role="group" aria-label={t('ready.question')}>

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useT } from '../../i18n'
 import { timeLeft } from '../../map'
+import { usePreferences } from '../../store/preferences'
 import { useRoom } from '../../store/roomStore'
-import { playChime, setSoundWanted, soundWanted } from './chime'
+import { playChime } from './chime'
 import { useServerNow } from './useNow'
 
 function clock(ms: number): string {
@@ -16,7 +17,7 @@ export function StepTimer() {
   const t = useT()
   const timer = useRoom((state) => state.control.timer)
   const now = useServerNow(timer !== null && timer.endsAt !== null)
-  const [sound, setSound] = useState(soundWanted)
+  const sound = usePreferences((state) => state.timerSound)
   const wasDone = useRef(true)
 
   const left = timer ? timeLeft(timer, now) : 0
@@ -42,10 +43,7 @@ export function StepTimer() {
         <input
           type="checkbox"
           checked={sound}
-          onChange={(event) => {
-            setSound(event.target.checked)
-            setSoundWanted(event.target.checked)
-          }}
+          onChange={(event) => usePreferences.getState().setTimerSound(event.target.checked)}
         />
         <span>{t('timer.sound')}</span>
       </label>

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
+import { dotsLeft } from '../../store/selectors'
 
 /** The vote in one line: your dots left while it is open; that results show once it closed. */
 export function VoteStatus() {
@@ -13,10 +14,9 @@ export function VoteStatus() {
   if (level === 'viewer' || !me) {
     return <p className="vote-status">{t('vote.openStatus', { count: dots.length })}</p>
   }
-  const used = dots.filter((dot) => dot.participantId === me.id).length
   return (
     <p className="vote-status" role="status">
-      {t('vote.left', { left: vote.dots - used, dots: vote.dots })}
+      {t('vote.left', { left: dotsLeft(vote, dots, me.id), dots: vote.dots })}
     </p>
   )
 }

@@ -1,21 +1,3 @@
-const STORAGE_KEY = 'pk.timerSound'
-
-export function soundWanted(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'on'
-  } catch {
-    return false
-  }
-}
-
-export function setSoundWanted(on: boolean): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, on ? 'on' : 'off')
-  } catch {
-    // Storage refused: the choice lasts for this page.
-  }
-}
-
 /** Three soft tones made in the browser (no sound file to fetch); silent if audio is blocked. */
 export function playChime(): void {
   try {

@@ -1,14 +1,12 @@
-import { useState, type FormEvent } from 'react'
-import { AppLink } from '../../app/AppLink'
-import { navigate, roomPath } from '../../app/router'
+import { useEffect, useState, type FormEvent } from 'react'
+import { AppLink } from '../../routing/AppLink'
+import { roomPath } from '../../routing/router'
 import { useT } from '../../i18n'
-import { LIMITS, newParticipantId, parseMapFile, type MapFileProblem } from '../../map'
+import { LIMITS, parseMapFile, type MapFileProblem } from '../../map'
+import type { NewMapContent } from '../../store/lifecycleActions'
 import { useRoom } from '../../store/roomStore'
-import { requestNewMap } from '../../sync/serverApi'
-import { rememberSecrets } from '../../sync/mapSecrets'
 import { JoinCodeForm } from '../join/JoinCodeForm'
-import { loadIdentity } from '../join/identity'
-import { forgetMap, loadRecentMaps, type RecentMap } from './recentMaps'
+import { Field } from '../shared/Field'
 
 /** Start page: create a new map, open the example, or go back to a map opened before. */
 export function HomePage() {
@@ -16,24 +14,17 @@ export function HomePage() {
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [recent, setRecent] = useState<RecentMap[]>(loadRecentMaps)
-
+  const recent = useRoom((state) => state.recentMaps)
   const [busy, setBusy] = useState(false)
 
+  // Another tab may have opened or forgotten maps since this one read the list.
+  useEffect(() => useRoom.getState().refreshRecentMaps(), [])
+
   /** Asks the server for a new map; this device becomes its facilitator. */
-  async function open(fill: () => void): Promise<void> {
+  async function open(content: NewMapContent): Promise<void> {
     setBusy(true)
-    try {
-      const { roomId, facilitatorKey, viewerToken } = await requestNewMap()
-      rememberSecrets(roomId, { facilitatorKey, viewerToken })
-      useRoom.getState().openRoom({ kind: 'member', roomId, facilitatorKey }, loadIdentity())
-      fill()
-      navigate(roomPath(roomId))
-    } catch {
-      setError(t('error.createFailed'))
-    } finally {
-      setBusy(false)
-    }
+    if (!(await useRoom.getState().startMap(content))) setError(t('error.createFailed'))
+    setBusy(false)
   }
 
   function onCreate(event: FormEvent): void {
@@ -42,7 +33,7 @@ export function HomePage() {
       setError(t('error.title-required'))
       return
     }
-    void open(() => useRoom.getState().createMap({ title, description }))
+    void open({ kind: 'blank', details: { title, description } })
   }
 
   const [importProblem, setImportProblem] = useState<MapFileProblem | null>(null)
@@ -55,19 +46,11 @@ export function HomePage() {
       return
     }
     setImportProblem(null)
-    // Anonymous notes need no author; the importer's identity stands in only for validation.
-    const importer = loadIdentity() ?? {
-      id: newParticipantId(),
-      name: 'import',
-      role: 'anders' as const,
-      roleLabel: 'import',
-      side: 'informal' as const,
-    }
-    void open(() => useRoom.getState().importFile(parsed.file, importer))
+    void open({ kind: 'file', file: parsed.file })
   }
 
   function onExample(): void {
-    void open(() => useRoom.getState().loadExample())
+    void open({ kind: 'example' })
   }
 
   return (
@@ -81,38 +64,35 @@ export function HomePage() {
       <section className="panel" aria-labelledby="create-title">
         <h2 id="create-title">{t('home.title')}</h2>
         <form onSubmit={onCreate} noValidate>
-          <label className="field">
-            <span>{t('home.mapTitle')}</span>
-            <input
-              name="title"
-              value={title}
-              maxLength={LIMITS.title}
-              placeholder={t('home.mapTitleHint')}
-              onChange={(event) => {
-                setTitle(event.target.value)
-                setError(null)
-              }}
-              aria-invalid={error !== null}
-              aria-describedby={error ? 'create-error' : undefined}
-              required
-            />
-          </label>
-          <label className="field">
-            <span>{t('home.description')}</span>
-            <textarea
-              name="description"
-              value={description}
-              maxLength={LIMITS.description}
-              placeholder={t('home.descriptionHint')}
-              rows={3}
-              onChange={(event) => setDescription(event.target.value)}
-            />
-          </label>
-          {error && (
-            <p className="form-error" id="create-error" role="alert">
-              {error}
-            </p>
-          )}
+          <Field label={t('home.mapTitle')} error={error}>
+            {(control) => (
+              <input
+                {...control}
+                name="title"
+                value={title}
+                maxLength={LIMITS.title}
+                placeholder={t('home.mapTitleHint')}
+                onChange={(event) => {
+                  setTitle(event.target.value)
+                  setError(null)
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t('home.description')}>
+            {(control) => (
+              <textarea
+                {...control}
+                name="description"
+                value={description}
+                maxLength={LIMITS.description}
+                placeholder={t('home.descriptionHint')}
+                rows={3}
+                onChange={(event) => setDescription(event.target.value)}
+              />
+            )}
+          </Field>
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
               {t('home.create')}
@@ -138,21 +118,17 @@ export function HomePage() {
 
       <section className="panel" aria-labelledby="import-title">
         <h2 id="import-title">{t('import.title')}</h2>
-        <div className="field">
-          <label htmlFor="import-file">{t('import.label')}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept="application/json,.json"
-            disabled={busy}
-            onChange={(event) => void onImport(event.target.files?.[0])}
-          />
-        </div>
-        {importProblem && (
-          <p className="form-error" role="alert">
-            {t(`import.${importProblem}`)}
-          </p>
-        )}
+        <Field label={t('import.label')} error={importProblem && t(`import.${importProblem}`)}>
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept="application/json,.json"
+              disabled={busy}
+              onChange={(event) => void onImport(event.target.files?.[0])}
+            />
+          )}
+        </Field>
       </section>
 
       <section className="panel" aria-labelledby="recent-title">
@@ -170,10 +146,7 @@ export function HomePage() {
                     type="button"
                     className="quiet"
                     aria-label={t('home.forget', { title: shown })}
-                    onClick={() => {
-                      forgetMap(map.roomId)
-                      setRecent(loadRecentMaps())
-                    }}
+                    onClick={() => useRoom.getState().forgetRecentMap(map.roomId)}
                   >
                     ×
                   </button>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
-import { joinCodePath, navigate } from '../../app/router'
 import { useT } from '../../i18n'
+import { useRoom } from '../../store/roomStore'
+import { Field } from '../shared/Field'
 
 /** Type the short code from the screen to join a map. */
 export function JoinCodeForm() {
@@ -10,27 +11,27 @@ export function JoinCodeForm() {
 
   function onSubmit(event: FormEvent): void {
     event.preventDefault()
-    const clean = code.replace(/[^A-Za-z0-9]/g, '').toUpperCase()
-    if (clean) navigate(joinCodePath(clean))
+    useRoom.getState().goToJoinCode(code)
   }
 
   return (
     <form className="panel" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('code.title')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-code`}>{t('code.label')}</label>
-        <input
-          id={`${id}-code`}
-          name="code"
-          value={code}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={12}
-          className="code-input"
-          onChange={(event) => setCode(event.target.value)}
-        />
-      </div>
+      <Field label={t('code.label')}>
+        {(control) => (
+          <input
+            {...control}
+            name="code"
+            value={code}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={12}
+            className="code-input"
+            onChange={(event) => setCode(event.target.value)}
+          />
+        )}
+      </Field>
       <button type="submit">{t('code.go')}</button>
     </form>
   )

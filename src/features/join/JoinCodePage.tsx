@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react'
-import { navigate, roomPath } from '../../app/router'
 import { useT, type TextKey } from '../../i18n'
-import { lookupJoinCode } from '../../sync/serverApi'
+import type { JoinCodeProblem } from '../../store/lifecycleActions'
+import { useRoom } from '../../store/roomStore'
 import { JoinCodeForm } from './JoinCodeForm'
+
+const PROBLEM_TEXT: Record<JoinCodeProblem, TextKey> = {
+  unknown: 'code.unknown',
+  'too-many-tries': 'code.tooMany',
+  failed: 'code.failed',
+}
 
 /** `/j/<code>` (from a QR code): finds the map while joining is open and goes there. */
 export function JoinCodePage({ code }: { code: string }) {
@@ -11,14 +17,11 @@ export function JoinCodePage({ code }: { code: string }) {
 
   useEffect(() => {
     let current = true
-    lookupJoinCode(code)
-      .then((roomId) => {
-        if (!current) return
-        if (roomId) navigate(roomPath(roomId), true)
-        else setProblem('code.unknown')
-      })
-      .catch((error: Error) => {
-        if (current) setProblem(error.message === 'too-many-tries' ? 'code.tooMany' : 'code.failed')
+    void useRoom
+      .getState()
+      .followJoinCode(code)
+      .then((found) => {
+        if (current && found) setProblem(PROBLEM_TEXT[found])
       })
     return () => {
       current = false

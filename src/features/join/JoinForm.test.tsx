@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Participant } from '../../map'
-import { loadIdentity } from './identity'
+import { loadIdentity } from '../../store/identity'
 import { JoinForm } from './JoinForm'
 
 beforeEach(() => localStorage.clear())

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { LIMITS, ROLE_SIDE, ROLES, SIDES, type Participant, type Role, type Side } from '../../map'
-import { deviceParticipantId, saveIdentity } from './identity'
+import { useRoom } from '../../store/roomStore'
+import { Field } from '../shared/Field'
 
 interface Props {
   initial: Participant | null
@@ -27,14 +28,15 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
       setError(t('error.invalid-participant'))
       return
     }
-    const participant: Participant = {
-      id: initial?.id ?? deviceParticipantId(),
-      name: trimmedName,
-      role,
-      roleLabel: role === 'anders' ? trimmedLabel : '',
-      side: role === 'anders' ? side : ROLE_SIDE[role],
-    }
-    saveIdentity(participant)
+    const participant = useRoom.getState().rememberIdentity(
+      {
+        name: trimmedName,
+        role,
+        roleLabel: role === 'anders' ? trimmedLabel : '',
+        side: role === 'anders' ? side : ROLE_SIDE[role],
+      },
+      initial?.id,
+    )
     onJoined(participant)
   }
 
@@ -42,20 +44,19 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
     <form className="join-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('join.title')}</h2>
       <p>{t('join.intro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('join.name')}</label>
-        <input
-          id={`${id}-name`}
-          name="name"
-          value={name}
-          maxLength={LIMITS.name}
-          autoComplete="nickname"
-          onChange={(event) => setName(event.target.value)}
-          aria-describedby={`${id}-name-hint`}
-          required
-        />
-        <small id={`${id}-name-hint`}>{t('join.nameHint')}</small>
-      </div>
+      <Field label={t('join.name')} hint={t('join.nameHint')}>
+        {(control) => (
+          <input
+            {...control}
+            name="name"
+            value={name}
+            maxLength={LIMITS.name}
+            autoComplete="nickname"
+            onChange={(event) => setName(event.target.value)}
+            required
+          />
+        )}
+      </Field>
       <fieldset className="choices">
         <legend>{t('join.role')}</legend>
         {ROLES.map((option) => (
@@ -73,16 +74,18 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
       </fieldset>
       {role === 'anders' && (
         <>
-          <label className="field">
-            <span>{t('join.otherRole')}</span>
-            <input
-              name="roleLabel"
-              value={roleLabel}
-              maxLength={LIMITS.roleLabel}
-              onChange={(event) => setRoleLabel(event.target.value)}
-              required
-            />
-          </label>
+          <Field label={t('join.otherRole')}>
+            {(control) => (
+              <input
+                {...control}
+                name="roleLabel"
+                value={roleLabel}
+                maxLength={LIMITS.roleLabel}
+                onChange={(event) => setRoleLabel(event.target.value)}
+                required
+              />
+            )}
+          </Field>
           <fieldset className="choices">
             <legend>{t('join.side')}</legend>
             {SIDES.map((option) => (

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 import type { PresentPerson } from '../../sync/roomConnection'
-import { roleText } from '../room/roleLabel'
+import { roleText } from '../shared/roleText'
 
 /** Each person once, however many devices they are connected with. */
 export function onePerPerson(presence: readonly PresentPerson[]): PresentPerson[] {

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { LIMITS, PULSE_SCORES, type PulseEntry } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { PULSE_MIN_ANSWERS, pulsePhase, pulseWords } from './pulseRules'
+import { Field } from '../shared/Field'
+import { PULSE_MIN_ANSWERS, pulsePhase, pulseWords } from '../shared/pulseRules'
 
 type Phase = 'before' | 'after'
 
@@ -48,19 +49,20 @@ function PulseForm({ phase }: { phase: Phase }) {
   }
 
   const field = (label: string, hint: string, value: string, set: (v: string) => void) => (
-    <label className="field">
-      <span>{label}</span>
-      <span className="hint">{hint}</span>
-      <textarea
-        rows={2}
-        value={value}
-        maxLength={LIMITS.noteText}
-        onChange={(event) => {
-          set(event.target.value)
-          setSaved(false)
-        }}
-      />
-    </label>
+    <Field label={label} hint={hint}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={2}
+          value={value}
+          maxLength={LIMITS.noteText}
+          onChange={(event) => {
+            set(event.target.value)
+            setSaved(false)
+          }}
+        />
+      )}
+    </Field>
   )
 
   return (
@@ -104,7 +106,7 @@ function PulseForm({ phase }: { phase: Phase }) {
 }
 
 /** The distribution of scores before and after, and the words, in no particular order. */
-export function PulseResults() {
+function PulseResults() {
   const t = useT()
   const entries = useRoom((state) => state.view.pulse)
   const written = (key: 'head' | 'heart' | 'gut') =>

@@ -1,26 +1,21 @@
 import { useState } from 'react'
 import { useT } from '../../i18n'
-import { requestDeleteMap } from '../../sync/serverApi'
-import { secretsFor } from '../../sync/mapSecrets'
+import { useRoom } from '../../store/roomStore'
 
 /**
  * The facilitator deletes the map for good: from the server and, as each device hears of it,
  * from every device. Asked twice, and the export is suggested first.
  */
-export function DeleteMap({ roomId }: { roomId: string }) {
+export function DeleteMap() {
   const t = useT()
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle')
-  const secrets = secretsFor(roomId)
-  if (!secrets) return null
+  const facilitates = useRoom((state) => state.secrets !== null)
+  if (!facilitates) return null
 
   async function onDelete(): Promise<void> {
     setState('busy')
-    try {
-      await requestDeleteMap(roomId, secrets!.facilitatorKey)
-      // The server now closes every connection with "deleted"; the banner takes it from there.
-    } catch {
-      setState('failed')
-    }
+    // Once deleted, the server closes every connection with "deleted"; the banner says so.
+    if (!(await useRoom.getState().deleteMap())) setState('failed')
   }
 
   return (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { LIMITS } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { Field } from '../shared/Field'
 
 /**
  * The facilitator changes the map's title, description and the card's version (printed on the
@@ -40,42 +41,48 @@ export function MapDetailsForm() {
     >
       <summary>{t('details.edit')}</summary>
       <form onSubmit={onSubmit} noValidate>
-        <label className="field">
-          <span>{t('home.mapTitle')}</span>
-          <input
-            value={title}
-            maxLength={LIMITS.title}
-            required
-            onChange={(event) => {
-              setTitle(event.target.value)
-              setSaved(false)
-            }}
-          />
-        </label>
-        <label className="field">
-          <span>{t('home.description')}</span>
-          <textarea
-            value={description}
-            maxLength={LIMITS.description}
-            rows={3}
-            onChange={(event) => {
-              setDescription(event.target.value)
-              setSaved(false)
-            }}
-          />
-        </label>
-        <label className="field">
-          <span>{t('details.version')}</span>
-          <input
-            value={cardVersion}
-            maxLength={LIMITS.cardVersion}
-            placeholder={t('details.versionHint')}
-            onChange={(event) => {
-              setCardVersion(event.target.value)
-              setSaved(false)
-            }}
-          />
-        </label>
+        <Field label={t('home.mapTitle')}>
+          {(control) => (
+            <input
+              {...control}
+              value={title}
+              maxLength={LIMITS.title}
+              required
+              onChange={(event) => {
+                setTitle(event.target.value)
+                setSaved(false)
+              }}
+            />
+          )}
+        </Field>
+        <Field label={t('home.description')}>
+          {(control) => (
+            <textarea
+              {...control}
+              value={description}
+              maxLength={LIMITS.description}
+              rows={3}
+              onChange={(event) => {
+                setDescription(event.target.value)
+                setSaved(false)
+              }}
+            />
+          )}
+        </Field>
+        <Field label={t('details.version')}>
+          {(control) => (
+            <input
+              {...control}
+              value={cardVersion}
+              maxLength={LIMITS.cardVersion}
+              placeholder={t('details.versionHint')}
+              onChange={(event) => {
+                setCardVersion(event.target.value)
+                setSaved(false)
+              }}
+            />
+          )}
+        </Field>
         <div className="actions">
           <button type="submit" className="primary">
             {t('details.save')}

@@ -1,17 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
-import { CloseCode } from '../../../shared/protocol'
-import { AppLink } from '../../app/AppLink'
+import { AppLink } from '../../routing/AppLink'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
-import { forgetSecrets } from '../../sync/mapSecrets'
-import { forgetMap } from '../home/recentMaps'
 import { explainRefusal } from './refusal'
 
 /**
  * Says plainly, in the page, when the server stopped this connection or cannot store anything,
  * and offers the one thing that helps: try again, fetch the map afresh, or go back to the start.
  */
-export function RefusalBanner({ roomId }: { roomId: string | null }) {
+export function RefusalBanner() {
   const t = useT()
   const connection = useRoom((state) => state.connection)
   const [discarding, setDiscarding] = useState(false)
@@ -27,14 +24,6 @@ export function RefusalBanner({ roomId }: { roomId: string | null }) {
     banner.current?.scrollIntoView({ block: 'start' })
     banner.current?.focus({ preventScroll: true })
   }, [refusedCode])
-
-  useEffect(() => {
-    // A deleted map leaves no trace on this device: not in the recent list, not its keys.
-    if (refusal?.code === CloseCode.deleted && roomId) {
-      forgetMap(roomId)
-      forgetSecrets(roomId)
-    }
-  }, [refusal, roomId])
 
   if (connection.status === 'storageFailed') {
     return (
@@ -67,10 +56,7 @@ export function RefusalBanner({ roomId }: { roomId: string | null }) {
             disabled={discarding}
             onClick={() => {
               setDiscarding(true)
-              void useRoom
-                .getState()
-                .discardLocalCopy()
-                .then(() => window.location.reload())
+              void useRoom.getState().discardLocalCopy()
             }}
           >
             {t('refusal.discard')}

@@ -1,16 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { AppLink } from '../../app/AppLink'
-import { secretsFromHash } from '../../app/router'
+import { AppLink } from '../../routing/AppLink'
 import { useT } from '../../i18n'
 import { SCHEMA_VERSION } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { rememberSecrets, secretsFor } from '../../sync/mapSecrets'
 import { Board } from '../board/Board'
 import { ExportPanel } from '../export/ExportPanel'
 import { StepBanner } from '../facilitation/StepBanner'
-import { rememberMap } from '../home/recentMaps'
 import { JoinForm } from '../join/JoinForm'
-import { loadIdentity } from '../join/identity'
 import { PresenceList } from '../presence/PresenceList'
 import { SharePanel } from '../share/SharePanel'
 import { ThreadPanel } from '../thread/ThreadPanel'
@@ -36,24 +32,13 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
-    // A co-facilitation link carries the key in the fragment: keep it on this device, then drop
-    // it from the address bar so it is not shared by accident.
-    const fromLink = secretsFromHash(window.location.hash)
-    if (fromLink) {
-      rememberSecrets(roomId, fromLink)
-      window.history.replaceState(null, '', window.location.pathname + window.location.search)
-    }
-    const facilitatorKey = secretsFor(roomId)?.facilitatorKey ?? null
     // A facilitator's tools start loading now, while they fill in the join form.
-    if (facilitatorKey) void tools()
-    // Opening the same room again is a no-op; App closes it when the route leaves the room.
-    useRoom.getState().openRoom({ kind: 'member', roomId, facilitatorKey }, loadIdentity())
+    if (useRoom.getState().enterRoom(roomId)) void tools()
   }, [roomId])
 
   useEffect(() => {
-    rememberMap(roomId, meta.title)
     document.title = meta.title ? `${meta.title} · ${t('app.name')}` : t('app.name')
-  }, [roomId, meta.title, t])
+  }, [meta.title, t])
 
   const heading = meta.title || t('room.noTitle')
 
@@ -65,7 +50,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <JoinForm
           initial={me}
           onJoined={(participant) => {
-            useRoom.getState().setMe(participant)
+            useRoom.getState().joinMap(participant)
             setChangingIdentity(false)
           }}
           onCancel={me ? () => setChangingIdentity(false) : undefined}
@@ -97,7 +82,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
               {t('error.newerVersion')}
             </p>
           )}
-          <RefusalBanner roomId={roomId} />
+          <RefusalBanner />
           <ErrorBanner />
         </div>
         <main id="main" className="room-main">
@@ -123,7 +108,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
           {level === 'facilitator' && <MapDetailsForm />}
           <SharePanel roomId={roomId} />
           <ExportPanel roomId={roomId} />
-          {level === 'facilitator' && <DeleteMap roomId={roomId} />}
+          {level === 'facilitator' && <DeleteMap />}
           <div className="room-me">
             <button type="button" onClick={() => setChangingIdentity(true)}>
               {t('join.change')}

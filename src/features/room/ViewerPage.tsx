@@ -43,7 +43,7 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
         </div>
       </header>
       <div className="room-banners">
-        <RefusalBanner roomId={null} />
+        <RefusalBanner />
       </div>
       <main id="main" className="room-main">
         <JoinCodeDisplay large />

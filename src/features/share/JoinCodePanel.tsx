@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react'
-import { joinCodePath } from '../../app/router'
+import { absoluteUrl, appHost, joinCodePath } from '../../routing/router'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 
@@ -11,7 +11,7 @@ export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
   const t = useT()
   const code = useRoom((state) => state.control.joinCode)
   if (!code) return null
-  const url = window.location.origin + joinCodePath(code)
+  const url = absoluteUrl(joinCodePath(code))
   return (
     <div className={`join-code${large ? ' is-large' : ''}`}>
       <p className="join-code-value" aria-label={`${t('code.label')}: ${code.split('').join(' ')}`}>
@@ -27,7 +27,7 @@ export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
       >
         <QrCode text={url} label={t('code.qr')} size={large ? 300 : 180} />
       </Suspense>
-      <p className="hint">{t('code.howTo', { address: window.location.host })}</p>
+      <p className="hint">{t('code.howTo', { address: appHost() })}</p>
     </div>
   )
 }

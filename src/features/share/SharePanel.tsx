@@ -1,7 +1,6 @@
 import { useState } from 'react'
-import { facilitatorPath, roomPath, viewerPath } from '../../app/router'
+import { absoluteUrl, facilitatorPath, roomPath, viewerPath } from '../../routing/router'
 import { useT, type TextKey } from '../../i18n'
-import { secretsFor } from '../../sync/mapSecrets'
 import { useRoom } from '../../store/roomStore'
 import { JoinCodePanel } from './JoinCodePanel'
 
@@ -57,14 +56,14 @@ function CopyableLink({ link }: { link: ShareLink }) {
 export function SharePanel({ roomId }: { roomId: string }) {
   const t = useT()
   const level = useRoom((state) => state.level)
-  const origin = window.location.origin
-  const secrets = level === 'facilitator' ? secretsFor(roomId) : null
+  const kept = useRoom((state) => state.secrets)
+  const secrets = level === 'facilitator' ? kept : null
   const links: ShareLink[] = [
     {
       id: 'participant',
       label: 'share.participant',
       hint: 'share.participantHint',
-      url: origin + roomPath(roomId),
+      url: absoluteUrl(roomPath(roomId)),
     },
   ]
   if (secrets?.viewerToken) {
@@ -72,7 +71,7 @@ export function SharePanel({ roomId }: { roomId: string }) {
       id: 'viewer',
       label: 'share.viewer',
       hint: 'share.viewerHint',
-      url: origin + viewerPath(secrets.viewerToken),
+      url: absoluteUrl(viewerPath(secrets.viewerToken)),
     })
   }
   if (secrets) {
@@ -80,7 +79,7 @@ export function SharePanel({ roomId }: { roomId: string }) {
       id: 'facilitator',
       label: 'share.facilitator',
       hint: 'share.facilitatorHint',
-      url: origin + facilitatorPath(roomId, secrets.facilitatorKey, secrets.viewerToken),
+      url: absoluteUrl(facilitatorPath(roomId, secrets.facilitatorKey, secrets.viewerToken)),
     })
   }
   return (

@@ -1,9 +1,9 @@
 import { memo, useId, type RefObject } from 'react'
 import { useT } from '../../i18n'
-import { looseEndsShown, refOf } from './refs'
+import { looseEndsShown, refOf } from '../shared/refs'
 import { servedColumn, threadEnd, threadStart, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { shortText } from '../board/noteText'
+import { shortText } from '../shared/noteText'
 
 /** The reference shown in a note's corner, also read out as part of the note's name. */
 export const NoteRef = memo(function NoteRef({ note }: { note: Note }) {

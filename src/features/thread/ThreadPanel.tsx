@@ -1,8 +1,8 @@
 import { useT } from '../../i18n'
 import { threadStart, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { shortText } from '../board/noteText'
-import { looseEndsShown, refOf } from './refs'
+import { shortText } from '../shared/noteText'
+import { looseEndsShown, refOf } from '../shared/refs'
 
 /**
  * The golden thread at a glance: how many links, and the loose ends. The facilitator can put a

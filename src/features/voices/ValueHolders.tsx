@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { useT } from '../../i18n'
 import { valueSides, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { shortText } from '../board/noteText'
+import { shortText } from '../shared/noteText'
 
 /**
  * On a value: which sides hold it (its writer's side and everyone who said "my value too"), and

@@ -12,10 +12,11 @@ import {
   type Note,
   type NoteId,
 } from '../../../map'
-import { bylineOf, shortText } from '../../board/noteText'
-import { pulsePhase, pulseWords } from '../../pulse/pulseRules'
-import { looseEndsShown, refOf } from '../../thread/refs'
-import { roleText } from '../../room/roleLabel'
+import { actionHeader, actionRow } from '../../shared/actionRow'
+import { bylineOf, ownerLine, shortText } from '../../shared/noteText'
+import { pulsePhase, pulseWords } from '../../shared/pulseRules'
+import { looseEndsShown, refOf } from '../../shared/refs'
+import { roleText } from '../../shared/roleText'
 import type { PdfContent, PdfNote, PdfThreads } from './layout'
 
 export interface PdfContentOptions {
@@ -26,13 +27,6 @@ export interface PdfContentOptions {
   link: string | null
   /** The "hoofd, hart, buik" answers, only when the group chose it. */
   includePulse?: boolean
-}
-
-function ownerLine(t: Translate, note: Note): string | null {
-  if (!note.owner) return null
-  return [t(`owner.${note.owner.kind}`), note.owner.name, note.owner.when]
-    .filter((part) => part.trim() !== '')
-    .join(' · ')
 }
 
 /** What the PDF says, in the reader's language, from the map as everyone sees it. */
@@ -95,13 +89,8 @@ export function pdfContent(
       notes: view.columns[column].map(toPdfNote),
     })),
     actionsTitle: t('export.actionList'),
-    actionsHeader: [t('export.csvWhat'), t('owner.kind'), t('export.csvWho'), t('export.csvWhen')],
-    actions: actionsOf(view).map((note) => [
-      note.text,
-      note.owner ? t(`owner.${note.owner.kind}`) : '',
-      note.owner?.name ?? '',
-      note.owner?.when ?? '',
-    ]),
+    actionsHeader: actionHeader(t),
+    actions: actionsOf(view).map((note) => actionRow(t, note)),
     principlesTitle: t('principles.title'),
     principles: [
       t('principles.dialogue'),

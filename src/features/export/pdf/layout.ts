@@ -310,9 +310,9 @@ function shifted(ops: DrawOp[], dy: number): DrawOp[] {
   return ops.map((op) => ({ ...op, y: op.y + dy }))
 }
 
-export const TEXT_SIZES = [13, 12, 11, 10, 9, 8] as const
+const TEXT_SIZES = [13, 12, 11, 10, 9, 8] as const
 /** The smallest note text the PDF uses; below this, columns continue on further pages. */
-export const MIN_TEXT_SIZE = 8
+const MIN_TEXT_SIZE = 8
 
 /**
  * Lays out the map pages: the largest text size at which every column fits on one page; at the
@@ -381,11 +381,7 @@ export function layoutMapPages(content: PdfContent, size: PageSize, measure: Mea
 }
 
 /** The action list as a table, continued on further pages with the header row repeated. */
-export function layoutActionPages(
-  content: PdfContent,
-  size: PageSize,
-  measure: Measure,
-): PdfPage[] {
+function layoutActionPages(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
   const page = PAGE_SIZES[size]
   const textSize = size === 'A3' ? 12 : 10
   const widths = [0.5, 0.14, 0.18, 0.18].map((part) => part * (page.width - 2 * MARGIN))
@@ -462,11 +458,7 @@ export function layoutActionPages(
 }
 
 /** One page with the method's four principles. */
-export function layoutPrinciplesPage(
-  content: PdfContent,
-  size: PageSize,
-  measure: Measure,
-): PdfPage {
+function layoutPrinciplesPage(content: PdfContent, size: PageSize, measure: Measure): PdfPage {
   const page = PAGE_SIZES[size]
   const ops: DrawOp[] = [
     {
@@ -505,7 +497,7 @@ export function layoutPrinciplesPage(
 }
 
 /** The golden thread: every thread from value to action, flowing over as many pages as needed. */
-export function layoutThreadPages(
+function layoutThreadPages(
   content: PdfContent,
   size: PageSize,
   measure: Measure,

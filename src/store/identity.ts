@@ -1,4 +1,4 @@
-import { newParticipantId, parseParticipant, type Participant } from '../../map'
+import { newParticipantId, parseParticipant, type Participant } from '../map'
 
 const STORAGE_KEY = 'pk.identity'
 

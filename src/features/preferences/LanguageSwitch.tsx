@@ -1,4 +1,4 @@
-import { useT, useLang, type Lang } from '../i18n'
+import { useT, useLang, type Lang } from '../../i18n'
 
 const LANGS: Lang[] = ['nl', 'en']
 

@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n'
 import type { Note } from '../../map'
-import { roleText } from '../room/roleLabel'
+import { roleText } from './roleText'
 
 /** A short form of a note's text for labels and announcements. */
 export function shortText(text: string, max = 60): string {
@@ -17,4 +17,12 @@ export function bylineOf(t: Translate, note: Note, withNames = true): string {
   return withNames
     ? t('proxy.byline', { who, writer: note.proxyBy.name })
     : t('proxy.bylineNoNames', { who })
+}
+
+/** Who does an action and when, as one line ("Wij · Marga · vóór 1 maart"); null for no owner. */
+export function ownerLine(t: Translate, note: Note): string | null {
+  if (!note.owner) return null
+  return [t(`owner.${note.owner.kind}`), note.owner.name, note.owner.when]
+    .filter((part) => part.trim() !== '')
+    .join(' · ')
 }

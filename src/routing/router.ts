@@ -76,3 +76,33 @@ export function navigate(path: string, replace = false): void {
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname)
 }
+
+/** The route of the page shown now. */
+export function currentRoute(): Route {
+  return routeOf(window.location.pathname)
+}
+
+/** The fragment of the address now (where a co-facilitation link carries its keys). */
+export function currentFragment(): string {
+  return window.location.hash
+}
+
+/** Drops the fragment from the address bar without a new history entry or a reload. */
+export function dropFragment(): void {
+  window.history.replaceState(null, '', window.location.pathname + window.location.search)
+}
+
+/** Loads the page afresh from the server (after this device's copy of a map was dropped). */
+export function reloadPage(): void {
+  window.location.reload()
+}
+
+/** A path within the app as a full address, for links shared outside it (copied, QR, PDF). */
+export function absoluteUrl(path: string): string {
+  return window.location.origin + path
+}
+
+/** The host this app is served from, for saying "go to … and type the code". */
+export function appHost(): string {
+  return window.location.host
+}

@@ -36,11 +36,13 @@ function store(list: RecentMap[]): void {
   }
 }
 
+/** Puts a map first in this device's list, under its current title; the list keeps at most 12. */
 export function rememberMap(roomId: string, title: string): void {
   const others = loadRecentMaps().filter((map) => map.roomId !== roomId)
   store([{ roomId, title, visitedAt: Date.now() }, ...others])
 }
 
+/** Takes a map off this device's list; the map itself is not touched. */
 export function forgetMap(roomId: string): void {
   store(loadRecentMaps().filter((map) => map.roomId !== roomId))
 }

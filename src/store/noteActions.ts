@@ -1,0 +1,167 @@
+import {
+  addNote,
+  createMap,
+  deleteNote,
+  editAndMoveNote,
+  editNote,
+  fillExampleMap,
+  importMapFile,
+  moveNote,
+  newNoteId,
+  newParticipantId,
+  ownPulse,
+  ROLE_SIDE,
+  setHolds,
+  setLink,
+  updateMapDetails,
+  writePulse,
+  type ActionOwner,
+  type ColumnId,
+  type MapDetails,
+  type MapFile,
+  type NoteId,
+  type Participant,
+  type PulseEntry,
+  type Role,
+} from '../map'
+import type { StoreContext } from './state'
+
+type NoteChanges = { text?: string; owner?: Partial<ActionOwner> }
+
+/** Edits of the shared map; each calls the map operation of the same name, once. */
+export interface NoteActions {
+  createMap(details: MapDetails): void
+  /** True when the details were valid and written. */
+  updateMapDetails(details: MapDetails): boolean
+  addNote(input: {
+    column: ColumnId
+    text: string
+    index?: number
+    owner?: Partial<ActionOwner>
+    /** A proxy note: written down for someone without a device, by name or only by role. */
+    proxyFor?: { name: string; role: Exclude<Role, 'anders'> }
+  }): NoteId | null
+  /** True when the changes were valid and written. */
+  editNote(id: NoteId, changes: NoteChanges): boolean
+  /** Edits a note and moves it elsewhere as one change; true when it was valid and written. */
+  editAndMoveNote(
+    id: NoteId,
+    changes: NoteChanges,
+    target: { column: ColumnId; index: number },
+  ): boolean
+  moveNote(id: NoteId, column: ColumnId, index: number): void
+  deleteNote(id: NoteId): void
+  dismissError(): void
+  /** Links a note to one it serves in the neighbouring column, or unlinks it. */
+  setLink(from: NoteId, to: NoteId, linked: boolean): void
+  /** Says this person holds a value too, or no longer does. */
+  setHolds(noteId: NoteId, holds: boolean): void
+  /** This device's own "hoofd, hart, buik" entry for the open map. */
+  ownPulse(): PulseEntry | null
+  writePulse(change: Partial<PulseEntry>): void
+  /** Fills the open (new, empty) map with the example map from the domain brief. */
+  fillExampleMap(): void
+  /**
+   * Fills the open (new, empty) map from a checked map file; shared marks go along. It waits for
+   * the server first, so the file goes out in parts as it is written, never as one frame.
+   */
+  importMapFile(file: MapFile, importer: Participant): Promise<void>
+}
+
+/** The edit actions; a refused edit leaves the map unchanged and sets `error`. */
+export function noteActions(ctx: StoreContext): NoteActions {
+  const { set, get, attempt } = ctx
+
+  function author(): Participant | null {
+    const me = get().me
+    if (!me) set({ error: 'invalid-participant' })
+    return me
+  }
+
+  return {
+    createMap(details) {
+      attempt((doc) => createMap(doc, details))
+    },
+
+    updateMapDetails(details) {
+      return (
+        attempt((doc) => {
+          updateMapDetails(doc, details)
+          return true
+        }) === true
+      )
+    },
+
+    addNote({ proxyFor, ...input }) {
+      const me = author()
+      if (!me) return null
+      if (!proxyFor)
+        return attempt((doc) => addNote(doc, { ...input, id: newNoteId(), author: me }))
+      const writtenFor: Participant = {
+        id: newParticipantId(),
+        name: proxyFor.name.trim(),
+        role: proxyFor.role,
+        roleLabel: '',
+        side: ROLE_SIDE[proxyFor.role],
+      }
+      return attempt((doc) =>
+        addNote(doc, { ...input, id: newNoteId(), author: writtenFor, proxyBy: me }),
+      )
+    },
+
+    editNote(id, changes) {
+      const by = get().me?.id
+      return attempt((doc) => editNote(doc, id, { ...changes, by })) !== null
+    },
+
+    editAndMoveNote(id, changes, target) {
+      const by = get().me?.id
+      return attempt((doc) => editAndMoveNote(doc, id, { ...changes, by }, target)) !== null
+    },
+
+    moveNote(id, column, index) {
+      attempt((doc) => moveNote(doc, id, { column, index }))
+    },
+
+    deleteNote(id) {
+      attempt((doc) => deleteNote(doc, id))
+    },
+
+    dismissError() {
+      set({ error: null })
+    },
+
+    setLink(from, to, linked) {
+      attempt((doc) => setLink(doc, from, to, linked))
+    },
+
+    setHolds(noteId, holds) {
+      const me = get().me
+      if (me) attempt((doc) => setHolds(doc, noteId, me.id, holds))
+    },
+
+    ownPulse() {
+      const session = ctx.session()
+      return session?.roomId ? ownPulse(session.doc, session.pulseKey()) : null
+    },
+
+    writePulse(change) {
+      const session = ctx.session()
+      if (!session?.roomId) return
+      const key = attempt((doc) => writePulse(doc, session.pulseKey(), change))
+      if (key) session.keepPulseKey(key)
+    },
+
+    fillExampleMap() {
+      attempt((doc) => fillExampleMap(doc))
+    },
+
+    async importMapFile(file, importer) {
+      const opened = ctx.session()
+      if (!opened || get().level !== 'facilitator') return
+      await opened.whenSynced()
+      if (ctx.session() !== opened) return
+      attempt(() => importMapFile(opened.doc, opened.control, file, importer))
+    },
+  }
+}

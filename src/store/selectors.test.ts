@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest'
+import {
+  addNote,
+  castVote,
+  createControlDoc,
+  createMapDoc,
+  dotsOf,
+  newNoteId,
+  PARTNERSHIP_BOARD,
+  servedColumn,
+  setLink,
+  viewControl,
+  viewMap,
+  type ControlView,
+  type NoteId,
+  type Participant,
+  type ParticipantId,
+  type VoteRules,
+} from '../map'
+import type { PresentPerson, ReadyMark } from '../sync/roomConnection'
+import {
+  dotsLeft,
+  dotsOn,
+  readyCounts,
+  sameThread,
+  threadShown,
+  voteRefusal,
+  type ThreadInputs,
+} from './selectors'
+
+const marga: Participant = {
+  id: 'marga-000001' as ParticipantId,
+  name: 'Marga',
+  role: 'mantelzorger',
+  roleLabel: '',
+  side: 'informal',
+}
+const kwame: Participant = { ...marga, id: 'kwame-000001' as ParticipantId, name: 'Kwame' }
+
+/** A small deterministic PRNG, so a failing sequence can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
+describe('vote eligibility', () => {
+  it('refuses a dot exactly when castVote does, whatever was voted before', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = prng(seed)
+      const doc = createMapDoc()
+      const notes = Array.from({ length: 3 }, (_, i) =>
+        addNote(doc, { id: newNoteId(), column: 'waarden', text: `n${i}`, author: marga }),
+      )
+      const rules: VoteRules = {
+        round: 1,
+        dots: 1 + Math.floor(random() * 3),
+        onePerNote: random() < 0.5,
+      }
+      for (let step = 0; step < 8; step++) {
+        const person = random() < 0.5 ? marga : kwame
+        const note = notes[Math.floor(random() * notes.length)]!
+        const asked = voteRefusal(rules, dotsOf(doc, rules), person.id, note)
+        expect(castVote(doc, rules, person.id, note), `seed ${seed}, step ${step}`).toBe(asked)
+      }
+    }
+  })
+
+  it('says one per note before no dots left, and counts dots left per person', () => {
+    const note = 'note-0000001' as NoteId
+    const other = 'note-0000002' as NoteId
+    const dots = [{ participantId: marga.id, slot: 0, noteId: note }]
+    const rules: VoteRules = { round: 1, dots: 1, onePerNote: true }
+    expect(voteRefusal(rules, dots, marga.id, note)).toBe('one-per-note')
+    expect(voteRefusal(rules, dots, marga.id, other)).toBe('no-dots-left')
+    expect(voteRefusal(rules, dots, kwame.id, note)).toBeNull()
+    expect(dotsLeft(rules, dots, marga.id)).toBe(0)
+    expect(dotsLeft({ ...rules, dots: 3 }, dots, kwame.id)).toBe(3)
+    expect(dotsOn(dots, note, marga.id)).toEqual({ mine: 1, total: 1 })
+    expect(dotsOn(dots, note, kwame.id)).toEqual({ mine: 0, total: 1 })
+    expect(dotsOn(dots, other, null)).toEqual({ mine: 0, total: 0 })
+  })
+})
+
+describe('ready counts', () => {
+  const control = { readyRound: 2, step: 1 }
+  const person = (
+    participant: Participant,
+    ready: ReadyMark | null,
+    isMe = false,
+    clientId = 1,
+  ): PresentPerson => ({ clientId, participant, isMe, ready, drafts: 0 })
+
+  it('counts each person once, even on two devices, and ignores answers of another round', () => {
+    const counts = readyCounts(
+      [
+        person(marga, { round: 2, step: 1, status: 'klaar' }, true, 1),
+        person(marga, null, false, 2),
+        person(kwame, { round: 1, step: 1, status: 'pas' }, false, 3),
+      ],
+      control,
+    )
+    expect(counts).toEqual({ done: 1, passed: 0, total: 2, mine: 'klaar' })
+  })
+
+  it('counts a pass, and knows this device has not answered', () => {
+    const counts = readyCounts(
+      [
+        person(marga, null, true, 1),
+        person(kwame, { round: 2, step: 1, status: 'pas' }, false, 2),
+        person(kwame, { round: 2, step: 3, status: 'klaar' }, false, 3),
+      ],
+      control,
+    )
+    expect(counts).toEqual({ done: 0, passed: 1, total: 2, mine: null })
+  })
+})
+
+describe('the golden thread shown', () => {
+  function linkedMap() {
+    const doc = createMapDoc()
+    const action = addNote(doc, { id: newNoteId(), column: 'acties', text: 'a', author: marga })
+    const served = addNote(doc, {
+      id: newNoteId(),
+      column: servedColumn(PARTNERSHIP_BOARD, 'acties')!,
+      text: 'b',
+      author: marga,
+    })
+    const alone = addNote(doc, { id: newNoteId(), column: 'waarden', text: 'c', author: marga })
+    setLink(doc, action, served, true)
+    return { view: viewMap(doc), action, served, alone }
+  }
+
+  function inputs(change: Partial<ThreadInputs> & { shared?: NoteId | null }): ThreadInputs {
+    const { shared = null, ...rest } = change
+    const control: ControlView = { ...viewControl(createControlDoc()), follow: true }
+    return {
+      threadNote: null,
+      control: { ...control, threadNote: shared },
+      level: 'participant',
+      followPaused: false,
+      view: linkedMap().view,
+      ...rest,
+    }
+  }
+
+  it("shows one's own choice first, else the facilitator's on a screen that follows", () => {
+    const { view, action, served, alone } = linkedMap()
+    expect(threadShown(inputs({ view, threadNote: action }))).toEqual(new Set([action, served]))
+    expect(threadShown(inputs({ view, shared: served }))).toEqual(new Set([action, served]))
+    expect(threadShown(inputs({ view, threadNote: alone, shared: served }))).toEqual(
+      new Set([alone]),
+    )
+    expect(threadShown(inputs({ view, shared: served, followPaused: true }))).toBeNull()
+    expect(
+      threadShown(inputs({ view, shared: served, followPaused: true, level: 'viewer' })),
+    ).not.toBeNull()
+    expect(threadShown(inputs({ view, shared: served, level: 'facilitator' }))).toBeNull()
+  })
+
+  it('shows nothing for a note that is gone, and tells equal threads apart from others', () => {
+    const { view, action, served } = linkedMap()
+    expect(threadShown(inputs({ view, threadNote: 'gone-0000001' as NoteId }))).toBeNull()
+    expect(sameThread(new Set([action, served]), new Set([served, action]))).toBe(true)
+    expect(sameThread(new Set([action]), new Set([served]))).toBe(false)
+    expect(sameThread(null, null)).toBe(true)
+    expect(sameThread(null, new Set([action]))).toBe(false)
+  })
+})

@@ -1,0 +1,102 @@
+import {
+  threadOf,
+  type ControlView,
+  type Dot,
+  type MapView,
+  type NoteId,
+  type ParticipantId,
+  type VoteRules,
+} from '../map'
+import type { PresentPerson, ReadyStatus } from '../sync/roomConnection'
+import type { AccessLevel } from './state'
+
+/**
+ * Pure readings of the store's state: the same input gives the same answer, so components and
+ * actions ask the same rule and tests need no room.
+ */
+
+/** How many dots a person has left in an open round; never below zero. */
+export function dotsLeft(rules: VoteRules, dots: readonly Dot[], participantId: ParticipantId) {
+  const used = dots.filter((dot) => dot.participantId === participantId).length
+  return Math.max(0, rules.dots - used)
+}
+
+/** The vote rule lives once, beside `castVote`; components ask it through here. */
+export { voteRefusal } from '../map'
+
+/** A person's dots on a note, and everyone's, in the dots that count. */
+export function dotsOn(
+  dots: readonly Dot[],
+  noteId: NoteId,
+  participantId: ParticipantId | null,
+): { mine: number; total: number } {
+  let mine = 0
+  let total = 0
+  for (const dot of dots) {
+    if (dot.noteId !== noteId) continue
+    total++
+    if (dot.participantId === participantId) mine++
+  }
+  return { mine, total }
+}
+
+export interface ReadyCounts {
+  readonly done: number
+  readonly passed: number
+  /** People in the room, each counted once however many devices they use. */
+  readonly total: number
+  /** This device's own answer for the current step and round. */
+  readonly mine: ReadyStatus | null
+}
+
+/**
+ * Who is done with this step: one answer per person, even on two devices; answers for another
+ * step or round do not count.
+ */
+export function readyCounts(
+  presence: readonly PresentPerson[],
+  control: Pick<ControlView, 'readyRound' | 'step'>,
+): ReadyCounts {
+  const answers = new Map<string, ReadyStatus | null>()
+  let mine: ReadyStatus | null = null
+  for (const person of presence) {
+    const mark = person.ready
+    const current =
+      mark && mark.round === control.readyRound && mark.step === control.step ? mark.status : null
+    if (person.isMe) mine = current
+    if (!answers.get(person.participant.id)) answers.set(person.participant.id, current)
+  }
+  const values = [...answers.values()]
+  return {
+    done: values.filter((status) => status === 'klaar').length,
+    passed: values.filter((status) => status === 'pas').length,
+    total: values.length,
+    mine,
+  }
+}
+
+export interface ThreadInputs {
+  readonly threadNote: NoteId | null
+  readonly control: Pick<ControlView, 'follow' | 'threadNote'>
+  readonly level: AccessLevel
+  readonly followPaused: boolean
+  readonly view: Pick<MapView, 'notes' | 'linkIndex'>
+}
+
+/**
+ * The golden thread to highlight: one's own choice, else the facilitator's on a screen that
+ * follows; null when none, or when its note is gone.
+ */
+export function threadShown(state: ThreadInputs): ReadonlySet<NoteId> | null {
+  const { threadNote, control, level, followPaused, view } = state
+  const following = level === 'viewer' || (control.follow && !followPaused)
+  const shared = level !== 'facilitator' && following ? control.threadNote : null
+  const id = (threadNote ?? shared) as NoteId | null
+  return id && view.notes.has(id) ? threadOf(id, view.linkIndex) : null
+}
+
+/** Whether two threads hold the same notes, so an unchanged thread keeps its identity. */
+export function sameThread(a: ReadonlySet<NoteId> | null, b: ReadonlySet<NoteId> | null): boolean {
+  if (a === null || b === null) return a === b
+  return a.size === b.size && [...a].every((id) => b.has(id))
+}
