@@ -13,7 +13,6 @@ import {
   cardOrder,
   createMap,
   createMapDoc,
-  fillExampleMap,
   newNoteId,
   PARTNERSHIP_BOARD,
   stepOf,
@@ -22,6 +21,7 @@ import {
   writePulse,
   type MapDoc,
 } from '../src/map'
+import { fillExampleMap } from '../src/map/example'
 
 const require = createRequire(import.meta.url)
 const fonts = {

@@ -13,14 +13,11 @@ import {
   deleteNote,
   editNote,
   extendTimer,
-  fillExampleMap,
   goToStep,
-  importMapFile,
   joinMap,
   migrate,
   moveNote,
   openVote,
-  parseMapFile,
   pauseTimer,
   recordEdit,
   retractVote,
@@ -39,7 +36,6 @@ import {
   setTempo,
   setThreadNote,
   startTimer,
-  toMapFile,
   updateMapDetails,
   viewControl,
   viewMap,
@@ -48,6 +44,8 @@ import {
   type Participant,
   type ParticipantId,
 } from '../src/map'
+import { fillExampleMap } from '../src/map/example'
+import { importMapFile, parseMapFile, toMapFile } from '../src/map/mapFile'
 
 const ayse: Participant = {
   id: 'ayse-0000001' as ParticipantId,

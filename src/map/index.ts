@@ -50,7 +50,6 @@ export {
 export * from './schema'
 export { observeMap } from './observe'
 export { actionsOf, EMPTY_VIEW, viewMap, type MapView } from './view'
-export { EXAMPLE_MAP, fillExampleMap } from './example'
 export {
   castVote,
   dotsOf,
@@ -102,17 +101,9 @@ export {
   type Tempo,
   type TimerState,
 } from './control'
-export {
-  importMapFile,
-  MAP_FILE_FORMAT,
-  MAP_FILE_VERSION,
-  migrateMapFile,
-  parseMapFile,
-  validateMapFile,
-  toMapFile,
-  type MapFile,
-  type MapFileProblem,
-} from './mapFile'
+// The map file's reader and writer load when someone imports or exports (`import('./mapFile')`),
+// not with the map: only their types are here.
+export type { MapFile, MapFileProblem } from './mapFile'
 export {
   indexLinks,
   looseEnds,

@@ -4,20 +4,21 @@ import {
   createControlDoc,
   createMap,
   createMapDoc,
-  EXAMPLE_MAP,
-  fillExampleMap,
-  importMapFile,
-  MAP_FILE_VERSION,
-  migrateMapFile,
   newNoteId,
-  parseMapFile,
-  validateMapFile,
-  toMapFile,
   viewControl,
   viewMap,
   type Participant,
   type ParticipantId,
 } from './index'
+import { EXAMPLE_MAP, fillExampleMap } from './example'
+import {
+  importMapFile,
+  MAP_FILE_VERSION,
+  migrateMapFile,
+  parseMapFile,
+  validateMapFile,
+  toMapFile,
+} from './mapFile'
 
 const importer: Participant = {
   id: 'importer0001' as ParticipantId,

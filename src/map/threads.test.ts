@@ -5,8 +5,6 @@ import {
   addNote,
   createMapDoc,
   deleteNote,
-  EXAMPLE_MAP,
-  fillExampleMap,
   looseEnds,
   moveNote,
   newNoteId,
@@ -20,6 +18,7 @@ import {
   type Participant,
   type ParticipantId,
 } from './index'
+import { EXAMPLE_MAP, fillExampleMap } from './example'
 
 const marga: Participant = {
   id: 'marga-000001' as ParticipantId,

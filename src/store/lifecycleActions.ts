@@ -63,7 +63,7 @@ export function lifecycleActions(ctx: StoreContext): LifecycleActions {
   function fill(content: NewMapContent): void {
     const room = get()
     if (content.kind === 'blank') room.createMap(content.details)
-    else if (content.kind === 'example') room.fillExampleMap()
+    else if (content.kind === 'example') void room.fillExampleMap()
     else {
       // Anonymous notes need no author; the importer's identity stands in only for validation.
       const importer = loadIdentity() ?? {

@@ -4,8 +4,6 @@ import {
   deleteNote,
   editAndMoveNote,
   editNote,
-  fillExampleMap,
-  importMapFile,
   moveNote,
   newNoteId,
   newParticipantId,
@@ -60,7 +58,7 @@ export interface NoteActions {
   ownPulse(): PulseEntry | null
   writePulse(change: Partial<PulseEntry>): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
-  fillExampleMap(): void
+  fillExampleMap(): Promise<void>
   /**
    * Fills the open (new, empty) map from a checked map file; shared marks go along. It waits for
    * the server first, so the file goes out in parts as it is written, never as one frame.
@@ -152,7 +150,9 @@ export function noteActions(ctx: StoreContext): NoteActions {
       if (key) session.keepPulseKey(key)
     },
 
-    fillExampleMap() {
+    async fillExampleMap() {
+      // The example's text loads only when someone asks for it.
+      const { fillExampleMap } = await import('../map/example')
       attempt((doc) => fillExampleMap(doc))
     },
 
@@ -160,6 +160,8 @@ export function noteActions(ctx: StoreContext): NoteActions {
       const opened = ctx.session()
       if (!opened || get().level !== 'facilitator') return
       await opened.whenSynced()
+      // The file reader loads only for an import.
+      const { importMapFile } = await import('../map/mapFile')
       if (ctx.session() !== opened) return
       attempt(() => importMapFile(opened.doc, opened.control, file, importer))
     },

@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import { absoluteUrl, roomPath, viewerPath } from '../../routing/router'
 import { useT } from '../../i18n'
-import { toMapFile } from '../../map'
 import { useRoom, type MapSecrets } from '../../store/roomStore'
 import { download } from './download'
-import { actionsCsv, fileName, mapMarkdown } from './formats'
+
+/** The file formats load when someone exports, not with the map. */
+const formats = () => import('./formats')
+const mapFiles = () => import('../../map/mapFile')
 
 /**
  * The address the PDF may print: a facilitator's read-only watch link when this device has it
@@ -113,7 +115,8 @@ export function ExportPanel({ roomId }: { roomId: string }) {
       <div className="export-buttons">
         <button
           type="button"
-          onClick={() => {
+          onClick={async () => {
+            const [{ fileName }, { toMapFile }] = await Promise.all([formats(), mapFiles()])
             const { view, agreed } = current()
             const file = toMapFile(view, agreed)
             download(
@@ -127,7 +130,8 @@ export function ExportPanel({ roomId }: { roomId: string }) {
         </button>
         <button
           type="button"
-          onClick={() => {
+          onClick={async () => {
+            const { actionsCsv, fileName } = await formats()
             const { view } = current()
             download(
               fileName(`${view.meta.title}-acties`, 'csv'),
@@ -140,7 +144,8 @@ export function ExportPanel({ roomId }: { roomId: string }) {
         </button>
         <button
           type="button"
-          onClick={() => {
+          onClick={async () => {
+            const { fileName, mapMarkdown } = await formats()
             const { view, agreed } = current()
             download(
               fileName(view.meta.title, 'md'),

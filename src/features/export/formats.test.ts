@@ -1,13 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadLang, translator } from '../../i18n'
-import {
-  createMapDoc,
-  EXAMPLE_MAP,
-  fillExampleMap,
-  joinMap,
-  viewMap,
-  type ParticipantId,
-} from '../../map'
+import { createMapDoc, joinMap, viewMap, type ParticipantId } from '../../map'
+import { EXAMPLE_MAP, fillExampleMap } from '../../map/example'
 import { actionsCsv, csvCell, fileName, mapMarkdown } from './formats'
 
 function example() {

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { AppLink } from '../../routing/AppLink'
 import { roomPath } from '../../routing/router'
 import { useT } from '../../i18n'
-import { LIMITS, parseMapFile, type MapFileProblem } from '../../map'
+import { LIMITS, type MapFileProblem } from '../../map'
 import type { NewMapContent } from '../../store/lifecycleActions'
 import { useRoom } from '../../store/roomStore'
 import { JoinCodeForm } from '../join/JoinCodeForm'
@@ -40,6 +40,8 @@ export function HomePage() {
 
   async function onImport(file: File | undefined): Promise<void> {
     if (!file) return
+    // The file reader loads only for an import.
+    const { parseMapFile } = await import('../../map/mapFile')
     const parsed = parseMapFile(await file.text())
     if (!parsed.ok) {
       setImportProblem(parsed.problem)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translator } from '../../i18n'
-import { createMapDoc, fillExampleMap, viewMap, type Note } from '../../map'
+import { createMapDoc, viewMap, type Note } from '../../map'
+import { fillExampleMap } from '../../map/example'
 import { actionHeader, actionRow } from './actionRow'
 import { ownerLine, shortText } from './noteText'
 
