@@ -3,6 +3,7 @@ import {
   closeVote,
   extendTimer,
   goToStep,
+  type Board,
   openVote,
   pauseTimer,
   resetReady,
@@ -68,12 +69,13 @@ export interface FacilitatorActions {
  */
 export function facilitatorActions(
   facilitate: (change: (doc: ControlDoc, now: number) => void) => boolean,
-  room: () => { roomId: string | null; secrets: MapSecrets | null },
+  room: () => { roomId: string | null; secrets: MapSecrets | null; view: { board: Board } },
 ): FacilitatorActions {
   return {
-    goToStep: (step) => facilitate((doc) => goToStep(doc, step)),
+    // The steps are the map's own board's columns.
+    goToStep: (step) => facilitate((doc) => goToStep(doc, step, room().view.board)),
     setDirection: (direction) => facilitate((doc) => setDirection(doc, direction)),
-    setTempo: (tempo) => facilitate((doc) => setTempo(doc, tempo)),
+    setTempo: (tempo) => facilitate((doc) => setTempo(doc, tempo, room().view.board)),
     setLocked: (locked) => facilitate((doc) => setLocked(doc, locked)),
     setFollow: (follow) => facilitate((doc) => setFollow(doc, follow)),
     startTimer: (minutes) => facilitate((doc, now) => startTimer(doc, minutes * 60_000, now)),

@@ -6,6 +6,7 @@ import {
   migrate,
   observeControl,
   observeMap,
+  type Board,
   type ControlDoc,
   type ControlView,
   type Dot,
@@ -87,8 +88,16 @@ export class RoomSession {
    */
   observe(): void {
     if (this.stopObserving) return
-    const stopMap = observeMap(this.doc, (view) => this.events.onMap(view))
-    const stopControl = observeControl(this.control, (view) => this.events.onControl(view))
+    // The facilitation's steps are the columns of the map's board: read again when it changes.
+    let board: Board | null = null
+    let stopControl = (): void => {}
+    const stopMap = observeMap(this.doc, (view) => {
+      this.events.onMap(view)
+      if (view.board === board) return
+      board = view.board
+      stopControl()
+      stopControl = observeControl(this.control, (control) => this.events.onControl(control), board)
+    })
     this.stopObserving = () => {
       stopMap()
       stopControl()
