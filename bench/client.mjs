@@ -1,6 +1,6 @@
 // The browser side in Debian's Chromium against the built server: how long a 300-note map takes
 // to open, how smooth dragging a note is, and how long from a join link to typing a note.
-// Usage: npm run build && node bench/client.mjs [--notes 300] [--runs 3] [--against <dist/server/index.js>]
+// Usage: npm run build && node bench/client.mjs [--notes 300] [--runs 3] [--against <dist/server/index.js>] [--turns 2]
 // With --against, the same measurements run against another build too (it serves its own client),
 // the builds taking turns, and the table has a column for each.
 /* global window, document, requestAnimationFrame -- the drag and open measurements run inside the page */
@@ -16,8 +16,10 @@ const { values } = parseArgs({
     notes: { type: 'string', default: '300' },
     runs: { type: 'string', default: '3' },
     against: { type: 'string' },
+    turns: { type: 'string', default: '2' },
   },
 })
+const TURNS = Number(values.turns)
 const NOTES = Number(values.notes)
 const RUNS = Number(values.runs)
 
@@ -186,16 +188,34 @@ if (values.against) {
   const entry = path.resolve(values.against)
   builds.push([values.against, (dataDir) => [entry, ...ourServerArgs(dataDir).slice(1)]])
 }
-// One measurement of each build in turn, RUNS runs inside each.
-const results = []
-for (const [label, args] of builds) results.push(await measure(args, label))
+// The builds take turns, the first one first in one turn and last in the next, so neither always
+// meets a browser that has just started; each turn runs RUNS runs of everything.
+const results = builds.map(() => ({
+  openTimes: { cold: [], warm: [], warmInPage: [] },
+  joinTimes: { form: [], typing: [] },
+  frames: [],
+  longTasks: [],
+}))
+for (let turn = 0; turn < TURNS; turn++) {
+  const order = builds.map((_, i) => i)
+  if (turn % 2 === 1) order.reverse()
+  for (const i of order) {
+    const figures = await measure(builds[i][1], builds[i][0])
+    const into = results[i]
+    for (const key of ['cold', 'warm', 'warmInPage'])
+      into.openTimes[key].push(...figures.openTimes[key])
+    for (const key of ['form', 'typing']) into.joinTimes[key].push(...figures.joinTimes[key])
+    into.frames.push(...figures.frames)
+    into.longTasks.push(...figures.longTasks)
+  }
+}
 await browser.close()
 
 const ms = (value) => `${value.toFixed(0)}`
 const row = (what, pick) =>
   console.log(`| ${what} | ${results.map((r) => ms(pick(r))).join(' | ')} |`)
 console.log(
-  `\nBrowser budgets in Chromium (headless), map of ${NOTES} notes, ${RUNS} runs each (median); ${os.cpus().length} cores\n`,
+  `\nBrowser budgets in Chromium (headless), map of ${NOTES} notes, ${RUNS} runs in each of ${TURNS} turns (median of all); ${os.cpus().length} cores\n`,
 )
 console.log(`| what (ms) | ${builds.map(([label]) => label).join(' | ')} |`)
 console.log(`| --- | ${builds.map(() => '---:').join(' | ')} |`)
