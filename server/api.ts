@@ -120,6 +120,10 @@ export function createApi(
       return answer(res, async () => json(res, 201, await access.create()))
     }
     if (route?.call === 'time') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET' }).end()
+        return true
+      }
       json(res, 200, { now: Date.now() })
       return true
     }

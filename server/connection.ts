@@ -9,6 +9,7 @@ import { LimitError } from './limits.js'
 import type { RateLimiter } from './rateLimit.js'
 import { logRefusal } from './refusals.js'
 import {
+  checkStateVector,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -151,6 +152,7 @@ export class Connection implements Peer {
   private answerStateRequest(stateVector: Uint8Array): void {
     if (stateVector.length > MAX_STATE_VECTOR_BYTES)
       throw new LimitError(CloseReason.stateVectorTooBig)
+    checkStateVector(stateVector)
     if (this.replying) {
       this.waitingRequest = stateVector
       return
@@ -162,7 +164,14 @@ export class Connection implements Peer {
       this.replying = false
       const waiting = this.waitingRequest
       this.waitingRequest = null
-      if (waiting && !this.closed) this.answerStateRequest(waiting)
+      if (!waiting || this.closed) return
+      // Answered from the socket's callback, outside the message handler: whatever goes wrong
+      // closes this connection, never the process.
+      try {
+        this.answerStateRequest(waiting)
+      } catch (error) {
+        this.onHandleError(error)
+      }
     })
   }
 

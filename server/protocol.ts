@@ -73,6 +73,24 @@ export function handleSyncMessage(
   }
 }
 
+/**
+ * The state vector a client sent, checked to decode whole; a ProtocolError otherwise. Checked on
+ * arrival, so a request answered later (after the one before it) cannot fail then.
+ */
+export function checkStateVector(stateVector: Uint8Array): Uint8Array {
+  try {
+    const decoder = decoding.createDecoder(stateVector)
+    const clients = decoding.readVarUint(decoder)
+    for (let i = 0; i < clients; i++) {
+      decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+    }
+  } catch (error) {
+    throw new ProtocolError(`malformed state vector: ${(error as Error).message}`)
+  }
+  return stateVector
+}
+
 /** A sync step 2 message: what the client lacks, as one update, whatever the step 1 it answers. */
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()

@@ -4,7 +4,11 @@
  * compile this module; nothing else spells out a close code or a document name.
  */
 
-/** Subprotocol every client offers; the server answers with it or refuses the upgrade. */
+/**
+ * Subprotocol our client offers, and the server answers with. A client that offers none (the
+ * stock y-websocket client) is let in as a participant all the same; the subprotocol is there to
+ * carry the facilitator key beside it.
+ */
 export const SUBPROTOCOL = 'pk.v1'
 /** The facilitator key travels as a second subprotocol, `pk.fk.<key>`, never in a URL. */
 export const FACILITATOR_KEY_PREFIX = 'pk.fk.'

@@ -71,6 +71,23 @@ describe('requests no parser takes', () => {
     expect((await fetch(`${server.url}health`)).status).toBe(200)
   })
 
+  it('answers a method a path does not take with 405 and the methods it does', async () => {
+    const server = await startServerProcess(tempDataDir())
+    defer(() => stopServerProcess(server))
+    const cases: Array<[string, string, string]> = [
+      ['POST', '/api/time', 'GET'],
+      ['DELETE', '/api/time', 'GET'],
+      ['GET', '/api/maps', 'POST'],
+      ['POST', '/api/join/ABC234', 'GET'],
+    ]
+    for (const [method, target, allow] of cases) {
+      const response = await fetch(`${server.url}${target.slice(1)}`, { method })
+      expect(response.status, `${method} ${target}`).toBe(405)
+      expect(response.headers.get('allow')).toBe(allow)
+    }
+    expect((await fetch(`${server.url}api/time`)).status).toBe(200)
+  })
+
   it('does not serve source maps unless asked to', async () => {
     const server = await startServerProcess(tempDataDir())
     defer(() => stopServerProcess(server))
@@ -168,6 +185,51 @@ describe('read amplification', () => {
       10_000,
     )
     deaf.tcp.resume()
+  })
+})
+
+describe('state requests', () => {
+  it('closes a connection whose waiting state request does not decode, and the process stays up', async () => {
+    const server = await startServerProcess(tempDataDir(), 0, [
+      '--max-notes',
+      '20000',
+      '--max-write-bytes-per-hour',
+      String(64 * 2 ** 20),
+    ])
+    defer(() => stopServerProcess(server))
+    const { roomId } = await createMap(server.port)
+    const writer = client(server.port, roomId)
+    await whenSynced(writer)
+    // About 12 MB of notes, more than the kernel buffers between two sockets on loopback, so the
+    // answer to a socket that does not read stays under way.
+    const text = 'n'.repeat(950)
+    for (let batch = 0; batch < 12; batch++) {
+      pushNotes(writer.doc, ...Array.from({ length: 1000 }, (_, i) => `${batch}.${i} ${text}`))
+    }
+    const reader = client(server.port, roomId)
+    await waitFor(() => noteTexts(reader.doc).length === 12_000, 'the notes stored', 60_000)
+
+    // A valid request while not reading, then one whose state vector ends mid-number: the second
+    // waits for the first answer to leave, and would be read only then, outside the handler of
+    // its own frame.
+    const ws = await rawSocket(server.port, roomId, ['pk.v1'])
+    const tcp = (ws as unknown as { _socket: net.Socket })._socket
+    const closed = closeOf(ws)
+    tcp.pause()
+    ws.send(STATE_REQUEST)
+    ws.send(Uint8Array.from([0, 0, 1, 0xff]))
+    // The server has both before this socket reads again (its /health answers after them).
+    await waitFor(async () => (await fetch(`${server.url}health`)).ok, 'health')
+    tcp.resume()
+    expect(await closed).toMatchObject({
+      code: 4400,
+      reason: expect.stringMatching(/state vector/),
+    })
+
+    // The process still runs, and still serves the map.
+    expect((await fetch(`${server.url}health`)).status).toBe(200)
+    const later = client(server.port, roomId)
+    await waitFor(() => noteTexts(later.doc).length === 12_000, 'a newcomer has the map', 60_000)
   })
 })
 

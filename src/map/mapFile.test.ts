@@ -155,6 +155,13 @@ describe('map file', () => {
     ])
     const parsed = parseMapFile(JSON.stringify(version1))
     expect(parsed.ok).toBe(true)
+    // A version 1 file could leave out the description too.
+    const withoutDescription: Record<string, unknown> = { ...version1 }
+    delete withoutDescription.description
+    expect(parseMapFile(JSON.stringify(withoutDescription))).toMatchObject({
+      ok: true,
+      file: { description: '' },
+    })
     if (!parsed.ok) return
     expect(parsed.file.board).toBe('partnerschapskaart')
     expect(parsed.file.notes[1]!.owner).toEqual({ kind: 'ik', name: 'Ayşe', when: '' })

@@ -101,13 +101,14 @@ type Raw = Record<string, unknown>
 const FILE_MIGRATIONS: Readonly<Record<number, (file: Raw) => Raw>> = {
   /**
    * 1 → 2: the file names its kind of board (version 1 files are all partnership cards), and the
-   * fields version 1 files gained over time (card version, proxy author, thread, value holders)
-   * are filled in where an older file has none, so version 2 requires them all.
+   * fields a version 1 file may leave out (description, card version, proxy author, thread, value
+   * holders, owner, shared mark) are filled in where it has none, so version 2 requires them all.
    */
   1: (file) => ({
     ...file,
     version: 2,
     board: MAP_FILE_FORMAT,
+    description: file.description ?? '',
     cardVersion: file.cardVersion ?? '',
     notes: Array.isArray(file.notes)
       ? file.notes.map((note: unknown) =>

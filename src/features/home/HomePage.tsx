@@ -13,7 +13,9 @@ export function HomePage() {
   const t = useT()
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const [titleError, setTitleError] = useState<string | null>(null)
+  /** The server could not make the map; said beside what was pressed (the form or the example). */
+  const [createFailed, setCreateFailed] = useState<NewMapContent['kind'] | null>(null)
   const recent = useRoom((state) => state.recentMaps)
   const [busy, setBusy] = useState(false)
 
@@ -23,14 +25,17 @@ export function HomePage() {
   /** Asks the server for a new map; this device becomes its facilitator. */
   async function open(content: NewMapContent): Promise<void> {
     setBusy(true)
-    if (!(await useRoom.getState().startMap(content))) setError(t('error.createFailed'))
+    setCreateFailed(null)
+    if (!(await useRoom.getState().startMap(content))) {
+      setCreateFailed(content.kind)
+    }
     setBusy(false)
   }
 
   function onCreate(event: FormEvent): void {
     event.preventDefault()
     if (title.trim() === '') {
-      setError(t('error.title-required'))
+      setTitleError(t('error.title-required'))
       return
     }
     void open({ kind: 'blank', details: { title, description } })
@@ -66,7 +71,10 @@ export function HomePage() {
       <section className="panel" aria-labelledby="create-title">
         <h2 id="create-title">{t('home.title')}</h2>
         <form onSubmit={onCreate} noValidate>
-          <Field label={t('home.mapTitle')} error={error}>
+          <Field
+            label={t('home.mapTitle')}
+            error={titleError ?? (createFailed === 'blank' ? t('error.createFailed') : null)}
+          >
             {(control) => (
               <input
                 {...control}
@@ -76,7 +84,7 @@ export function HomePage() {
                 placeholder={t('home.mapTitleHint')}
                 onChange={(event) => {
                   setTitle(event.target.value)
-                  setError(null)
+                  setTitleError(null)
                 }}
                 required
               />
@@ -108,9 +116,9 @@ export function HomePage() {
       <section className="panel" aria-labelledby="example-title">
         <h2 id="example-title">{t('home.exampleTitle')}</h2>
         <p>{t('home.exampleHint')}</p>
-        {error && !title && (
+        {createFailed === 'example' && (
           <p className="form-error" role="alert">
-            {error}
+            {t('error.createFailed')}
           </p>
         )}
         <button type="button" onClick={onExample} disabled={busy}>
@@ -120,7 +128,16 @@ export function HomePage() {
 
       <section className="panel" aria-labelledby="import-title">
         <h2 id="import-title">{t('import.title')}</h2>
-        <Field label={t('import.label')} error={importProblem && t(`import.${importProblem}`)}>
+        <Field
+          label={t('import.label')}
+          error={
+            importProblem
+              ? t(`import.${importProblem}`)
+              : createFailed === 'file'
+                ? t('error.createFailed')
+                : null
+          }
+        >
           {(control) => (
             <input
               {...control}
