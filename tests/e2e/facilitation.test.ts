@@ -188,6 +188,7 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
     await facilitator.room.addNote(/Waarden/, 'Warmte en respect')
     await facilitator.room.addNote(/Waarden/, 'Transparantie')
+    await facilitator.room.addNote(/Waarden/, 'Gelijkwaardigheid')
     const ayse = await harness.person()
     await joinAs(ayse, url, 'Ayşe Yılmaz', 'Vrijwilliger')
     const kwame = await harness.person()
@@ -205,6 +206,14 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     await expect.poll(() => give(ayse, 'Warmte en respect').count()).toBe(0)
     await give(ayse, 'Transparantie').click()
     await ayse.page.getByText('Stemronde: je hebt nog 0 van 2 stippen.').waitFor()
+    // Without dots left the button stays (marked as not available), and pressing it says why
+    // nothing happens.
+    await expect
+      .poll(() => give(ayse, 'Gelijkwaardigheid').getAttribute('aria-disabled'))
+      .toBe('true')
+    await give(ayse, 'Gelijkwaardigheid').focus()
+    await ayse.page.keyboard.press('Enter')
+    await ayse.page.getByText('Je stippen zijn op. Neem eerst ergens een stip terug.').waitFor()
     await give(kwame, 'Transparantie').click()
     await kwame.page.getByText('Stemronde: je hebt nog 1 van 2 stippen.').waitFor()
     // While the vote is open nobody sees the others' dots.
@@ -223,7 +232,7 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
           .locator('.note-text')
           .allInnerTexts(),
       )
-      .toEqual(['Transparantie', 'Warmte en respect'])
+      .toEqual(['Transparantie', 'Warmte en respect', 'Gelijkwaardigheid'])
 
     // The facilitator marks a value the group shares; it shows for everyone.
     await facilitator.page

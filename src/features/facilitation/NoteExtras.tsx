@@ -57,7 +57,9 @@ export const NoteExtras = memo(function NoteExtras({
             <button
               type="button"
               className="small"
-              disabled={refusal !== null}
+              // Focusable and pressable even without dots left: pressing it says why not.
+              aria-disabled={refusal !== null}
+              title={refusal ? t(`error.${refusal}`) : undefined}
               aria-label={t('vote.giveLabel', { text: label })}
               onClick={() => useRoom.getState().castVote(note.id)}
             >
