@@ -33,6 +33,15 @@ export function loadDrafts(roomId: string): DraftFile {
   }
 }
 
+/** Forgets this device's drafts for a map (it was deleted): nothing of them stays in storage. */
+export function forgetDrafts(roomId: string): void {
+  try {
+    localStorage.removeItem(keyFor(roomId))
+  } catch {
+    // No storage: there was nothing kept.
+  }
+}
+
 /** Keeps this device's drafts for a map; an empty file leaves nothing behind in storage. */
 export function saveDrafts(roomId: string, file: DraftFile): void {
   try {

@@ -19,6 +19,16 @@ export function pulseKeyOf(roomId: string): string | null {
   }
 }
 
+/** Forgets the key of this device's pulse entry for a map (it was deleted). */
+export function forgetPulseKey(roomId: string): void {
+  inPage.delete(roomId)
+  try {
+    localStorage.removeItem(storageKey(roomId))
+  } catch {
+    // As above.
+  }
+}
+
 /** Keeps the key of this device's pulse entry, in storage when it can and for the page anyway. */
 export function keepPulseKey(roomId: string, key: string): void {
   inPage.set(roomId, key)

@@ -12,6 +12,8 @@ import { forgetSecrets, secretsFor } from '../sync/mapSecrets'
 import type { RoomAccess } from '../sync/roomConnection'
 import { measureClockOffset } from '../sync/serverApi'
 import { answerReveal } from './draftActions'
+import { forgetDrafts } from './drafts'
+import { forgetPulseKey } from './pulseKeys'
 import { forgetMap, loadRecentMaps, rememberMap } from './recentMaps'
 import { accessKey, RoomSession } from './session'
 import type { AccessLevel, RoomData, StoreContext } from './state'
@@ -84,17 +86,21 @@ export function sessionActions(ctx: StoreContext): SessionActions {
       const session: RoomSession = new RoomSession(access, {
         onConnection: (connection) => {
           set({ connection })
-          // A deleted map leaves no trace on this device: not in the recent list, not its keys.
+          // A deleted map leaves no trace on this device: not in the recent list, not its keys,
+          // drafts or pulse key, and its notes leave the screen too (the cache is wiped).
           if (connection.refusal?.code === CloseCode.deleted && roomId && !deleted) {
             deleted = true
             forgetMap(roomId)
             forgetSecrets(roomId)
-            set({ recentMaps: loadRecentMaps() })
+            forgetDrafts(roomId)
+            forgetPulseKey(roomId)
+            set({ recentMaps: loadRecentMaps(), view: EMPTY_VIEW, drafts: [], thread: null })
           }
         },
         onPresence: (presence) => set({ presence }),
         onLocalLoaded: () => set({ loaded: true }),
         onMap: (view) => {
+          if (deleted) return
           set({ view })
           refreshDots(session)
           ctx.refreshThread()

@@ -30,6 +30,12 @@ describe('trust in the browser', () => {
     const roomId = new URL(url).pathname.split('/').pop()!
     await expect.poll(() => databases(ayse.page)).toContain(`partnerschapskaart:${roomId}`)
 
+    // What this device keeps of the map besides its cache: a draft and the key of its pulse entry.
+    await ayse.page.evaluate((id) => {
+      localStorage.setItem(`pk.drafts.${id}`, JSON.stringify({ drafts: [], revealedRound: 1 }))
+      localStorage.setItem(`pk-pulse-${id}`, 'pulse-key-0001')
+    }, roomId)
+
     await ellen.page.getByText('Kaart verwijderen').click()
     await ellen.page.getByRole('button', { name: 'Ja, verwijder de kaart voor iedereen' }).click()
     for (const person of [ellen, ayse]) {
@@ -43,6 +49,14 @@ describe('trust in the browser', () => {
       'alert',
     )
     await expect.poll(() => databases(ayse.page)).not.toContain(`partnerschapskaart:${roomId}`)
+    // Nothing of it on the screen or in the device's storage.
+    expect(await ayse.room.note('Over mevrouw J. op nummer 12').count()).toBe(0)
+    expect(
+      await ayse.page.evaluate(
+        (id) => Object.keys(localStorage).filter((key) => key.includes(id)),
+        roomId,
+      ),
+    ).toEqual([])
     // Not in the list of recent maps either, and the link leads nowhere now.
     await ayse.page.getByRole('link', { name: 'Naar het begin' }).first().click()
     await ayse.page.getByRole('heading', { name: 'Eerder geopend op dit apparaat' }).waitFor()
