@@ -79,6 +79,7 @@ export const en: Messages = {
   'columnQuestions.acties': ['What will I do?', 'What will we do?', 'What do we ask others to do?'],
   'board.label': 'The partnership map',
   'board.fillOrder': 'Fill the map from right to left: start at step 1, Values.',
+  'board.fillOrderFromActions': 'Fill the map from left to right: start at Actions.',
 
   'note.add': 'Add note',
   'note.addTo': 'Add a note to {column}',

@@ -81,6 +81,7 @@ export const nl = {
   ],
   'board.label': 'De partnerschapskaart',
   'board.fillOrder': 'Vul de kaart van rechts naar links: begin bij stap 1, Waarden.',
+  'board.fillOrderFromActions': 'Vul de kaart van links naar rechts: begin bij Acties.',
 
   'note.add': 'Notitie toevoegen',
   'note.addTo': 'Notitie toevoegen aan {column}',

@@ -29,6 +29,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const me = useRoom((state) => state.me)
   const meta = useRoom((state) => state.view.meta)
   const level = useRoom((state) => state.level)
+  const direction = useRoom((state) => state.control.direction)
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
@@ -89,10 +90,17 @@ export function RoomPage({ roomId }: { roomId: string }) {
           {level === 'facilitator' && <FacilitatorBar />}
           <StepBanner />
           <PulseRound />
-          <p className="fill-order">
-            <span aria-hidden="true">← </span>
-            {t('board.fillOrder')}
-          </p>
+          {direction === 'fromValues' ? (
+            <p className="fill-order">
+              <span aria-hidden="true">← </span>
+              {t('board.fillOrder')}
+            </p>
+          ) : (
+            <p className="fill-order">
+              {t('board.fillOrderFromActions')}
+              <span aria-hidden="true"> →</span>
+            </p>
+          )}
           <Board />
         </main>
         <aside className="room-aside">
