@@ -211,6 +211,7 @@ export const en: Messages = {
     'Everyone writes alone first. Nobody sees your drafts until they are revealed together.',
   'code.title': 'Join with a code',
   'code.label': 'Code',
+  'code.required': 'Type the code shown on the screen first.',
   'code.go': 'Join',
   'code.open': 'Open joining by code',
   'code.close': 'Close the code',

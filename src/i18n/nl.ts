@@ -212,6 +212,7 @@ export const nl = {
     'Iedereen schrijft nu eerst alleen. Niemand ziet jouw concepten tot ze tegelijk getoond worden.',
   'code.title': 'Meedoen met een code',
   'code.label': 'Code',
+  'code.required': 'Typ eerst de code die op het scherm staat.',
   'code.go': 'Meedoen',
   'code.open': 'Meedoen met code openen',
   'code.close': 'Code sluiten',

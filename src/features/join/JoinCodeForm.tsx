@@ -8,16 +8,21 @@ export function JoinCodeForm() {
   const t = useT()
   const id = useId()
   const [code, setCode] = useState('')
+  const [missing, setMissing] = useState(false)
 
   function onSubmit(event: FormEvent): void {
     event.preventDefault()
+    if (code.trim() === '') {
+      setMissing(true)
+      return
+    }
     useRoom.getState().goToJoinCode(code)
   }
 
   return (
     <form className="panel" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('code.title')}</h2>
-      <Field label={t('code.label')}>
+      <Field label={t('code.label')} error={missing ? t('code.required') : null}>
         {(control) => (
           <input
             {...control}
@@ -28,7 +33,10 @@ export function JoinCodeForm() {
             spellCheck={false}
             maxLength={12}
             className="code-input"
-            onChange={(event) => setCode(event.target.value)}
+            onChange={(event) => {
+              setCode(event.target.value)
+              setMissing(false)
+            }}
           />
         )}
       </Field>
