@@ -115,6 +115,31 @@ function toInt(value: string | undefined, name: string, fallback: number): numbe
   return parsed
 }
 
+/** What `--help` prints: every flag, with its environment variable; the README explains each. */
+export function usage(): string {
+  const flags = [
+    ['port', 'PORT'],
+    ['host', 'HOST'],
+    ['data', 'DATA_DIR'],
+    ['client', 'CLIENT_DIR'],
+    ['log-format', 'LOG_FORMAT'],
+    ['database-url', 'DATABASE_URL'],
+    ['redis-url', 'REDIS_URL'],
+    ['trust-proxy', 'TRUST_PROXY'],
+    ['max-db-bytes', 'MAX_DB_BYTES'],
+    ['metrics-host', 'METRICS_HOST'],
+    ['metrics-token', 'METRICS_TOKEN'],
+    ['serve-source-maps', 'SERVE_SOURCE_MAPS'],
+    ...NUMBER_OPTIONS.map(([flag, variable]) => [flag, variable]),
+  ]
+  const lines = flags.map(([flag, variable]) => `  --${flag!.padEnd(30)} ${variable}`)
+  return [
+    'Usage: node dist/server/index.js [options]',
+    'Options (each also read from the environment variable beside it; see the README):',
+    ...lines,
+  ].join('\n')
+}
+
 /** Reads flags first, then environment variables, then defaults; throws on a malformed value. */
 export function parseConfig(
   argv: string[],

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseConfig } from './config.js'
+import { parseConfig, usage } from './config.js'
 import { errorText, log, setLogFormat } from './log.js'
 import { startServer } from './server.js'
 
@@ -8,9 +8,14 @@ import { startServer } from './server.js'
 const here = path.dirname(fileURLToPath(import.meta.url))
 
 async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage())
+    return
+  }
   let config
   try {
-    config = parseConfig(process.argv.slice(2), process.env, {
+    config = parseConfig(args, process.env, {
       clientDir: path.resolve(here, '../client'),
     })
   } catch (error) {

@@ -1,7 +1,7 @@
 import type http from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { clientAddress } from '../server/request'
-import { parseConfig } from '../server/config'
+import { parseConfig, usage } from '../server/config'
 
 describe('server settings for many servers', () => {
   it('reads the database, Redis and proxy settings from flags or the environment', () => {
@@ -45,5 +45,24 @@ describe('server settings for many servers', () => {
     expect(clientAddress(request('6.6.6.6, 203.0.113.7'), true)).toBe('203.0.113.7')
     expect(clientAddress(request('6.6.6.6, 203.0.113.7'), false)).toBe('127.0.0.1')
     expect(clientAddress(request(), true)).toBe('127.0.0.1')
+  })
+})
+
+describe('--help', () => {
+  it('lists every flag the server takes, and only those', () => {
+    const flags = [...usage().matchAll(/^ {2}--([a-z-]+)/gm)].map((match) => match[1]!)
+    expect(flags.length).toBeGreaterThan(20)
+    for (const flag of flags) {
+      const boolean = flag === 'trust-proxy' || flag === 'serve-source-maps'
+      const args = boolean ? [`--${flag}`] : [`--${flag}`, '1234567890123456789']
+      let message = ''
+      try {
+        parseConfig(args, {})
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message, flag).not.toMatch(/Unknown option/)
+    }
+    expect(() => parseConfig(['--no-such-flag'], {})).toThrow(/Unknown option/)
   })
 })
