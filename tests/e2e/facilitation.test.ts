@@ -181,6 +181,32 @@ describe('facilitation with a facilitator, two participants and the shared scree
   })
 })
 
+describe('the direction, told truthfully', () => {
+  it('says where to start and which step of the card comes first, from actions as from values', async () => {
+    const facilitator = await harness.person()
+    await facilitator.room.createMap(harness.server.url, 'Van achter naar voren')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const page = facilitator.page
+    await page.getByText('Vul de kaart van rechts naar links: begin bij stap 1, Waarden.').waitFor()
+    await page.getByRole('button', { name: 'Start met stap 1' }).waitFor()
+
+    await page
+      .getByLabel('Richting')
+      .selectOption({ label: 'Van links naar rechts (begin bij Acties)' })
+    await page.getByText('Vul de kaart van links naar rechts: begin bij Acties.').waitFor()
+    expect(
+      await page.getByText('Vul de kaart van rechts naar links', { exact: false }).count(),
+    ).toBe(0)
+    expect(await page.getByRole('button', { name: 'Start met stap 1' }).count()).toBe(0)
+    const options = await page.getByLabel('Tempo').locator('option').allInnerTexts()
+    expect(options).toContain('Kort: eerst stap 5, dan 4 t/m 1 samen')
+
+    await page.getByRole('button', { name: 'Start met stap 5' }).click()
+    await page.getByText('Deel 1 van 5').waitFor()
+    await expect.poll(() => page.locator('#step-banner-title').innerText()).toBe('5. Acties')
+  })
+})
+
 describe('agreeing: dot votes, shared values and the ready check', () => {
   it('votes within the limits, shows results only when closed, and counts who is done', async () => {
     const facilitator = await harness.person()

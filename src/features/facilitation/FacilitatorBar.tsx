@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useT } from '../../i18n'
-import { DIRECTIONS, TEMPOS, type Direction, type Tempo } from '../../map'
+import { DIRECTIONS, stepOf, stepsFor, TEMPOS, type Direction, type Tempo } from '../../map'
 import { useRoom } from '../../store/roomStore'
 
 /** A labelled checkbox in the facilitator's bar. */
@@ -30,6 +30,9 @@ export function FacilitatorBar() {
   const [anonymous, setAnonymous] = useState(false)
   const timer = control.timer
   const last = control.steps.length - 1
+  // The card's step numbers, in the order this group goes through them (5, 4, ... from actions).
+  const board = useRoom((state) => state.view.board)
+  const order = stepsFor(control.direction, 'ruim', board).map(([column]) => stepOf(board, column!))
 
   return (
     <section className="facilitator-bar" aria-labelledby={`${id}-title`}>
@@ -39,7 +42,7 @@ export function FacilitatorBar() {
       <div className="facilitator-group" role="group" aria-label={t('facilitation.title')}>
         {control.step < 0 ? (
           <button type="button" className="primary" onClick={() => room.goToStep(0)}>
-            {t('facilitation.start')}
+            {t('facilitation.start', { step: order[0]! })}
           </button>
         ) : (
           <>
@@ -86,7 +89,13 @@ export function FacilitatorBar() {
           >
             {TEMPOS.map((tempo) => (
               <option key={tempo} value={tempo}>
-                {t(`facilitation.${tempo}`)}
+                {tempo === 'kort'
+                  ? t('facilitation.kort', {
+                      first: order[0]!,
+                      from: order[1]!,
+                      to: order.at(-1)!,
+                    })
+                  : t('facilitation.ruim')}
               </option>
             ))}
           </select>
