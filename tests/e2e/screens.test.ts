@@ -109,6 +109,40 @@ describe('accessibility', () => {
 })
 
 describe('screens', () => {
+  it('keeps the whole board, and every column name, inside a 1440 page with large text', async () => {
+    const { page } = await harness.person({ viewport: { width: 1440, height: 900 } })
+    await openExample(page, 'Ellen van Dijk', 'Beroepskracht')
+    await page.getByRole('button', { name: 'Grote letters en sterk contrast' }).click()
+    for (const language of ['Nederlands', 'English']) {
+      await page.getByRole('button', { name: language, exact: true }).click()
+      await page
+        .getByRole('heading', { name: language === 'English' ? /Values/ : /Waarden/ })
+        .first()
+        .waitFor()
+      const fit = await page.evaluate(() => {
+        const board = document.querySelector('.board')!
+        const columns = [...document.querySelectorAll('.column')].map((c) =>
+          c.getBoundingClientRect(),
+        )
+        return {
+          boardOverflow: board.scrollWidth - board.clientWidth,
+          pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+          rightEdge: Math.max(...columns.map((r) => r.right)),
+          headings: [...document.querySelectorAll('.column-header h2')]
+            .filter((h) => h.scrollWidth > h.clientWidth)
+            .map((h) => h.textContent),
+        }
+      })
+      expect(fit, language).toEqual({
+        boardOverflow: 0,
+        pageOverflow: 0,
+        rightEdge: expect.any(Number),
+        headings: [],
+      })
+      expect(fit.rightEdge, language).toBeLessThanOrEqual(1440)
+    }
+  })
+
   it('shows all five columns readable on a 1920x1080 projector', async () => {
     const { page } = await harness.person({ viewport: { width: 1920, height: 1080 } })
     await openExample(page, 'Ellen van Dijk', 'Beroepskracht')
