@@ -83,12 +83,11 @@ describe('the live map in two browsers', () => {
     await ayse.room.addNote(/Eisen/, 'Tweede eis')
     await ayse.room.addNote(/Relaties/, 'Een relatie')
 
-    // dnd-kit measures the layout between presses: each press waits for two frames to be drawn.
+    // Keys at a person's pace: dnd-kit measures the layout between presses and says nothing when
+    // it is done (two drawn frames were not always enough on a busy machine), so this pause stays.
     const press = async (key: string) => {
       await ayse.page.keyboard.press(key)
-      await ayse.page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      )
+      await ayse.page.waitForTimeout(150)
     }
     // Each step waits for what the screen reader hears, so a busy machine cannot outrun dnd-kit.
     const announced = (pattern: RegExp) =>
