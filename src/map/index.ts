@@ -95,6 +95,7 @@ export {
   TEMPOS,
   timeLeft,
   viewControl,
+  EMPTY_CONTROL,
   type ControlDoc,
   type ControlView,
   type Direction,

@@ -297,7 +297,7 @@ export function editNote(doc: MapDoc, id: NoteId, changes: NoteChanges, now = Da
   const fields = notesOf(doc).get(id)
   check(fields instanceof Y.Map, 'unknown-note')
   const text = changes.text === undefined ? undefined : checkText(changes.text)
-  const note = parseNote(id, plainEntries(fields), boardOfMap(doc))
+  const note = changes.by ? parseNote(id, plainEntries(fields), boardOfMap(doc)) : null
   transact(doc, () => {
     if (text !== undefined && text !== fields.get('text')) fields.set('text', text)
     if (changes.owner) setOwner(fields, changes.owner)

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { createControlDoc, EMPTY_VIEW, MapError, viewControl } from '../map'
+import { EMPTY_CONTROL, EMPTY_VIEW, MapError } from '../map'
 import { INITIAL_CONNECTION } from '../sync/connectionState'
 import { draftActions } from './draftActions'
 import { facilitatorActions } from './facilitatorActions'
@@ -59,7 +59,7 @@ export const useRoom = create<RoomState>()((set, get) => {
     roomId: null,
     level: 'participant',
     view: EMPTY_VIEW,
-    control: viewControl(createControlDoc()),
+    control: EMPTY_CONTROL,
     clockOffset: 0,
     loaded: false,
     connection: INITIAL_CONNECTION,

@@ -1,12 +1,5 @@
 import { CloseCode } from '../../shared/protocol'
-import {
-  createControlDoc,
-  EMPTY_VIEW,
-  joinMap,
-  viewControl,
-  type NoteId,
-  type Participant,
-} from '../map'
+import { EMPTY_CONTROL, EMPTY_VIEW, joinMap, type NoteId, type Participant } from '../map'
 import { reloadPage } from '../routing/router'
 import { forgetSecrets, secretsFor } from '../sync/mapSecrets'
 import type { RoomAccess } from '../sync/roomConnection'
@@ -53,7 +46,7 @@ function closedRoom(): Pick<
   return {
     roomId: null,
     view: EMPTY_VIEW,
-    control: viewControl(createControlDoc()),
+    control: EMPTY_CONTROL,
     loaded: false,
     presence: [],
     drafts: [],

@@ -1,6 +1,6 @@
 import { CONTROL_DOC } from '../../../shared/schema'
 import { DEFAULT_BOARD, type Board } from '../board'
-import { onChange, rootOf, type ControlDoc } from '../doc'
+import { createControlDoc, onChange, rootOf, type ControlDoc } from '../doc'
 import { checkedFields, forEachChecked } from '../roots'
 import type { Direction, PulsePhase, Tempo } from '../schema'
 import { stepsFor, type ControlView, type TimerState, type VoteState } from './schema'
@@ -75,3 +75,6 @@ export function observeControl(
   onView(viewControl(doc, board))
   return onChange(doc, () => onView(viewControl(doc, board)))
 }
+
+/** The facilitation state before anything has loaded: every field at its default. */
+export const EMPTY_CONTROL: ControlView = viewControl(createControlDoc())
