@@ -129,6 +129,7 @@ describe('the edge, in the browser', () => {
     const ellen = await harness.person()
     const url = await ellen.room.createMap(harness.server.url, 'Met een code')
     await ellen.room.join('Ellen van Dijk', 'Beroepskracht')
+    await ellen.room.openPanel('Delen')
     await ellen.page.getByRole('button', { name: 'Meedoen met code openen' }).click()
     const code = (await ellen.page.locator('.join-code-value').first().innerText()).trim()
     const mapsBefore = countMaps()

@@ -11,7 +11,7 @@ const harness = useHarness()
 
 describe('export and import', () => {
   it('saves the map as JSON, CSV and Markdown, and imports the JSON as a new map', async () => {
-    const { page, errors } = await harness.person()
+    const { page, room, errors } = await harness.person()
     await page.goto(harness.server.url)
     await page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
     await page.getByLabel('Je naam').fill('Ellen van Dijk')
@@ -28,12 +28,14 @@ describe('export and import', () => {
     await other.page.getByLabel('Je naam').fill('Ayşe')
     await other.page.getByRole('radio', { name: 'Vrijwilliger' }).check()
     await other.page.getByRole('button', { name: 'Meedoen' }).click()
+    await room.openPanel('Meer')
     await page.getByText('Titel, beschrijving en versie wijzigen').click()
     await page.getByLabel('Versie (niet verplicht)').fill('2 (concept)')
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
     await page.getByRole('status').getByText('Opgeslagen').waitFor()
     await other.page.getByText('Versie 2 (concept)').waitFor()
     // The PDF may carry a way back: for the facilitator, the read-only watch link.
+    await room.openPanel('Bewaren')
     await page.getByLabel('Link en QR-code naar de kaart op de PDF').check()
     await page.getByText('Dit is de link om mee te kijken.', { exact: false }).waitFor()
 

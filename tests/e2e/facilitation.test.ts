@@ -23,7 +23,8 @@ describe('facilitation with a facilitator, two participants and the shared scree
     const facilitator = await harness.person()
     const url = await facilitator.room.createMap(harness.server.url, 'Samenspel Zuidoost')
     await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
-    const viewerUrl = await facilitator.page.locator('#share-viewer').inputValue()
+    await facilitator.room.openPanel('Delen')
+    const viewerUrl = await facilitator.room.viewerLink()
     const coFacilitatorUrl = await facilitator.page.locator('#share-facilitator').inputValue()
     expect(viewerUrl).toMatch(/\/v\/[A-Za-z0-9_-]{22,}$/)
     expect(coFacilitatorUrl).toMatch(/#fk=/)
@@ -38,6 +39,7 @@ describe('facilitation with a facilitator, two participants and the shared scree
     await screen.page.getByRole('heading', { name: 'Samenspel Zuidoost' }).waitFor()
 
     // Participants and the screen get no facilitator controls, nor the secret links.
+    for (const other of [ayse, kwame]) await other.room.openPanel('Delen')
     for (const other of [ayse, kwame, screen]) {
       expect(await other.page.getByRole('button', { name: 'Start met stap 1' }).count()).toBe(0)
       expect(await other.page.locator('#share-facilitator').count()).toBe(0)
@@ -51,6 +53,7 @@ describe('facilitation with a facilitator, two participants and the shared scree
     }
 
     // Lock the other columns and move on: Waarden closes for participants, Relaties opens.
+    await facilitator.room.openActivities()
     await facilitator.page.getByRole('checkbox', { name: 'Andere kolommen op slot' }).check()
     await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
     await column(ayse, 'relaties').and(ayse.page.locator('[data-active="true"]')).waitFor()
@@ -148,12 +151,14 @@ describe('facilitation with a facilitator, two participants and the shared scree
     // layout viewport grows to hold what overflows, so scrollWidth alone would not tell).
     expect(await phone.page.evaluate(() => window.innerWidth)).toBe(390)
 
+    // On a phone one column shows at a time (its tab chosen); the others are hidden.
     const inView = (id: string) =>
       phone.page.evaluate((selector) => {
         const rect = document.querySelector(selector)!.getBoundingClientRect()
-        return rect.left >= 0 && rect.right <= window.innerWidth
+        return rect.width > 0 && rect.left >= 0 && rect.right <= window.innerWidth
       }, `.column-${id}`)
 
+    await facilitator.room.openActivities()
     await facilitator.page.getByRole('checkbox', { name: 'Iedereen volgt mijn stap' }).check()
     await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
     await phone.page.getByText('Je volgt de begeleider.').waitFor()
@@ -190,6 +195,7 @@ describe('the direction, told truthfully', () => {
     await page.getByText('Vul de kaart van rechts naar links: begin bij stap 1, Waarden.').waitFor()
     await page.getByRole('button', { name: 'Start met stap 1' }).waitFor()
 
+    await facilitator.room.openActivities()
     await page
       .getByLabel('Richting')
       .selectOption({ label: 'Van links naar rechts (begin bij Acties)' })
@@ -203,7 +209,7 @@ describe('the direction, told truthfully', () => {
 
     await page.getByRole('button', { name: 'Start met stap 5' }).click()
     await page.getByText('Deel 1 van 5').waitFor()
-    await expect.poll(() => page.locator('#step-banner-title').innerText()).toBe('5. Acties')
+    await expect.poll(() => page.locator('#session-step-title').innerText()).toBe('5. Acties')
   })
 })
 
@@ -221,9 +227,11 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     await joinAs(kwame, url, 'Kwame Mensah', 'Ervaringsdeskundige')
 
     await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    await facilitator.room.openActivities()
     await facilitator.page.getByLabel('Stippen per persoon').fill('2')
     await facilitator.page.getByRole('checkbox', { name: 'Hooguit één stip per notitie' }).check()
     await facilitator.page.getByRole('button', { name: 'Stemronde openen' }).click()
+    await facilitator.room.closeActivities()
 
     const give = (person: Person, text: string) =>
       person.page.getByRole('button', { name: `Stip geven aan: ${text}` })
@@ -245,12 +253,15 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     // While the vote is open nobody sees the others' dots.
     expect(await kwame.page.getByLabel(/^\d+ stip(pen)?$/).count()).toBe(0)
 
+    await facilitator.room.openActivities()
     await facilitator.page.getByRole('button', { name: 'Stemmen sluiten en uitslag tonen' }).click()
     for (const person of [ayse, kwame, facilitator]) {
       await person.room.note('Transparantie').getByLabel('2 stippen').waitFor()
       await person.room.note('Warmte en respect').getByLabel('1 stip', { exact: true }).waitFor()
     }
+    await facilitator.room.openActivities()
     await facilitator.page.getByRole('checkbox', { name: 'Sorteer op stippen' }).check()
+    await facilitator.room.closeActivities()
     await expect
       .poll(() =>
         kwame.room
@@ -288,6 +299,7 @@ describe('write alone, then together', () => {
     const kwame = await harness.person()
     await joinAs(kwame, url, 'Kwame Mensah', 'Ervaringsdeskundige')
 
+    await facilitator.room.openActivities()
     await facilitator.page.getByRole('checkbox', { name: 'Eerst alleen schrijven' }).check()
     await ayse.page.getByText(/Iedereen schrijft nu eerst alleen/).waitFor()
     const secret = 'Ik durf niet te zeggen dat ik moe ben'
@@ -298,6 +310,7 @@ describe('write alone, then together', () => {
     await region.getByText(secret).waitFor()
 
     // The facilitator sees a count, never the text; the others see nothing.
+    await facilitator.room.openPanel('Mensen')
     await facilitator.page
       .locator('.presence li', { hasText: 'Ayşe' })
       .getByText('1 concept', { exact: true })
@@ -320,6 +333,7 @@ describe('write alone, then together', () => {
     expect(everything).not.toContain(secret)
 
     // Reveal, anonymously: the draft appears for everyone, without its author, and leaves the drafts.
+    await facilitator.room.openActivities()
     await facilitator.page.getByRole('checkbox', { name: 'Anoniem tonen' }).check()
     await facilitator.page.getByRole('button', { name: 'Alles tegelijk tonen' }).click()
     await kwame.room.note(secret).getByText('Anoniem').waitFor()
@@ -359,7 +373,7 @@ describe('joining by code', () => {
     const facilitator = await harness.person()
     const url = await facilitator.room.createMap(harness.server.url, 'Met een code')
     await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
-    const viewerUrl = await facilitator.page.locator('#share-viewer').inputValue()
+    const viewerUrl = await facilitator.room.viewerLink()
     const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
     await screen.page.goto(viewerUrl)
 
@@ -374,7 +388,9 @@ describe('joining by code', () => {
     await phone.page.getByRole('button', { name: 'Meedoen', exact: true }).click()
     await phone.page.waitForURL(url)
     await phone.room.join('Joyce', 'Bewoner')
+    await facilitator.room.openPanel('Mensen')
     await facilitator.page.locator('.presence li', { hasText: 'Joyce' }).waitFor()
+    await facilitator.room.openPanel('Delen')
 
     // Closed: the code stops working, the screen stops showing it.
     await facilitator.page.getByRole('button', { name: 'Code sluiten' }).click()

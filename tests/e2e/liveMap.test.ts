@@ -19,6 +19,8 @@ describe('the live map in two browsers', () => {
     await lukasz.room.join('Łukasz Nowak', 'Beroepskracht')
 
     // Presence: each sees the other, with their role.
+    await ayse.room.openPanel('Mensen')
+    await lukasz.room.openPanel('Mensen')
     await ayse.page.getByRole('listitem').filter({ hasText: 'Łukasz Nowak' }).waitFor()
     await lukasz.page.getByRole('listitem').filter({ hasText: 'Ayşe Yılmaz' }).waitFor()
 
@@ -69,6 +71,7 @@ describe('the live map in two browsers', () => {
       .column(/Relaties/)
       .getByRole('listitem', { name: new RegExp(text) })
       .waitFor()
+    await lukasz.room.openPanel('Mensen')
     await lukasz.page.getByRole('listitem').filter({ hasText: 'Łukasz Nowak' }).first().waitFor()
 
     expect(ayse.errors).toEqual([])

@@ -29,7 +29,34 @@ export class RoomPage {
     await this.page.getByLabel('Je naam').fill(name)
     await this.page.getByRole('radio', { name: role }).check()
     await this.page.getByRole('button', { name: 'Meedoen' }).click()
-    await this.page.getByRole('heading', { name: /Nu aanwezig/ }).waitFor()
+    await this.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+  }
+
+  /** Opens a part of the side panel ("Mensen", "Delen", "Opslaan", ...) unless it is open. */
+  async openPanel(name: string): Promise<void> {
+    const button = this.page.getByRole('button', { name: new RegExp(`^${escape(name)}`) })
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
+    await this.page.getByRole('complementary', { name: new RegExp(`^${escape(name)}`) }).waitFor()
+  }
+
+  /** The facilitator's activities menu, opened (it stays open while its controls are used). */
+  async openActivities(): Promise<void> {
+    const button = this.page.getByRole('button', { name: /^Activiteiten/ })
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
+  }
+
+  /** Closes the activities menu (as Escape does), so the board under it can be used again. */
+  async closeActivities(): Promise<void> {
+    const button = this.page.getByRole('button', { name: /^Activiteiten/ })
+    if ((await button.getAttribute('aria-expanded')) === 'true') {
+      await this.page.getByRole('button', { name: 'Menu sluiten' }).click()
+    }
+  }
+
+  /** The read-only link for the big screen, from the share panel. */
+  async viewerLink(): Promise<string> {
+    await this.openPanel('Delen')
+    return this.page.locator('#share-viewer').inputValue()
   }
 
   async addNote(column: RegExp, text: string): Promise<void> {

@@ -36,6 +36,7 @@ describe('trust in the browser', () => {
       localStorage.setItem(`pk-pulse-${id}`, 'pulse-key-0001')
     }, roomId)
 
+    await ellen.room.openPanel('Meer')
     await ellen.page.getByText('Kaart verwijderen').click()
     await ellen.page.getByRole('button', { name: 'Ja, verwijder de kaart voor iedereen' }).click()
     for (const person of [ellen, ayse]) {

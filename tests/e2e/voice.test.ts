@@ -46,7 +46,7 @@ describe('equal voice and the golden thread in a mixed room', () => {
     const ellen = await harness.person()
     const url = await ellen.room.createMap(harness.server.url, 'Samenspel Holendrecht')
     await ellen.room.join('Ellen van Dijk', 'Beroepskracht')
-    const viewerUrl = await ellen.page.locator('#share-viewer').inputValue()
+    const viewerUrl = await ellen.room.viewerLink()
 
     const people: [string, string][] = [
       ['Łukasz Nowak', 'Beroepskracht'],
@@ -69,11 +69,14 @@ describe('equal voice and the golden thread in a mixed room', () => {
     await screen.page.goto(viewerUrl)
 
     // The room's mix, on the facilitator's screen and the shared screen.
+    await ellen.room.openPanel('Mensen')
     await ellen.page.getByText('3 formeel · 3 informeel').waitFor()
     await screen.page.getByText('3 formeel · 3 informeel').waitFor()
 
     // Warm-up: head, heart, gut and a score; the room sees only the distribution.
+    await ellen.room.openActivities()
     await ellen.page.getByRole('button', { name: 'Ronde bij het begin' }).click()
+    await ellen.room.closeActivities()
     await giveScore(ayse!, 4, 'Ik hoop dat we elkaar echt horen')
     await giveScore(marga!, 5, 'Eerst zien')
     await screen.page.getByText('de cijfers zijn te zien vanaf 3 antwoorden.').waitFor()
@@ -145,6 +148,7 @@ describe('equal voice and the golden thread in a mixed room', () => {
     await expect.poll(() => threadRefs(ayse!)).toEqual(['A2'])
 
     // The facilitator puts the loose end to the group.
+    await ellen.room.openPanel('Rode draad')
     await ellen.page
       .getByRole('region', { name: 'Rode draad' })
       .getByRole('button', { name: /Vraag de groep naar: Huisbezoek/ })
@@ -162,6 +166,7 @@ describe('equal voice and the golden thread in a mixed room', () => {
 
     // Split counts by side per step on the facilitator's screen: three formal, four informal
     // (the resident counts as a person of their own side).
+    await ellen.room.openPanel('Mensen')
     const balance = ellen.page.getByRole('region', { name: 'Wie komt aan het woord?' })
     const figure = async (column: RegExp, name: string) =>
       balance
@@ -186,7 +191,9 @@ describe('equal voice and the golden thread in a mixed room', () => {
     await screen.page.getByRole('region', { name: 'Wie komt aan het woord?' }).waitFor()
 
     // Closing round: the same score again, before and after side by side.
+    await ellen.room.openActivities()
     await ellen.page.getByRole('button', { name: 'Ronde aan het eind' }).click()
+    await ellen.room.closeActivities()
     await giveScore(ayse!, 8)
     await giveScore(marga!, 8)
     await giveScore(kwame!, 9)

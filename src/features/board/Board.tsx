@@ -1,11 +1,78 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core'
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { useT } from '../../i18n'
-import { cardOrder, columnIds, tally, type ColumnId, type Note } from '../../map'
+import {
+  cardOrder,
+  columnIds,
+  tally,
+  type Board as BoardDefinition,
+  type ColumnId,
+  type Note,
+  type NoteId,
+} from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { Column } from './Column'
+import { PHONE_QUERY, useMediaQuery } from '../shared/useMediaQuery'
+import { Column, type ColumnLayout } from './Column'
+import { ColumnTabs } from './ColumnTabs'
 import { NoteBody } from './NoteCard'
 import { useNoteDrag } from './useNoteDrag'
+
+/** A wide column takes this many shares of the board's width; a rail one share (or its minimum). */
+const WIDE_SHARE = 5
+const RAIL_MIN = '7.5rem'
+
+/**
+ * How the columns share the board. During a step its column(s) get the room, and the others
+ * narrow to rails that still show their notes; anyone can widen a rail on their own screen.
+ * Without a step (or with every column in it) the columns are equal. A phone shows one column.
+ */
+function useColumnLayout(board: BoardDefinition) {
+  const phone = useMediaQuery(PHONE_QUERY)
+  const activeColumns = useRoom((state) => state.control.activeColumns)
+  const focusing = activeColumns.length > 0 && activeColumns.length < board.columns.length
+  const [widened, setWidened] = useState<ReadonlySet<ColumnId>>(new Set())
+  const [shown, setShown] = useState<ColumnId>(activeColumns[0] ?? columnIds(board)[0]!)
+
+  // A new step (not every change of the facilitation state) gets the room again, and a phone
+  // turns to it, or to the note in the spotlight for those who follow; not for someone who
+  // stepped out to look around. Adjusted while rendering, as React advises for derived state.
+  const level = useRoom((state) => state.level)
+  const follow = useRoom((state) => state.control.follow)
+  const followPaused = useRoom((state) => state.followPaused)
+  const spotlit = useRoom((state) =>
+    state.control.focusNote ? state.view.notes.get(state.control.focusNote as NoteId) : undefined,
+  )
+  const following = level === 'viewer' || (follow && !followPaused && level !== 'facilitator')
+  const target = (following && spotlit?.column) || activeColumns[0]
+  const steppedOut = follow && followPaused && level === 'participant'
+  const step = activeColumns.join(' ')
+  const [seen, setSeen] = useState({ step, target, steppedOut })
+  if (seen.step !== step || seen.target !== target || seen.steppedOut !== steppedOut) {
+    setSeen({ step, target, steppedOut })
+    if (seen.step !== step) setWidened(new Set())
+    if (target && !steppedOut) setShown(target)
+  }
+
+  const toggleWide = useCallback((column: ColumnId) => {
+    setWidened((was) => {
+      const next = new Set(was)
+      if (!next.delete(column)) next.add(column)
+      return next
+    })
+  }, [])
+
+  const layoutOf = (column: ColumnId): ColumnLayout => {
+    if (phone || !focusing) return 'even'
+    if (activeColumns.includes(column)) return 'wide'
+    return widened.has(column) ? 'widened' : 'rail'
+  }
+  const template = cardOrder(board)
+    .map((column) =>
+      layoutOf(column) === 'rail' ? `minmax(${RAIL_MIN}, 1fr)` : `minmax(0, ${WIDE_SHARE}fr)`,
+    )
+    .join(' ')
+  return { phone, focusing, shown, setShown, layoutOf, toggleWide, template }
+}
 
 /** The board's columns in the card's order, with drag and drop between and within them. */
 export function Board() {
@@ -14,11 +81,7 @@ export function Board() {
   const boardRef = useRef<HTMLDivElement>(null)
   const drag = useNoteDrag(boardRef, view)
 
-  useEffect(() => {
-    // On a phone the columns scroll sideways: start at step 1 (Waarden), the rightmost column.
-    const board = boardRef.current
-    if (board && board.scrollWidth > board.clientWidth) board.scrollLeft = board.scrollWidth
-  }, [])
+  const layout = useColumnLayout(view.board)
 
   const follow = useRoom((state) => state.control.follow)
   const activeColumns = useRoom((state) => state.control.activeColumns)
@@ -58,10 +121,23 @@ export function Board() {
 
   return (
     <DndContext {...drag.context}>
+      {layout.phone && (
+        <ColumnTabs
+          board={view.board}
+          columns={sorted}
+          shown={layout.shown}
+          onShow={layout.setShown}
+        />
+      )}
       <div
         ref={boardRef}
-        className={`board${showingThread ? ' has-thread' : ''}`}
-        style={{ '--board-columns': view.board.columns.length } as CSSProperties}
+        className={`board${showingThread ? ' has-thread' : ''}${layout.focusing && !layout.phone ? ' is-focused' : ''}`}
+        style={
+          {
+            '--board-columns': view.board.columns.length,
+            gridTemplateColumns: layout.focusing && !layout.phone ? layout.template : undefined,
+          } as CSSProperties
+        }
         role="group"
         aria-label={t('board.label')}
       >
@@ -70,6 +146,9 @@ export function Board() {
             key={column}
             column={column}
             notes={sorted[column]}
+            layout={layout.layoutOf(column)}
+            hidden={layout.phone && column !== layout.shown}
+            onToggleWide={layout.toggleWide}
             {...drag.columnDrag(column)}
           />
         ))}

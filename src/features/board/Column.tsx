@@ -7,6 +7,7 @@ import { NoteCard } from './NoteCard'
 import { DraftList } from '../drafts/DraftList'
 import { useColumnAccess } from '../facilitation/useColumnAccess'
 import { NoteForm, type NoteDraft } from './NoteForm'
+import { columnElementId } from './ColumnTabs'
 import { useSlideIntoPlace } from './useSlideIntoPlace'
 
 /** The empty place where a dragged note would land, in the column it would land in. */
@@ -19,9 +20,19 @@ export interface ColumnSlot {
   height: number
 }
 
+/**
+ * How a column shares the board: all equal (no step, or a phone), wide (the step being filled),
+ * a rail (another column during a step: its notes' texts only) or a rail someone widened.
+ */
+export type ColumnLayout = 'even' | 'wide' | 'rail' | 'widened'
+
 interface Props {
   column: ColumnId
   notes: readonly Note[]
+  layout: ColumnLayout
+  /** Out of view: a phone shows another column's tab. */
+  hidden: boolean
+  onToggleWide(column: ColumnId): void
   slot: ColumnSlot | null
   /** The dragged note, when it comes from this column and its place is elsewhere now. */
   away: NoteId | null
@@ -56,13 +67,21 @@ const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voor
 }
 
 /** One column of the card: its step, name, guiding questions, notes, and a way to add one. */
-export const Column = memo(function Column({ column, notes, slot, away }: Props) {
+export const Column = memo(function Column({
+  column,
+  notes,
+  layout,
+  hidden,
+  onToggleWide,
+  slot,
+  away,
+}: Props) {
   const t = useT()
   const [adding, setAdding] = useState(false)
   const addButton = useRef<HTMLButtonElement>(null)
   const { active, calm, editable } = useColumnAccess(column)
   const level = useRoom((state) => state.level)
-  const { setNodeRef, isOver } = useDroppable({ id: column, disabled: !editable })
+  const { setNodeRef, isOver } = useDroppable({ id: column, disabled: !editable || hidden })
   const listRef = useRef<HTMLUListElement | null>(null)
   const setListRef = useCallback(
     (element: HTMLUListElement | null) => {
@@ -92,7 +111,9 @@ export const Column = memo(function Column({ column, notes, slot, away }: Props)
 
   return (
     <section
-      className={`column column-${column}${isOver ? ' is-over' : ''}${active ? ' is-active' : ''}${calm ? ' is-calm' : ''}`}
+      id={columnElementId(column)}
+      className={`column column-${column} is-${layout}${isOver ? ' is-over' : ''}${active ? ' is-active' : ''}${calm ? ' is-calm' : ''}`}
+      hidden={hidden}
       aria-labelledby={headingId}
       data-column={column}
       data-active={active}
@@ -108,6 +129,18 @@ export const Column = memo(function Column({ column, notes, slot, away }: Props)
           {subtitle && <span className="column-subtitle"> ({t(subtitle)})</span>}
         </h2>
         {active && <p className="column-now">{t('step.active')}</p>}
+        {(layout === 'rail' || layout === 'widened') && (
+          <button
+            type="button"
+            className="column-widen small"
+            aria-label={t(layout === 'rail' ? 'column.widenLabel' : 'column.narrowLabel', {
+              column: t(`column.${column}`),
+            })}
+            onClick={() => onToggleWide(column)}
+          >
+            {t(layout === 'rail' ? 'column.widen' : 'column.narrow')}
+          </button>
+        )}
         <ul className="column-questions">
           {t.list(`columnQuestions.${column}`).map((question) => (
             <li key={question}>{question}</li>
@@ -145,7 +178,11 @@ export const Column = memo(function Column({ column, notes, slot, away }: Props)
               ref={addButton}
               className="add-note"
               aria-label={t('note.addTo', { column: t(`column.${column}`) })}
-              onClick={() => setAdding(true)}
+              onClick={() => {
+                // A rail has no room for the form: the column widens on this screen first.
+                if (layout === 'rail') onToggleWide(column)
+                setAdding(true)
+              }}
             >
               <span aria-hidden="true">+ </span>
               {t('note.add')}

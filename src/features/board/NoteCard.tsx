@@ -5,7 +5,15 @@ import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteExtras } from '../facilitation/NoteExtras'
 import { LinkPicker, NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/NoteThread'
-import { carriesOwners, servedColumn, takesHolds } from '../../map'
+import {
+  cardOrder,
+  carriesOwners,
+  servedColumn,
+  stepOf,
+  takesHolds,
+  type ColumnId,
+} from '../../map'
+import { useDisclosure } from '../shared/useDisclosure'
 import { ValueHolders } from '../voices/ValueHolders'
 import { NoteForm, type NoteDraft } from './NoteForm'
 import { bylineOf, ownerLine, shortText } from '../shared/noteText'
@@ -37,6 +45,62 @@ export const NoteBody = memo(function NoteBody({
 })
 
 type Mode = 'view' | 'edit' | 'confirmDelete'
+
+/**
+ * "Verplaats naar…": the note goes to the end of another column, chosen from a list. On a phone,
+ * where one column shows at a time, this is how a note changes column (drag stays within it).
+ */
+function MoveTo({ note }: { note: Note }) {
+  const t = useT()
+  const { buttonRef, panelRef, buttonProps, panelProps, close } = useDisclosure<HTMLDivElement>()
+  const board = useRoom((state) => state.view.board)
+  const control = useRoom((state) => state.control)
+  const level = useRoom((state) => state.level)
+  const open = (column: ColumnId) =>
+    level === 'facilitator' ||
+    !control.locked ||
+    control.step < 0 ||
+    control.activeColumns.includes(column)
+  const targets = cardOrder(board).filter((column) => column !== note.column && open(column))
+  if (targets.length === 0) return null
+  return (
+    <div className="move-to">
+      <button
+        type="button"
+        className="quiet"
+        aria-label={t('note.moveToLabel', { text: shortText(note.text) })}
+        ref={buttonRef}
+        {...buttonProps}
+      >
+        <span className="tool-icon" aria-hidden="true">
+          ⇄
+        </span>
+        <span className="tool-label">{t('note.moveTo')}</span>
+      </button>
+      <div
+        className="move-to-menu"
+        role="group"
+        aria-label={t('note.moveTo')}
+        ref={panelRef}
+        {...panelProps}
+      >
+        {targets.map((column) => (
+          <button
+            key={column}
+            type="button"
+            onClick={() => {
+              const room = useRoom.getState()
+              room.moveNote(note.id, column, room.view.columns[column].length)
+              close(false)
+            }}
+          >
+            {stepOf(board, column)}. {t(`column.${column}`)}
+          </button>
+        ))}
+      </div>
+    </div>
+  )
+}
 
 /**
  * One note in a column: draggable by mouse and touch, and by keyboard from its handle. Only this
@@ -234,6 +298,7 @@ const NoteContent = memo(function NoteContent({
             onLinking={setLinking}
             linkButton={linkButton}
           />
+          <MoveTo note={note} />
         </div>
       ) : (
         level !== 'viewer' && (

@@ -33,18 +33,35 @@ describe('drag preview layout', () => {
 
 describe('pointing at a place in a column', () => {
   const boxes = [
-    { top: 0, height: 100 },
-    { top: 110, height: 60 },
-    { top: 180, height: 100 },
+    { top: 0, height: 100, left: 0, width: 200 },
+    { top: 110, height: 60, left: 0, width: 200 },
+    { top: 180, height: 100, left: 0, width: 200 },
   ]
 
   it('goes after every note whose middle the pointer has passed', () => {
-    expect(indexAt(-20, boxes)).toBe(0)
-    expect(indexAt(49, boxes)).toBe(0)
-    expect(indexAt(51, boxes)).toBe(1)
-    expect(indexAt(141, boxes)).toBe(2)
-    expect(indexAt(500, boxes)).toBe(3)
-    expect(indexAt(10, [])).toBe(0)
+    const at = (y: number) => ({ x: 50, y })
+    expect(indexAt(at(-20), boxes)).toBe(0)
+    expect(indexAt(at(49), boxes)).toBe(0)
+    expect(indexAt(at(51), boxes)).toBe(1)
+    expect(indexAt(at(141), boxes)).toBe(2)
+    expect(indexAt(at(500), boxes)).toBe(3)
+    expect(indexAt(at(10), [])).toBe(0)
+  })
+
+  it('reads a grid of notes row by row, left to right within a row', () => {
+    // Two rows of two, 100 wide and 80 high, 10 apart: a wide column shows its notes so.
+    const grid = [
+      { top: 0, height: 80, left: 0, width: 100 },
+      { top: 0, height: 80, left: 110, width: 100 },
+      { top: 90, height: 80, left: 0, width: 100 },
+      { top: 90, height: 80, left: 110, width: 100 },
+    ]
+    expect(indexAt({ x: 20, y: 40 }, grid)).toBe(0)
+    expect(indexAt({ x: 80, y: 40 }, grid)).toBe(1)
+    expect(indexAt({ x: 190, y: 40 }, grid)).toBe(2)
+    expect(indexAt({ x: 20, y: 120 }, grid)).toBe(2)
+    expect(indexAt({ x: 170, y: 120 }, grid)).toBe(4)
+    expect(indexAt({ x: 20, y: 400 }, grid)).toBe(4)
   })
 })
 

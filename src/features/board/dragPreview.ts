@@ -24,13 +24,32 @@ export function positionOf(layout: Layout, id: NoteId): Slot | null {
   return column ? { column, index: layout[column].indexOf(id) } : null
 }
 
+/** A note's box on screen. */
+export interface Box {
+  top: number
+  height: number
+  left: number
+  width: number
+}
+
 /**
- * The index a pointer at height `y` points to among a column's other notes (the dragged one
- * left out), given their boxes from top to bottom: after every note whose middle it has passed.
+ * The index a pointer at `point` points to among a column's other notes (the dragged one left
+ * out), given their boxes in reading order. In a list: after every note whose middle it has
+ * passed. In a grid (a wide column shows its notes side by side): after the rows above it, and in
+ * its own row after every note whose middle is left of it.
  */
-export function indexAt(y: number, boxes: readonly { top: number; height: number }[]): number {
+export function indexAt(point: { x: number; y: number }, boxes: readonly Box[]): number {
+  const perRow = new Map<number, number>()
+  for (const box of boxes)
+    perRow.set(Math.round(box.top), (perRow.get(Math.round(box.top)) ?? 0) + 1)
+  const passed = (box: Box): boolean => {
+    if ((perRow.get(Math.round(box.top)) ?? 0) < 2) return point.y > box.top + box.height / 2
+    if (point.y > box.top + box.height) return true
+    if (point.y < box.top) return false
+    return point.x > box.left + box.width / 2
+  }
   let index = 0
-  while (index < boxes.length && y > boxes[index]!.top + boxes[index]!.height / 2) index++
+  while (index < boxes.length && passed(boxes[index]!)) index++
   return index
 }
 

@@ -134,7 +134,7 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
       const pointer = pointerRef.current
       if (!board || !pointer || !over) return
       const column = over.id as ColumnId
-      place({ column, index: indexAt(pointer.y, noteBoxes(board, column, active)) })
+      place({ column, index: indexAt(pointer, noteBoxes(board, column, active)) })
     }
 
     /** By keyboard: the arrow keys move the placeholder; the floating copy goes to it. */
@@ -158,12 +158,14 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
       const gap = parseFloat(getComputedStyle(list).rowGap) || 0
       const shown = list.querySelector(':scope > .note-slot')?.getBoundingClientRect()
       const tops = noteBoxes(board, next.column, active as NoteId).map((box) => ({
+        left: box.left,
         top: shown && box.top > shown.top ? box.top - shown.height - gap : box.top,
         bottom: shown && box.top > shown.top ? box.bottom - shown.height - gap : box.bottom,
       }))
       const above = tops[next.index - 1]
       const top = tops[next.index]?.top ?? (above ? above.bottom + gap : listBox.top)
-      return { x: listBox.left, y: top }
+      // In a wide column's grid, onto the note's own place in its row.
+      return { x: tops[next.index]?.left ?? listBox.left, y: top }
     }
 
     return { followPointer, keyboard: { coordinateGetter: keyboardCoordinates } }

@@ -2,8 +2,10 @@ import { useId, useState } from 'react'
 import { useT } from '../../i18n'
 import { DIRECTIONS, stepOf, stepsFor, TEMPOS, type Direction, type Tempo } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { PulseControls } from '../pulse/Pulse'
+import { useDisclosure } from '../shared/useDisclosure'
 
-/** A labelled checkbox in the facilitator's bar. */
+/** A labelled checkbox in the facilitator's controls. */
 function Toggle(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
   return (
     <label className="choice small">
@@ -17,183 +19,259 @@ function Toggle(props: { label: string; checked: boolean; onChange(checked: bool
   )
 }
 
-/** The facilitator's controls: steps, direction, tempo, locks, follow-me and the timer. */
-export function FacilitatorBar() {
+/** Previous and next step, or the first one; the step's name is in the bar beside them. */
+function StepButtons() {
   const t = useT()
-  const id = useId()
   const control = useRoom((state) => state.control)
+  const board = useRoom((state) => state.view.board)
+  const room = useRoom.getState()
+  const first = stepOf(board, stepsFor(control.direction, 'ruim', board)[0]![0]!)
+  if (control.step < 0) {
+    return (
+      <button type="button" className="primary" onClick={() => room.goToStep(0)}>
+        {t('facilitation.start', { step: first })}
+      </button>
+    )
+  }
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => room.goToStep(control.step - 1)}
+        disabled={control.step === 0}
+      >
+        <span aria-hidden="true">‹ </span>
+        {t('facilitation.previous')}
+      </button>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => room.goToStep(control.step + 1)}
+        disabled={control.step === control.steps.length - 1}
+      >
+        {t('facilitation.next')}
+        <span aria-hidden="true"> ›</span>
+      </button>
+    </>
+  )
+}
+
+/** Start, pause, lengthen and stop the step timer every screen shows. */
+function TimerButtons() {
+  const t = useT()
+  const timer = useRoom((state) => state.control.timer)
   const room = useRoom.getState()
   const [minutes, setMinutes] = useState(10)
+  if (timer === null) {
+    return (
+      <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')}>
+        <label className="inline-field">
+          <span>{t('facilitation.minutes')}</span>
+          <input
+            type="number"
+            min={1}
+            max={240}
+            value={minutes}
+            onChange={(event) => setMinutes(Math.max(1, Number(event.target.value) || 1))}
+          />
+        </label>
+        <button type="button" onClick={() => room.startTimer(minutes)}>
+          {t('facilitation.timerStart')}
+        </button>
+      </div>
+    )
+  }
+  return (
+    <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')}>
+      {timer.endsAt !== null ? (
+        <button type="button" onClick={() => room.pauseTimer()}>
+          {t('facilitation.timerPause')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => room.resumeTimer()}>
+          {t('facilitation.timerResume')}
+        </button>
+      )}
+      <button type="button" onClick={() => room.extendTimer(1)}>
+        {t('facilitation.timerExtend')}
+      </button>
+      <button type="button" className="quiet" onClick={() => room.stopTimer()}>
+        {t('facilitation.timerStop')}
+      </button>
+    </div>
+  )
+}
+
+/** The way through the card: direction, tempo, locks, following, and leaving the steps. */
+function StepSettings() {
+  const t = useT()
+  const control = useRoom((state) => state.control)
+  const board = useRoom((state) => state.view.board)
+  const room = useRoom.getState()
+  // The card's step numbers, in the order this group goes through them (5, 4, ... from actions).
+  const order = stepsFor(control.direction, 'ruim', board).map(([column]) => stepOf(board, column!))
+  return (
+    <>
+      <label className="inline-field">
+        <span>{t('facilitation.direction')}</span>
+        <select
+          value={control.direction}
+          onChange={(event) => room.setDirection(event.target.value as Direction)}
+        >
+          {DIRECTIONS.map((direction) => (
+            <option key={direction} value={direction}>
+              {t(`facilitation.${direction}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>{t('facilitation.tempo')}</span>
+        <select
+          value={control.tempo}
+          onChange={(event) => room.setTempo(event.target.value as Tempo)}
+        >
+          {TEMPOS.map((tempo) => (
+            <option key={tempo} value={tempo}>
+              {tempo === 'kort'
+                ? t('facilitation.kort', { first: order[0]!, from: order[1]!, to: order.at(-1)! })
+                : t('facilitation.ruim')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Toggle label={t('facilitation.lock')} checked={control.locked} onChange={room.setLocked} />
+      <Toggle label={t('facilitation.follow')} checked={control.follow} onChange={room.setFollow} />
+      {control.step >= 0 && (
+        <button type="button" className="quiet" onClick={() => room.goToStep(-1)}>
+          {t('facilitation.free')}
+        </button>
+      )}
+    </>
+  )
+}
+
+/** Writing alone first, then showing every draft at once (with or without names). */
+function PrivateWriting() {
+  const t = useT()
+  const privateWriting = useRoom((state) => state.control.privateWriting)
+  const room = useRoom.getState()
+  const [anonymous, setAnonymous] = useState(false)
+  return (
+    <>
+      <Toggle
+        label={t('drafts.private')}
+        checked={privateWriting}
+        onChange={room.setPrivateWriting}
+      />
+      <Toggle label={t('drafts.anonymous')} checked={anonymous} onChange={setAnonymous} />
+      <button type="button" onClick={() => room.revealDrafts(anonymous)}>
+        {t('drafts.reveal')}
+      </button>
+    </>
+  )
+}
+
+/** The dot vote: open it with a number of dots, close it to show the result, sort or clear it. */
+function DotVote() {
+  const t = useT()
+  const vote = useRoom((state) => state.control.vote)
+  const sortByVotes = useRoom((state) => state.control.sortByVotes)
+  const room = useRoom.getState()
   const [dots, setDots] = useState(3)
   const [onePerNote, setOnePerNote] = useState(false)
-  const vote = control.vote
-  const [anonymous, setAnonymous] = useState(false)
-  const timer = control.timer
-  const last = control.steps.length - 1
-  // The card's step numbers, in the order this group goes through them (5, 4, ... from actions).
-  const board = useRoom((state) => state.view.board)
-  const order = stepsFor(control.direction, 'ruim', board).map(([column]) => stepOf(board, column!))
-
+  if (vote?.open) {
+    return (
+      <button type="button" className="primary" onClick={() => room.closeVote()}>
+        {t('vote.close')}
+      </button>
+    )
+  }
   return (
-    <section className="facilitator-bar" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="visually-hidden">
-        {t('facilitation.title')}
-      </h2>
-      <div className="facilitator-group" role="group" aria-label={t('facilitation.title')}>
-        {control.step < 0 ? (
-          <button type="button" className="primary" onClick={() => room.goToStep(0)}>
-            {t('facilitation.start', { step: order[0]! })}
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              onClick={() => room.goToStep(control.step - 1)}
-              disabled={control.step === 0}
-            >
-              {t('facilitation.previous')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => room.goToStep(control.step + 1)}
-              disabled={control.step === last}
-            >
-              {t('facilitation.next')}
-            </button>
-            <button type="button" className="quiet" onClick={() => room.goToStep(-1)}>
-              {t('facilitation.free')}
-            </button>
-          </>
-        )}
-      </div>
-      <div className="facilitator-group">
-        <label className="inline-field">
-          <span>{t('facilitation.direction')}</span>
-          <select
-            value={control.direction}
-            onChange={(event) => room.setDirection(event.target.value as Direction)}
-          >
-            {DIRECTIONS.map((direction) => (
-              <option key={direction} value={direction}>
-                {t(`facilitation.${direction}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>{t('facilitation.tempo')}</span>
-          <select
-            value={control.tempo}
-            onChange={(event) => room.setTempo(event.target.value as Tempo)}
-          >
-            {TEMPOS.map((tempo) => (
-              <option key={tempo} value={tempo}>
-                {tempo === 'kort'
-                  ? t('facilitation.kort', {
-                      first: order[0]!,
-                      from: order[1]!,
-                      to: order.at(-1)!,
-                    })
-                  : t('facilitation.ruim')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Toggle label={t('facilitation.lock')} checked={control.locked} onChange={room.setLocked} />
-        <Toggle
-          label={t('facilitation.follow')}
-          checked={control.follow}
-          onChange={room.setFollow}
+    <>
+      <label className="inline-field">
+        <span>{t('vote.dots')}</span>
+        <input
+          type="number"
+          min={1}
+          max={20}
+          value={dots}
+          onChange={(event) => setDots(Math.max(1, Number(event.target.value) || 1))}
         />
-      </div>
-      <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')}>
-        {timer === null ? (
-          <>
-            <label className="inline-field">
-              <span>{t('facilitation.minutes')}</span>
-              <input
-                type="number"
-                min={1}
-                max={240}
-                value={minutes}
-                onChange={(event) => setMinutes(Math.max(1, Number(event.target.value) || 1))}
-              />
-            </label>
-            <button type="button" onClick={() => room.startTimer(minutes)}>
-              {t('facilitation.timerStart')}
-            </button>
-          </>
-        ) : (
-          <>
-            {timer.endsAt !== null ? (
-              <button type="button" onClick={() => room.pauseTimer()}>
-                {t('facilitation.timerPause')}
-              </button>
-            ) : (
-              <button type="button" onClick={() => room.resumeTimer()}>
-                {t('facilitation.timerResume')}
-              </button>
-            )}
-            <button type="button" onClick={() => room.extendTimer(1)}>
-              {t('facilitation.timerExtend')}
-            </button>
-            <button type="button" className="quiet" onClick={() => room.stopTimer()}>
-              {t('facilitation.timerStop')}
-            </button>
-          </>
-        )}
-      </div>
-      <div className="facilitator-group" role="group" aria-label={t('drafts.private')}>
-        <Toggle
-          label={t('drafts.private')}
-          checked={control.privateWriting}
-          onChange={room.setPrivateWriting}
-        />
-        <Toggle label={t('drafts.anonymous')} checked={anonymous} onChange={setAnonymous} />
-        <button type="button" onClick={() => room.revealDrafts(anonymous)}>
-          {t('drafts.reveal')}
-        </button>
-      </div>
-      <div className="facilitator-group" role="group" aria-label={t('vote.open')}>
-        {vote?.open ? (
-          <button type="button" className="primary" onClick={() => room.closeVote()}>
-            {t('vote.close')}
+      </label>
+      <Toggle label={t('vote.onePerNote')} checked={onePerNote} onChange={setOnePerNote} />
+      <button type="button" onClick={() => room.openVote(dots, onePerNote)}>
+        {t('vote.open')}
+      </button>
+      {vote && (
+        <>
+          <Toggle label={t('vote.sort')} checked={sortByVotes} onChange={room.setSortByVotes} />
+          <button type="button" className="quiet" onClick={() => room.clearVote()}>
+            {t('vote.clear')}
           </button>
-        ) : (
-          <>
-            <label className="inline-field">
-              <span>{t('vote.dots')}</span>
-              <input
-                type="number"
-                min={1}
-                max={20}
-                value={dots}
-                onChange={(event) => setDots(Math.max(1, Number(event.target.value) || 1))}
-              />
-            </label>
-            <Toggle label={t('vote.onePerNote')} checked={onePerNote} onChange={setOnePerNote} />
-            <button type="button" onClick={() => room.openVote(dots, onePerNote)}>
-              {t('vote.open')}
-            </button>
-          </>
-        )}
-        {vote && !vote.open && (
-          <>
-            <Toggle
-              label={t('vote.sort')}
-              checked={control.sortByVotes}
-              onChange={room.setSortByVotes}
-            />
-            <button type="button" className="quiet" onClick={() => room.clearVote()}>
-              {t('vote.clear')}
-            </button>
-          </>
-        )}
-        <button type="button" className="quiet" onClick={() => room.resetReady()}>
-          {t('ready.reset')}
-        </button>
-      </div>
+        </>
+      )}
+    </>
+  )
+}
+
+/** One part of the activities menu, with its name. */
+function MenuPart({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = useId()
+  return (
+    <section className="activity-part" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <div className="activity-controls">{children}</div>
     </section>
+  )
+}
+
+/**
+ * The facilitator's part of the room's bar: previous and next step, the timer, and one menu for
+ * the activities (writing alone, dot vote, ready check, head-heart-gut, locks and following).
+ */
+export function FacilitatorBar() {
+  const t = useT()
+  const { buttonRef, panelRef, buttonProps, panelProps, close } = useDisclosure<HTMLDivElement>()
+  const room = useRoom.getState()
+  return (
+    <div className="facilitator-tools" role="group" aria-label={t('facilitation.title')}>
+      <div className="facilitator-group">
+        <StepButtons />
+      </div>
+      <TimerButtons />
+      <div className="activities">
+        <button type="button" className="activities-button" ref={buttonRef} {...buttonProps}>
+          {t('facilitation.activities')}
+          <span aria-hidden="true"> ▾</span>
+        </button>
+        <div
+          className="activities-menu"
+          ref={panelRef}
+          role="group"
+          aria-label={t('facilitation.activities')}
+          {...panelProps}
+        >
+          <MenuPart title={t('facilitation.steps')}>
+            <StepSettings />
+          </MenuPart>
+          <MenuPart title={t('drafts.private')}>
+            <PrivateWriting />
+          </MenuPart>
+          <MenuPart title={t('vote.title')}>
+            <DotVote />
+          </MenuPart>
+          <MenuPart title={t('ready.title')}>
+            <button type="button" className="quiet" onClick={() => room.resetReady()}>
+              {t('ready.reset')}
+            </button>
+          </MenuPart>
+          <PulseControls />
+          <button type="button" className="activities-close" onClick={() => close(true)}>
+            {t('facilitation.activitiesClose')}
+          </button>
+        </div>
+      </div>
+    </div>
   )
 }

@@ -12,8 +12,11 @@ function clock(ms: number): string {
   return `${minutes}:${String(seconds % 60).padStart(2, '0')}`
 }
 
-/** The step timer every screen shows, on the server's clock; a clear signal when time is up. */
-export function StepTimer() {
+/**
+ * The step timer every screen shows, on the server's clock; a clear signal when time is up.
+ * `compact` is the room's bar: the sound choice then has a short visible name.
+ */
+export function StepTimer({ compact = false }: { compact?: boolean }) {
   const t = useT()
   const timer = useRoom((state) => state.control.timer)
   const now = useServerNow(timer !== null && timer.endsAt !== null)
@@ -39,13 +42,14 @@ export function StepTimer() {
       <p className="step-timer-done" role="status">
         {done ? t('timer.done') : ''}
       </p>
-      <label className="choice small">
+      <label className="choice small" title={compact ? t('timer.sound') : undefined}>
         <input
           type="checkbox"
           checked={sound}
+          aria-label={compact ? t('timer.sound') : undefined}
           onChange={(event) => usePreferences.getState().setTimerSound(event.target.checked)}
         />
-        <span>{t('timer.sound')}</span>
+        <span>{t(compact ? 'timer.soundShort' : 'timer.sound')}</span>
       </label>
     </div>
   )

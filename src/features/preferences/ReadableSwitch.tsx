@@ -19,7 +19,9 @@ export function ReadableSwitch() {
       aria-pressed={on}
       onClick={() => usePreferences.getState().setReadable(!on)}
     >
-      {t('readable.toggle')}
+      {/* On a phone only the first words show; the whole name stays for screen readers. */}
+      {t('readable.short')}
+      <span className="readable-more"> {t('readable.more')}</span>
     </button>
   )
 }

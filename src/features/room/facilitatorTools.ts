@@ -4,6 +4,5 @@
  */
 export { FacilitatorBar } from '../facilitation/FacilitatorBar'
 export { BalancePanel } from '../voices/BalancePanel'
-export { PulseControls } from '../pulse/Pulse'
 export { DeleteMap } from './DeleteMap'
 export { MapDetailsForm } from './MapDetailsForm'
