@@ -33,15 +33,18 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
-      <div className="topbar">
-        <AppLink to="/" className="brand">
-          {t('app.name')}
-        </AppLink>
-        <div className="topbar-tools">
-          <ReadableSwitch />
-          <LanguageSwitch />
+      {/* The shared screen is all map: no brand or switches for a room to read past. */}
+      {route.name !== 'viewer' && (
+        <div className="topbar">
+          <AppLink to="/" className="brand">
+            {t('app.name')}
+          </AppLink>
+          <div className="topbar-tools">
+            <ReadableSwitch />
+            <LanguageSwitch />
+          </div>
         </div>
-      </div>
+      )}
       {route.name === 'home' && <HomePage />}
       {route.name === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
       {route.name === 'joinCode' && <JoinCodePage key={route.code} code={route.code} />}

@@ -1,23 +1,32 @@
 import { useEffect } from 'react'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
-import { Board } from '../board/Board'
-import { StepBanner } from '../facilitation/StepBanner'
+import { Principles } from '../facilitation/Principles'
 import { BalancePanel } from '../voices/BalancePanel'
 import { RoomMix } from '../voices/RoomMix'
 import { PulseRound } from '../pulse/Pulse'
 import { JoinCodeDisplay } from '../share/JoinCodePanel'
-import { ConnectionBadge } from './ConnectionBadge'
 import { RefusalBanner } from './RefusalBanner'
+import { Spotlight } from './viewer/Spotlight'
+import { ViewerBoard } from './viewer/ViewerBoard'
+import { ViewerStepBar } from './viewer/ViewerStepBar'
+import { VoteRanking } from './viewer/VoteRanking'
+import './viewer.css'
 
 /**
- * The shared screen: the whole map, the step, its questions and the timer, large, following every
- * change live. Opened with the viewer link, it can read but never write, and needs no mouse.
+ * The shared screen (a projector): the map, the step, its questions and the timer, following
+ * every change live. Opened with the viewer link, it can read but never write, needs no mouse,
+ * and never scrolls: what does not fit turns pages or is counted, and panels for the room (the
+ * join code, a vote's result, a round, the balance of voices) take a side of the screen.
  */
 export function ViewerPage({ viewerToken }: { viewerToken: string }) {
   const t = useT()
   const meta = useRoom((state) => state.view.meta)
+  const joinCode = useRoom((state) => state.control.joinCode)
   const showBalance = useRoom((state) => state.control.showBalance)
+  const pulse = useRoom((state) => state.control.pulse)
+  const voteClosed = useRoom((state) => state.control.vote !== null && !state.control.vote.open)
+  const side = joinCode !== null || showBalance || pulse !== null || voteClosed
 
   useEffect(() => {
     useRoom.getState().openRoom({ kind: 'viewer', viewerToken }, null)
@@ -28,31 +37,34 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
   }, [meta.title, t])
 
   return (
-    <div className="room is-viewer">
-      <header className="room-header">
-        <div className="room-title">
-          <h1>{meta.title || t('room.noTitle')}</h1>
-          {meta.description && <p className="room-description">{meta.description}</p>}
-          {meta.cardVersion && (
-            <p className="room-version">{t('room.version', { version: meta.cardVersion })}</p>
-          )}
-        </div>
-        <div className="room-status">
-          <p className="viewer-badge">{t('viewer.badge')}</p>
-          <ConnectionBadge />
-        </div>
-      </header>
+    <div className={`room is-viewer${side ? ' has-side' : ''}`}>
+      <ViewerStepBar />
       <div className="room-banners">
         <RefusalBanner />
       </div>
-      <main id="main" className="room-main">
-        <JoinCodeDisplay large />
-        <StepBanner large />
-        <RoomMix />
-        <PulseRound />
-        {showBalance && <BalancePanel large />}
-        <Board />
+      <main id="main" className="vw-main">
+        <div className="vw-stage">
+          <ViewerBoard />
+          <Spotlight />
+        </div>
+        {side && (
+          <aside className="vw-side" aria-label={t('viewer.panels')}>
+            {joinCode && (
+              <section className="vw-panel vw-join" aria-labelledby="vw-join-title">
+                <h2 id="vw-join-title">{t('viewer.joinTitle')}</h2>
+                <JoinCodeDisplay large />
+              </section>
+            )}
+            <VoteRanking />
+            <PulseRound />
+            {showBalance && <BalancePanel large />}
+          </aside>
+        )}
       </main>
+      <footer className="vw-footer">
+        <Principles />
+        <RoomMix />
+      </footer>
     </div>
   )
 }

@@ -1,0 +1,172 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { useLang, useT } from '../../../i18n'
+import { cardOrder, columnIds, tally, type ColumnId, type Note } from '../../../map'
+import { useRoom } from '../../../store/roomStore'
+import { chooseNoteSize, countThatFit, NOTE_SCALES, pageStarts, type NoteSize } from './fit'
+import { ViewerColumn } from './ViewerColumn'
+
+/** How long a page of a full column stays up before the next one: time to read it aloud. */
+export const PAGE_MS = 15_000
+
+interface Fit extends NoteSize {
+  /** What was measured; a new one means measuring again. */
+  token: object
+  pages: Partial<Record<ColumnId, number[]>>
+  rails: Partial<Record<ColumnId, number>>
+}
+
+/** The board's size, followed as the step bar or a side panel takes room from it. */
+function useSize(ref: React.RefObject<HTMLElement | null>): string {
+  const [size, setSize] = useState('')
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry!.contentRect
+      setSize(`${Math.round(box.width)}x${Math.round(box.height)}`)
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [ref])
+  return size
+}
+
+/** A count that goes up every `ms` while `on`, for pages that turn by themselves. */
+function useTick(ms: number, on: boolean): number {
+  const [tick, setTick] = useState(0)
+  useEffect(() => {
+    if (!on) return
+    const timer = setInterval(() => setTick((value) => value + 1), ms)
+    return () => clearInterval(timer)
+  }, [ms, on])
+  return tick
+}
+
+/** The page of a column to show: the spotlight's, else a shown thread's, else the turning one. */
+function pageToShow(
+  starts: readonly number[],
+  notes: readonly Note[],
+  tick: number,
+  focusNote: string | null,
+  thread: ReadonlySet<string> | null,
+): number {
+  const pageOf = (index: number) => starts.findLastIndex((start) => start <= index)
+  const focused = focusNote ? notes.findIndex((note) => note.id === focusNote) : -1
+  if (focused >= 0) return pageOf(focused)
+  const threadPages = thread
+    ? [...new Set(notes.flatMap((note, i) => (thread.has(note.id) ? [pageOf(i)] : [])))]
+    : []
+  const pages = threadPages.length > 0 ? threadPages : starts.map((_, i) => i)
+  return pages[tick % pages.length]!
+}
+
+/**
+ * The map on the shared screen, made to fit it: without a step every column shares the width;
+ * with a step, its column(s) take most of it and the others become narrow rails. Notes are as
+ * large as the screen allows (never below 24 px at 1920×1080); a column that is still too full
+ * shows its notes in pages that turn slowly, a rail its first notes and how many more.
+ */
+export function ViewerBoard() {
+  const t = useT()
+  const lang = useLang((state) => state.lang)
+  const view = useRoom((state) => state.view)
+  const activeColumns = useRoom((state) => state.control.activeColumns)
+  const focusNote = useRoom((state) => state.control.focusNote)
+  const agreed = useRoom((state) => state.control.agreed)
+  const vote = useRoom((state) => state.control.vote)
+  const sortByVotes = useRoom((state) => state.control.sortByVotes)
+  const dots = useRoom((state) => state.dots)
+  const thread = useRoom((state) => state.thread)
+  const boardRef = useRef<HTMLDivElement>(null)
+  const size = useSize(boardRef)
+
+  const columns = useMemo(() => {
+    if (!sortByVotes || !vote || vote.open) return view.columns
+    // Most dots first, as on the other screens; equal dots keep the group's own order.
+    const counts = tally(dots)
+    const byVotes = {} as Record<ColumnId, readonly Note[]>
+    for (const column of columnIds(view.board)) {
+      byVotes[column] = [...view.columns[column]].sort(
+        (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0),
+      )
+    }
+    return byVotes
+  }, [view, vote, sortByVotes, dots])
+
+  // Anything that changes how tall the notes are, or how much room they have, measures again.
+  const token = useMemo(
+    () => ({}),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh token whenever one changes
+    [columns, activeColumns, focusNote, agreed, vote, dots, lang, size, view.links],
+  )
+  const [fit, setFit] = useState<Fit | null>(null)
+  const measuring = fit?.token !== token
+
+  useLayoutEffect(() => {
+    const board = boardRef.current
+    if (!measuring || !board) return
+    const paged = [...board.querySelectorAll<HTMLElement>('[data-fit="pages"]')]
+    const size = chooseNoteSize(board, paged)
+    const pages: Fit['pages'] = {}
+    for (const list of paged) pages[list.dataset.column as ColumnId] = pageStarts(list)
+    const rails: Fit['rails'] = {}
+    for (const list of board.querySelectorAll<HTMLElement>('[data-fit="rail"]')) {
+      rails[list.dataset.column as ColumnId] = countThatFit(list)
+    }
+    // Measured from the layout just drawn: the board then shows what fits, before it is painted.
+    setFit({ token, ...size, pages, rails })
+  }, [measuring, token])
+
+  const paging = !measuring && Object.values(fit.pages).some((starts) => starts!.length > 1)
+  const tick = useTick(PAGE_MS, paging)
+  // While measuring, the board starts from the largest notes with questions (fit.ts changes it).
+  const scale = measuring ? NOTE_SCALES[0] : fit.scale
+  const questions = measuring || fit.questions
+  const focusMode = activeColumns.length > 0
+  const order = cardOrder(view.board)
+
+  return (
+    <div
+      ref={boardRef}
+      className={`vw-board${focusMode ? ' is-focus' : ' is-free'}${thread ? ' has-thread' : ''}`}
+      style={
+        {
+          '--vw-note-scale': scale,
+          gridTemplateColumns: order
+            .map((column) =>
+              !focusMode || activeColumns.includes(column) ? 'minmax(0, 1fr)' : 'var(--vw-rail)',
+            )
+            .join(' '),
+        } as CSSProperties
+      }
+      data-questions={questions ? 'shown' : 'hidden'}
+      role="group"
+      aria-label={t('board.label')}
+    >
+      {order.map((column) => {
+        const notes = columns[column]
+        const rail = focusMode && !activeColumns.includes(column)
+        const starts = measuring ? [0] : (fit.pages[column] ?? [0])
+        const page = measuring ? 0 : pageToShow(starts, notes, tick, focusNote, thread)
+        const shown = measuring
+          ? notes
+          : rail
+            ? notes.slice(0, fit.rails[column] ?? notes.length)
+            : notes.slice(starts[page], starts[page + 1] ?? notes.length)
+        return (
+          <ViewerColumn
+            key={column}
+            column={column}
+            notes={shown}
+            total={notes.length}
+            rail={rail}
+            active={activeColumns.includes(column)}
+            showQuestions={!focusMode}
+            page={page}
+            pages={starts.length}
+          />
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import { memo } from 'react'
+import { useT } from '../../../i18n'
+import { stepOf, type ColumnId, type Note } from '../../../map'
+import { useRoom } from '../../../store/roomStore'
+import { RailNote, ViewerNote } from './ViewerNote'
+
+const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voorwaarden.card'>> = {
+  eisen: 'column.eisen.card',
+  voorwaarden: 'column.voorwaarden.card',
+}
+
+interface Props {
+  column: ColumnId
+  /** The notes on screen now: one page of a full column, the first ones of a rail. */
+  notes: readonly Note[]
+  /** All notes of the column. */
+  total: number
+  /** Beside the step in progress: names and first words only. */
+  rail: boolean
+  active: boolean
+  showQuestions: boolean
+  page: number
+  pages: number
+}
+
+/** One column on the shared screen: full (its notes large, in pages when full) or as a rail. */
+export const ViewerColumn = memo(function ViewerColumn({
+  column,
+  notes,
+  total,
+  rail,
+  active,
+  showQuestions,
+  page,
+  pages,
+}: Props) {
+  const t = useT()
+  const board = useRoom((state) => state.view.board)
+  const step = stepOf(board, column)
+  const headingId = `vw-column-${column}-title`
+  const subtitle = CARD_SUBTITLE[column]
+  const more = rail ? total - notes.length : 0
+  return (
+    <section
+      className={`vw-column column-${column}${rail ? ' is-rail' : ''}${active ? ' is-active' : ''}`}
+      aria-labelledby={headingId}
+      data-column={column}
+      data-active={active}
+    >
+      <header className="vw-column-header">
+        <p className="vw-step" aria-hidden="true">
+          {step}
+        </p>
+        <h2 id={headingId}>
+          <span className="visually-hidden">{t('column.step', { step })}: </span>
+          {t(`column.${column}`)}
+          {subtitle && !rail && <span className="vw-subtitle"> ({t(subtitle)})</span>}
+        </h2>
+      </header>
+      {showQuestions && (
+        <ul className="vw-questions">
+          {t.list(`columnQuestions.${column}`).map((question) => (
+            <li key={question}>{question}</li>
+          ))}
+        </ul>
+      )}
+      <ul
+        className={rail ? 'vw-rail-notes' : 'vw-notes'}
+        data-fit={rail ? 'rail' : 'pages'}
+        data-column={column}
+        aria-label={t(total === 1 ? 'column.countOne' : 'column.count', { count: total })}
+      >
+        {notes.map((note) =>
+          rail ? <RailNote key={note.id} note={note} /> : <ViewerNote key={note.id} note={note} />,
+        )}
+      </ul>
+      {total === 0 && <p className="vw-empty">{t('column.empty')}</p>}
+      {rail ? (
+        <p className="vw-more">
+          {more > 0 ? t(more === 1 ? 'viewer.moreOne' : 'viewer.more', { count: more }) : ''}
+        </p>
+      ) : (
+        // Always there, so that turning to a page never changes the room the notes have.
+        <p className="vw-page">{pages > 1 ? t('viewer.page', { page: page + 1, pages }) : ''}</p>
+      )}
+    </section>
+  )
+})

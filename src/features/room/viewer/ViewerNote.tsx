@@ -1,0 +1,103 @@
+import { memo } from 'react'
+import { useT } from '../../../i18n'
+import { takesHolds, valueSides, type Note } from '../../../map'
+import { useRoom } from '../../../store/roomStore'
+import { bylineOf, ownerLine } from '../../shared/noteText'
+import { refOf } from '../../shared/refs'
+import { NoteThreadInfo } from '../../thread/NoteThread'
+
+/** Dots on a note once the vote is closed, when the vote was about this note's step. */
+export function useVoteResult(note: Note): number {
+  return useRoom((state) => {
+    const vote = state.control.vote
+    if (!vote || vote.open) return 0
+    const active = state.control.activeColumns
+    if (active.length > 0 && !active.includes(note.column)) return 0
+    let total = 0
+    for (const dot of state.dots) if (dot.noteId === note.id) total++
+    return total
+  })
+}
+
+/** Which sides hold a value, as one short line; empty for other columns. */
+function useHeldBy(note: Note): string {
+  const t = useT()
+  const board = useRoom((state) => state.view.board)
+  const holders = useRoom((state) => state.view.voices.holders.get(note.id))
+  const participants = useRoom((state) => state.view.participants)
+  if (!takesHolds(board, note.column)) return ''
+  const sides = valueSides([note], participants, new Map([[note.id, holders ?? []]])).get(note.id)
+  if (!sides || sides.size === 0) return ''
+  return sides.size === 2
+    ? t('values.heldByBoth')
+    : t(sides.has('formal') ? 'values.heldByFormal' : 'values.heldByInformal')
+}
+
+/**
+ * One note on the shared screen: its reference, text, owner and author, and what the room
+ * marked on it. Read-only, so no tools; a shown thread raises it by its frame, never by dimming
+ * the others.
+ */
+export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
+  const t = useT()
+  const ref = useRoom((state) => refOf(t, state.view, note.id))
+  const focused = useRoom((state) => state.control.focusNote === note.id)
+  const agreed = useRoom((state) => state.control.agreed.has(note.id))
+  const inThread = useRoom((state) => state.thread?.has(note.id) ?? false)
+  const votes = useVoteResult(note)
+  const heldBy = useHeldBy(note)
+  const owner = ownerLine(t, note)
+  const id = `vw-note-${note.id}`
+  return (
+    <li
+      className={`vw-note${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
+      data-note-id={note.id}
+      aria-labelledby={`${id}-ref ${id}-text ${id}-author`}
+    >
+      <p className="vw-note-text">
+        <span className="vw-ref" id={`${id}-ref`}>
+          {ref}
+        </span>{' '}
+        <span id={`${id}-text`}>{note.text}</span>
+      </p>
+      {owner && <p className="vw-note-owner">{owner}</p>}
+      <div className="vw-note-meta">
+        <p className="vw-note-author" id={`${id}-author`}>
+          {bylineOf(t, note)}
+        </p>
+        {focused && <p className="vw-mark vw-mark-focus">{t('focus.badge')}</p>}
+        {agreed && <p className="vw-mark vw-mark-agreed">{t('agreed.badge')}</p>}
+        {votes > 0 && (
+          <p className="vw-mark vw-mark-votes">
+            {t(votes === 1 ? 'vote.resultOne' : 'vote.result', { count: votes })}
+          </p>
+        )}
+        {heldBy && <p className="vw-held">{heldBy}</p>}
+        <NoteThreadInfo note={note} />
+      </div>
+    </li>
+  )
+})
+
+/** A note as a rail shows it, beside the step in progress: its reference and its first words. */
+export const RailNote = memo(function RailNote({ note }: { note: Note }) {
+  const t = useT()
+  const ref = useRoom((state) => refOf(t, state.view, note.id))
+  const focused = useRoom((state) => state.control.focusNote === note.id)
+  const inThread = useRoom((state) => state.thread?.has(note.id) ?? false)
+  const id = `vw-rail-${note.id}`
+  return (
+    <li
+      className={`vw-rail-note${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
+      data-note-id={note.id}
+      aria-labelledby={`${id}-ref ${id}-text`}
+    >
+      <span className="vw-ref" id={`${id}-ref`}>
+        {ref}
+      </span>{' '}
+      <span className="vw-rail-text" id={`${id}-text`}>
+        {note.text}
+      </span>
+    </li>
+  )
+})

@@ -1,0 +1,66 @@
+import { useT } from '../../../i18n'
+import { stepOf } from '../../../map'
+import { useRoom } from '../../../store/roomStore'
+import { ConnectionBadge } from '../ConnectionBadge'
+import { ReadyCheck } from '../../facilitation/ReadyCheck'
+import { StepTimer } from '../../facilitation/StepTimer'
+import { VoteStatus } from '../../facilitation/VoteStatus'
+import { AskBanner, SharedThreadNote } from '../../thread/ThreadPanel'
+
+/**
+ * The top of the shared screen, always in view: the map's name, the step and its questions, the
+ * timer and who is done; below it, what the facilitator puts to the room now.
+ */
+export function ViewerStepBar() {
+  const t = useT()
+  const meta = useRoom((state) => state.view.meta)
+  const control = useRoom((state) => state.control)
+  const board = useRoom((state) => state.view.board)
+  const active = control.activeColumns
+
+  return (
+    <header className="vw-bar">
+      <div className="vw-bar-title">
+        <h1>{meta.title || t('room.noTitle')}</h1>
+        {meta.cardVersion && <p>{t('room.version', { version: meta.cardVersion })}</p>}
+        <p className="vw-badge">{t('viewer.badge')}</p>
+        <ConnectionBadge />
+      </div>
+      <section className="vw-bar-step" aria-labelledby="step-banner-title" aria-live="polite">
+        {control.step < 0 ? (
+          <h2 id="step-banner-title" className="vw-bar-free">
+            {t('step.notStarted')}
+          </h2>
+        ) : (
+          <>
+            <p className="vw-bar-progress">
+              {t('step.current', { number: control.step + 1, count: control.steps.length })}
+            </p>
+            <h2 id="step-banner-title">
+              {active
+                .map((column) => `${stepOf(board, column)}. ${t(`column.${column}`)}`)
+                .join(' · ')}
+            </h2>
+            {active.length === 1 && (
+              <ul className="vw-bar-questions">
+                {t.list(`columnQuestions.${active[0]!}`).map((question) => (
+                  <li key={question}>{question}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+        {control.privateWriting && <p className="drafts-on">{t('drafts.on')}</p>}
+      </section>
+      <div className="vw-bar-side">
+        <StepTimer />
+        <ReadyCheck />
+      </div>
+      <div className="vw-bar-notices">
+        <AskBanner />
+        <SharedThreadNote />
+        <VoteStatus />
+      </div>
+    </header>
+  )
+}

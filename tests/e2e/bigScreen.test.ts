@@ -1,0 +1,242 @@
+import { createRequire } from 'node:module'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it, vi } from 'vitest'
+import { useHarness, type Person } from './harness'
+
+vi.setConfig({ testTimeout: 90_000 })
+
+const harness = useHarness()
+const require = createRequire(import.meta.url)
+const AXE_SOURCE = require.resolve('axe-core/axe.min.js')
+const PROJECTOR = { width: 1920, height: 1080 }
+
+interface Room {
+  facilitator: Person
+  screen: Person
+  mapUrl: string
+}
+
+/** A facilitator opens the example map; the big screen opens its viewer link at 1920×1080. */
+async function openRoom(): Promise<Room> {
+  const facilitator = await harness.person({ bypassCSP: true })
+  const { page } = facilitator
+  await page.goto(harness.server.url)
+  await page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
+  await page.waitForURL(/\/m\//)
+  await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+  const viewerUrl = await page.locator('#share-viewer').inputValue()
+  // bypassCSP: axe is injected as a script tag, which our own Content-Security-Policy blocks.
+  const screen = await harness.person({ viewport: PROJECTOR, bypassCSP: true })
+  await screen.page.goto(viewerUrl)
+  await screen.room.note('gezinnen zelf de regie houden').waitFor()
+  return { facilitator, screen, mapUrl: page.url() }
+}
+
+/** How far the page scrolls down and sideways (0 when it fits), and the smallest note text. */
+function pageFit(page: Page) {
+  return page.evaluate(() => {
+    const root = document.documentElement
+    const notes = [...document.querySelectorAll('.vw-note .vw-note-text')]
+    return {
+      down: root.scrollHeight - window.innerHeight,
+      sideways: root.scrollWidth - window.innerWidth,
+      notes: notes.length,
+      smallestNote: Math.min(...notes.map((note) => parseFloat(getComputedStyle(note).fontSize))),
+    }
+  })
+}
+
+/** Whether the element is wholly inside the window, as it is drawn now. */
+async function inView(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox()
+  if (!box) return false
+  const { width, height } = locator.page().viewportSize()!
+  return box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height
+}
+
+async function fontSize(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+}
+
+/** axe-core's colour-contrast check for the page as it is; the violations, one line each. */
+async function contrastViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SOURCE })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe
+    return (await axe.run(document, { runOnly: ['color-contrast'] })).violations
+  })
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`))
+}
+
+describe('the big screen on a 1920×1080 projector', () => {
+  it('shows the whole map, then the active step large, without scrolling and without the top bar', async () => {
+    const { facilitator, screen } = await openRoom()
+    const { page } = screen
+
+    // Free mode: all five columns side by side, inside the screen, no page scroll.
+    expect(await page.locator('.topbar').count()).toBe(0)
+    expect(await page.getByRole('link', { name: 'Partnerschapskaart' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: /Grote letters/ }).count()).toBe(0)
+    const free = await pageFit(page)
+    expect(free).toMatchObject({ down: 0, sideways: 0 })
+    expect(free.notes).toBeGreaterThan(10)
+    expect(free.smallestNote).toBeGreaterThanOrEqual(24)
+    for (const name of [/Acties/, /Voorwaarden/, /Eisen/, /Relaties/, /Waarden/]) {
+      expect(await inView(screen.room.column(name).getByRole('heading')), String(name)).toBe(true)
+    }
+    await page.getByRole('heading', { name: 'Vrij werken: alle kolommen zijn open.' }).waitFor()
+
+    // A step with a timer: the step, its questions and the timer stay in view.
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    await facilitator.page.getByLabel('Minuten').fill('5')
+    await facilitator.page.getByRole('button', { name: 'Start timer' }).click()
+    await page.getByRole('heading', { name: '2. Relaties' }).waitFor()
+    await page.getByRole('timer').waitFor()
+    const step = await pageFit(page)
+    expect(step).toMatchObject({ down: 0, sideways: 0 })
+    expect(step.smallestNote).toBeGreaterThanOrEqual(24)
+    expect(await inView(page.getByRole('heading', { name: '2. Relaties' }))).toBe(true)
+    expect(await inView(page.getByText('Hoe communiceren we?', { exact: true }))).toBe(true)
+    expect(await inView(page.getByText('Hoe delen we kennis?', { exact: true }))).toBe(true)
+    expect(await inView(page.getByRole('timer'))).toBe(true)
+    expect(await fontSize(page.getByRole('timer'))).toBeGreaterThanOrEqual(48)
+
+    // The step's column takes most of the width, its notes in a grid; the others are rails.
+    const relaties = page.getByRole('region', { name: 'Stap 2: Relaties' })
+    const width = (locator: Locator) => locator.boundingBox().then((box) => box!.width)
+    expect(await width(relaties)).toBeGreaterThan(PROJECTOR.width * 0.4)
+    expect(await width(page.getByRole('region', { name: 'Stap 1: Waarden' }))).toBeLessThan(
+      PROJECTOR.width * 0.15,
+    )
+    const notes = relaties.locator('.vw-notes > li')
+    expect(await notes.count()).toBe(4)
+    for (let i = 0; i < 4; i++) expect(await inView(notes.nth(i))).toBe(true)
+    const tops = await notes.evaluateAll((items) => items.map((item) => item.offsetTop))
+    expect(new Set(tops).size).toBeLessThan(4)
+    // A rail still names its notes, by reference and first words.
+    await screen.room.note('Warmte en respect').waitFor()
+  })
+
+  it('shows a note in the spotlight large in the middle of the screen', async () => {
+    const { facilitator, screen } = await openRoom()
+    await facilitator.page
+      .getByRole('button', { name: /Zet in de spotlight voor iedereen: We communiceren/ })
+      .click()
+    const spotlight = screen.page.getByRole('region', { name: 'In de spotlight' })
+    await spotlight.getByText(/We communiceren rechtstreeks/).waitFor()
+    expect(
+      await fontSize(spotlight.getByText(/We communiceren rechtstreeks/)),
+    ).toBeGreaterThanOrEqual(44)
+    await spotlight.getByText('Ellen van Dijk · Beroepskracht').waitFor()
+    await spotlight.getByText(/Relaties/).waitFor()
+    expect(await inView(spotlight)).toBe(true)
+    expect((await spotlight.boundingBox())!.width).toBeGreaterThan(PROJECTOR.width * 0.4)
+    expect(await pageFit(screen.page)).toMatchObject({ down: 0, sideways: 0 })
+
+    await facilitator.page.getByRole('button', { name: /Haal uit de spotlight/ }).click()
+    await expect.poll(() => spotlight.count()).toBe(0)
+  })
+
+  it('ranks the notes by their dots once the vote is closed, most dots first', async () => {
+    const { facilitator, screen, mapUrl } = await openRoom()
+    const voter = await harness.person()
+    await voter.page.goto(mapUrl)
+    await voter.room.join('Ayşe Yılmaz', 'Vrijwilliger')
+    await facilitator.page.getByRole('button', { name: 'Stemronde openen' }).click()
+    const give = async (person: Person, text: string) => {
+      await person.page
+        .getByRole('button', { name: new RegExp(`Stip geven aan: .*${text}`) })
+        .click()
+      await person.page
+        .getByRole('button', { name: new RegExp(`Stip terugnemen van: .*${text}`) })
+        .waitFor()
+    }
+    await give(facilitator, 'Warmte en respect')
+    await give(facilitator, 'Warmte en respect')
+    await give(facilitator, 'Luisteren zonder')
+    await give(voter, 'Warmte en respect')
+    await give(voter, 'Luisteren zonder')
+    await give(voter, 'Samen een sociale kaart')
+    const ranking = screen.page.getByRole('region', { name: 'Uitslag: de meeste stippen eerst' })
+    expect(await ranking.count()).toBe(0)
+
+    await facilitator.page.getByRole('button', { name: 'Stemmen sluiten en uitslag tonen' }).click()
+    const rows = ranking.getByRole('listitem')
+    await expect
+      .poll(() =>
+        rows.evaluateAll((items) =>
+          items.map((item) => `${item.getAttribute('data-count')} ${item.textContent}`),
+        ),
+      )
+      .toEqual([
+        expect.stringMatching(/^3 3.*Warmte en respect/),
+        expect.stringMatching(/^2 2.*Luisteren zonder/),
+        expect.stringMatching(/^1 1.*Samen een sociale kaart/),
+      ])
+    expect(await inView(ranking)).toBe(true)
+    expect(await pageFit(screen.page)).toMatchObject({ down: 0, sideways: 0 })
+  })
+
+  it('keeps every note readable while a thread is shown: no colour-contrast violations', async () => {
+    const { facilitator, screen } = await openRoom()
+    // In a step, so that the other columns are "calm" on the facilitator's screen too.
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    await facilitator.page
+      .getByRole('button', { name: /Laat de rode draad zien van: Luisteren/ })
+      .click()
+    await screen.page.getByText('De begeleider laat de rode draad zien van E1.').waitFor()
+    expect(await screen.page.locator('.in-thread').count()).toBeGreaterThan(1)
+    expect(await contrastViolations(screen.page)).toEqual([])
+    expect(
+      await facilitator.page.locator('.board.has-thread .note.in-thread').count(),
+    ).toBeGreaterThan(1)
+    expect(await contrastViolations(facilitator.page)).toEqual([])
+  })
+
+  it('shows the join code and QR large beside the map while joining is open, and removes them after', async () => {
+    const { facilitator, screen } = await openRoom()
+    const { page } = screen
+    await facilitator.page.getByRole('button', { name: 'Meedoen met code openen' }).click()
+    const code = page.locator('.join-code-value')
+    await code.waitFor()
+    expect(await code.innerText()).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
+    expect(await fontSize(code)).toBeGreaterThanOrEqual(56)
+    const qr = page.getByRole('img', { name: 'QR-code om mee te doen met deze kaart' })
+    expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(250)
+    expect(await inView(code)).toBe(true)
+    expect(await inView(qr)).toBe(true)
+    // The map stays beside it: every column still in view, none under the panel.
+    const panel = (await page.getByRole('complementary').boundingBox())!
+    for (const name of [/Acties/, /Waarden/]) {
+      const column = (await screen.room.column(name).boundingBox())!
+      expect(column.x + column.width, String(name)).toBeLessThanOrEqual(panel.x)
+    }
+    expect(await pageFit(page)).toMatchObject({ down: 0, sideways: 0 })
+
+    await facilitator.page.getByRole('button', { name: 'Code sluiten' }).click()
+    await expect.poll(() => code.count()).toBe(0)
+    expect(await qr.count()).toBe(0)
+  })
+
+  it('does not break on a 1280×720 beamer', async () => {
+    const { facilitator, screen } = await openRoom()
+    await screen.page.setViewportSize({ width: 1280, height: 720 })
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    await facilitator.page.getByRole('button', { name: 'Meedoen met code openen' }).click()
+    await screen.page.locator('.join-code-value').waitFor()
+    await screen.page.getByRole('heading', { name: '1. Waarden' }).waitFor()
+    expect(await pageFit(screen.page)).toMatchObject({ down: 0, sideways: 0 })
+    expect(await inView(screen.page.getByRole('heading', { name: '1. Waarden' }))).toBe(true)
+    expect(await inView(screen.page.locator('.join-code-value'))).toBe(true)
+  })
+})
