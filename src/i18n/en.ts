@@ -203,7 +203,7 @@ export const en: Messages = {
   'vote.takeBack': 'Take dot back',
   'vote.takeBackLabel': 'Take a dot back from: {text}',
   'vote.mine': '{count} of yours',
-  'vote.left': 'Voting: you have {left} of {dots} dots left.',
+  'vote.left': 'You have {left} of {dots} dots left',
   'vote.openStatus': 'Voting is open: {count} dots given.',
   'vote.closedStatus': 'Results of the vote.',
   'vote.resultOne': '{count} dot',

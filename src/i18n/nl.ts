@@ -204,7 +204,7 @@ export const nl = {
   'vote.takeBack': 'Stip terug',
   'vote.takeBackLabel': 'Stip terugnemen van: {text}',
   'vote.mine': '{count} van jou',
-  'vote.left': 'Stemronde: je hebt nog {left} van {dots} stippen.',
+  'vote.left': 'Je hebt nog {left} van {dots} stippen',
   'vote.openStatus': 'Er wordt gestemd: {count} stippen gegeven.',
   'vote.closedStatus': 'Uitslag van de stemronde.',
   'vote.resultOne': '{count} stip',

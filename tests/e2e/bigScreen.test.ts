@@ -24,7 +24,7 @@ async function openRoom(): Promise<Room> {
   await page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
   await page.waitForURL(/\/m\//)
   await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
-  const viewerUrl = await page.locator('#share-viewer').inputValue()
+  const viewerUrl = await facilitator.room.viewerLink()
   // bypassCSP: axe is injected as a script tag, which our own Content-Security-Policy blocks.
   const screen = await harness.person({ viewport: PROJECTOR, bypassCSP: true })
   await screen.page.goto(viewerUrl)
@@ -121,7 +121,9 @@ describe('the big screen on a 1920×1080 projector', () => {
     const notes = relaties.locator('.vw-notes > li')
     expect(await notes.count()).toBe(4)
     for (let i = 0; i < 4; i++) expect(await inView(notes.nth(i))).toBe(true)
-    const tops = await notes.evaluateAll((items) => items.map((item) => item.offsetTop))
+    const tops = await notes.evaluateAll((items) =>
+      items.map((item) => (item as HTMLElement).offsetTop),
+    )
     expect(new Set(tops).size).toBeLessThan(4)
     // A rail still names its notes, by reference and first words.
     await screen.room.note('Warmte en respect').waitFor()
@@ -152,7 +154,9 @@ describe('the big screen on a 1920×1080 projector', () => {
     const voter = await harness.person()
     await voter.page.goto(mapUrl)
     await voter.room.join('Ayşe Yılmaz', 'Vrijwilliger')
+    await facilitator.room.openActivities()
     await facilitator.page.getByRole('button', { name: 'Stemronde openen' }).click()
+    await facilitator.room.closeActivities()
     const give = async (person: Person, text: string) => {
       await person.page
         .getByRole('button', { name: new RegExp(`Stip geven aan: .*${text}`) })
@@ -170,6 +174,7 @@ describe('the big screen on a 1920×1080 projector', () => {
     const ranking = screen.page.getByRole('region', { name: 'Uitslag: de meeste stippen eerst' })
     expect(await ranking.count()).toBe(0)
 
+    await facilitator.room.openActivities()
     await facilitator.page.getByRole('button', { name: 'Stemmen sluiten en uitslag tonen' }).click()
     const rows = ranking.getByRole('listitem')
     await expect
@@ -191,6 +196,8 @@ describe('the big screen on a 1920×1080 projector', () => {
     const { facilitator, screen } = await openRoom()
     // In a step, so that the other columns are "calm" on the facilitator's screen too.
     await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    // Eisen is a rail during step 1: its notes' tools show once it is widened.
+    await facilitator.page.getByRole('button', { name: 'Eisen breder tonen' }).click()
     await facilitator.page
       .getByRole('button', { name: /Laat de rode draad zien van: Luisteren/ })
       .click()

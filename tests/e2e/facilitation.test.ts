@@ -239,7 +239,7 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     // One dot per note: the button is gone for that note.
     await expect.poll(() => give(ayse, 'Warmte en respect').count()).toBe(0)
     await give(ayse, 'Transparantie').click()
-    await ayse.page.getByText('Stemronde: je hebt nog 0 van 2 stippen.').waitFor()
+    await ayse.page.getByText('Je hebt nog 0 van 2 stippen').waitFor()
     // Without dots left the button stays (marked as not available), and pressing it says why
     // nothing happens.
     await expect
@@ -249,7 +249,7 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     await ayse.page.keyboard.press('Enter')
     await ayse.page.getByText('Je stippen zijn op. Neem eerst ergens een stip terug.').waitFor()
     await give(kwame, 'Transparantie').click()
-    await kwame.page.getByText('Stemronde: je hebt nog 1 van 2 stippen.').waitFor()
+    await kwame.page.getByText('Je hebt nog 1 van 2 stippen').waitFor()
     // While the vote is open nobody sees the others' dots.
     expect(await kwame.page.getByLabel(/^\d+ stip(pen)?$/).count()).toBe(0)
 

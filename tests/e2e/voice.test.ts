@@ -28,8 +28,11 @@ async function linkByKeyboard(page: Page, noteText: string, targetRef: string): 
   await expect.poll(() => button.evaluate((node) => node === document.activeElement)).toBe(true)
 }
 
+/** The labels of the notes shown in a thread, on a room page or the big screen (its own notes). */
 async function threadRefs(person: Person): Promise<string[]> {
-  const refs = await person.page.locator('.note.in-thread .note-ref').allTextContents()
+  const refs = await person.page
+    .locator('.note.in-thread .note-ref, .vw-note.in-thread .vw-ref')
+    .allTextContents()
   return refs.sort()
 }
 
@@ -107,7 +110,7 @@ describe('equal voice and the golden thread in a mixed room', () => {
     await proxy.getByText('Namens Bewoner · opgeschreven door Ellen van Dijk').waitFor()
 
     // References on every screen.
-    await screen.page.locator('.note-ref', { hasText: 'A2' }).waitFor()
+    await screen.page.locator('.vw-ref', { hasText: 'A2' }).waitFor()
     expect(await ayse!.room.note('Regie bij het gezin').locator('.note-ref').textContent()).toBe(
       'W1',
     )

@@ -96,6 +96,7 @@ export function SessionBar({ tools }: { tools?: ReactNode }) {
   const t = useT()
   const privateWriting = useRoom((state) => state.control.privateWriting)
   const stepping = useRoom((state) => state.control.step >= 0)
+  const level = useRoom((state) => state.level)
   return (
     <section className="session-bar" aria-labelledby="session-step-title">
       <div className="session-row">
@@ -106,7 +107,8 @@ export function SessionBar({ tools }: { tools?: ReactNode }) {
         {stepping && <ReadyCheck />}
         <ActivityState />
       </div>
-      {privateWriting && <p className="drafts-on">{t('drafts.on')}</p>}
+      {/* The facilitator turned it on: for them the chip above says enough. */}
+      {privateWriting && level !== 'facilitator' && <p className="drafts-on">{t('drafts.on')}</p>}
       <div className="session-ask">
         <AskBanner />
         <SharedThreadNote />

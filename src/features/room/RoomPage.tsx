@@ -6,7 +6,6 @@ import { Board } from '../board/Board'
 import { SessionBar } from '../facilitation/SessionBar'
 import { JoinForm } from '../join/JoinForm'
 import { RoomMix } from '../voices/RoomMix'
-import { PulseRound } from '../pulse/Pulse'
 import { ConnectionBadge } from './ConnectionBadge'
 import { ErrorBanner } from './ErrorBanner'
 import { RefusalBanner } from './RefusalBanner'
@@ -15,6 +14,8 @@ import { PanelButtons } from './PanelButtons'
 
 const tools = () => import('./facilitatorTools')
 const FacilitatorBar = lazy(() => tools().then((m) => ({ default: m.FacilitatorBar })))
+// The head-heart-gut round loads when the facilitator opens it, not with the map.
+const PulseRound = lazy(() => import('../pulse/Pulse').then((m) => ({ default: m.PulseRound })))
 const RoomPanel = lazy(() => import('./RoomPanel').then((m) => ({ default: m.RoomPanel })))
 
 /** One map: join first, then the board with presence, sharing and connection state. */
@@ -24,6 +25,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const meta = useRoom((state) => state.view.meta)
   const level = useRoom((state) => state.level)
   const panelOpen = usePanel((state) => state.section !== null)
+  const pulseOpen = useRoom((state) => state.control.pulse !== null)
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
@@ -61,11 +63,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
   // shifts under someone's finger when they arrive (they are usually loaded already, see above).
   return (
     <Suspense fallback={<p className="room-loading">{t('room.loading')}</p>}>
-      <div className={`room room-page${panelOpen ? ' has-panel' : ''}`}>
+      <div className="room room-page">
         <header className="room-header">
           <div className="room-title">
-            {/* The description is in the panel's "Meer": the board comes first. */}
-            <h1 title={meta.description || undefined}>{heading}</h1>
+            {/* One line, whole on hover; the description is under "Meer": the board comes first. */}
+            <h1 title={[heading, meta.description].filter(Boolean).join('\n')}>{heading}</h1>
             {meta.cardVersion && (
               <p className="room-version">{t('room.version', { version: meta.cardVersion })}</p>
             )}
@@ -84,16 +86,22 @@ export function RoomPage({ roomId }: { roomId: string }) {
           <RefusalBanner />
           <ErrorBanner />
         </div>
-        <main id="main" className="room-main">
+        <main id="main" className={`room-main${panelOpen ? ' has-panel' : ''}`}>
           <SessionBar tools={level === 'facilitator' ? <FacilitatorBar /> : undefined} />
-          <PulseRound />
-          <Board />
+          {pulseOpen && (
+            <Suspense fallback={null}>
+              <PulseRound />
+            </Suspense>
+          )}
+          <div className="room-board">
+            <Board />
+          </div>
+          {panelOpen && (
+            <Suspense fallback={null}>
+              <RoomPanel roomId={roomId} onChangeIdentity={() => setChangingIdentity(true)} />
+            </Suspense>
+          )}
         </main>
-        {panelOpen && (
-          <Suspense fallback={null}>
-            <RoomPanel roomId={roomId} onChangeIdentity={() => setChangingIdentity(true)} />
-          </Suspense>
-        )}
       </div>
     </Suspense>
   )
