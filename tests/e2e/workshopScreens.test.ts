@@ -240,6 +240,8 @@ describe('phones', () => {
     await page
       .getByRole('button', { name: 'Verplaats naar een andere kolom: Elkaar vertrouwen' })
       .click()
+    // The choice opens inside the card: nothing of it runs off the phone's edge.
+    expect(await cutOff(page, '.move-to-menu')).toEqual([])
     await page
       .getByRole('group', { name: 'Verplaats naar…' })
       .getByRole('button', { name: '2. Relaties' })
@@ -302,5 +304,32 @@ describe('phones', () => {
       await phone.page.getByRole('button', { name: 'Paneel sluiten' }).click()
     }
     expect(phone.errors).toEqual([])
+  })
+})
+
+describe('keyboard focus in the bar', () => {
+  it('hands focus to the button that takes the pressed one’s place', async () => {
+    const { facilitator } = await exampleMap()
+    const { page } = facilitator
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+
+    await page.getByRole('button', { name: 'Start met stap 1' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toContain('Volgende stap')
+
+    await page.getByRole('button', { name: 'Start timer' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Pauze')
+    // Enter again pauses: it does not add a minute to the timer.
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Verder')
+    await page.getByText('(gepauzeerd)').waitFor()
+
+    await facilitator.room.openActivities()
+    await page.getByRole('button', { name: 'Stemronde openen' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Stemmen sluiten en uitslag tonen')
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Stemronde openen')
   })
 })

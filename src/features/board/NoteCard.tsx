@@ -92,6 +92,12 @@ function MoveTo({ note }: { note: Note }) {
               const room = useRoom.getState()
               room.moveNote(note.id, column, room.view.columns[column].length)
               close(false)
+              // The note has gone (on a phone, to a tab out of view): stay in this column.
+              requestAnimationFrame(() =>
+                document
+                  .querySelector<HTMLButtonElement>(`[data-column="${note.column}"] .add-note`)
+                  ?.focus(),
+              )
             }}
           >
             {stepOf(board, column)}. {t(`column.${column}`)}

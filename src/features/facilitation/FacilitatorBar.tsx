@@ -4,6 +4,7 @@ import { DIRECTIONS, stepOf, stepsFor, TEMPOS, type Direction, type Tempo } from
 import { useRoom } from '../../store/roomStore'
 import { PulseControls } from '../pulse/Pulse'
 import { useDisclosure } from '../shared/useDisclosure'
+import { useFocusHandoff } from '../shared/useFocusHandoff'
 
 /** A labelled checkbox in the facilitator's controls. */
 function Toggle(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
@@ -25,34 +26,45 @@ function StepButtons() {
   const control = useRoom((state) => state.control)
   const board = useRoom((state) => state.view.board)
   const room = useRoom.getState()
+  const { root, handTo } = useFocusHandoff<HTMLDivElement>()
   const first = stepOf(board, stepsFor(control.direction, 'ruim', board)[0]![0]!)
-  if (control.step < 0) {
-    return (
-      <button type="button" className="primary" onClick={() => room.goToStep(0)}>
-        {t('facilitation.start', { step: first })}
-      </button>
-    )
-  }
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => room.goToStep(control.step - 1)}
-        disabled={control.step === 0}
-      >
-        <span aria-hidden="true">‹ </span>
-        {t('facilitation.previous')}
-      </button>
-      <button
-        type="button"
-        className="primary"
-        onClick={() => room.goToStep(control.step + 1)}
-        disabled={control.step === control.steps.length - 1}
-      >
-        {t('facilitation.next')}
-        <span aria-hidden="true"> ›</span>
-      </button>
-    </>
+    <div className="facilitator-group" ref={root}>
+      {control.step < 0 ? (
+        <button
+          type="button"
+          className="primary"
+          data-focus="first-step"
+          onClick={() => {
+            handTo('next')
+            room.goToStep(0)
+          }}
+        >
+          {t('facilitation.start', { step: first })}
+        </button>
+      ) : (
+        <>
+          <button
+            type="button"
+            onClick={() => room.goToStep(control.step - 1)}
+            disabled={control.step === 0}
+          >
+            <span aria-hidden="true">‹ </span>
+            {t('facilitation.previous')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-focus="next"
+            onClick={() => room.goToStep(control.step + 1)}
+            disabled={control.step === control.steps.length - 1}
+          >
+            {t('facilitation.next')}
+            <span aria-hidden="true"> ›</span>
+          </button>
+        </>
+      )}
+    </div>
   )
 }
 
@@ -62,42 +74,76 @@ function TimerButtons() {
   const timer = useRoom((state) => state.control.timer)
   const room = useRoom.getState()
   const [minutes, setMinutes] = useState(10)
-  if (timer === null) {
-    return (
-      <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')}>
-        <label className="inline-field">
-          <span>{t('facilitation.minutes')}</span>
-          <input
-            type="number"
-            min={1}
-            max={240}
-            value={minutes}
-            onChange={(event) => setMinutes(Math.max(1, Number(event.target.value) || 1))}
-          />
-        </label>
-        <button type="button" onClick={() => room.startTimer(minutes)}>
-          {t('facilitation.timerStart')}
-        </button>
-      </div>
-    )
-  }
+  const { root, handTo } = useFocusHandoff<HTMLDivElement>()
   return (
-    <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')}>
-      {timer.endsAt !== null ? (
-        <button type="button" onClick={() => room.pauseTimer()}>
-          {t('facilitation.timerPause')}
-        </button>
+    <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')} ref={root}>
+      {timer === null ? (
+        <>
+          <label className="inline-field" key="minutes">
+            <span>{t('facilitation.minutes')}</span>
+            <input
+              type="number"
+              min={1}
+              max={240}
+              value={minutes}
+              onChange={(event) => setMinutes(Math.max(1, Number(event.target.value) || 1))}
+            />
+          </label>
+          <button
+            type="button"
+            key="start"
+            data-focus="start"
+            onClick={() => {
+              handTo('pause')
+              room.startTimer(minutes)
+            }}
+          >
+            {t('facilitation.timerStart')}
+          </button>
+        </>
       ) : (
-        <button type="button" onClick={() => room.resumeTimer()}>
-          {t('facilitation.timerResume')}
-        </button>
+        <>
+          {timer.endsAt !== null ? (
+            <button
+              type="button"
+              key="pause"
+              data-focus="pause"
+              onClick={() => {
+                handTo('resume')
+                room.pauseTimer()
+              }}
+            >
+              {t('facilitation.timerPause')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              key="resume"
+              data-focus="resume"
+              onClick={() => {
+                handTo('pause')
+                room.resumeTimer()
+              }}
+            >
+              {t('facilitation.timerResume')}
+            </button>
+          )}
+          <button type="button" key="extend" onClick={() => room.extendTimer(1)}>
+            {t('facilitation.timerExtend')}
+          </button>
+          <button
+            type="button"
+            key="stop"
+            className="quiet"
+            onClick={() => {
+              handTo('start')
+              room.stopTimer()
+            }}
+          >
+            {t('facilitation.timerStop')}
+          </button>
+        </>
       )}
-      <button type="button" onClick={() => room.extendTimer(1)}>
-        {t('facilitation.timerExtend')}
-      </button>
-      <button type="button" className="quiet" onClick={() => room.stopTimer()}>
-        {t('facilitation.timerStop')}
-      </button>
     </div>
   )
 }
@@ -143,7 +189,19 @@ function StepSettings() {
       <Toggle label={t('facilitation.lock')} checked={control.locked} onChange={room.setLocked} />
       <Toggle label={t('facilitation.follow')} checked={control.follow} onChange={room.setFollow} />
       {control.step >= 0 && (
-        <button type="button" className="quiet" onClick={() => room.goToStep(-1)}>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => {
+            room.goToStep(-1)
+            // This button goes with the steps; the way back into them is the bar's start button.
+            requestAnimationFrame(() =>
+              document
+                .querySelector<HTMLElement>('.facilitator-tools [data-focus="first-step"]')
+                ?.focus(),
+            )
+          }}
+        >
           {t('facilitation.free')}
         </button>
       )}
@@ -180,48 +238,76 @@ function DotVote() {
   const room = useRoom.getState()
   const [dots, setDots] = useState(3)
   const [onePerNote, setOnePerNote] = useState(false)
-  if (vote?.open) {
-    return (
-      <button type="button" className="primary" onClick={() => room.closeVote()}>
-        {t('vote.close')}
-      </button>
-    )
-  }
+  const { root, handTo } = useFocusHandoff<HTMLDivElement>()
   return (
-    <>
-      <label className="inline-field">
-        <span>{t('vote.dots')}</span>
-        <input
-          type="number"
-          min={1}
-          max={20}
-          value={dots}
-          onChange={(event) => setDots(Math.max(1, Number(event.target.value) || 1))}
-        />
-      </label>
-      <Toggle label={t('vote.onePerNote')} checked={onePerNote} onChange={setOnePerNote} />
-      <button type="button" onClick={() => room.openVote(dots, onePerNote)}>
-        {t('vote.open')}
-      </button>
-      {vote && (
+    <div className="activity-controls" ref={root}>
+      {vote?.open ? (
+        <button
+          type="button"
+          key="close"
+          className="primary"
+          data-focus="close"
+          onClick={() => {
+            handTo('open')
+            room.closeVote()
+          }}
+        >
+          {t('vote.close')}
+        </button>
+      ) : (
         <>
-          <Toggle label={t('vote.sort')} checked={sortByVotes} onChange={room.setSortByVotes} />
-          <button type="button" className="quiet" onClick={() => room.clearVote()}>
-            {t('vote.clear')}
+          <label className="inline-field" key="dots">
+            <span>{t('vote.dots')}</span>
+            <input
+              type="number"
+              min={1}
+              max={20}
+              value={dots}
+              onChange={(event) => setDots(Math.max(1, Number(event.target.value) || 1))}
+            />
+          </label>
+          <Toggle label={t('vote.onePerNote')} checked={onePerNote} onChange={setOnePerNote} />
+          <button
+            type="button"
+            key="open"
+            data-focus="open"
+            onClick={() => {
+              handTo('close')
+              room.openVote(dots, onePerNote)
+            }}
+          >
+            {t('vote.open')}
           </button>
+          {vote && (
+            <>
+              <Toggle label={t('vote.sort')} checked={sortByVotes} onChange={room.setSortByVotes} />
+              <button type="button" className="quiet" onClick={() => room.clearVote()}>
+                {t('vote.clear')}
+              </button>
+            </>
+          )}
         </>
       )}
-    </>
+    </div>
   )
 }
 
 /** One part of the activities menu, with its name. */
-function MenuPart({ title, children }: { title: string; children: React.ReactNode }) {
+function MenuPart({
+  title,
+  bare = false,
+  children,
+}: {
+  title: string
+  /** The children bring their own `.activity-controls` box. */
+  bare?: boolean
+  children: React.ReactNode
+}) {
   const id = useId()
   return (
     <section className="activity-part" aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
-      <div className="activity-controls">{children}</div>
+      {bare ? children : <div className="activity-controls">{children}</div>}
     </section>
   )
 }
@@ -232,19 +318,26 @@ function MenuPart({ title, children }: { title: string; children: React.ReactNod
  */
 export function FacilitatorBar() {
   const t = useT()
-  const { buttonRef, panelRef, buttonProps, panelProps, close } = useDisclosure<HTMLDivElement>()
+  const {
+    open: menuOpen,
+    buttonRef,
+    panelRef,
+    buttonProps,
+    panelProps,
+    close,
+  } = useDisclosure<HTMLDivElement>()
   const room = useRoom.getState()
   return (
     <div className="facilitator-tools" role="group" aria-label={t('facilitation.title')}>
-      <div className="facilitator-group">
-        <StepButtons />
-      </div>
+      <StepButtons />
       <TimerButtons />
       <div className="activities">
         <button type="button" className="activities-button" ref={buttonRef} {...buttonProps}>
           {t('facilitation.activities')}
           <span aria-hidden="true"> ▾</span>
         </button>
+        {/* On a phone the menu is a sheet: a tap beside it closes it, and presses nothing else. */}
+        {menuOpen && <div className="activities-backdrop" aria-hidden="true" />}
         <div
           className="activities-menu"
           ref={panelRef}
@@ -258,7 +351,7 @@ export function FacilitatorBar() {
           <MenuPart title={t('drafts.private')}>
             <PrivateWriting />
           </MenuPart>
-          <MenuPart title={t('vote.title')}>
+          <MenuPart title={t('vote.title')} bare>
             <DotVote />
           </MenuPart>
           <MenuPart title={t('ready.title')}>

@@ -40,6 +40,7 @@ export function JoinCodePanel() {
   const [busy, setBusy] = useState(false)
 
   async function toggle(): Promise<void> {
+    if (busy) return
     setBusy(true)
     setFailed(!(await useRoom.getState().setJoinOpen(code === null)))
     setBusy(false)
@@ -48,7 +49,8 @@ export function JoinCodePanel() {
   return (
     <section className="share-code" aria-labelledby="share-code-title">
       <h3 id="share-code-title">{t('code.title')}</h3>
-      <button type="button" onClick={() => void toggle()} disabled={busy}>
+      {/* Not `disabled` while busy: that would take focus away from the person who pressed it. */}
+      <button type="button" onClick={() => void toggle()} aria-disabled={busy}>
         {code ? t('code.close') : t('code.open')}
       </button>
       <p className="hint">{t('code.explain')}</p>

@@ -1,36 +1,27 @@
 import { useMemo } from 'react'
 import { useT } from '../../../i18n'
-import { columnIds, tally, type ColumnId, type Note } from '../../../map'
+import { columnIds, tally, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { refOf } from '../../shared/refs'
 
 /** As many as a side panel shows large; the rest is counted. */
-const SHOWN = 8
+const SHOWN = 5
 
 /**
- * The result of a closed vote as a ranked list: most dots first, each with its count. A vote is
- * about the step the group was in (without a step, the whole map); equal counts keep the map's
- * order, step by step.
+ * The result of a closed vote as a ranked list: most dots first, each with its count; equal
+ * counts keep the map's order. It ranks every note that got dots, also after the next step.
  */
 export function VoteRanking() {
   const t = useT()
   const vote = useRoom((state) => state.control.vote)
   const dots = useRoom((state) => state.dots)
   const view = useRoom((state) => state.view)
-  const activeColumns = useRoom((state) => state.control.activeColumns)
-  const steps = useRoom((state) => state.control.steps)
 
   const ranked = useMemo(() => {
     const counts = tally(dots)
-    const inSteps = [...new Set<ColumnId>(steps.flat())]
-    const columns =
-      activeColumns.length > 0
-        ? activeColumns
-        : inSteps.length > 0
-          ? inSteps
-          : columnIds(view.board)
     const notes: { note: Note; count: number }[] = []
-    for (const column of columns) {
+    // Every note that got dots, wherever it is: the step may have moved on since the vote.
+    for (const column of columnIds(view.board)) {
       for (const note of view.columns[column]) {
         const count = counts.get(note.id) ?? 0
         if (count > 0) notes.push({ note, count })
@@ -38,7 +29,7 @@ export function VoteRanking() {
     }
     // A stable sort: equal counts stay in the map's order.
     return notes.sort((a, b) => b.count - a.count)
-  }, [dots, view, activeColumns, steps])
+  }, [dots, view])
 
   if (!vote || vote.open) return null
   const rest = ranked.length - SHOWN
