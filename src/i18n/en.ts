@@ -114,6 +114,7 @@ export const en: Messages = {
   'owner.anderen': 'Others',
   'owner.name': 'Who exactly (optional)',
   'owner.when': 'When (optional)',
+  'owner.whenHint': 'Short, for example ‘before 1 March’ (at most {max} characters).',
 
   'dnd.instructions':
     'Press space or Enter to pick up a note. Use the arrow keys to move it, also to another column. Press space or Enter again to drop it, or Escape to cancel.',
@@ -147,7 +148,7 @@ export const en: Messages = {
   'facilitation.fromValues': 'Right to left (start at Values)',
   'facilitation.fromActions': 'Left to right (start at Actions)',
   'facilitation.tempo': 'Tempo',
-  'facilitation.ruim': 'Ample: each step on its own',
+  'facilitation.ruim': 'Full: each step on its own',
   'facilitation.kort': 'Short: step {first} first, then {from} to {to} together',
   'facilitation.lock': 'Lock the other columns',
   'facilitation.follow': 'Everyone follows my step',
@@ -168,7 +169,7 @@ export const en: Messages = {
   'step.locked': 'This column is locked for now.',
   'step.active': 'Now',
   'follow.following': 'You follow the facilitator.',
-  'follow.stepOut': 'Look around myself',
+  'follow.stepOut': 'Look around on my own',
   'follow.stepIn': 'Follow the facilitator again',
   'timer.label': 'Time for this step',
   'timer.paused': 'paused',
@@ -325,6 +326,7 @@ export const en: Messages = {
   'error.invalid-participant': 'Enter a name and a role.',
   'error.invalid-column': 'That column does not exist.',
   'error.no-dots-left': 'You have no dots left. Take one back somewhere first.',
+  'error.column-locked': 'This column is locked now. Nothing was changed.',
   'error.one-per-note': 'You already gave this note a dot. One dot per note.',
   'error.newerVersion':
     'This map was made with a newer version of the app. Reload the page to continue.',

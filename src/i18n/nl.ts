@@ -116,6 +116,7 @@ export const nl = {
   'owner.anderen': 'Anderen',
   'owner.name': 'Wie precies (niet verplicht)',
   'owner.when': 'Wanneer (niet verplicht)',
+  'owner.whenHint': 'Kort, bijvoorbeeld ‘vóór 1 maart’ (hooguit {max} tekens).',
 
   'dnd.instructions':
     'Druk op spatie of Enter om een notitie op te pakken. Gebruik de pijltjestoetsen om te verplaatsen, ook naar een andere kolom. Druk nog eens op spatie of Enter om neer te zetten, of op Escape om te annuleren.',
@@ -329,6 +330,7 @@ export const nl = {
   'error.invalid-participant': 'Vul een naam en een rol in.',
   'error.invalid-column': 'Die kolom bestaat niet.',
   'error.no-dots-left': 'Je stippen zijn op. Neem eerst ergens een stip terug.',
+  'error.column-locked': 'Deze kolom is nu op slot. Er is niets veranderd.',
   'error.one-per-note': 'Je hebt hier al een stip gegeven. Eén stip per notitie.',
   'error.newerVersion':
     'Deze kaart is gemaakt met een nieuwere versie van de app. Laad de pagina opnieuw om verder te werken.',

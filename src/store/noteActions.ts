@@ -22,6 +22,7 @@ import {
   type PulseEntry,
   type Role,
 } from '../map'
+import { mayWriteTo } from './selectors'
 import type { StoreContext } from './state'
 
 type NoteChanges = { text?: string; owner?: Partial<ActionOwner> }
@@ -70,6 +71,14 @@ export interface NoteActions {
 export function noteActions(ctx: StoreContext): NoteActions {
   const { set, get, attempt } = ctx
 
+  /** The lock, asked before any write into a column; a refusal says why. */
+  function open(column: ColumnId): boolean {
+    const { control, level } = get()
+    if (mayWriteTo(control, level, column)) return true
+    set({ error: 'column-locked' })
+    return false
+  }
+
   function author(): Participant | null {
     const me = get().me
     if (!me) set({ error: 'invalid-participant' })
@@ -91,6 +100,7 @@ export function noteActions(ctx: StoreContext): NoteActions {
     },
 
     addNote({ proxyFor, ...input }) {
+      if (!open(input.column)) return null
       const me = author()
       if (!me) return null
       if (!proxyFor)
@@ -113,11 +123,13 @@ export function noteActions(ctx: StoreContext): NoteActions {
     },
 
     editAndMoveNote(id, changes, target) {
+      if (!open(target.column)) return false
       const by = get().me?.id
       return attempt((doc) => editAndMoveNote(doc, id, { ...changes, by }, target)) !== null
     },
 
     moveNote(id, column, index) {
+      if (get().view.notes.get(id)?.column !== column && !open(column)) return
       attempt((doc) => moveNote(doc, id, { column, index }))
     },
 

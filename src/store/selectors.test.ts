@@ -11,6 +11,7 @@ import {
   setLink,
   viewControl,
   viewMap,
+  type ColumnId,
   type ControlView,
   type NoteId,
   type Participant,
@@ -20,6 +21,7 @@ import {
 import type { PresentPerson, ReadyMark } from '../sync/roomConnection'
 import {
   dotsLeft,
+  mayWriteTo,
   dotsOn,
   readyCounts,
   sameThread,
@@ -45,6 +47,20 @@ function prng(seed: number): () => number {
     return state / 2 ** 32
   }
 }
+
+describe('who may write into a column', () => {
+  const locked = { locked: true, step: 0, activeColumns: ['waarden'] as ColumnId[] }
+
+  it('keeps participants to the step while the others are locked, and no one else', () => {
+    expect(mayWriteTo(locked, 'participant', 'waarden')).toBe(true)
+    expect(mayWriteTo(locked, 'participant', 'relaties')).toBe(false)
+    expect(mayWriteTo(locked, 'facilitator', 'relaties')).toBe(true)
+    expect(mayWriteTo({ ...locked, locked: false }, 'participant', 'relaties')).toBe(true)
+    // Without a step there is nothing to lock to.
+    expect(mayWriteTo({ ...locked, step: -1 }, 'participant', 'relaties')).toBe(true)
+    expect(mayWriteTo({ ...locked, locked: false }, 'viewer', 'waarden')).toBe(false)
+  })
+})
 
 describe('vote eligibility', () => {
   it('refuses a dot exactly when castVote does, whatever was voted before', () => {

@@ -1,5 +1,6 @@
 import {
   threadOf,
+  type ColumnId,
   type ControlView,
   type Dot,
   type MapView,
@@ -14,6 +15,21 @@ import type { AccessLevel } from './state'
  * Pure readings of the store's state: the same input gives the same answer, so components and
  * actions ask the same rule and tests need no room.
  */
+
+/**
+ * Whether this person may add notes to a column, or move or edit notes into it, now. The lock
+ * holds for every way of writing (the add button, drag, "Verplaats naar…", the edit form); the
+ * server itself refuses viewers' writes and participants' changes to the facilitation state.
+ */
+export function mayWriteTo(
+  control: Pick<ControlView, 'locked' | 'step' | 'activeColumns'>,
+  level: AccessLevel,
+  column: ColumnId,
+): boolean {
+  if (level === 'viewer') return false
+  if (level === 'facilitator' || !control.locked || control.step < 0) return true
+  return control.activeColumns.includes(column)
+}
 
 /** How many dots a person has left in an open round; never below zero. */
 export function dotsLeft(rules: VoteRules, dots: readonly Dot[], participantId: ParticipantId) {

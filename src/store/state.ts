@@ -28,7 +28,8 @@ export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
 export type MapSecrets = NonNullable<ReturnType<typeof secretsFor>>
 
 /** Why the last action was refused: by a map operation, or by the rules of the vote. */
-export type StoreError = MapErrorCode | VoteRefusal
+/** `column-locked`: the facilitator locked the columns outside the step. */
+export type StoreError = MapErrorCode | VoteRefusal | 'column-locked'
 
 /** What the UI reads: a read-only mirror of the open map plus this device's own state. */
 export interface RoomData {

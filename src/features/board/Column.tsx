@@ -1,10 +1,9 @@
 import { useDroppable } from '@dnd-kit/core'
-import { memo, useCallback, useRef, useState, type ReactNode } from 'react'
+import { lazy, memo, Suspense, useCallback, useRef, useState, type ReactNode } from 'react'
 import { useT } from '../../i18n'
 import { carriesOwners, stepOf, type ColumnId, type Note, type NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteCard } from './NoteCard'
-import { DraftList } from '../drafts/DraftList'
 import { useColumnAccess } from '../facilitation/useColumnAccess'
 import { NoteForm, type NoteDraft } from './NoteForm'
 import { columnElementId } from './ColumnTabs'
@@ -66,6 +65,11 @@ const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voor
   voorwaarden: 'column.voorwaarden.card',
 }
 
+// Drafts exist only while people write alone: their list loads then.
+const DraftList = lazy(() =>
+  import('../drafts/DraftList').then((module) => ({ default: module.DraftList })),
+)
+
 /** One column of the card: its step, name, guiding questions, notes, and a way to add one. */
 export const Column = memo(function Column({
   column,
@@ -97,6 +101,7 @@ export const Column = memo(function Column({
   const step = stepOf(board, column)
 
   const privateWriting = useRoom((state) => state.control.privateWriting)
+  const hasDrafts = useRoom((state) => state.drafts.some((draft) => draft.column === column))
 
   function add(draft: NoteDraft): void {
     const owner = carriesOwners(board, column) ? draft.owner : undefined
@@ -126,7 +131,10 @@ export const Column = memo(function Column({
         <h2 id={headingId}>
           <span className="visually-hidden">{t('column.step', { step })}: </span>
           {t(`column.${column}`)}
-          {subtitle && <span className="column-subtitle"> ({t(subtitle)})</span>}
+          {/* English has one word for both ("Conditions"): no name in brackets twice. */}
+          {subtitle && t(subtitle) !== t(`column.${column}`) && (
+            <span className="column-subtitle"> ({t(subtitle)})</span>
+          )}
         </h2>
         {active && <p className="column-now">{t('step.active')}</p>}
         {(layout === 'rail' || layout === 'widened') && (
@@ -157,7 +165,11 @@ export const Column = memo(function Column({
         {cardsWithSlot(notes, editable, slot, away)}
       </ul>
       {notes.length === 0 && !adding && <p className="column-empty">{t('column.empty')}</p>}
-      {level !== 'viewer' && <DraftList column={column} />}
+      {hasDrafts && (
+        <Suspense fallback={null}>
+          <DraftList column={column} />
+        </Suspense>
+      )}
       {editable ? (
         <div className="column-add">
           {adding ? (

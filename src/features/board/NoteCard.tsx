@@ -1,18 +1,12 @@
 import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
-import { memo, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteExtras } from '../facilitation/NoteExtras'
-import { LinkPicker, NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/NoteThread'
-import {
-  cardOrder,
-  carriesOwners,
-  servedColumn,
-  stepOf,
-  takesHolds,
-  type ColumnId,
-} from '../../map'
+import { NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/NoteThread'
+import { cardOrder, carriesOwners, servedColumn, stepOf, takesHolds } from '../../map'
+import { mayWriteTo } from '../../store/selectors'
 import { useDisclosure } from '../shared/useDisclosure'
 import { ValueHolders } from '../voices/ValueHolders'
 import { NoteForm, type NoteDraft } from './NoteForm'
@@ -46,6 +40,10 @@ export const NoteBody = memo(function NoteBody({
 
 type Mode = 'view' | 'edit' | 'confirmDelete'
 
+const LinkPicker = lazy(() =>
+  import('../thread/LinkPicker').then((module) => ({ default: module.LinkPicker })),
+)
+
 /**
  * "Verplaats naar…": the note goes to the end of another column, chosen from a list. On a phone,
  * where one column shows at a time, this is how a note changes column (drag stays within it).
@@ -56,12 +54,9 @@ function MoveTo({ note }: { note: Note }) {
   const board = useRoom((state) => state.view.board)
   const control = useRoom((state) => state.control)
   const level = useRoom((state) => state.level)
-  const open = (column: ColumnId) =>
-    level === 'facilitator' ||
-    !control.locked ||
-    control.step < 0 ||
-    control.activeColumns.includes(column)
-  const targets = cardOrder(board).filter((column) => column !== note.column && open(column))
+  const targets = cardOrder(board).filter(
+    (column) => column !== note.column && mayWriteTo(control, level, column),
+  )
   if (targets.length === 0) return null
   return (
     <div className="move-to">
@@ -225,14 +220,16 @@ const NoteContent = memo(function NoteContent({
       {takesHolds(board, note.column) && <ValueHolders note={note} />}
       <NoteThreadInfo note={note} />
       {linking && linkTarget && (
-        <LinkPicker
-          note={note}
-          target={linkTarget}
-          onDone={() => {
-            setLinking(false)
-            requestAnimationFrame(() => linkButton.current?.focus())
-          }}
-        />
+        <Suspense fallback={null}>
+          <LinkPicker
+            note={note}
+            target={linkTarget}
+            onDone={() => {
+              setLinking(false)
+              requestAnimationFrame(() => linkButton.current?.focus())
+            }}
+          />
+        </Suspense>
       )}
       {mode === 'confirmDelete' ? (
         <div className="note-confirm" role="group" aria-label={t('note.deleteConfirm')}>

@@ -11,6 +11,7 @@ import {
   type Role,
 } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { mayWriteTo } from '../../store/selectors'
 import { Field } from '../shared/Field'
 
 export interface NoteDraft {
@@ -55,6 +56,8 @@ export function NoteForm({
   const [text, setText] = useState(initial.text)
   const [column, setColumn] = useState<ColumnId>(initial.column)
   const board = useRoom((state) => state.view.board)
+  const facilitation = useRoom((state) => state.control)
+  const level = useRoom((state) => state.level)
   const [ownerKind, setOwnerKind] = useState<OwnerKind>(initial.owner.kind)
   const [ownerName, setOwnerName] = useState(initial.owner.name)
   const [ownerWhen, setOwnerWhen] = useState(initial.owner.when)
@@ -94,6 +97,9 @@ export function NoteForm({
       setText('')
       setOwnerName('')
       setOwnerWhen('')
+      // A note for someone else is one note: the next one is the writer's own again.
+      setProxy(false)
+      setProxyName('')
       textRef.current?.focus()
     }
   }
@@ -179,7 +185,7 @@ export function NoteForm({
               />
             )}
           </Field>
-          <Field label={t('owner.when')}>
+          <Field label={t('owner.when')} hint={t('owner.whenHint', { max: LIMITS.ownerWhen })}>
             {(control) => (
               <input
                 {...control}
@@ -244,11 +250,16 @@ export function NoteForm({
               value={column}
               onChange={(event) => setColumn(event.target.value as ColumnId)}
             >
-              {cardOrder(board).map((option) => (
-                <option key={option} value={option}>
-                  {t(`column.${option}`)}
-                </option>
-              ))}
+              {cardOrder(board)
+                // A locked column is no choice: the lock holds for the edit form too.
+                .filter(
+                  (option) => option === initial.column || mayWriteTo(facilitation, level, option),
+                )
+                .map((option) => (
+                  <option key={option} value={option}>
+                    {t(`column.${option}`)}
+                  </option>
+                ))}
             </select>
           )}
         </Field>

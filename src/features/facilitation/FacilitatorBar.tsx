@@ -1,6 +1,15 @@
 import { useId, useState } from 'react'
 import { useT } from '../../i18n'
-import { DIRECTIONS, stepOf, stepsFor, TEMPOS, type Direction, type Tempo } from '../../map'
+import {
+  DIRECTIONS,
+  stepOf,
+  stepsFor,
+  TEMPOS,
+  timeLeft,
+  type Direction,
+  type Tempo,
+} from '../../map'
+import { useServerNow } from './useNow'
 import { useRoom } from '../../store/roomStore'
 import { PulseControls } from '../pulse/Pulse'
 import { useDisclosure } from '../shared/useDisclosure'
@@ -74,6 +83,9 @@ function TimerButtons() {
   const timer = useRoom((state) => state.control.timer)
   const room = useRoom.getState()
   const [minutes, setMinutes] = useState(10)
+  // At 0:00 there is nothing to pause: lengthen or stop.
+  const now = useServerNow(timer !== null && timer.endsAt !== null)
+  const over = timer !== null && timeLeft(timer, now) === 0
   const { root, handTo } = useFocusHandoff<HTMLDivElement>()
   return (
     <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')} ref={root}>
@@ -103,7 +115,7 @@ function TimerButtons() {
         </>
       ) : (
         <>
-          {timer.endsAt !== null ? (
+          {over ? null : timer.endsAt !== null ? (
             <button
               type="button"
               key="pause"
@@ -222,10 +234,15 @@ function PrivateWriting() {
         checked={privateWriting}
         onChange={room.setPrivateWriting}
       />
-      <Toggle label={t('drafts.anonymous')} checked={anonymous} onChange={setAnonymous} />
-      <button type="button" onClick={() => room.revealDrafts(anonymous)}>
-        {t('drafts.reveal')}
-      </button>
+      {/* Showing all drafts at once only means something while people write alone. */}
+      {privateWriting && (
+        <>
+          <Toggle label={t('drafts.anonymous')} checked={anonymous} onChange={setAnonymous} />
+          <button type="button" onClick={() => room.revealDrafts(anonymous)}>
+            {t('drafts.reveal')}
+          </button>
+        </>
+      )}
     </>
   )
 }

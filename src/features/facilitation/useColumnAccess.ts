@@ -1,5 +1,6 @@
 import type { ColumnId } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { mayWriteTo } from '../../store/selectors'
 
 export interface ColumnAccess {
   /** The column belongs to the step the group is in now. */
@@ -19,6 +20,5 @@ export function useColumnAccess(column: ColumnId): ColumnAccess {
   const control = useRoom((state) => state.control)
   const active = control.activeColumns.includes(column)
   const calm = control.step >= 0 && !active
-  const lockedOut = control.locked && calm && level !== 'facilitator'
-  return { active, calm, editable: level !== 'viewer' && !lockedOut }
+  return { active, calm, editable: mayWriteTo(control, level, column) }
 }

@@ -54,7 +54,9 @@ export const ViewerColumn = memo(function ViewerColumn({
         <h2 id={headingId}>
           <span className="visually-hidden">{t('column.step', { step })}: </span>
           {t(`column.${column}`)}
-          {subtitle && !rail && <span className="vw-subtitle"> ({t(subtitle)})</span>}
+          {subtitle && !rail && t(subtitle) !== t(`column.${column}`) && (
+            <span className="vw-subtitle"> ({t(subtitle)})</span>
+          )}
         </h2>
       </header>
       {showQuestions && (

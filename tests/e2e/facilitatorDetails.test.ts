@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest'
+import { useHarness, type Person } from './harness'
+
+vi.setConfig({ testTimeout: 90_000 })
+
+const harness = useHarness()
+
+async function joinAs(person: Person, url: string, name: string, role: string): Promise<void> {
+  await person.page.goto(url)
+  await person.room.join(name, role)
+}
+
+describe('small things a facilitator notices', () => {
+  it('offers no pause at 0:00, and the reveal only while people write alone', async () => {
+    const facilitator = await harness.person()
+    // The page's clock is the test's: a minute passes at once. The server's clock is not touched.
+    await facilitator.page.clock.install()
+    await facilitator.room.createMap(harness.server.url, 'Kleine dingen')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const { page } = facilitator
+
+    await page.getByLabel('Minuten').fill('1')
+    await page.getByRole('button', { name: 'Start timer' }).click()
+    await page.getByRole('button', { name: 'Pauze' }).waitFor()
+    await page.clock.fastForward('01:05')
+    await page.getByText('De tijd is om').waitFor()
+    expect(await page.getByRole('button', { name: 'Pauze' }).count()).toBe(0)
+    await page.getByRole('button', { name: '+1 minuut' }).waitFor()
+    await page.getByRole('button', { name: 'Stop timer' }).waitFor()
+
+    await facilitator.room.openActivities()
+    expect(await page.getByRole('button', { name: 'Alles tegelijk tonen' }).count()).toBe(0)
+    expect(await page.getByRole('checkbox', { name: 'Anoniem tonen' }).count()).toBe(0)
+    await page.getByRole('checkbox', { name: 'Eerst alleen schrijven' }).check()
+    await page.getByRole('button', { name: 'Alles tegelijk tonen' }).waitFor()
+    await page.getByRole('checkbox', { name: 'Anoniem tonen' }).waitFor()
+  })
+
+  it('holds a lock through every way of moving, and starts each note as the writer’s own', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Op slot')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const ayse = await harness.person()
+    await joinAs(ayse, url, 'Ayşe Yılmaz', 'Vrijwilliger')
+
+    // A note for someone without a phone; the next note is Ayşe's own again.
+    const waarden = ayse.room.column(/Waarden/)
+    await waarden.getByRole('button', { name: /Notitie toevoegen aan/ }).click()
+    const proxy = waarden.getByRole('checkbox', { name: /voor iemand zonder telefoon/ })
+    await proxy.check()
+    await waarden.getByLabel('Naam van die persoon (mag leeg blijven)').fill('Henk')
+    await waarden.getByRole('textbox', { name: 'Tekst van de notitie' }).fill('Voor Henk')
+    await waarden.getByRole('textbox', { name: 'Tekst van de notitie' }).press('Enter')
+    await ayse.room.note('Voor Henk').waitFor()
+    expect(await proxy.isChecked()).toBe(false)
+    await waarden.getByRole('textbox', { name: 'Tekst van de notitie' }).fill('Van mij')
+    await waarden.getByRole('textbox', { name: 'Tekst van de notitie' }).press('Enter')
+    await ayse.room.note('Van mij').getByText('Ayşe Yılmaz · Vrijwilliger').waitFor()
+    await waarden.getByRole('textbox', { name: 'Tekst van de notitie' }).press('Escape')
+
+    // Step 1 with the other columns locked: no way out of Waarden for Ayşe.
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    await facilitator.room.openActivities()
+    await facilitator.page.getByRole('checkbox', { name: 'Andere kolommen op slot' }).check()
+    await ayse.room
+      .column(/Relaties/)
+      .getByText('Deze kolom is nu op slot.')
+      .waitFor()
+    await ayse.room
+      .note('Van mij')
+      .getByRole('button', { name: /Notitie bewerken/ })
+      .click()
+    const options = await waarden.getByLabel('Kolom').locator('option').allInnerTexts()
+    expect(options).toEqual(['Waarden'])
+    await waarden.getByRole('button', { name: 'Annuleren' }).click()
+    expect(
+      await ayse.room
+        .note('Van mij')
+        .getByRole('button', { name: /Verplaats naar een andere kolom/ })
+        .count(),
+    ).toBe(0)
+    // The facilitator may still move it anywhere.
+    await facilitator.room.closeActivities()
+    await facilitator.room
+      .note('Van mij')
+      .getByRole('button', { name: /Verplaats naar een andere kolom/ })
+      .click()
+    await facilitator.page.getByRole('button', { name: '2. Relaties' }).click()
+    await ayse.room
+      .column(/Relaties/)
+      .getByText('Van mij')
+      .waitFor()
+
+    // "Wanneer" says how long it may be, before it stops taking letters.
+    const acties = facilitator.room.column(/Acties/)
+    await acties.getByRole('button', { name: /Notitie toevoegen aan/ }).click()
+    await acties.getByText('hooguit 80 tekens', { exact: false }).waitFor()
+  })
+
+  it('names the columns once in English, in plain words', async () => {
+    const { page, room } = await harness.person()
+    await room.createMap(harness.server.url, 'In English')
+    await room.join('Ellen van Dijk', 'Beroepskracht')
+    await page.getByRole('button', { name: 'English', exact: true }).click()
+    await page.getByRole('heading', { name: /Step 4: Conditions/ }).waitFor()
+    expect(await page.locator('.column-voorwaarden h2').innerText()).not.toContain('(')
+    expect(await page.locator('.column-eisen h2').innerText()).toContain('(Conduct)')
+  })
+})
