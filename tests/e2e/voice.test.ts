@@ -16,6 +16,10 @@ async function linkByKeyboard(page: Page, noteText: string, targetRef: string): 
   const picker = page.getByRole('group', { name: /Welke .* (dient|maakt|zorgt)/ })
   // The first choice has focus; walk to the wanted one with Tab, then tick it with Space.
   const boxes = picker.getByRole('checkbox')
+  // The picker loads when first used: wait until its first choice has focus.
+  await expect
+    .poll(() => boxes.first().evaluate((box) => box === document.activeElement))
+    .toBe(true)
   const count = await boxes.count()
   for (let i = 0; i < count; i++) {
     const label = await boxes.nth(i).evaluate((box) => box.closest('label')?.textContent ?? '')
