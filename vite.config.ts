@@ -84,6 +84,21 @@ export default defineConfig({
     outDir: 'dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // What every page needs goes in one chunk: left alone, the bundler cut it into
+              // many small shared chunks (one per set of lazy importers), each compressed on
+              // its own, and the first download grew by kilobytes.
+              name: 'app',
+              test: /node_modules\/(react|react-dom|scheduler|yjs|lib0|y-websocket|y-protocols|y-indexeddb|@dnd-kit|zustand|fractional-indexing)\/|\/src\/(map\/(?!mapFile|example|migrate)|store|sync|i18n\/(index|nl|messages)|routing|features\/shared\/(noteText|refs|roleText))/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

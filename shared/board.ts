@@ -18,6 +18,11 @@ export interface ColumnDefinition<Id extends string = string> {
   readonly owners: boolean
   /** People can say of a note "mine too" (the values), for the balance of voices. */
   readonly holds: boolean
+  /**
+   * The letter of the labels its notes get when they are written here ("W2"): the card's own,
+   * the same in every language, and kept by the note wherever it moves.
+   */
+  readonly letter: string
 }
 
 export interface BoardDefinition<Id extends string = string> {
@@ -31,11 +36,11 @@ export interface BoardDefinition<Id extends string = string> {
 export const PARTNERSHIP_BOARD = {
   kind: 'partnerschapskaart',
   columns: [
-    { id: 'waarden', serves: null, owners: false, holds: true },
-    { id: 'relaties', serves: 'waarden', owners: false, holds: false },
-    { id: 'eisen', serves: 'relaties', owners: false, holds: false },
-    { id: 'voorwaarden', serves: 'eisen', owners: false, holds: false },
-    { id: 'acties', serves: 'voorwaarden', owners: true, holds: false },
+    { id: 'waarden', serves: null, owners: false, holds: true, letter: 'W' },
+    { id: 'relaties', serves: 'waarden', owners: false, holds: false, letter: 'R' },
+    { id: 'eisen', serves: 'relaties', owners: false, holds: false, letter: 'E' },
+    { id: 'voorwaarden', serves: 'eisen', owners: false, holds: false, letter: 'V' },
+    { id: 'acties', serves: 'voorwaarden', owners: true, holds: false, letter: 'A' },
   ],
 } as const satisfies BoardDefinition
 

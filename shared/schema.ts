@@ -15,9 +15,10 @@ export type { ColumnId } from './board.js'
 
 /**
  * Bump when the document layout changes, and add the step from the old one to `migrate` in
- * `src/map/migrate.ts`. 2: the map names its kind of board (`meta.board`).
+ * `src/map/migrate.ts`. 2: the map names its kind of board (`meta.board`). 3: every note keeps
+ * the label it got when it was written (`label`, "W2").
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const ROLES = [
   'beroepskracht',
@@ -205,11 +206,19 @@ function compoundKey(separator: string, ...parts: Array<(part: string) => boolea
 }
 
 const DIGITS = /^(0|[1-9][0-9]{0,8})$/
+
+/** A note's label: its first column's letter(s) and a number ("W2", "A14"). */
+export const NOTE_LABEL = /^([A-Z]{1,3})([1-9][0-9]{0,4})$/
+
+function isNoteLabel(value: unknown): boolean {
+  return typeof value === 'string' && NOTE_LABEL.test(value)
+}
 const count = (max: number) => (part: string) => DIGITS.test(part) && Number(part) <= max
 
 /** A note's fields: each a plain value, so two people changing different fields both win. */
 export const NOTE_FIELDS: Readonly<Record<string, Check>> = {
   pos: record({ column: isColumnId, order: isOrderKey }),
+  label: isNoteLabel,
   text: str(LIMITS.noteText, 1),
   anonymous: isTrue,
   author: isParticipantRecord,

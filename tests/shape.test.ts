@@ -7,6 +7,7 @@ import { forgeUpdate } from './helpers/forgedUpdates'
 import { handle, nestNote } from './helpers/mapShapes'
 import {
   addNote,
+  newNoteId,
   castVote,
   closeVote,
   createMap,
@@ -15,7 +16,6 @@ import {
   extendTimer,
   goToStep,
   joinMap,
-  migrate,
   moveNote,
   openVote,
   pauseTimer,
@@ -45,6 +45,7 @@ import {
   type ParticipantId,
 } from '../src/map'
 import { fillExampleMap } from '../src/map/example'
+import { migrate } from '../src/map/migrate'
 import { importMapFile, parseMapFile, toMapFile } from '../src/map/mapFile'
 
 const ayse: Participant = {
@@ -192,7 +193,7 @@ describe('the schema the server checks', () => {
     expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc())).toBeNull()
   })
 
-  it('accepts the migration of a version 1 map', () => {
+  it('accepts the migration of a version 1 map, with its notes labelled', () => {
     const client = new Y.Doc()
     const { server, refused } = checkedPeer(client, MAP_DOC)
     client.transact(() => {
@@ -201,9 +202,18 @@ describe('the schema the server checks', () => {
       meta.set('createdAt', 1)
       meta.set('title', 'Oud')
     })
+    const id = addNote(handle(client), {
+      id: newNoteId(),
+      column: 'eisen',
+      text: 'Oud',
+      author: ayse,
+    })
+    // Written before labels existed.
+    client.getMap<Y.Map<unknown>>('notes').get(id)!.delete('label')
     expect(migrate(handle(client))).toBe(true)
     expect(refused).toEqual([])
     expect(server.getMap('meta').get('board')).toBe('partnerschapskaart')
+    expect(server.getMap<Y.Map<unknown>>('notes').get(id)!.get('label')).toBe('E1')
   })
 
   it('accepts every change a facilitator makes, and refuses them in the map document', () => {
@@ -249,6 +259,10 @@ describe('the schema the server checks', () => {
       ['an empty note text', (d) => note(d).set('text', '')],
       ['an order key "~"', (d) => note(d).set('pos', { column: 'waarden', order: '~' })],
       ['an unknown column', (d) => note(d).set('pos', { column: 'wensen', order: 'a0' })],
+      ['a label without a number', (d) => note(d).set('label', 'W')],
+      ['a label in lower case', (d) => note(d).set('label', 'w2')],
+      ['a label that is a number', (d) => note(d).set('label', 2)],
+      ['a label with markup', (d) => note(d).set('label', 'W2<b>')],
       [
         'a position with more fields',
         (d) => note(d).set('pos', { column: 'waarden', order: 'a0', x: 1 }),

@@ -361,11 +361,6 @@ export const en: Messages = {
   'delete.confirm': 'Yes, delete the map for everyone',
   'delete.failed': 'Deleting did not work. Check the connection and try again.',
 
-  'ref.waarden': 'V',
-  'ref.relaties': 'R',
-  'ref.eisen': 'Q',
-  'ref.voorwaarden': 'C',
-  'ref.acties': 'A',
   'thread.serves': 'Serves:',
   'thread.looseValue': 'Loose end: no action leads here yet',
   'thread.looseAction': 'Loose end: serves no value yet',
@@ -398,7 +393,7 @@ export const en: Messages = {
   'thread.shared': 'The facilitator shows the golden thread of {ref}.',
   'export.threadsTitle': 'The golden thread',
   'export.threadsIntro':
-    'Each line is a thread: from a value (V) through relations (R), requirements (Q) and conditions (C) to the actions (A) that serve it. The letters and numbers are also printed with the notes on the map.',
+    'Each line is a thread: from a value (W, for "waarden") through relations (R), requirements (E, "eisen") and conditions (V, "voorwaarden") to the actions (A) that serve it. The labels keep the card’s Dutch letters, in every language, and are also printed with the notes on the map.',
   'export.threadsMore': 'There are more threads than fit here; only the first 300 are listed.',
   'proxy.toggle': 'I am writing this down for someone without a phone or laptop',
   'proxy.name': 'Name of that person (may stay empty)',

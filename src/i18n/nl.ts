@@ -364,11 +364,6 @@ export const nl = {
   'delete.confirm': 'Ja, verwijder de kaart voor iedereen',
   'delete.failed': 'Verwijderen lukte niet. Controleer de verbinding en probeer het nog eens.',
 
-  'ref.waarden': 'W',
-  'ref.relaties': 'R',
-  'ref.eisen': 'E',
-  'ref.voorwaarden': 'V',
-  'ref.acties': 'A',
   'thread.serves': 'Dient:',
   'thread.looseValue': 'Los eind: nog geen actie leidt hierheen',
   'thread.looseAction': 'Los eind: dient nog geen waarde',

@@ -4,7 +4,6 @@ import { yDocOf } from './doc'
 import {
   addNote,
   createMapDoc,
-  migrate,
   SCHEMA_VERSION,
   versionOf,
   viewMap,
@@ -13,6 +12,7 @@ import {
   type Participant,
   type ParticipantId,
 } from './index'
+import { migrate } from './migrate'
 
 const marga: Participant = {
   id: 'marga-000001' as ParticipantId,

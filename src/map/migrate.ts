@@ -1,6 +1,10 @@
-import { DEFAULT_BOARD } from './board'
-import { metaOf, transact, type MapDoc } from './doc'
+import * as Y from 'yjs'
+import { boardOf, columnIds, DEFAULT_BOARD } from './board'
+import { metaOf, notesOf, plainEntries, transact, type MapDoc } from './doc'
+import { nextLabel } from './labels'
+import { compareNotes, parseNote, type Note } from './schema'
 import { SCHEMA_VERSION } from './schema'
+import { versionOf } from './version'
 
 /**
  * One step per older schema version, each bringing a document to the next version. A step writes
@@ -13,14 +17,28 @@ const MIGRATIONS: Readonly<Record<number, (doc: MapDoc) => void>> = {
     const meta = metaOf(doc)
     if (meta.get('board') === undefined) meta.set('board', DEFAULT_BOARD.kind)
   },
-}
-
-/** The schema version a map document says it has; 0 for a map not created yet. */
-export function versionOf(doc: MapDoc): number {
-  const meta = metaOf(doc)
-  if (!meta.has('createdAt')) return 0
-  const version = meta.get('schemaVersion')
-  return typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : 1
+  /**
+   * 2 → 3: every note keeps a label. Notes without one get what they were called until now, by
+   * their place: column by column in the card's order, W1, W2, ... (after any label already
+   * given, so none is given twice). Every device computes the same labels from the same map.
+   */
+  2: (doc) => {
+    const board = boardOf(metaOf(doc).get('board'))
+    const notes: Note[] = []
+    notesOf(doc).forEach((fields, id) => {
+      const note = fields instanceof Y.Map ? parseNote(id, plainEntries(fields), board) : null
+      if (note) notes.push(note)
+    })
+    const given: unknown[] = notes.map((note) => note.label)
+    for (const column of columnIds(board)) {
+      for (const note of notes.filter((each) => each.column === column).sort(compareNotes)) {
+        if (note.label !== null) continue
+        const label = nextLabel(board, column, given)
+        given.push(label)
+        ;(notesOf(doc).get(note.id) as Y.Map<unknown>).set('label', label)
+      }
+    }
+  },
 }
 
 /**

@@ -88,7 +88,7 @@ describe('map operations', () => {
     expect(viewMap(doc).meta).toMatchObject({
       title: 'Samenspel Holendrecht',
       description: 'Buurtteam en voedselbank',
-      schemaVersion: 2,
+      schemaVersion: 3,
       board: 'partnerschapskaart',
     })
   })

@@ -33,6 +33,16 @@ import {
   type ParticipantId,
 } from './schema'
 import { recordEdit } from './voices'
+import { nextLabel } from './labels'
+
+/** Every label stored in the map now (a note added in the same transaction included). */
+function storedLabels(doc: MapDoc): unknown[] {
+  const labels: unknown[] = []
+  notesOf(doc).forEach((fields) => {
+    if (fields instanceof Y.Map) labels.push(fields.get('label'))
+  })
+  return labels
+}
 
 /** Why an operation refused its input; the UI turns the code into a message. */
 export type MapErrorCode =
@@ -238,8 +248,11 @@ export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
   check(author !== null, 'invalid-participant')
   check(notesOf(doc).size < LIMITS.notesPerMap, 'too-many-notes')
   const index = input.index ?? Number.MAX_SAFE_INTEGER
+  // Read before anything is written: an anonymous note's label says nothing about its writer.
+  const label = nextLabel(board, input.column, storedLabels(doc))
   const fill = (fields: Y.Map<unknown>, order: string): void => {
     fields.set('pos', { column: input.column, order })
+    fields.set('label', label)
     fields.set('text', text)
     if (input.anonymous) fields.set('anonymous', true)
     else fields.set('author', { ...author })

@@ -12,6 +12,7 @@ import {
   isRole,
   isSide,
   LIMITS,
+  NOTE_LABEL,
   type ColumnId,
   type OwnerKind,
   type Role,
@@ -77,6 +78,8 @@ export interface Note {
   readonly column: ColumnId
   /** Fractional order key within the column; ties are broken by id. */
   readonly order: string
+  /** The label it got when it was written ("W2"); null from a version of the app before labels. */
+  readonly label: string | null
   readonly text: string
   /**
    * A snapshot of the author at the time of writing, so a note keeps its author's role; null for
@@ -165,6 +168,7 @@ export function parseNote(id: string, raw: Unknown, board: Board): Note | null {
     id: id as NoteId,
     column,
     order,
+    label: typeof raw.label === 'string' && NOTE_LABEL.test(raw.label) ? raw.label : null,
     text: noteText,
     author,
     createdAt,

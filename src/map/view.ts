@@ -10,6 +10,7 @@ import {
   type LinkIndex,
   type LooseEnds,
 } from './threads'
+import { labelNotes } from './labels'
 import { readPulse, type PulseEntry } from './pulse'
 import { readVoices, type Voices } from './voices'
 import {
@@ -39,6 +40,8 @@ export interface MapView {
   readonly linkIndex: LinkIndex
   /** Each note's number in its column (the 2 of "R2"), in the group's order. */
   readonly numbers: ReadonlyMap<NoteId, number>
+  /** Each note's label as shown ("W2"), kept from when it was written (see `labels.ts`). */
+  readonly labels: ReadonlyMap<NoteId, string>
   /** Values no action leads to yet, actions that serve no value. */
   readonly loose: LooseEnds
   /** Edits, all dots and value holders, for the balance of voices. */
@@ -122,6 +125,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
   const sameColumns =
     previous?.board === board && ids.every((c) => previous.columns[c] === columns[c])
   const numbers = sameColumns ? previous.numbers : numberNotes(columns, board)
+  const labels = sameColumns ? previous.labels : labelNotes(board, columns)
   const linkIndex =
     previous?.links === links && previous.numbers === numbers
       ? previous.linkIndex
@@ -149,6 +153,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     links,
     linkIndex,
     numbers,
+    labels,
     loose,
     voices,
     pulse,

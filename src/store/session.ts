@@ -3,9 +3,10 @@ import {
   createMapDoc,
   destroyDoc,
   dotsOf,
-  migrate,
   observeControl,
   observeMap,
+  SCHEMA_VERSION,
+  versionOf,
   type Board,
   type ControlDoc,
   type ControlView,
@@ -60,6 +61,10 @@ export class RoomSession {
   private draftFile: DraftFile
   private stopObserving: (() => void) | null = null
 
+  private isObserving(): boolean {
+    return this.stopObserving !== null
+  }
+
   constructor(
     readonly access: RoomAccess,
     private readonly events: SessionEvents,
@@ -76,8 +81,12 @@ export class RoomSession {
     // A map an older version of the app wrote is brought up to date once it has synced (a
     // half-loaded map would look older than it is); the shared screen only reads.
     if (access.kind === 'member') {
-      void this.connection.whenSynced().then(() => {
-        if (this.stopObserving) migrate(this.doc)
+      // The steps load only for a map that needs them (most maps are current).
+      void this.connection.whenSynced().then(async () => {
+        if (!this.isObserving() || versionOf(this.doc) >= SCHEMA_VERSION) return
+        const { migrate } = await import('../map/migrate')
+        // Still open once the steps have loaded: a closed session writes nothing.
+        if (this.isObserving()) migrate(this.doc)
       })
     }
   }

@@ -107,3 +107,53 @@ describe('small things a facilitator notices', () => {
     expect(await page.locator('.column-eisen h2').innerText()).toContain('(Conduct)')
   })
 })
+
+describe('labels that never change', () => {
+  it('keeps a note’s label through moves, others’ deletes, reloads and languages', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Vaste labels')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const ayse = await harness.person()
+    await joinAs(ayse, url, 'Ayşe Yılmaz', 'Vrijwilliger')
+    for (const text of ['Een', 'Twee', 'Drie']) await facilitator.room.addNote(/Waarden/, text)
+    const label = (person: Person, text: string) =>
+      person.room.note(text).locator('.note-ref').innerText()
+    expect(await label(ayse, 'Twee')).toBe('W2')
+
+    // Twee goes to Relaties, Een is deleted: Twee is still W2, Drie still W3, everywhere.
+    await ayse.room
+      .note('Twee')
+      .getByRole('button', { name: /Verplaats naar een andere kolom/ })
+      .click()
+    await ayse.page.getByRole('button', { name: '2. Relaties' }).click()
+    await facilitator.room
+      .column(/Relaties/)
+      .getByText('Twee')
+      .waitFor()
+    await facilitator.room
+      .note('Een')
+      .getByRole('button', { name: /Notitie verwijderen/ })
+      .click()
+    await facilitator.page.getByRole('button', { name: /Ja, verwijder/ }).click()
+    await expect.poll(() => ayse.room.note('Een').count()).toBe(0)
+    for (const person of [facilitator, ayse]) {
+      expect(await label(person, 'Twee')).toBe('W2')
+      expect(await label(person, 'Drie')).toBe('W3')
+    }
+    // A new value goes on after them; a note written in Relaties starts its own letter.
+    await ayse.room.addNote(/Waarden/, 'Vier')
+    await ayse.room.addNote(/Relaties/, 'Bellen')
+    expect(await label(facilitator, 'Vier')).toBe('W4')
+    expect(await label(facilitator, 'Bellen')).toBe('R1')
+
+    // The same after a reload and in English.
+    await ayse.page.reload()
+    await ayse.page.getByRole('button', { name: 'English', exact: true }).click()
+    await ayse.page
+      .getByRole('heading', { name: /Values/ })
+      .first()
+      .waitFor()
+    expect(await label(ayse, 'Twee')).toBe('W2')
+    expect(await label(ayse, 'Bellen')).toBe('R1')
+  })
+})

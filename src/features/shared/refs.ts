@@ -1,11 +1,12 @@
 import type { Translate } from '../../i18n'
 import { threadEnd, threadStart, type MapView, type NoteId } from '../../map'
 
-/** A note's short reference: its column's letter and its place in the column ("R2"). */
-export function refOf(t: Translate, view: MapView, id: NoteId): string {
-  const note = view.notes.get(id)
-  const number = view.numbers.get(id)
-  return note && number ? `${t(`ref.${note.column}`)}${number}` : ''
+/**
+ * A note's label ("R2"): given when it was written, the same in every language and kept wherever
+ * the note moves. `t` stays in the signature for the texts around it.
+ */
+export function refOf(_t: Translate, view: MapView, id: NoteId): string {
+  return view.labels.get(id) ?? ''
 }
 
 /** Whether loose ends mean anything yet: only once the map has both values and actions. */
