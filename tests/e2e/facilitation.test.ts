@@ -286,6 +286,9 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     // A new step asks again.
     await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
     await kwame.page.getByText('0 van 3 klaar · 0 pas').waitFor()
+    // The result stays with the values it was given to, now that the group is at step 2.
+    await kwame.room.note('Transparantie').getByLabel('2 stippen').waitFor()
+    await facilitator.room.note('Warmte en respect').getByLabel('1 stip', { exact: true }).waitFor()
   })
 })
 

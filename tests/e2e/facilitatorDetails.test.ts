@@ -157,3 +157,52 @@ describe('labels that never change', () => {
     expect(await label(ayse, 'Bellen')).toBe('R1')
   })
 })
+
+describe('joining and writing from the first minute', () => {
+  it('puts joining with a code first on a phone, shows drafts as one’s own, keeps the form in view', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Eerste minuut')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+
+    const phone = await harness.person({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await phone.page.goto(harness.server.url)
+    const code = phone.page.getByLabel('Code', { exact: true })
+    const create = phone.page.getByRole('heading', { name: 'Nieuwe kaart maken' })
+    expect((await code.boundingBox())!.y).toBeLessThan((await create.boundingBox())!.y)
+    expect((await code.boundingBox())!.y + 40).toBeLessThan(844)
+
+    await joinAs(phone, url, 'Kwame Mensah', 'Ervaringsdeskundige')
+    await facilitator.room.openActivities()
+    await facilitator.page.getByRole('checkbox', { name: 'Eerst alleen schrijven' }).check()
+    await facilitator.room.closeActivities()
+    await phone.page.getByText(/Iedereen schrijft nu eerst alleen/).waitFor()
+
+    // A draft in an empty column is one's own, not "no notes yet".
+    const waarden = phone.room.column(/Waarden/)
+    await waarden.getByRole('button', { name: /Notitie toevoegen aan/ }).click()
+    const box = waarden.getByRole('textbox', { name: 'Tekst van de notitie' })
+    await box.fill('Mijn eerste gedachte')
+    await box.press('Enter')
+    await waarden.getByText('Privé').waitFor()
+    expect(await waarden.getByText('Nog geen notities').count()).toBe(0)
+
+    // One idea after another: after each Enter the form is still on the screen.
+    for (let i = 1; i <= 6; i++) {
+      await box.fill(`Gedachte ${i}, wat langer opgeschreven zodat de notitie twee regels neemt`)
+      await box.press('Enter')
+      await waarden.getByText(`Gedachte ${i},`).waitFor()
+      await expect
+        .poll(() =>
+          box.evaluate((element) => {
+            const rect = element.getBoundingClientRect()
+            return rect.top >= 0 && rect.bottom <= window.innerHeight + 1
+          }),
+        )
+        .toBe(true)
+    }
+  })
+})

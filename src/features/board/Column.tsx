@@ -164,7 +164,10 @@ export const Column = memo(function Column({
       >
         {cardsWithSlot(notes, editable, slot, away)}
       </ul>
-      {notes.length === 0 && !adding && <p className="column-empty">{t('column.empty')}</p>}
+      {/* Drafts of one's own are not "no notes yet": they show, marked as one's own, below. */}
+      {notes.length === 0 && !adding && !hasDrafts && (
+        <p className="column-empty">{t('column.empty')}</p>
+      )}
       {hasDrafts && (
         <Suspense fallback={null}>
           <DraftList column={column} />

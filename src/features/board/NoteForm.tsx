@@ -101,6 +101,10 @@ export function NoteForm({
       setProxy(false)
       setProxyName('')
       textRef.current?.focus()
+      // The new note appears above the form and pushes it down: keep the form in view.
+      requestAnimationFrame(() =>
+        textRef.current?.closest('form')?.scrollIntoView?.({ block: 'nearest' }),
+      )
     }
   }
 

@@ -37,7 +37,8 @@ export const NoteExtras = memo(function NoteExtras({
     <div className="note-extras">
       {focused && <p className="note-focus-badge">{t('focus.badge')}</p>}
       {agreed && <p className="note-agreed">{t('agreed.badge')}</p>}
-      {votable && !vote.open && total > 0 && (
+      {/* A result stays with the notes it was given to, also once the group is at the next step. */}
+      {vote !== null && !vote.open && total > 0 && (
         <p
           className="note-votes"
           aria-label={t(total === 1 ? 'vote.resultOne' : 'vote.result', { count: total })}

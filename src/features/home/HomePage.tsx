@@ -68,6 +68,8 @@ export function HomePage() {
         <p className="card-line">{t('app.cardLine')}</p>
       </section>
 
+      {/* Most people arrive to join (twelve at a table, one facilitator): the code comes first. */}
+      <JoinCodeForm />
       <section className="panel" aria-labelledby="create-title">
         <h2 id="create-title">{t('home.title')}</h2>
         <form onSubmit={onCreate} noValidate>
@@ -110,8 +112,6 @@ export function HomePage() {
           </div>
         </form>
       </section>
-
-      <JoinCodeForm />
 
       <section className="panel" aria-labelledby="example-title">
         <h2 id="example-title">{t('home.exampleTitle')}</h2>
