@@ -343,6 +343,8 @@ export const en: Messages = {
   'room.participants': 'Filled in by',
   'room.noTitle': 'New map',
   'room.version': 'Version {version}',
+  'room.writing': '{count} of {total} writing',
+  'room.voted': '{count} of {total} have voted',
   'panel.label': 'Side panel',
   'panel.people': 'People',
   'panel.thread': 'Thread',

@@ -346,6 +346,8 @@ export const nl = {
   'room.participants': 'Ingevuld door',
   'room.noTitle': 'Nieuwe kaart',
   'room.version': 'Versie {version}',
+  'room.writing': '{count} van {total} schrijven',
+  'room.voted': '{count} van {total} hebben gestemd',
   'panel.label': 'Zijpaneel',
   'panel.people': 'Mensen',
   'panel.thread': 'Rode draad',

@@ -24,6 +24,7 @@ import {
   mayWriteTo,
   dotsOn,
   readyCounts,
+  roomWork,
   sameThread,
   threadShown,
   voteRefusal,
@@ -97,6 +98,28 @@ describe('vote eligibility', () => {
     expect(dotsOn(dots, note, marga.id)).toEqual({ mine: 1, total: 1 })
     expect(dotsOn(dots, note, kwame.id)).toEqual({ mine: 0, total: 1 })
     expect(dotsOn(dots, other, null)).toEqual({ mine: 0, total: 0 })
+  })
+})
+
+describe('how far the room is', () => {
+  const here = (participant: Participant, drafts: number, clientId: number): PresentPerson => ({
+    clientId,
+    participant,
+    isMe: false,
+    ready: null,
+    drafts,
+  })
+
+  it('counts people writing and people who voted, each once however many devices', () => {
+    const presence = [here(marga, 0, 1), here(marga, 2, 2), here(kwame, 0, 3)]
+    const dots = [
+      { participantId: kwame.id, slot: 0, noteId: 'note-0000001' as NoteId },
+      { participantId: kwame.id, slot: 1, noteId: 'note-0000002' as NoteId },
+      // Someone who voted and left is not one of the people here.
+      { participantId: 'gone-0000001' as ParticipantId, slot: 0, noteId: 'note-0000001' as NoteId },
+    ]
+    expect(roomWork(presence, dots)).toEqual({ people: 2, writing: 1, voted: 1 })
+    expect(roomWork([], [])).toEqual({ people: 0, writing: 0, voted: 0 })
   })
 })
 

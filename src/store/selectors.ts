@@ -56,6 +56,29 @@ export function dotsOn(
   return { mine, total }
 }
 
+/** How far the room is with what runs now, in people (each once, however many devices). */
+export interface RoomWork {
+  readonly people: number
+  /** People with at least one private draft (how many drafts and what they say stay theirs). */
+  readonly writing: number
+  /** People here who gave at least one dot in the open round. */
+  readonly voted: number
+}
+
+export function roomWork(presence: readonly PresentPerson[], dots: readonly Dot[]): RoomWork {
+  const drafts = new Map<string, number>()
+  for (const person of presence) {
+    const id = person.participant.id
+    drafts.set(id, (drafts.get(id) ?? 0) + person.drafts)
+  }
+  const voters = new Set<string>(dots.map((dot) => dot.participantId))
+  return {
+    people: drafts.size,
+    writing: [...drafts.values()].filter((count) => count > 0).length,
+    voted: [...drafts.keys()].filter((id) => voters.has(id)).length,
+  }
+}
+
 export interface ReadyCounts {
   readonly done: number
   readonly passed: number

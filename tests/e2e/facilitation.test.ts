@@ -240,6 +240,9 @@ describe('agreeing: dot votes, shared values and the ready check', () => {
     await expect.poll(() => give(ayse, 'Warmte en respect').count()).toBe(0)
     await give(ayse, 'Transparantie').click()
     await ayse.page.getByText('Je hebt nog 0 van 2 stippen').waitFor()
+    // How many have voted shows in the bar, for the facilitator and the room alike.
+    await facilitator.page.locator('.session-bar').getByText('1 van 3 hebben gestemd').waitFor()
+    await kwame.page.locator('.session-bar').getByText('1 van 3 hebben gestemd').waitFor()
     // Without dots left the button stays (marked as not available), and pressing it says why
     // nothing happens.
     await expect
@@ -312,6 +315,10 @@ describe('write alone, then together', () => {
     await region.getByRole('button', { name: 'Concept toevoegen' }).click()
     await region.getByText(secret).waitFor()
 
+    // The bar says how many are writing, on every screen; never what.
+    for (const person of [facilitator, kwame]) {
+      await person.page.locator('.session-bar').getByText('1 van 3 schrijven').waitFor()
+    }
     // The facilitator sees a count, never the text; the others see nothing.
     await facilitator.room.openPanel('Mensen')
     await facilitator.page

@@ -5,6 +5,7 @@ import { useRoom } from '../../store/roomStore'
 import { AskBanner, SharedThreadNote } from '../thread/ThreadPanel'
 import { ReadyCheck } from './ReadyCheck'
 import { StepTimer } from './StepTimer'
+import { roomWork } from '../../store/selectors'
 import { VoteStatus } from './VoteStatus'
 
 /** Where the group is: the step and its column(s), or free work and the way the card fills. */
@@ -54,16 +55,28 @@ function ActivityState() {
   const control = useRoom((state) => state.control)
   const level = useRoom((state) => state.level)
   const followPaused = useRoom((state) => state.followPaused)
+  const presence = useRoom((state) => state.presence)
+  const dots = useRoom((state) => state.dots)
+  // Like a retro board: how many are at it, never what anyone wrote or chose.
+  const work = roomWork(presence, dots)
   return (
     <div className="session-state">
       {control.privateWriting && (
         <p className="session-chip is-running" title={t('drafts.on')}>
           {t('drafts.private')}
+          <span className="session-count">
+            {t('room.writing', { count: work.writing, total: work.people })}
+          </span>
         </p>
       )}
       {control.vote && (
         <div className="session-chip is-running">
           <VoteStatus />
+          {control.vote.open && (
+            <span className="session-count">
+              {t('room.voted', { count: work.voted, total: work.people })}
+            </span>
+          )}
         </div>
       )}
       {control.locked && control.step >= 0 && (
