@@ -111,6 +111,26 @@ describe('balance of voices', () => {
     expect(balance.steps.relaties.sides!.informal.notes).toBe(1)
   })
 
+  it('counts a person written for three times as one person', () => {
+    const doc = createMapDoc()
+    for (const p of pros) joinMap(doc, p)
+    joinMap(doc, ayse)
+    for (const text of ['Bellen, niet mailen', 'Op dinsdag', 'Met mijn dochter erbij']) {
+      addNote(doc, {
+        id: newNoteId(),
+        column: 'relaties',
+        text,
+        // Each proxy note gets an author id of its own: the same name and role make one person.
+        author: { ...person(' Henk ', 'bewoner') },
+        proxyBy: ayse,
+      })
+    }
+    const view = viewMap(doc)
+    const balance = balanceOf(view.notes, view.participants, view.voices, view.board)
+    expect(balance.people).toEqual({ formal: 3, informal: 2 })
+    expect(balance.steps.relaties.total.notes).toBe(3)
+  })
+
   it('cues the facilitator when one side writes most of a step in a mixed room', () => {
     const doc = createMapDoc()
     write(doc, pros[0]!, 'waarden', 3)

@@ -141,8 +141,20 @@ export function balanceOf(
 ): Balance {
   const people = new Map<ParticipantId, Participant>()
   for (const person of participants) people.set(person.id, person)
+  // The person a proxy note is for, once: every note one writer wrote for "Henk · Bewoner" is
+  // Henk's, however many there are (each such note has an id of its own for its author).
+  const proxied = new Map<string, Participant>()
+  const personOf = (note: Note): Participant | undefined => {
+    if (!note.author) return undefined
+    if (!note.proxyBy) return people.get(note.author.id) ?? note.author
+    const key = `${note.proxyBy.id}|${note.author.role}|${note.author.name.trim().toLowerCase()}`
+    const first = proxied.get(key) ?? note.author
+    proxied.set(key, first)
+    return first
+  }
   for (const note of notes.values()) {
-    if (note.author && !people.has(note.author.id)) people.set(note.author.id, note.author)
+    const person = personOf(note)
+    if (person && !people.has(person.id)) people.set(person.id, person)
   }
   const sideCount = { formal: 0, informal: 0 }
   const roleCount = new Map<Role, number>()
@@ -178,9 +190,7 @@ export function balanceOf(
     roleBucket[kind] += n
     bucket.role.set(group, roleBucket)
   }
-  for (const note of notes.values()) {
-    count(note.column, note.author ? people.get(note.author.id) : undefined, 'notes')
-  }
+  for (const note of notes.values()) count(note.column, personOf(note), 'notes')
   for (const edit of voices.edits)
     count(edit.column, people.get(edit.participantId), 'edits', edit.count)
   for (const vote of voices.votes) {
