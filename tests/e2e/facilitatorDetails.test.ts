@@ -206,3 +206,61 @@ describe('joining and writing from the first minute', () => {
     }
   })
 })
+
+describe('hoofd, hart, buik', () => {
+  it('brings those who follow to the round when it opens, and lists each field in its own order', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Hoofd hart buik')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const phone = await harness.person({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await joinAs(phone, url, 'Kwame Mensah', 'Ervaringsdeskundige')
+    await facilitator.room.openActivities()
+    await facilitator.page.getByRole('checkbox', { name: 'Iedereen volgt mijn stap' }).check()
+    // Kwame is down the page when the round opens.
+    await phone.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await facilitator.page.getByRole('button', { name: 'Ronde bij het begin' }).click()
+    const heading = phone.page.getByRole('heading', { name: /Hoofd, hart, buik: hoe begin je/ })
+    await expect
+      .poll(() => heading.evaluate((element) => element === document.activeElement))
+      .toBe(true)
+    await expect
+      .poll(() =>
+        heading.evaluate((element) => {
+          const box = element.getBoundingClientRect()
+          return box.top >= 0 && box.bottom <= window.innerHeight
+        }),
+      )
+      .toBe(true)
+
+    // Three people answer; each word list is in its own (alphabetical) order, not by person.
+    const answers: [Person, string, string, string][] = [
+      [phone, 'Zorgvuldig', 'Alleen samen', 'Middenin'],
+      [facilitator, 'Afspraken', 'Zorg om elkaar', 'Bang'],
+    ]
+    const third = await harness.person()
+    await joinAs(third, url, 'Ayşe Yılmaz', 'Vrijwilliger')
+    answers.push([third, 'Midden', 'Betrokken', 'Zeker'])
+    for (const [person, head, heart, gut] of answers) {
+      const round = person.page.getByRole('region', { name: /Hoofd, hart, buik/ })
+      await round.getByRole('textbox', { name: /^Hoofd/ }).fill(head)
+      await round.getByRole('textbox', { name: /^Hart/ }).fill(heart)
+      await round.getByRole('textbox', { name: /^Buik/ }).fill(gut)
+      await round.getByRole('radio', { name: '6', exact: true }).check()
+      await round.getByRole('button', { name: 'Opslaan' }).click()
+      await round.getByText('Opgeslagen').waitFor()
+    }
+    const words = (field: string) =>
+      facilitator.page
+        .locator('.pulse-words')
+        .filter({ has: facilitator.page.getByRole('heading', { name: field }) })
+        .locator('li')
+        .allInnerTexts()
+    await expect.poll(() => words('Hoofd')).toEqual(['Afspraken', 'Midden', 'Zorgvuldig'])
+    expect(await words('Hart')).toEqual(['Alleen samen', 'Betrokken', 'Zorg om elkaar'])
+    expect(await words('Buik')).toEqual(['Bang', 'Middenin', 'Zeker'])
+  })
+})

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { LIMITS, PULSE_SCORES, type PulseEntry } from '../../map'
 import { useRoom } from '../../store/roomStore'
+import { prefersLessMotion } from '../board/motion'
 import { Field } from '../shared/Field'
 import { PULSE_MIN_ANSWERS, pulsePhase, pulseWords } from '../shared/pulseRules'
 
@@ -15,10 +16,25 @@ export function PulseRound() {
   const t = useT()
   const phase = useRoom((state) => state.control.pulse)
   const level = useRoom((state) => state.level)
+  const following = useRoom(
+    (state) => state.level === 'participant' && state.control.follow && !state.followPaused,
+  )
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    // The round opened: who follows the facilitator is brought to it, and hears its name.
+    if (!phase || !following) return
+    heading.current?.scrollIntoView?.({
+      block: 'start',
+      behavior: prefersLessMotion() ? 'auto' : 'smooth',
+    })
+    heading.current?.focus({ preventScroll: true })
+  }, [phase, following])
   if (!phase) return null
   return (
     <section className="pulse-round" aria-labelledby="pulse-title">
-      <h2 id="pulse-title">{t(phase === 'before' ? 'pulse.titleBefore' : 'pulse.titleAfter')}</h2>
+      <h2 id="pulse-title" ref={heading} tabIndex={-1}>
+        {t(phase === 'before' ? 'pulse.titleBefore' : 'pulse.titleAfter')}
+      </h2>
       <p>{t(phase === 'before' ? 'pulse.introBefore' : 'pulse.introAfter')}</p>
       {level !== 'viewer' && <PulseForm key={phase} phase={phase} />}
       <PulseResults />

@@ -29,12 +29,13 @@ export function pulsePhase(
 /**
  * The words of one field (head, heart or gut) as the room may see them: only once at least
  * `PULSE_MIN_ANSWERS` people wrote something there, so two people cannot read each other's off.
- * Null while too few did.
+ * Each list is in its own order (alphabetical, the same on every screen and on paper), so that
+ * the first head, heart and gut shown are not one person's three answers. Null while too few did.
  */
 export function pulseWords(
   entries: readonly PulseEntry[],
   key: 'head' | 'heart' | 'gut',
 ): readonly string[] | null {
   const words = entries.map((entry) => entry[key]).filter((text) => text !== '')
-  return words.length >= PULSE_MIN_ANSWERS ? words : null
+  return words.length >= PULSE_MIN_ANSWERS ? words.sort((a, b) => a.localeCompare(b, 'nl')) : null
 }
