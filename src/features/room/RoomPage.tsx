@@ -52,6 +52,8 @@ export function RoomPage({ roomId }: { roomId: string }) {
           onJoined={(participant) => {
             useRoom.getState().joinMap(participant)
             setChangingIdentity(false)
+            // The form was scrolled to reach "Meedoen" on a phone: the map starts at its top.
+            window.scrollTo(0, 0)
           }}
           onCancel={me ? () => setChangingIdentity(false) : undefined}
         />
