@@ -164,6 +164,13 @@ export const en: Messages = {
   'facilitation.steps': 'Steps',
   'facilitation.lockedState': 'Other columns locked',
   'facilitation.followState': 'Everyone follows you',
+  'closing.open': 'Close the session',
+  'closing.title': 'Closing the session',
+  'closing.intro': 'This is the last step. This is how you close:',
+  'closing.pulse': 'Closing round (head, heart, gut)',
+  'closing.pdf': 'Save the agreements as a PDF',
+  'closing.next':
+    'Agree together when you will look at the agreements again, and who prepares the next meeting.',
   'step.current': 'Part {number} of {count}',
   'step.notStarted': 'Free work: all columns are open.',
   'step.locked': 'This column is locked for now.',

@@ -165,6 +165,13 @@ export const nl = {
   'facilitation.steps': 'Stappen',
   'facilitation.lockedState': 'Andere kolommen op slot',
   'facilitation.followState': 'Iedereen volgt jou',
+  'closing.open': 'Afronden',
+  'closing.title': 'Afronden',
+  'closing.intro': 'Dit is de laatste stap. Zo ronden jullie af:',
+  'closing.pulse': 'Ronde aan het eind (hoofd, hart, buik)',
+  'closing.pdf': 'De afspraken bewaren als PDF',
+  'closing.next':
+    'Spreek samen af wanneer jullie de afspraken terugzien, en wie de volgende keer voorbereidt.',
   'step.current': 'Deel {number} van {count}',
   'step.notStarted': 'Vrij werken: alle kolommen zijn open.',
   'step.locked': 'Deze kolom is nu op slot.',

@@ -264,3 +264,29 @@ describe('hoofd, hart, buik', () => {
     expect(await words('Buik')).toEqual(['Bang', 'Middenin', 'Zeker'])
   })
 })
+
+describe('after the last step', () => {
+  it('offers a closing: the closing round, the agreements as a PDF, and when to look again', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Afronden')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const ayse = await harness.person()
+    await joinAs(ayse, url, 'Ayşe Yılmaz', 'Vrijwilliger')
+    const { page } = facilitator
+    await page.getByRole('button', { name: 'Start met stap 1' }).click()
+    for (let step = 2; step <= 5; step++) {
+      await page.getByRole('button', { name: 'Volgende stap' }).click()
+      await page.getByText(`Deel ${step} van 5`).waitFor()
+    }
+    expect(await page.getByRole('button', { name: 'Volgende stap' }).count()).toBe(0)
+    await page.getByRole('button', { name: /^Afronden/ }).click()
+    const closing = page.getByRole('group', { name: 'Afronden' })
+    await closing.getByText('wanneer jullie de afspraken terugzien', { exact: false }).waitFor()
+    await closing.getByRole('button', { name: 'Ronde aan het eind (hoofd, hart, buik)' }).click()
+    await ayse.page.getByRole('heading', { name: /Hoofd, hart, buik: hoe ga je weg/ }).waitFor()
+    await page.getByRole('button', { name: /^Afronden/ }).click()
+    await closing.getByRole('button', { name: 'De afspraken bewaren als PDF' }).click()
+    await page.getByRole('complementary', { name: 'Bewaren' }).waitFor()
+    await page.getByRole('button', { name: /Afsprakenkaart \(PDF\)/ }).waitFor()
+  })
+})

@@ -14,6 +14,7 @@ import { useRoom } from '../../store/roomStore'
 import { PulseControls } from '../pulse/Pulse'
 import { useDisclosure } from '../shared/useDisclosure'
 import { useFocusHandoff } from '../shared/useFocusHandoff'
+import { usePanel } from '../room/panel'
 
 /** A labelled checkbox in the facilitator's controls. */
 function Toggle(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
@@ -26,6 +27,54 @@ function Toggle(props: { label: string; checked: boolean; onChange(checked: bool
       />
       <span>{props.label}</span>
     </label>
+  )
+}
+
+/**
+ * After the last step: what a session ends with. The closing head-heart-gut round, the map as a
+ * PDF (the group's agreements), and a reminder to agree when they look at them again.
+ */
+function Closing() {
+  const t = useT()
+  const { buttonRef, panelRef, buttonProps, panelProps, close } = useDisclosure<HTMLDivElement>()
+  const room = useRoom.getState()
+  return (
+    <div className="closing">
+      <button type="button" className="primary" data-focus="next" ref={buttonRef} {...buttonProps}>
+        {t('closing.open')}
+        <span aria-hidden="true"> ▾</span>
+      </button>
+      <div
+        className="activities-menu closing-menu"
+        role="group"
+        aria-label={t('closing.title')}
+        ref={panelRef}
+        {...panelProps}
+      >
+        <p>{t('closing.intro')}</p>
+        <div className="activity-controls">
+          <button
+            type="button"
+            onClick={() => {
+              room.setPulse('after')
+              close(true)
+            }}
+          >
+            {t('closing.pulse')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              close(false)
+              usePanel.getState().open('export')
+            }}
+          >
+            {t('closing.pdf')}
+          </button>
+        </div>
+        <p className="hint">{t('closing.next')}</p>
+      </div>
+    </div>
   )
 }
 
@@ -61,16 +110,19 @@ function StepButtons() {
             <span aria-hidden="true">‹ </span>
             {t('facilitation.previous')}
           </button>
-          <button
-            type="button"
-            className="primary"
-            data-focus="next"
-            onClick={() => room.goToStep(control.step + 1)}
-            disabled={control.step === control.steps.length - 1}
-          >
-            {t('facilitation.next')}
-            <span aria-hidden="true"> ›</span>
-          </button>
+          {control.step < control.steps.length - 1 ? (
+            <button
+              type="button"
+              className="primary"
+              data-focus="next"
+              onClick={() => room.goToStep(control.step + 1)}
+            >
+              {t('facilitation.next')}
+              <span aria-hidden="true"> ›</span>
+            </button>
+          ) : (
+            <Closing />
+          )}
         </>
       )}
     </div>

@@ -9,6 +9,7 @@ interface PanelState {
   /** The part shown in the side panel; null while the panel is closed. */
   section: PanelSection | null
   toggle(section: PanelSection): void
+  open(section: PanelSection): void
   close(): void
 }
 
@@ -16,6 +17,7 @@ interface PanelState {
 export const usePanel = create<PanelState>((set) => ({
   section: null,
   toggle: (section) => set((state) => ({ section: state.section === section ? null : section })),
+  open: (section) => set({ section }),
   close: () => set({ section: null }),
 }))
 
