@@ -1,13 +1,11 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core'
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
 import { useT } from '../../i18n'
 import {
   cardOrder,
   columnIds,
-  tally,
   type Board as BoardDefinition,
   type ColumnId,
-  type Note,
   type NoteId,
 } from '../../map'
 import { useRoom } from '../../store/roomStore'
@@ -16,6 +14,7 @@ import { Column, type ColumnLayout } from './Column'
 import { ColumnTabs } from './ColumnTabs'
 import { NoteBody } from './NoteCard'
 import { useNoteDrag } from './useNoteDrag'
+import { useShownColumns } from './useShownColumns'
 
 /** A wide column takes this many shares of the board's width; a rail one share (or its minimum). */
 const WIDE_SHARE = 5
@@ -101,21 +100,7 @@ export function Board() {
     target?.scrollIntoView({ block: 'nearest', inline: 'center' })
   }, [follow, followPaused, level, activeColumns, focusNote])
 
-  const vote = useRoom((state) => state.control.vote)
-  const sortByVotes = useRoom((state) => state.control.sortByVotes)
-  const dots = useRoom((state) => state.dots)
-  const sorted = useMemo(() => {
-    if (!sortByVotes || !vote || vote.open) return view.columns
-    // Most dots first; notes with equal dots keep the group's own order.
-    const counts = tally(dots)
-    const byVotes = {} as Record<ColumnId, readonly Note[]>
-    for (const column of columnIds(view.board)) {
-      byVotes[column] = [...view.columns[column]].sort(
-        (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0),
-      )
-    }
-    return byVotes
-  }, [view, vote, sortByVotes, dots])
+  const sorted = useShownColumns(view)
 
   const showingThread = useRoom((state) => state.thread !== null)
 

@@ -7,6 +7,7 @@ import { NoteCard } from './NoteCard'
 import { useColumnAccess } from '../facilitation/useColumnAccess'
 import { NoteForm, type NoteDraft } from './NoteForm'
 import { columnElementId } from './ColumnTabs'
+import { cardSubtitle } from '../shared/columnText'
 import { useSlideIntoPlace } from './useSlideIntoPlace'
 
 /** The empty place where a dragged note would land, in the column it would land in. */
@@ -60,11 +61,6 @@ function cardsWithSlot(
   return cards
 }
 
-const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voorwaarden.card'>> = {
-  eisen: 'column.eisen.card',
-  voorwaarden: 'column.voorwaarden.card',
-}
-
 // Drafts exist only while people write alone: their list loads then.
 const DraftList = lazy(() =>
   import('../drafts/DraftList').then((module) => ({ default: module.DraftList })),
@@ -96,7 +92,7 @@ export const Column = memo(function Column({
   )
   useSlideIntoPlace(listRef)
   const headingId = `column-${column}-title`
-  const subtitle = CARD_SUBTITLE[column]
+  const subtitle = cardSubtitle(t, column)
   const board = useRoom((state) => state.view.board)
   const step = stepOf(board, column)
 
@@ -131,10 +127,7 @@ export const Column = memo(function Column({
         <h2 id={headingId}>
           <span className="visually-hidden">{t('column.step', { step })}: </span>
           {t(`column.${column}`)}
-          {/* English has one word for both ("Conditions"): no name in brackets twice. */}
-          {subtitle && t(subtitle) !== t(`column.${column}`) && (
-            <span className="column-subtitle"> ({t(subtitle)})</span>
-          )}
+          {subtitle && <span className="column-subtitle"> ({subtitle})</span>}
         </h2>
         {active && <p className="column-now">{t('step.active')}</p>}
         {(layout === 'rail' || layout === 'widened') && (

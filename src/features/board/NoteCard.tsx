@@ -1,7 +1,7 @@
 import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { lazy, memo, Suspense, useRef, useState } from 'react'
 import { useT } from '../../i18n'
-import type { Note } from '../../map'
+import type { ColumnId, Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteExtras } from '../facilitation/NoteExtras'
 import { NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/NoteThread'
@@ -39,6 +39,13 @@ export const NoteBody = memo(function NoteBody({
 })
 
 type Mode = 'view' | 'edit' | 'confirmDelete'
+
+/** Once a note has gone from a column (deleted, moved away), keyboard users stay in that column. */
+function focusAddButton(column: ColumnId): void {
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLButtonElement>(`[data-column="${column}"] .add-note`)?.focus(),
+  )
+}
 
 const LinkPicker = lazy(() =>
   import('../thread/LinkPicker').then((module) => ({ default: module.LinkPicker })),
@@ -87,12 +94,8 @@ function MoveTo({ note }: { note: Note }) {
               const room = useRoom.getState()
               room.moveNote(note.id, column, room.view.columns[column].length)
               close(false)
-              // The note has gone (on a phone, to a tab out of view): stay in this column.
-              requestAnimationFrame(() =>
-                document
-                  .querySelector<HTMLButtonElement>(`[data-column="${note.column}"] .add-note`)
-                  ?.focus(),
-              )
+              // On a phone the note went to a tab out of view.
+              focusAddButton(note.column)
             }}
           >
             {stepOf(board, column)}. {t(`column.${column}`)}
@@ -239,12 +242,7 @@ const NoteContent = memo(function NoteContent({
             className="danger"
             onClick={() => {
               useRoom.getState().deleteNote(note.id)
-              // The note is gone; keep keyboard users in the same column.
-              requestAnimationFrame(() =>
-                document
-                  .querySelector<HTMLButtonElement>(`[data-column="${note.column}"] .add-note`)
-                  ?.focus(),
-              )
+              focusAddButton(note.column)
             }}
           >
             {t('note.deleteYes')}

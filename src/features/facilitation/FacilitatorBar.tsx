@@ -78,6 +78,27 @@ function Closing() {
   )
 }
 
+/** A labelled whole number from 1 up to `max` in the facilitator's controls (minutes, dots). */
+function Count(props: {
+  label: string
+  max: number
+  value: number
+  onChange(value: number): void
+}) {
+  return (
+    <label className="inline-field">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        min={1}
+        max={props.max}
+        value={props.value}
+        onChange={(event) => props.onChange(Math.max(1, Number(event.target.value) || 1))}
+      />
+    </label>
+  )
+}
+
 /** Previous and next step, or the first one; the step's name is in the bar beside them. */
 function StepButtons() {
   const t = useT()
@@ -143,16 +164,13 @@ function TimerButtons() {
     <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')} ref={root}>
       {timer === null ? (
         <>
-          <label className="inline-field" key="minutes">
-            <span>{t('facilitation.minutes')}</span>
-            <input
-              type="number"
-              min={1}
-              max={240}
-              value={minutes}
-              onChange={(event) => setMinutes(Math.max(1, Number(event.target.value) || 1))}
-            />
-          </label>
+          <Count
+            key="minutes"
+            label={t('facilitation.minutes')}
+            max={240}
+            value={minutes}
+            onChange={setMinutes}
+          />
           <button
             type="button"
             key="start"
@@ -325,16 +343,7 @@ function DotVote() {
         </button>
       ) : (
         <>
-          <label className="inline-field" key="dots">
-            <span>{t('vote.dots')}</span>
-            <input
-              type="number"
-              min={1}
-              max={20}
-              value={dots}
-              onChange={(event) => setDots(Math.max(1, Number(event.target.value) || 1))}
-            />
-          </label>
+          <Count key="dots" label={t('vote.dots')} max={20} value={dots} onChange={setDots} />
           <Toggle label={t('vote.onePerNote')} checked={onePerNote} onChange={setOnePerNote} />
           <button
             type="button"

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useT } from '../../i18n'
-import { stepOf } from '../../map'
+import { stepTitle } from '../shared/columnText'
 import { useRoom } from '../../store/roomStore'
 import { AskBanner, SharedThreadNote } from '../thread/ThreadPanel'
 import { ReadyCheck } from './ReadyCheck'
@@ -41,9 +41,7 @@ function StepStatus() {
         {t('step.current', { number: control.step + 1, count: control.steps.length })}
       </p>
       <h2 id="session-step-title" className="session-step-name">
-        {control.activeColumns
-          .map((column) => `${stepOf(board, column)}. ${t(`column.${column}`)}`)
-          .join(' · ')}
+        {stepTitle(t, board, control.activeColumns)}
       </h2>
     </div>
   )

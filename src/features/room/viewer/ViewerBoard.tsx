@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { useLang, useT } from '../../../i18n'
-import { cardOrder, columnIds, tally, type ColumnId, type Note } from '../../../map'
+import { cardOrder, type ColumnId, type Note } from '../../../map'
+import { useShownColumns } from '../../board/useShownColumns'
 import { useRoom } from '../../../store/roomStore'
 import { chooseNoteSize, countThatFit, NOTE_SCALES, pageStarts, type NoteSize } from './fit'
 import { ViewerColumn } from './ViewerColumn'
@@ -74,24 +75,12 @@ export function ViewerBoard() {
   const focusNote = useRoom((state) => state.control.focusNote)
   const agreed = useRoom((state) => state.control.agreed)
   const vote = useRoom((state) => state.control.vote)
-  const sortByVotes = useRoom((state) => state.control.sortByVotes)
   const dots = useRoom((state) => state.dots)
   const thread = useRoom((state) => state.thread)
   const boardRef = useRef<HTMLDivElement>(null)
   const size = useSize(boardRef)
 
-  const columns = useMemo(() => {
-    if (!sortByVotes || !vote || vote.open) return view.columns
-    // Most dots first, as on the other screens; equal dots keep the group's own order.
-    const counts = tally(dots)
-    const byVotes = {} as Record<ColumnId, readonly Note[]>
-    for (const column of columnIds(view.board)) {
-      byVotes[column] = [...view.columns[column]].sort(
-        (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0),
-      )
-    }
-    return byVotes
-  }, [view, vote, sortByVotes, dots])
+  const columns = useShownColumns(view)
 
   // Anything that changes how tall the notes are, or how much room they have, measures again.
   const token = useMemo(

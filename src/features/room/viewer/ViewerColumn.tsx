@@ -1,13 +1,9 @@
 import { memo } from 'react'
 import { useT } from '../../../i18n'
+import { cardSubtitle } from '../../shared/columnText'
 import { stepOf, type ColumnId, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { RailNote, ViewerNote } from './ViewerNote'
-
-const CARD_SUBTITLE: Partial<Record<ColumnId, 'column.eisen.card' | 'column.voorwaarden.card'>> = {
-  eisen: 'column.eisen.card',
-  voorwaarden: 'column.voorwaarden.card',
-}
 
 interface Props {
   column: ColumnId
@@ -38,7 +34,7 @@ export const ViewerColumn = memo(function ViewerColumn({
   const board = useRoom((state) => state.view.board)
   const step = stepOf(board, column)
   const headingId = `vw-column-${column}-title`
-  const subtitle = CARD_SUBTITLE[column]
+  const subtitle = cardSubtitle(t, column)
   const more = rail ? total - notes.length : 0
   return (
     <section
@@ -54,9 +50,7 @@ export const ViewerColumn = memo(function ViewerColumn({
         <h2 id={headingId}>
           <span className="visually-hidden">{t('column.step', { step })}: </span>
           {t(`column.${column}`)}
-          {subtitle && !rail && t(subtitle) !== t(`column.${column}`) && (
-            <span className="vw-subtitle"> ({t(subtitle)})</span>
-          )}
+          {subtitle && !rail && <span className="vw-subtitle"> ({subtitle})</span>}
         </h2>
       </header>
       {showQuestions && (

@@ -1,5 +1,5 @@
 import { useT } from '../../../i18n'
-import { stepOf } from '../../../map'
+import { stepTitle } from '../../shared/columnText'
 import { useRoom } from '../../../store/roomStore'
 import { ConnectionBadge } from '../ConnectionBadge'
 import { ReadyCheck } from '../../facilitation/ReadyCheck'
@@ -36,11 +36,7 @@ export function ViewerStepBar() {
             <p className="vw-bar-progress">
               {t('step.current', { number: control.step + 1, count: control.steps.length })}
             </p>
-            <h2 id="step-banner-title">
-              {active
-                .map((column) => `${stepOf(board, column)}. ${t(`column.${column}`)}`)
-                .join(' · ')}
-            </h2>
+            <h2 id="step-banner-title">{stepTitle(t, board, active)}</h2>
             {active.length === 1 && (
               <ul className="vw-bar-questions">
                 {t.list(`columnQuestions.${active[0]!}`).map((question) => (
