@@ -131,9 +131,7 @@ describe('the big screen on a 1920×1080 projector', () => {
 
   it('shows a note in the spotlight large in the middle of the screen', async () => {
     const { facilitator, screen } = await openRoom()
-    await facilitator.page
-      .getByRole('button', { name: /Zet in de spotlight voor iedereen: We communiceren/ })
-      .click()
+    await facilitator.room.noteAction('We communiceren', 'In de spotlight')
     const spotlight = screen.page.getByRole('region', { name: 'In de spotlight' })
     await spotlight.getByText(/We communiceren rechtstreeks/).waitFor()
     expect(
@@ -145,7 +143,7 @@ describe('the big screen on a 1920×1080 projector', () => {
     expect((await spotlight.boundingBox())!.width).toBeGreaterThan(PROJECTOR.width * 0.4)
     expect(await pageFit(screen.page)).toMatchObject({ down: 0, sideways: 0 })
 
-    await facilitator.page.getByRole('button', { name: /Haal uit de spotlight/ }).click()
+    await facilitator.room.noteAction('We communiceren', 'In de spotlight')
     await expect.poll(() => spotlight.count()).toBe(0)
   })
 
@@ -198,9 +196,7 @@ describe('the big screen on a 1920×1080 projector', () => {
     await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
     // Eisen is a rail during step 1: its notes' tools show once it is widened.
     await facilitator.page.getByRole('button', { name: 'Eisen breder tonen' }).click()
-    await facilitator.page
-      .getByRole('button', { name: /Laat de rode draad zien van: Luisteren/ })
-      .click()
+    await facilitator.room.noteAction('Luisteren', 'Rode draad')
     await screen.page.getByText('De begeleider laat de rode draad zien van E1.').waitFor()
     expect(await screen.page.locator('.in-thread').count()).toBeGreaterThan(1)
     expect(await contrastViolations(screen.page)).toEqual([])

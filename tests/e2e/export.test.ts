@@ -17,9 +17,7 @@ describe('export and import', () => {
     await page.getByLabel('Je naam').fill('Ellen van Dijk')
     await page.getByRole('radio', { name: 'Beroepskracht' }).check()
     await page.getByRole('button', { name: 'Meedoen' }).click()
-    await page
-      .getByRole('button', { name: /Markeer als gedeeld door de groep: Warmte en respect/ })
-      .click()
+    await room.noteAction('Warmte en respect', 'Markeer als gedeeld')
     const originalUrl = page.url()
 
     // The facilitator gives the card a version; a participant sees it at once.

@@ -66,26 +66,19 @@ describe('small things a facilitator notices', () => {
       .column(/Relaties/)
       .getByText('Deze kolom is nu op slot.')
       .waitFor()
-    await ayse.room
-      .note('Van mij')
-      .getByRole('button', { name: /Notitie bewerken/ })
-      .click()
+    await ayse.room.noteAction('Van mij', 'Bewerken')
     const options = await waarden.getByLabel('Kolom').locator('option').allInnerTexts()
     expect(options).toEqual(['Waarden'])
     await waarden.getByRole('button', { name: 'Annuleren' }).click()
+    await ayse.room.noteMenu('Van mij').click()
+    await ayse.room.note('Van mij').getByRole('menuitem', { name: 'Bewerken' }).waitFor()
     expect(
-      await ayse.room
-        .note('Van mij')
-        .getByRole('button', { name: /Verplaats naar een andere kolom/ })
-        .count(),
+      await ayse.room.note('Van mij').getByRole('menuitem', { name: 'Verplaats naar…' }).count(),
     ).toBe(0)
+    await ayse.page.keyboard.press('Escape')
     // The facilitator may still move it anywhere.
     await facilitator.room.closeActivities()
-    await facilitator.room
-      .note('Van mij')
-      .getByRole('button', { name: /Verplaats naar een andere kolom/ })
-      .click()
-    await facilitator.page.getByRole('button', { name: '2. Relaties' }).click()
+    await facilitator.room.noteAction('Van mij', 'Verplaats naar…', '2. Relaties')
     await ayse.room
       .column(/Relaties/)
       .getByText('Van mij')
@@ -121,19 +114,12 @@ describe('labels that never change', () => {
     expect(await label(ayse, 'Twee')).toBe('W2')
 
     // Twee goes to Relaties, Een is deleted: Twee is still W2, Drie still W3, everywhere.
-    await ayse.room
-      .note('Twee')
-      .getByRole('button', { name: /Verplaats naar een andere kolom/ })
-      .click()
-    await ayse.page.getByRole('button', { name: '2. Relaties' }).click()
+    await ayse.room.noteAction('Twee', 'Verplaats naar…', '2. Relaties')
     await facilitator.room
       .column(/Relaties/)
       .getByText('Twee')
       .waitFor()
-    await facilitator.room
-      .note('Een')
-      .getByRole('button', { name: /Notitie verwijderen/ })
-      .click()
+    await facilitator.room.noteAction('Een', 'Verwijderen')
     await facilitator.page.getByRole('button', { name: /Ja, verwijder/ }).click()
     await expect.poll(() => ayse.room.note('Een').count()).toBe(0)
     for (const person of [facilitator, ayse]) {

@@ -45,7 +45,7 @@ describe('the live map in two browsers', () => {
       .toContain('Ayşe Yılmaz · Vrijwilliger')
 
     // Drag with the mouse from Waarden to Relaties.
-    const handle = ayse.room.note(text).getByRole('button', { name: /Verplaatsen/ })
+    const handle = ayse.room.grip(text)
     const target = ayse.room.column(/Relaties/).locator('.note-list')
     await handle.scrollIntoViewIfNeeded()
     const from = (await handle.boundingBox())!
@@ -97,7 +97,7 @@ describe('the live map in two browsers', () => {
       expect
         .poll(() => ayse.page.locator('[role="status"][aria-live="assertive"]').allInnerTexts())
         .toEqual(expect.arrayContaining([expect.stringMatching(pattern)]))
-    const handle = ayse.room.note('Tweede eis').getByRole('button', { name: /Verplaatsen/ })
+    const handle = ayse.room.grip('Tweede eis')
     await handle.focus()
     await press('Space')
     await announced(/Tweede eis is nu boven Eisen, plek 2/)
@@ -108,10 +108,7 @@ describe('the live map in two browsers', () => {
       .poll(() => ayse.room.notesIn(/Eisen/).allInnerTexts())
       .toEqual([expect.stringContaining('Tweede eis'), expect.stringContaining('Eerste eis')])
 
-    await ayse.room
-      .note('Eerste eis')
-      .getByRole('button', { name: /Verplaatsen/ })
-      .focus()
+    await ayse.room.grip('Eerste eis').focus()
     await press('Space')
     await announced(/Eerste eis is nu boven Eisen/)
     await press('ArrowRight')

@@ -17,6 +17,27 @@ export class RoomPage {
     return this.page.getByRole('listitem', { name: new RegExp(escape(text)) })
   }
 
+  /** The note itself as the keyboard reaches it: Space picks it up, Enter opens its menu. */
+  grip(text: string): Locator {
+    return this.note(text).locator('.note-main')
+  }
+
+  /** The button that opens a note's menu of actions. */
+  noteMenu(text: string): Locator {
+    return this.note(text).getByRole('button', { name: /^Acties voor notitie/ })
+  }
+
+  /**
+   * Picks an action from a note's menu ("Bewerken", "Verplaats naar…", "In de spotlight", ...);
+   * `then` picks an item of the page it opens (a column for "Verplaats naar…").
+   */
+  async noteAction(text: string, action: string | RegExp, then?: string | RegExp): Promise<void> {
+    await this.noteMenu(text).click()
+    const menu = this.note(text).getByRole('menu')
+    await menu.locator('[role^="menuitem"]', { hasText: action }).click()
+    if (then) await menu.locator('[role^="menuitem"]', { hasText: then }).click()
+  }
+
   async createMap(baseUrl: string, title: string): Promise<string> {
     await this.page.goto(baseUrl)
     await this.page.getByLabel('Titel').fill(title)

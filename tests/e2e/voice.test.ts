@@ -6,12 +6,20 @@ vi.setConfig({ testTimeout: 240_000 })
 
 const harness = useHarness()
 
-/** Links a note to one it serves with the keyboard only: Tab to the button, Space to tick. */
+/**
+ * Links a note to one it serves with the keyboard only: Enter on the note opens its menu, the
+ * arrows reach "Koppelen aan …", Tab walks the choices, Space ticks one.
+ */
 async function linkByKeyboard(page: Page, noteText: string, targetRef: string): Promise<void> {
-  const button = page.getByRole('button', {
-    name: new RegExp(`Koppel aan wat deze notitie dient: ${noteText}`),
-  })
-  await button.focus()
+  const note = page.getByRole('listitem', { name: new RegExp(noteText) })
+  await note.locator('.note-main').focus()
+  await page.keyboard.press('Enter')
+  const link = note.getByRole('menuitem', { name: /^Koppelen aan/ })
+  await link.waitFor()
+  for (let i = 0; i < 8; i++) {
+    if (await link.evaluate((item) => item === document.activeElement)) break
+    await page.keyboard.press('ArrowDown')
+  }
   await page.keyboard.press('Enter')
   const picker = page.getByRole('group', { name: /Welke .* (dient|maakt|zorgt)/ })
   // The first choice has focus; walk to the wanted one with Tab, then tick it with Space.
@@ -29,7 +37,10 @@ async function linkByKeyboard(page: Page, noteText: string, targetRef: string): 
   await page.keyboard.press('Space')
   await expect.poll(() => picker.getByRole('checkbox', { checked: true }).count()).toBe(1)
   await page.keyboard.press('Escape')
-  await expect.poll(() => button.evaluate((node) => node === document.activeElement)).toBe(true)
+  // Back on the note it started from.
+  await expect
+    .poll(() => note.locator('.note-main').evaluate((node) => node === document.activeElement))
+    .toBe(true)
 }
 
 /** The labels of the notes shown in a thread, on a room page or the big screen (its own notes). */
@@ -141,17 +152,13 @@ describe('equal voice and the golden thread in a mixed room', () => {
 
     // The facilitator shows E1's thread: highlighted here and on the shared screen, which
     // follows; a participant who does not follow keeps their own view.
-    await ellen.page
-      .getByRole('button', { name: /Laat de rode draad zien van: Geen jargon/ })
-      .click()
+    await ellen.room.noteAction('Geen jargon', 'Rode draad')
     await expect.poll(() => threadRefs(ellen)).toEqual(['A1', 'E1', 'R1', 'V1', 'W1'])
     await expect.poll(() => threadRefs(screen)).toEqual(['A1', 'E1', 'R1', 'V1', 'W1'])
     await screen.page.getByText('De begeleider laat de rode draad zien van E1.').waitFor()
     expect(await threadRefs(ayse!)).toEqual([])
     // Anyone can look at a thread on their own screen.
-    await ayse!.page
-      .getByRole('button', { name: /Laat de rode draad zien van: Huisbezoek/ })
-      .click()
+    await ayse!.room.noteAction('Huisbezoek', 'Rode draad')
     await expect.poll(() => threadRefs(ayse!)).toEqual(['A2'])
 
     // The facilitator puts the loose end to the group.
@@ -163,10 +170,7 @@ describe('equal voice and the golden thread in a mixed room', () => {
     await screen.page.getByText('Welke waarde dient deze actie?').waitFor()
 
     // An edit counts for the balance too.
-    await marga!.room
-      .note('Geen jargon')
-      .getByRole('button', { name: /Notitie bewerken/ })
-      .click()
+    await marga!.room.noteAction('Geen jargon', 'Bewerken')
     const box = marga!.room.column(/Eisen/).getByRole('textbox', { name: 'Tekst van de notitie' })
     await box.fill('Geen jargon en geen afkortingen in gesprekken')
     await box.press('Enter')

@@ -175,7 +175,7 @@ describe('the step being filled gets the room', () => {
     // Anyone widens a rail on their own screen, and narrows it again.
     await page.getByRole('button', { name: 'Relaties breder tonen' }).click()
     await expect.poll(async () => (await columnShares(page)).relaties).toBeGreaterThan(0.3)
-    await rail.getByRole('button', { name: /Notitie bewerken: We communiceren/ }).waitFor()
+    await rail.getByRole('button', { name: /Acties voor notitie: We communiceren/ }).waitFor()
     await page.getByRole('button', { name: 'Relaties weer smal tonen' }).click()
     await expect.poll(async () => (await columnShares(page)).relaties).toBeLessThan(0.15)
 
@@ -237,15 +237,11 @@ describe('phones', () => {
 
     // Another column by the note's own "Verplaats naar…".
     await phone.room.addNote(/Waarden/, 'Elkaar vertrouwen')
-    await page
-      .getByRole('button', { name: 'Verplaats naar een andere kolom: Elkaar vertrouwen' })
-      .click()
-    // The choice opens inside the card: nothing of it runs off the phone's edge.
-    expect(await cutOff(page, '.move-to-menu')).toEqual([])
-    await page
-      .getByRole('group', { name: 'Verplaats naar…' })
-      .getByRole('button', { name: '2. Relaties' })
-      .click()
+    await phone.room.noteMenu('Elkaar vertrouwen').click()
+    await page.getByRole('menuitem', { name: 'Verplaats naar…' }).click()
+    // The choice opens on the card: nothing of it runs off the phone's edge.
+    expect(await cutOff(page, '.menu-list')).toEqual([])
+    await page.getByRole('menuitem', { name: '2. Relaties' }).click()
     await expect.poll(() => phone.room.note('Elkaar vertrouwen').count()).toBe(0)
     await page.getByRole('tab', { name: /Relaties/ }).click()
     await phone.room

@@ -13,6 +13,7 @@ import { PHONE_QUERY, useMediaQuery } from '../shared/useMediaQuery'
 import { Column, type ColumnLayout } from './Column'
 import { ColumnTabs } from './ColumnTabs'
 import { NoteBody } from './NoteCard'
+import { moveNoteFocus } from './noteKeys'
 import { useNoteDrag } from './useNoteDrag'
 import { useShownColumns } from './useShownColumns'
 
@@ -73,6 +74,9 @@ function useColumnLayout(board: BoardDefinition) {
   return { phone, focusing, shown, setShown, layoutOf, toggleWide, template }
 }
 
+/** The board's element, for the skip links. */
+export const BOARD_ID = 'board'
+
 /** The board's columns in the card's order, with drag and drop between and within them. */
 export function Board() {
   const t = useT()
@@ -125,6 +129,9 @@ export function Board() {
         }
         role="group"
         aria-label={t('board.label')}
+        id={BOARD_ID}
+        tabIndex={-1}
+        onKeyDown={moveNoteFocus}
       >
         {cardOrder(view.board).map((column) => (
           <Column

@@ -42,6 +42,7 @@ interface Props {
 function cardsWithSlot(
   notes: readonly Note[],
   editable: boolean,
+  current: NoteId | 'add',
   slot: ColumnSlot | null,
   away: NoteId | null,
 ) {
@@ -55,7 +56,15 @@ function cardsWithSlot(
       if (others === slot.index) cards.push(emptyPlace)
       others++
     }
-    cards.push(<NoteCard key={note.id} note={note} editable={editable} away={note.id === away} />)
+    cards.push(
+      <NoteCard
+        key={note.id}
+        note={note}
+        editable={editable}
+        tabbable={note.id === current}
+        away={note.id === away}
+      />,
+    )
   }
   if (slot && others <= slot.index) cards.push(emptyPlace)
   return cards
@@ -96,6 +105,16 @@ export const Column = memo(function Column({
   const board = useRoom((state) => state.view.board)
   const step = stepOf(board, column)
 
+  // Roving focus: the note last focused in this column (or its first) is the column's Tab stop.
+  // The add button is the last of the column's places, and its stop while it has no notes.
+  const [focusedNote, setFocusedNote] = useState<NoteId | 'add' | null>(null)
+  const current: NoteId | 'add' =
+    (focusedNote === 'add' && editable) || notes.length === 0
+      ? 'add'
+      : notes.some((note) => note.id === focusedNote)
+        ? (focusedNote as NoteId)
+        : notes[0]!.id
+
   const privateWriting = useRoom((state) => state.control.privateWriting)
   const hasDrafts = useRoom((state) => state.drafts.some((draft) => draft.column === column))
 
@@ -119,6 +138,13 @@ export const Column = memo(function Column({
       data-column={column}
       data-active={active}
       data-editable={editable}
+      onFocus={(event) => {
+        const target = event.target as HTMLElement
+        const id = target.classList.contains('add-note')
+          ? 'add'
+          : target.closest<HTMLElement>('.note-list [data-note-id]')?.dataset.noteId
+        if (id && id !== focusedNote) setFocusedNote(id as NoteId | 'add')
+      }}
     >
       <header className="column-header">
         <p className="column-step" aria-hidden="true">
@@ -155,7 +181,7 @@ export const Column = memo(function Column({
           count: notes.length,
         })}
       >
-        {cardsWithSlot(notes, editable, slot, away)}
+        {cardsWithSlot(notes, editable, current, slot, away)}
       </ul>
       {/* Drafts of one's own are not "no notes yet": they show, marked as one's own, below. */}
       {notes.length === 0 && !adding && !hasDrafts && (
@@ -185,6 +211,7 @@ export const Column = memo(function Column({
               type="button"
               ref={addButton}
               className="add-note"
+              tabIndex={current === 'add' ? 0 : -1}
               aria-label={t('note.addTo', { column: t(`column.${column}`) })}
               onClick={() => {
                 // A rail has no room for the form: the column widens on this screen first.

@@ -2,15 +2,14 @@ import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { lazy, memo, Suspense, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import type { ColumnId, Note } from '../../map'
+import { carriesOwners, servedColumn } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { NoteExtras } from '../facilitation/NoteExtras'
-import { NoteRef, NoteThreadInfo, ThreadButtons } from '../thread/NoteThread'
-import { cardOrder, carriesOwners, servedColumn, stepOf, takesHolds } from '../../map'
-import { mayWriteTo } from '../../store/selectors'
-import { useDisclosure } from '../shared/useDisclosure'
-import { ValueHolders } from '../voices/ValueHolders'
+import { NoteVoting } from '../facilitation/NoteVoting'
+import { bylineOf, ownerLine } from '../shared/noteText'
+import { refOf } from '../shared/refs'
 import { NoteForm, type NoteDraft } from './NoteForm'
-import { bylineOf, ownerLine, shortText } from '../shared/noteText'
+import { NoteHead } from './NoteHead'
+import { NoteMenu } from './NoteMenu'
 
 /**
  * The text, owner and author of a note; also used for the floating copy while dragging, which
@@ -30,7 +29,11 @@ export const NoteBody = memo(function NoteBody({
       <p className="note-text" id={labelled ? `note-${note.id}-text` : undefined}>
         {note.text}
       </p>
-      {owner && <p className="note-owner">{owner}</p>}
+      {owner && (
+        <p className="note-owner" id={labelled ? `note-${note.id}-owner` : undefined}>
+          {owner}
+        </p>
+      )}
       <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
         {bylineOf(t, note)}
       </p>
@@ -41,9 +44,13 @@ export const NoteBody = memo(function NoteBody({
 type Mode = 'view' | 'edit' | 'confirmDelete'
 
 /** Once a note has gone from a column (deleted, moved away), keyboard users stay in that column. */
-function focusAddButton(column: ColumnId): void {
+function focusColumn(column: ColumnId): void {
   requestAnimationFrame(() =>
-    document.querySelector<HTMLButtonElement>(`[data-column="${column}"] .add-note`)?.focus(),
+    document
+      .querySelector<HTMLElement>(
+        `[data-column="${column}"] :is(.note-main, .add-note)[tabindex="0"]`,
+      )
+      ?.focus(),
   )
 }
 
@@ -52,73 +59,22 @@ const LinkPicker = lazy(() =>
 )
 
 /**
- * "Verplaats naar…": the note goes to the end of another column, chosen from a list. On a phone,
- * where one column shows at a time, this is how a note changes column (drag stays within it).
- */
-function MoveTo({ note }: { note: Note }) {
-  const t = useT()
-  const { buttonRef, panelRef, buttonProps, panelProps, close } = useDisclosure<HTMLDivElement>()
-  const board = useRoom((state) => state.view.board)
-  const control = useRoom((state) => state.control)
-  const level = useRoom((state) => state.level)
-  const targets = cardOrder(board).filter(
-    (column) => column !== note.column && mayWriteTo(control, level, column),
-  )
-  if (targets.length === 0) return null
-  return (
-    <div className="move-to">
-      <button
-        type="button"
-        className="quiet"
-        aria-label={t('note.moveToLabel', { text: shortText(note.text) })}
-        ref={buttonRef}
-        {...buttonProps}
-      >
-        <span className="tool-icon" aria-hidden="true">
-          ⇄
-        </span>
-        <span className="tool-label">{t('note.moveTo')}</span>
-      </button>
-      <div
-        className="move-to-menu"
-        role="group"
-        aria-label={t('note.moveTo')}
-        ref={panelRef}
-        {...panelProps}
-      >
-        {targets.map((column) => (
-          <button
-            key={column}
-            type="button"
-            onClick={() => {
-              const room = useRoom.getState()
-              room.moveNote(note.id, column, room.view.columns[column].length)
-              close(false)
-              // On a phone the note went to a tab out of view.
-              focusAddButton(note.column)
-            }}
-          >
-            {stepOf(board, column)}. {t(`column.${column}`)}
-          </button>
-        ))}
-      </div>
-    </div>
-  )
-}
-
-/**
- * One note in a column: draggable by mouse and touch, and by keyboard from its handle. Only this
- * shell follows the drag: dnd-kit renders every draggable card whenever a drag starts, changes
- * column or ends, so what the card shows is a memoised part that skips those renders.
+ * One note in a column: draggable by mouse and touch anywhere on the card, and by keyboard from
+ * its text (Space picks it up). Only this shell follows the drag: dnd-kit renders every draggable
+ * card whenever a drag starts, changes column or ends, so what the card shows is a memoised part
+ * that skips those renders.
  */
 export const NoteCard = memo(function NoteCard({
   note,
   editable,
+  tabbable,
   away = false,
 }: {
   note: Note
   /** False in a locked column and for viewers: the note is shown, not changed. */
   editable: boolean
+  /** The column's one Tab stop (roving focus): arrow keys move it to the other notes. */
+  tabbable: boolean
   /** Being dragged to another place: out of sight until the drop (see `.note.is-away`). */
   away?: boolean
 }) {
@@ -140,7 +96,7 @@ export const NoteCard = memo(function NoteCard({
   return (
     <li
       ref={setNodeRef}
-      className={`note${isDragging ? (away ? ' is-away' : ' is-dragging') : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
+      className={`note${isDragging ? (away ? ' is-away' : ' is-dragging') : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}${mode === 'edit' ? ' is-editing' : ''}`}
       aria-labelledby={`note-${note.id}-ref note-${note.id}-text note-${note.id}-author`}
       data-note-id={note.id}
       {...listeners}
@@ -148,6 +104,7 @@ export const NoteCard = memo(function NoteCard({
       <NoteContent
         note={note}
         editable={editable}
+        tabbable={tabbable}
         mode={mode}
         setMode={setMode}
         handleAttributes={attributes}
@@ -157,10 +114,11 @@ export const NoteCard = memo(function NoteCard({
   )
 })
 
-/** A note's text, extras and tools, or its edit form: re-rendered only when these change. */
+/** A note's head, text and vote, or its edit form: re-rendered only when these change. */
 const NoteContent = memo(function NoteContent({
   note,
   editable,
+  tabbable,
   mode,
   setMode,
   handleAttributes,
@@ -168,19 +126,21 @@ const NoteContent = memo(function NoteContent({
 }: {
   note: Note
   editable: boolean
+  tabbable: boolean
   mode: Mode
   setMode: (mode: Mode) => void
   handleAttributes: DraggableAttributes
   setHandleRef: (element: HTMLElement | null) => void
 }) {
   const t = useT()
-  const editButton = useRef<HTMLButtonElement>(null)
-  const linkButton = useRef<HTMLButtonElement>(null)
+  const menuButton = useRef<HTMLButtonElement>(null)
+  const main = useRef<HTMLDivElement | null>(null)
   const [linking, setLinking] = useState(false)
-  const level = useRoom((state) => state.level)
-  const label = shortText(note.text)
   const board = useRoom((state) => state.view.board)
   const linkTarget = servedColumn(board, note.column)
+  // After the menu, an edit or a link, keyboard users are back on the note they started from.
+  const label = useRoom((state) => refOf(t, state.view, note.id))
+  const backToNote = () => requestAnimationFrame(() => main.current?.focus())
 
   function save(draft: NoteDraft): void {
     const room = useRoom.getState()
@@ -197,31 +157,68 @@ const NoteContent = memo(function NoteContent({
           })
     if (!saved) return
     setMode('view')
-    requestAnimationFrame(() => editButton.current?.focus())
+    if (draft.column === note.column) backToNote()
+    else focusColumn(note.column)
   }
 
-  return mode === 'edit' ? (
-    <NoteForm
-      initial={{
-        text: note.text,
-        column: note.column,
-        owner: note.owner ?? { kind: 'wij', name: '', when: '' },
-      }}
-      allowColumnChange
-      submitLabel={t('note.save')}
-      onSubmit={save}
-      onCancel={() => {
-        setMode('view')
-        requestAnimationFrame(() => editButton.current?.focus())
-      }}
-    />
-  ) : (
+  if (mode === 'edit') {
+    return (
+      <NoteForm
+        initial={{
+          text: note.text,
+          column: note.column,
+          owner: note.owner ?? { kind: 'wij', name: '', when: '' },
+        }}
+        allowColumnChange
+        submitLabel={t('note.save')}
+        onSubmit={save}
+        onCancel={() => {
+          setMode('view')
+          backToNote()
+        }}
+      />
+    )
+  }
+
+  return (
     <>
-      <NoteRef note={note} />
-      <NoteBody note={note} />
-      <NoteExtras note={note} editable={editable} />
-      {takesHolds(board, note.column) && <ValueHolders note={note} />}
-      <NoteThreadInfo note={note} />
+      <NoteHead note={note}>
+        <NoteMenu
+          note={note}
+          editable={editable}
+          buttonRef={menuButton}
+          returnFocus={() => main.current?.focus()}
+          onEdit={() => setMode('edit')}
+          onLink={() => setLinking(true)}
+          onDelete={() => setMode('confirmDelete')}
+          onMoved={focusColumn}
+        />
+      </NoteHead>
+      {/* The note itself is what the keyboard lands on, picks up (Space) and reads out. */}
+      <div
+        className="note-main"
+        ref={(element) => {
+          setHandleRef(element)
+          main.current = element
+        }}
+        {...handleAttributes}
+        tabIndex={tabbable ? 0 : -1}
+        onKeyDown={(event) => {
+          // Enter (or the context-menu key) opens the note's actions; Space picks it up.
+          const opens =
+            (event.key === 'Enter' && !event.shiftKey) ||
+            event.key === 'ContextMenu' ||
+            (event.key === 'F10' && event.shiftKey)
+          if (!opens || event.currentTarget.getAttribute('aria-pressed') === 'true') return
+          event.preventDefault()
+          menuButton.current?.click()
+        }}
+      >
+        {/* Named by what it shows, its label first: people call a note by its label. */}
+        <span className="visually-hidden">{label} </span>
+        <NoteBody note={note} />
+      </div>
+      <NoteVoting note={note} tabbable={tabbable} />
       {linking && linkTarget && (
         <Suspense fallback={null}>
           <LinkPicker
@@ -229,12 +226,12 @@ const NoteContent = memo(function NoteContent({
             target={linkTarget}
             onDone={() => {
               setLinking(false)
-              requestAnimationFrame(() => linkButton.current?.focus())
+              backToNote()
             }}
           />
         </Suspense>
       )}
-      {mode === 'confirmDelete' ? (
+      {mode === 'confirmDelete' && (
         <div className="note-confirm" role="group" aria-label={t('note.deleteConfirm')}>
           <p>{t('note.deleteConfirm')}</p>
           <button
@@ -242,7 +239,7 @@ const NoteContent = memo(function NoteContent({
             className="danger"
             onClick={() => {
               useRoom.getState().deleteNote(note.id)
-              focusAddButton(note.column)
+              focusColumn(note.column)
             }}
           >
             {t('note.deleteYes')}
@@ -252,67 +249,12 @@ const NoteContent = memo(function NoteContent({
             autoFocus
             onClick={() => {
               setMode('view')
-              requestAnimationFrame(() => editButton.current?.focus())
+              backToNote()
             }}
           >
             {t('note.deleteNo')}
           </button>
         </div>
-      ) : editable ? (
-        <div className="note-tools">
-          <button
-            type="button"
-            ref={setHandleRef}
-            className="drag-handle"
-            {...handleAttributes}
-            aria-label={t('note.drag', { text: label })}
-          >
-            <span aria-hidden="true">⠿</span>
-          </button>
-          <button
-            type="button"
-            ref={editButton}
-            className="quiet"
-            aria-label={t('note.editLabel', { text: label })}
-            onClick={() => setMode('edit')}
-          >
-            <span className="tool-icon" aria-hidden="true">
-              ✎
-            </span>
-            <span className="tool-label">{t('note.edit')}</span>
-          </button>
-          <button
-            type="button"
-            className="quiet"
-            aria-label={t('note.deleteLabel', { text: label })}
-            onClick={() => setMode('confirmDelete')}
-          >
-            <span className="tool-icon" aria-hidden="true">
-              ✕
-            </span>
-            <span className="tool-label">{t('note.delete')}</span>
-          </button>
-          <ThreadButtons
-            note={note}
-            editable
-            linking={linking}
-            onLinking={setLinking}
-            linkButton={linkButton}
-          />
-          <MoveTo note={note} />
-        </div>
-      ) : (
-        level !== 'viewer' && (
-          <div className="note-tools">
-            <ThreadButtons
-              note={note}
-              editable={false}
-              linking={false}
-              onLinking={setLinking}
-              linkButton={linkButton}
-            />
-          </div>
-        )
       )}
     </>
   )

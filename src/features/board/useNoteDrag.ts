@@ -168,7 +168,13 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
       return { x: tops[next.index]?.left ?? listBox.left, y: top }
     }
 
-    return { followPointer, keyboard: { coordinateGetter: keyboardCoordinates } }
+    // Space picks a note up; Enter on a note opens its menu (see NoteCard), and drops one.
+    const keyboardCodes = {
+      start: [KeyboardCode.Space],
+      cancel: [KeyboardCode.Esc],
+      end: [KeyboardCode.Space, KeyboardCode.Enter],
+    }
+    return { followPointer, keyboard: { coordinateGetter: keyboardCoordinates, keyboardCodes } }
   }, [boardRef])
 
   // The dragged card steps out of sight while its copy floats (see `.note.is-away`). dnd-kit is

@@ -1,10 +1,12 @@
 import { memo } from 'react'
 import { useT } from '../../../i18n'
-import { takesHolds, valueSides, type Note } from '../../../map'
+import type { Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { bylineOf, ownerLine } from '../../shared/noteText'
 import { refOf } from '../../shared/refs'
 import { NoteThreadInfo } from '../../thread/NoteThread'
+import { valueShareText } from '../../shared/valueShare'
+import { useValueShare } from '../../voices/useValueShare'
 
 /** Dots on a note once the vote is closed, when the vote was about this note's step. */
 export function useVoteResult(note: Note): number {
@@ -19,20 +21,6 @@ export function useVoteResult(note: Note): number {
   })
 }
 
-/** Which sides hold a value, as one short line; empty for other columns. */
-function useHeldBy(note: Note): string {
-  const t = useT()
-  const board = useRoom((state) => state.view.board)
-  const holders = useRoom((state) => state.view.voices.holders.get(note.id))
-  const participants = useRoom((state) => state.view.participants)
-  if (!takesHolds(board, note.column)) return ''
-  const sides = valueSides([note], participants, new Map([[note.id, holders ?? []]])).get(note.id)
-  if (!sides || sides.size === 0) return ''
-  return sides.size === 2
-    ? t('values.heldByBoth')
-    : t(sides.has('formal') ? 'values.heldByFormal' : 'values.heldByInformal')
-}
-
 /**
  * One note on the shared screen: its reference, text, owner and author, and what the room
  * marked on it. Read-only, so no tools; a shown thread raises it by its frame, never by dimming
@@ -42,10 +30,10 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
   const t = useT()
   const ref = useRoom((state) => refOf(t, state.view, note.id))
   const focused = useRoom((state) => state.control.focusNote === note.id)
-  const agreed = useRoom((state) => state.control.agreed.has(note.id))
   const inThread = useRoom((state) => state.thread?.has(note.id) ?? false)
   const votes = useVoteResult(note)
-  const heldBy = useHeldBy(note)
+  // One rule for "gedeeld" (see valueShare), as on the board and on paper.
+  const share = useValueShare(note)
   const owner = ownerLine(t, note)
   const id = `vw-note-${note.id}`
   return (
@@ -66,13 +54,15 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
           {bylineOf(t, note)}
         </p>
         {focused && <p className="vw-mark vw-mark-focus">{t('focus.badge')}</p>}
-        {agreed && <p className="vw-mark vw-mark-agreed">{t('agreed.badge')}</p>}
+        {share === 'shared' && <p className="vw-mark vw-mark-agreed">{t('agreed.badge')}</p>}
         {votes > 0 && (
           <p className="vw-mark vw-mark-votes">
             {t(votes === 1 ? 'vote.resultOne' : 'vote.result', { count: votes })}
           </p>
         )}
-        {heldBy && <p className="vw-held">{heldBy}</p>}
+        {(share === 'formal' || share === 'informal') && (
+          <p className="vw-held">{valueShareText(t, share)}</p>
+        )}
         <NoteThreadInfo note={note} />
       </div>
     </li>
