@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { defineConfig, type Plugin } from 'vite'
 
-/** Initial JavaScript of the join-and-edit path, gzip; PDF and QR code load later. */
-const INITIAL_JS_BUDGET_BYTES = 150_000
+/**
+ * Initial JavaScript of the join-and-edit path, gzip; PDF and QR code load later. Raised from 150
+ * to 153 kB for undo: Yjs's UndoManager lives in the one yjs module every page loads (1.6 kB of
+ * it). Issue 21 brings the whole path down to 130 kB.
+ */
+const INITIAL_JS_BUDGET_BYTES = 153_000
 
 /**
  * Prints every JavaScript chunk with its gzip size and fails the build when what the page loads

@@ -9,6 +9,8 @@ import {
   addNote,
   newNoteId,
   castVote,
+  createNoteUndo,
+  undoable,
   closeVote,
   createMap,
   deleteNote,
@@ -108,6 +110,33 @@ function mapWithNote(): { doc: Y.Doc; noteId: string } {
 }
 
 describe('the schema the server checks', () => {
+  it('accepts a note taken back: a delete, a move and an edit undone and made again', () => {
+    const client = new Y.Doc()
+    const { server, refused } = checkedPeer(client, MAP_DOC)
+    createMap(handle(client), { title: 'Terug', description: '' })
+    const id = addNote(handle(client), {
+      id: newNoteId(),
+      column: 'acties',
+      text: 'Bellen',
+      owner: { kind: 'ik', when: 'maandag' },
+      author: ayse,
+    })
+    const history = createNoteUndo(handle(client))
+    undoable(handle(client), 'edit', () => editNote(handle(client), id, { text: 'Mailen' }))
+    undoable(handle(client), 'move', () =>
+      moveNote(handle(client), id, { column: 'voorwaarden', index: 0 }),
+    )
+    undoable(handle(client), 'delete', () => deleteNote(handle(client), id))
+    for (let i = 0; i < 3; i++) history.undo()
+    history.redo()
+    history.undo()
+    expect(refused).toEqual([])
+    expect(viewMap(handle(server)).notes.get(id)).toMatchObject({
+      text: 'Bellen',
+      column: 'acties',
+    })
+  })
+
   it('accepts every change the client makes to the map, update by update', () => {
     const client = new Y.Doc()
     const { server, refused } = checkedPeer(client, MAP_DOC)

@@ -24,6 +24,8 @@ export function yDocOf(doc: MapDoc | ControlDoc): Y.Doc {
 /** Transaction origins: who made a change. Sync providers use their own object as origin. */
 export const Origin = {
   local: 'local',
+  /** A person's own change to a note that they may take back (see `undo.ts`). */
+  undoable: 'undoable',
 } as const
 
 /** A new, empty map document; it fills from the cache and the server once connected. */

@@ -50,6 +50,14 @@ export {
 } from './ops'
 export * from './schema'
 export { observeMap } from './observe'
+export {
+  createNoteUndo,
+  onNotesRemovedElsewhere,
+  undoable,
+  type NoteUndo,
+  type UndoKind,
+  type UndoStatus,
+} from './undo'
 export { actionsOf, EMPTY_VIEW, viewMap, type MapView } from './view'
 export {
   castVote,

@@ -16,11 +16,14 @@ import {
   type ActionOwner,
   type ColumnId,
   type MapDetails,
+  type MapDoc,
   type MapFile,
   type NoteId,
   type Participant,
   type PulseEntry,
   type Role,
+  type UndoKind,
+  undoable,
 } from '../map'
 import { mayWriteTo } from './selectors'
 import type { StoreContext } from './state'
@@ -79,6 +82,14 @@ export function noteActions(ctx: StoreContext): NoteActions {
     return false
   }
 
+  /** Runs a note change as one this person can take back, and says so at the bottom. */
+  function own<T>(kind: UndoKind, change: (doc: MapDoc) => T) {
+    const result = attempt((doc) => undoable(doc, kind, () => change(doc)))
+    // A new note is there to see; the other changes say how to take them back.
+    if (result !== null && kind !== 'add') set({ undoNotice: { kind: 'done', change: kind } })
+    return result
+  }
+
   function author(): Participant | null {
     const me = get().me
     if (!me) set({ error: 'invalid-participant' })
@@ -104,7 +115,7 @@ export function noteActions(ctx: StoreContext): NoteActions {
       const me = author()
       if (!me) return null
       if (!proxyFor)
-        return attempt((doc) => addNote(doc, { ...input, id: newNoteId(), author: me }))
+        return own('add', (doc) => addNote(doc, { ...input, id: newNoteId(), author: me }))
       const writtenFor: Participant = {
         id: newParticipantId(),
         name: proxyFor.name.trim(),
@@ -112,29 +123,29 @@ export function noteActions(ctx: StoreContext): NoteActions {
         roleLabel: '',
         side: ROLE_SIDE[proxyFor.role],
       }
-      return attempt((doc) =>
+      return own('add', (doc) =>
         addNote(doc, { ...input, id: newNoteId(), author: writtenFor, proxyBy: me }),
       )
     },
 
     editNote(id, changes) {
       const by = get().me?.id
-      return attempt((doc) => editNote(doc, id, { ...changes, by })) !== null
+      return own('edit', (doc) => editNote(doc, id, { ...changes, by })) !== null
     },
 
     editAndMoveNote(id, changes, target) {
       if (!open(target.column)) return false
       const by = get().me?.id
-      return attempt((doc) => editAndMoveNote(doc, id, { ...changes, by }, target)) !== null
+      return own('edit', (doc) => editAndMoveNote(doc, id, { ...changes, by }, target)) !== null
     },
 
     moveNote(id, column, index) {
       if (get().view.notes.get(id)?.column !== column && !open(column)) return
-      attempt((doc) => moveNote(doc, id, { column, index }))
+      own('move', (doc) => moveNote(doc, id, { column, index }))
     },
 
     deleteNote(id) {
-      attempt((doc) => deleteNote(doc, id))
+      own('delete', (doc) => deleteNote(doc, id))
     },
 
     dismissError() {

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { EMPTY_CONTROL, EMPTY_VIEW, MapError } from '../map'
+import { NO_UNDO, undoActions } from './undoActions'
 import { INITIAL_CONNECTION } from '../sync/connectionState'
 import { draftActions } from './draftActions'
 import { facilitatorActions } from './facilitatorActions'
@@ -73,6 +74,8 @@ export const useRoom = create<RoomState>()((set, get) => {
     error: null,
     secrets: null,
     recentMaps: loadRecentMaps(),
+    undoStatus: NO_UNDO,
+    undoNotice: null,
 
     ...sessionActions(ctx),
     ...noteActions(ctx),
@@ -80,5 +83,6 @@ export const useRoom = create<RoomState>()((set, get) => {
     ...draftActions(ctx),
     ...facilitatorActions(ctx.facilitate, () => get()),
     ...lifecycleActions(ctx),
+    ...undoActions(ctx),
   }
 })

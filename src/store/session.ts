@@ -5,6 +5,8 @@ import {
   dotsOf,
   observeControl,
   observeMap,
+  createNoteUndo,
+  onNotesRemovedElsewhere,
   SCHEMA_VERSION,
   versionOf,
   type Board,
@@ -13,7 +15,10 @@ import {
   type Dot,
   type MapDoc,
   type MapView,
+  type NoteId,
+  type NoteUndo,
   type Participant,
+  type UndoStatus,
   type VoteRules,
 } from '../map'
 import type { ConnectionState } from '../sync/connectionState'
@@ -35,6 +40,10 @@ export interface SessionEvents {
   onMap(view: MapView): void
   onControl(view: ControlView): void
   onDrafts(file: DraftFile): void
+  /** This device's undo history changed. */
+  onUndo(status: UndoStatus): void
+  /** Another device removed these notes; the view without them comes right after. */
+  onNotesRemoved(ids: readonly NoteId[]): void
 }
 
 /** A stable name for how a room was opened: opening it the same way again is a no-op. */
@@ -57,6 +66,8 @@ export class RoomSession {
   readonly roomId: string | null
   readonly doc: MapDoc = createMapDoc()
   readonly control: ControlDoc = createControlDoc()
+  /** This device's own note changes, to take back (Ctrl+Z) and make again. */
+  readonly undo: NoteUndo = createNoteUndo(this.doc)
   private readonly connection: RoomConnection
   private draftFile: DraftFile
   private stopObserving: (() => void) | null = null
@@ -107,9 +118,13 @@ export class RoomSession {
       stopControl()
       stopControl = observeControl(this.control, (control) => this.events.onControl(control), board)
     })
+    const stopUndo = this.undo.onChange((status) => this.events.onUndo(status))
+    const stopRemoved = onNotesRemovedElsewhere(this.doc, (ids) => this.events.onNotesRemoved(ids))
     this.stopObserving = () => {
       stopMap()
       stopControl()
+      stopUndo()
+      stopRemoved()
     }
   }
 
@@ -165,6 +180,7 @@ export class RoomSession {
     this.stopObserving?.()
     this.stopObserving = null
     this.connection.destroy()
+    this.undo.destroy()
     destroyDoc(this.doc)
     destroyDoc(this.control)
   }

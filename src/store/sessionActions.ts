@@ -8,6 +8,7 @@ import { answerReveal } from './draftActions'
 import { forgetDrafts } from './drafts'
 import { forgetPulseKey } from './pulseKeys'
 import { forgetMap, loadRecentMaps, rememberMap } from './recentMaps'
+import { NO_UNDO } from './undoActions'
 import { accessKey, RoomSession } from './session'
 import type { AccessLevel, RoomData, StoreContext } from './state'
 
@@ -42,6 +43,8 @@ function closedRoom(): Pick<
   | 'thread'
   | 'error'
   | 'secrets'
+  | 'undoStatus'
+  | 'undoNotice'
 > {
   return {
     roomId: null,
@@ -54,6 +57,8 @@ function closedRoom(): Pick<
     thread: null,
     error: null,
     secrets: null,
+    undoStatus: NO_UNDO,
+    undoNotice: null,
   }
 }
 
@@ -110,6 +115,8 @@ export function sessionActions(ctx: StoreContext): SessionActions {
           answerReveal(ctx)
         },
         onDrafts: (file) => set({ drafts: file.drafts }),
+        onUndo: (undoStatus) => set({ undoStatus }),
+        onNotesRemoved: (ids) => get().notesRemoved(ids),
       })
       ctx.setSession(session)
       set({
@@ -119,6 +126,8 @@ export function sessionActions(ctx: StoreContext): SessionActions {
         me: level === 'viewer' ? null : me,
         loaded: false,
         error: null,
+        undoStatus: NO_UNDO,
+        undoNotice: null,
         secrets: roomId ? secretsFor(roomId) : null,
       })
       session.observe()

@@ -7,6 +7,7 @@ import type {
   MapView,
   NoteId,
   Participant,
+  UndoStatus,
   VoteRefusal,
 } from '../map'
 import type { ConnectionState } from '../sync/connectionState'
@@ -20,6 +21,7 @@ import type { NoteActions } from './noteActions'
 import type { RecentMap } from './recentMaps'
 import type { RoomSession } from './session'
 import type { SessionActions } from './sessionActions'
+import type { UndoActions, UndoNotice } from './undoActions'
 import type { VoteActions } from './voteActions'
 
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
@@ -61,6 +63,10 @@ export interface RoomData {
   secrets: MapSecrets | null
   /** Maps opened on this device, newest first. */
   recentMaps: readonly RecentMap[]
+  /** What this person can take back (Ctrl+Z) or make again, of their own note changes. */
+  undoStatus: UndoStatus
+  /** The message about the last change one can take back, or a note of one's own removed. */
+  undoNotice: UndoNotice | null
 }
 
 /** The open room; components read from it and call its actions, never the document. */
@@ -70,7 +76,8 @@ export type RoomState = RoomData &
   VoteActions &
   DraftActions &
   FacilitatorActions &
-  LifecycleActions
+  LifecycleActions &
+  UndoActions
 
 /** What every action slice is made with: the store's state, and the session it has open. */
 export interface StoreContext {

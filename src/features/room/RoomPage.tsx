@@ -18,6 +18,20 @@ const FacilitatorBar = lazy(() => tools().then((m) => ({ default: m.FacilitatorB
 // The head-heart-gut round loads when the facilitator opens it, not with the map.
 const PulseRound = lazy(() => import('../pulse/Pulse').then((m) => ({ default: m.PulseRound })))
 const RoomPanel = lazy(() => import('./RoomPanel').then((m) => ({ default: m.RoomPanel })))
+const UndoToast = lazy(() => import('./UndoToast').then((m) => ({ default: m.UndoToast })))
+
+/** Ctrl+Z (Cmd+Z) takes back one's own last note change, Ctrl+Shift+Z or Ctrl+Y makes it again; in a text field they stay the field's own. */
+function onUndoKeys(event: KeyboardEvent): void {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+  const target = event.target as HTMLElement | null
+  if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+  const key = event.key.toLowerCase()
+  const room = useRoom.getState()
+  if (key === 'z' && !event.shiftKey) room.undo()
+  else if ((key === 'z' && event.shiftKey) || key === 'y') room.redo()
+  else return
+  event.preventDefault()
+}
 
 /** One map: join first, then the board with presence, sharing and connection state. */
 export function RoomPage({ roomId }: { roomId: string }) {
@@ -33,6 +47,14 @@ export function RoomPage({ roomId }: { roomId: string }) {
     // A facilitator's tools start loading now, while they fill in the join form.
     if (useRoom.getState().enterRoom(roomId)) void tools()
   }, [roomId])
+
+  const joined = me !== null && level !== 'viewer'
+  useEffect(() => {
+    if (!joined) return
+    document.addEventListener('keydown', onUndoKeys)
+    return () => document.removeEventListener('keydown', onUndoKeys)
+  }, [joined])
+  const hasNotice = useRoom((state) => state.undoNotice !== null)
 
   // The side panel is this room's: another map opens with it closed.
   useEffect(() => () => usePanel.getState().close(), [roomId])
@@ -103,6 +125,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
           {panelOpen && (
             <Suspense fallback={null}>
               <RoomPanel roomId={roomId} onChangeIdentity={() => setChangingIdentity(true)} />
+            </Suspense>
+          )}
+          {hasNotice && (
+            <Suspense fallback={null}>
+              <UndoToast />
             </Suspense>
           )}
         </main>

@@ -1,0 +1,53 @@
+import type { NoteId, UndoKind, UndoStatus } from '../map'
+import type { StoreContext } from './state'
+
+/** What the undo message at the bottom of the screen says now. */
+export type UndoNotice =
+  /** This person just made a change they can take back. */
+  | { kind: 'done'; change: UndoKind }
+  | { kind: 'undone'; change: UndoKind }
+  | { kind: 'redone'; change: UndoKind }
+  /** Someone else removed a note this person wrote. */
+  | { kind: 'gone'; label: string; text: string }
+
+export const NO_UNDO: UndoStatus = { undo: null, redo: null }
+
+export interface UndoActions {
+  /** Takes back this person's last change to a note (their own history only). */
+  undo(): void
+  redo(): void
+  dismissNotice(): void
+  /** Tells the writer of notes another device removed (the store still has the old view). */
+  notesRemoved(ids: readonly NoteId[]): void
+}
+
+export function undoActions(ctx: StoreContext): UndoActions {
+  const { set, get } = ctx
+  return {
+    undo() {
+      const change = ctx.session()?.undo.undo()
+      if (change) set({ undoNotice: { kind: 'undone', change } })
+    },
+    redo() {
+      const change = ctx.session()?.undo.redo()
+      if (change) set({ undoNotice: { kind: 'redone', change } })
+    },
+    dismissNotice() {
+      set({ undoNotice: null })
+    },
+    notesRemoved(ids) {
+      const { me, view } = get()
+      if (!me) return
+      // One's own notes, and those one wrote for someone without a device.
+      const mine = ids
+        .map((id) => view.notes.get(id))
+        .filter((note) => note && (note.author?.id === me.id || note.proxyBy?.id === me.id))
+      const note = mine[0]
+      if (note) {
+        set({
+          undoNotice: { kind: 'gone', label: view.labels.get(note.id) ?? '', text: note.text },
+        })
+      }
+    },
+  }
+}
