@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react'
 import { HomePage } from '../features/home/HomePage'
 import { JoinCodePage } from '../features/join/JoinCodePage'
 import { RoomPage } from '../features/room/RoomPage'
+import { SkipLinks } from '../features/room/SkipLinks'
 import { useLang, useT } from '../i18n'
 import { useRoom } from '../store/roomStore'
 import { AppLink } from '../routing/AppLink'
@@ -19,6 +20,7 @@ export function App() {
   const t = useT()
   const lang = useLang((state) => state.lang)
   const route = routeOf(usePathname())
+  const joined = useRoom((state) => state.me !== null && state.roomId !== null)
 
   useEffect(() => {
     document.documentElement.lang = lang
@@ -30,9 +32,14 @@ export function App() {
 
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
+      {/* In a room, straight to the map, a column or the panel: before the top bar's controls. */}
+      {route.name === 'room' && joined ? (
+        <SkipLinks />
+      ) : (
+        <a className="skip-link" href="#main">
+          {t('app.skip')}
+        </a>
+      )}
       {/* The shared screen is all map: no brand or switches for a room to read past. */}
       {route.name !== 'viewer' && (
         <div className="topbar">

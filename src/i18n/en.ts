@@ -113,6 +113,8 @@ export const en: Messages = {
   'undo.redone.move': 'The note is moved again.',
   'undo.redone.delete': 'The note is deleted again.',
   'undo.gone': 'Someone deleted your note {label}: ‘{text}’.',
+  'undo.editLost':
+    'Someone else deleted or moved note {label} while you were editing it. Your change was not saved.',
   'undo.undo': 'Undo',
   'undo.undoKeys': 'Undo (Ctrl+Z)',
   'undo.redo': 'Redo',
@@ -140,6 +142,7 @@ export const en: Messages = {
 
   'dnd.instructions':
     'The arrow keys take you to another note. Enter opens its menu of actions. Press space to pick the note up, then use the arrow keys to move it, also to another column. Press space or Enter again to drop it, or Escape to cancel.',
+  'note.roleDescription': 'note',
   'dnd.roleDescription': 'movable note',
   'dnd.start': 'Picked up note: {text}.',
   'dnd.over': 'Note {text} is now over {column}, position {position}.',
@@ -407,6 +410,12 @@ export const en: Messages = {
   'thread.askTitle': 'A question for the group',
   'thread.askEnd': 'End the question',
   'thread.shared': 'The facilitator shows the golden thread of {ref}.',
+  'export.threadPartial': 'does not reach an action yet',
+  'export.signTitle': 'Agreed',
+  'export.signIntro': 'We make these agreements together. Add your name and signature.',
+  'export.signDate': 'Date:',
+  'export.signReview': 'We will look at this together again on:',
+  'export.signPrepares': 'Who prepares that conversation:',
   'export.threadsTitle': 'The golden thread',
   'export.threadsIntro':
     'Each line is a thread: from a value (W, for "waarden") through relations (R), requirements (E, "eisen") and conditions (V, "voorwaarden") to the actions (A) that serve it. The labels keep the card’s Dutch letters, in every language, and are also printed with the notes on the map.',
@@ -436,13 +445,15 @@ export const en: Messages = {
     'In this step most notes come from the formal side. Let the informal partners speak first?',
   'balance.cueInformal':
     'In this step most notes come from the informal side. Ask the professionals what they see too?',
+  'values.sideFormal': 'Formal only',
+  'values.sideInformal': 'Informal only',
   'values.holdsMine': 'My value too',
   'values.heldByFormal': 'Only from the formal side',
   'values.heldByInformal': 'Only from the informal side',
   'export.valuesTitle': 'Values: shared or from one side',
   'export.valuesIntro':
     'What do both sides stand behind, and which values are (still) from one side? That is where the win-win conversation starts.',
-  'export.valuesShared': 'Shared by both sides',
+  'export.valuesShared': 'Shared (by both sides, or agreed so by the group)',
   'export.valuesFormal': 'Only from the formal side',
   'export.valuesInformal': 'Only from the informal side',
   'pulse.titleBefore': 'Head, heart, gut: how do you start?',

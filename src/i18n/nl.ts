@@ -115,6 +115,8 @@ export const nl = {
   'undo.redone.move': 'De notitie is weer verplaatst.',
   'undo.redone.delete': 'De notitie is weer verwijderd.',
   'undo.gone': 'Iemand heeft je notitie {label} verwijderd: ‘{text}’.',
+  'undo.editLost':
+    'Iemand anders heeft notitie {label} verwijderd of verplaatst terwijl je die bewerkte. Je wijziging is niet bewaard.',
   'undo.undo': 'Ongedaan maken',
   'undo.undoKeys': 'Ongedaan maken (Ctrl+Z)',
   'undo.redo': 'Opnieuw',
@@ -142,6 +144,7 @@ export const nl = {
 
   'dnd.instructions':
     'Met de pijltjestoetsen ga je naar een andere notitie. Enter opent het menu met acties. Druk op spatie om de notitie op te pakken en gebruik dan de pijltjestoetsen om haar te verplaatsen, ook naar een andere kolom. Druk nog eens op spatie of Enter om neer te zetten, of op Escape om te annuleren.',
+  'note.roleDescription': 'notitie',
   'dnd.roleDescription': 'verplaatsbare notitie',
   'dnd.start': 'Notitie opgepakt: {text}.',
   'dnd.over': 'Notitie {text} is nu boven {column}, plek {position}.',
@@ -410,6 +413,12 @@ export const nl = {
   'thread.askTitle': 'Vraag aan de groep',
   'thread.askEnd': 'Vraag afsluiten',
   'thread.shared': 'De begeleider laat de rode draad zien van {ref}.',
+  'export.threadPartial': 'komt nog niet bij een actie',
+  'export.signTitle': 'Afgesproken',
+  'export.signIntro': 'Wij maken deze afspraken met elkaar. Zet je naam en handtekening erbij.',
+  'export.signDate': 'Datum:',
+  'export.signReview': 'We kijken hier samen opnieuw naar op:',
+  'export.signPrepares': 'Wie bereidt dat gesprek voor:',
   'export.threadsTitle': 'De rode draad',
   'export.threadsIntro':
     'Elke regel is een draad: van een waarde (W) via relaties (R), eisen (E) en voorwaarden (V) naar de acties (A) die haar dienen. De letters en nummers staan ook bij de notities op de kaart.',
@@ -441,13 +450,15 @@ export const nl = {
     'Bij deze stap komen de meeste notities van de formele kant. Geef de informele partners eerst het woord?',
   'balance.cueInformal':
     'Bij deze stap komen de meeste notities van de informele kant. Vraag ook de beroepskrachten wat zij zien?',
+  'values.sideFormal': 'Alleen formeel',
+  'values.sideInformal': 'Alleen informeel',
   'values.holdsMine': 'Ook mijn waarde',
   'values.heldByFormal': 'Alleen van de formele kant',
   'values.heldByInformal': 'Alleen van de informele kant',
   'export.valuesTitle': 'Waarden: gedeeld of van één kant',
   'export.valuesIntro':
     'Waar staan beide kanten achter, en welke waarden zijn (nog) van één kant? Daar begint het gesprek over win-win.',
-  'export.valuesShared': 'Gedeeld door beide kanten',
+  'export.valuesShared': 'Gedeeld (door beide kanten, of zo afgesproken door de groep)',
   'export.valuesFormal': 'Alleen van de formele kant',
   'export.valuesInformal': 'Alleen van de informele kant',
   'pulse.titleBefore': 'Hoofd, hart, buik: hoe begin je?',

@@ -9,6 +9,8 @@ export type UndoNotice =
   | { kind: 'redone'; change: UndoKind }
   /** Someone else removed a note this person wrote. */
   | { kind: 'gone'; label: string; text: string }
+  /** The note this person was editing went (deleted or moved by someone else). */
+  | { kind: 'editLost'; label: string }
 
 export const NO_UNDO: UndoStatus = { undo: null, redo: null }
 
@@ -17,6 +19,8 @@ export interface UndoActions {
   undo(): void
   redo(): void
   dismissNotice(): void
+  /** Tells this person the note they were editing went; their edit was not kept. */
+  editLost(label: string): void
   /** Tells the writer of notes another device removed (the store still has the old view). */
   notesRemoved(ids: readonly NoteId[]): void
 }
@@ -34,6 +38,11 @@ export function undoActions(ctx: StoreContext): UndoActions {
     },
     dismissNotice() {
       set({ undoNotice: null })
+    },
+    editLost(label) {
+      // Closing the room takes every card away: that loses nothing anyone could see.
+      if (!ctx.session()) return
+      set({ undoNotice: { kind: 'editLost', label } })
     },
     notesRemoved(ids) {
       const { me, view } = get()

@@ -62,6 +62,15 @@ describe('export and import', () => {
     expect(pdfText).toContain('vóór 1 maart')
     expect(pdfText).toContain('Gedeeld')
     expect(pdfText).toContain('Versie: 2 (concept)')
+    // Room to sign, and the date the group looks at it again.
+    expect(pdfText).toContain('Afgesproken')
+    expect(pdfText).toContain('We kijken hier samen opnieuw naar op:')
+    // A3 for the wall and A4 to take home are two files, not one overwriting the other.
+    expect(path.basename(pdf)).toMatch(/-a3\.pdf$/)
+    await page.getByLabel('Papier').selectOption('A4')
+    const a4 = await save('Afsprakenkaart (PDF)')
+    expect(path.basename(a4)).toMatch(/-a4\.pdf$/)
+    expect(execFileSync('pdfinfo', [a4], { encoding: 'utf8' })).toMatch(/\(A4\)/)
     const links = execFileSync('pdfinfo', ['-url', pdf], { encoding: 'utf8' })
     expect(links).toMatch(
       new RegExp(

@@ -61,8 +61,8 @@ describe('quiet cards', () => {
       ])
     }
 
-    // "Markeer als gedeeld" is offered on values only.
-    await room.noteMenu('gezinnen zelf de regie').click()
+    // "Markeer als gedeeld" is offered on values only (W5 is held by one side so far).
+    await room.noteMenu('Transparantie over wat ieder').click()
     await page.getByRole('menuitemcheckbox', { name: 'Markeer als gedeeld' }).waitFor()
     await page.keyboard.press('Escape')
     await room.noteMenu('Luisteren zonder').click()
@@ -141,7 +141,7 @@ describe('the board by keyboard', () => {
 
     // Enter opens the note's menu with focus on its first action; Escape gives the note back.
     await page.keyboard.press('Enter')
-    expect(await focused(page)).toMatchObject({ name: 'Bewerken' })
+    await expect.poll(async () => (await focused(page)).name).toBe('Bewerken')
     await page.keyboard.press('ArrowDown')
     expect(await focused(page)).toMatchObject({ name: 'Verplaats naar…' })
     await page.keyboard.press('Escape')
@@ -153,11 +153,76 @@ describe('the board by keyboard', () => {
 
     // Edit by keyboard and land on the note again.
     await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused(page)).name).toBe('Bewerken')
     await page.keyboard.press('Enter')
     const box = room.column(/Eisen/).getByRole('textbox', { name: 'Tekst van de notitie' })
     await expect.poll(() => box.evaluate((node) => node === document.activeElement)).toBe(true)
     await page.keyboard.press('Escape')
     await expect.poll(async () => (await focused(page)).note).toMatch(/Beroepskrachten maken/)
+  })
+
+  it('keeps focus and an open edit safe when someone else removes the note', async () => {
+    const { facilitator, url } = await exampleMap()
+    const other = await harness.person()
+    await other.page.goto(url)
+    await other.room.join('Kwame Mensah', 'Ervaringsdeskundige')
+    const { page, room } = facilitator
+    // Focus on W3 while Kwame deletes it: focus stays in Waarden.
+    await room.grip('Geslaagd als niemand').focus()
+    await other.room.noteAction('Geslaagd als niemand', 'Verwijderen')
+    await other.page.getByRole('button', { name: 'Ja, verwijderen' }).click()
+    await expect.poll(() => room.note('Geslaagd als niemand').count()).toBe(0)
+    await expect.poll(async () => (await focused(page)).column).toBe('waarden')
+
+    // Editing W5 while Kwame deletes it: the editor is told the edit was not kept.
+    await room.noteAction('Transparantie over wat ieder', 'Bewerken')
+    await room
+      .column(/Waarden/)
+      .getByRole('textbox', { name: 'Tekst van de notitie' })
+      .fill('Nieuw')
+    await other.room.noteAction('Transparantie over wat ieder', 'Verwijderen')
+    await other.page.getByRole('button', { name: 'Ja, verwijderen' }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Iemand anders heeft notitie W5 verwijderd of verplaatst' })
+      .waitFor()
+  })
+
+  it('opens a rail note’s menu in sight, reads locked notes as notes, and never drags from the menu', async () => {
+    const { facilitator, url } = await exampleMap()
+    const { page, room } = facilitator
+    await page.getByRole('button', { name: 'Start met stap 1' }).click()
+    // A rail note still has its label in its name and its menu in sight.
+    const rail = room.grip('We communiceren')
+    expect(await rail.evaluate((note) => note.textContent)).toMatch(/^R1 We communiceren/)
+    await rail.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused(page)).name).toBe('Bewerken')
+    expect(await page.getByRole('menu').isVisible()).toBe(true)
+    await page.keyboard.press('Escape')
+
+    // Pressing on a menu item and moving the pointer does not pick the note up.
+    await room.noteMenu('gezinnen zelf de regie').click()
+    const item = page.getByRole('menuitem', { name: 'Bewerken' })
+    const box = (await item.boundingBox())!
+    await page.mouse.move(box.x + 10, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + 40, box.y + 40, { steps: 5 })
+    expect(await page.locator('.note.is-dragging, .note.is-away').count()).toBe(0)
+    await page.mouse.up()
+    await page.keyboard.press('Escape')
+
+    // A participant reads a note in a locked column as a note, not as something disabled.
+    await room.openActivities()
+    await page.getByRole('checkbox', { name: /op slot/ }).check()
+    await room.closeActivities()
+    const participant = await harness.person()
+    await participant.page.goto(url)
+    await participant.room.join('Kwame Mensah', 'Ervaringsdeskundige')
+    const locked = participant.room.grip('We communiceren')
+    await locked.waitFor()
+    expect(await locked.getAttribute('aria-disabled')).not.toBe('true')
+    expect(await locked.getAttribute('aria-roledescription')).toBe('notitie')
   })
 
   it('has skip links to the board, each column and the panel, also on a phone', async () => {

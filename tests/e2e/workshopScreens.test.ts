@@ -163,7 +163,7 @@ describe('the step being filled gets the room', () => {
     expect(new Set(lefts).size).toBeGreaterThan(1)
     // A rail still shows its notes' labels and first words, readable.
     const rail = page.locator('.column-relaties')
-    await rail.getByText('R1').waitFor()
+    await rail.locator('.note-ref', { hasText: 'R1' }).waitFor()
     await rail.getByText(/We communiceren/).waitFor()
     expect(
       await rail

@@ -1,5 +1,5 @@
 import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
-import { lazy, memo, Suspense, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useLayoutEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n'
 import type { ColumnId, Note } from '../../map'
 import { carriesOwners, servedColumn } from '../../map'
@@ -54,6 +54,12 @@ function focusColumn(column: ColumnId): void {
   )
 }
 
+/** Pressing a control in a card never starts dragging the card (dnd-kit listens on the card). */
+const keepDragOut = {
+  onMouseDown: (event: SyntheticEvent) => event.stopPropagation(),
+  onTouchStart: (event: SyntheticEvent) => event.stopPropagation(),
+}
+
 const LinkPicker = lazy(() =>
   import('../thread/LinkPicker').then((module) => ({ default: module.LinkPicker })),
 )
@@ -85,17 +91,53 @@ export const NoteCard = memo(function NoteCard({
     (state) => state.control.sortByVotes && state.control.vote !== null && !state.control.vote.open,
   )
   const roleDescription = t('dnd.roleDescription')
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
+  const movable = mode === 'view' && editable && !sortedByVotes
+  const draggable = useDraggable({
     id: note.id,
-    disabled: mode !== 'view' || !editable || sortedByVotes,
+    disabled: !movable,
     attributes: { roleDescription },
   })
+  const { listeners, setNodeRef, setActivatorNodeRef, isDragging } = draggable
+  // A note that cannot move now is read as a note, not as a disabled thing to pick up.
+  const attributes: DraggableAttributes = movable
+    ? draggable.attributes
+    : {
+        ...draggable.attributes,
+        'aria-disabled': false,
+        'aria-roledescription': t('note.roleDescription'),
+        'aria-describedby': '',
+      }
   const focused = useRoom((state) => state.control.focusNote === note.id)
   const inThread = useRoom((state) => state.thread?.has(note.id) ?? false)
 
+  // A card that goes (deleted or moved, by anyone) while it has focus leaves keyboard users in
+  // its column, not on the page's top; before it leaves, the card is still in the page.
+  const item = useRef<HTMLLIElement | null>(null)
+  const noteLabel = useRoom((state) => state.view.labels.get(note.id) ?? '')
+  const last = useRef({ column: note.column, mode, label: noteLabel })
+  // A card that goes while it is edited, by someone else's change, says the edit was not kept.
+  const [saving] = useState(() => ({ now: false }))
+  useLayoutEffect(() => {
+    last.current.column = note.column
+    last.current.mode = mode
+    last.current.label = noteLabel
+  })
+  useLayoutEffect(() => {
+    const element = item.current
+    const seen = last.current
+    const own = saving
+    return () => {
+      if (element?.contains(document.activeElement)) focusColumn(seen.column)
+      if (seen.mode === 'edit' && !own.now) useRoom.getState().editLost(seen.label)
+    }
+  }, [note.id, saving])
+
   return (
     <li
-      ref={setNodeRef}
+      ref={(element) => {
+        item.current = element
+        setNodeRef(element)
+      }}
       className={`note${isDragging ? (away ? ' is-away' : ' is-dragging') : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}${mode === 'edit' ? ' is-editing' : ''}`}
       aria-labelledby={`note-${note.id}-ref note-${note.id}-text note-${note.id}-author`}
       data-note-id={note.id}
@@ -107,6 +149,7 @@ export const NoteCard = memo(function NoteCard({
         tabbable={tabbable}
         mode={mode}
         setMode={setMode}
+        saving={saving}
         handleAttributes={attributes}
         setHandleRef={setActivatorNodeRef}
       />
@@ -121,6 +164,7 @@ const NoteContent = memo(function NoteContent({
   tabbable,
   mode,
   setMode,
+  saving,
   handleAttributes,
   setHandleRef,
 }: {
@@ -129,6 +173,8 @@ const NoteContent = memo(function NoteContent({
   tabbable: boolean
   mode: Mode
   setMode: (mode: Mode) => void
+  /** Set while this person's own save moves the note: its card leaving is no lost edit. */
+  saving: { now: boolean }
   handleAttributes: DraggableAttributes
   setHandleRef: (element: HTMLElement | null) => void
 }) {
@@ -148,6 +194,7 @@ const NoteContent = memo(function NoteContent({
       text: draft.text,
       owner: carriesOwners(board, note.column) ? draft.owner : undefined,
     }
+    saving.now = true
     const saved =
       draft.column === note.column
         ? room.editNote(note.id, changes)
@@ -155,6 +202,7 @@ const NoteContent = memo(function NoteContent({
             column: draft.column,
             index: room.view.columns[draft.column].length,
           })
+    saving.now = false
     if (!saved) return
     setMode('view')
     if (draft.column === note.column) backToNote()
@@ -218,18 +266,22 @@ const NoteContent = memo(function NoteContent({
         <span className="visually-hidden">{label} </span>
         <NoteBody note={note} />
       </div>
-      <NoteVoting note={note} tabbable={tabbable} />
+      <div className="note-controls" {...keepDragOut}>
+        <NoteVoting note={note} tabbable={tabbable} />
+      </div>
       {linking && linkTarget && (
-        <Suspense fallback={null}>
-          <LinkPicker
-            note={note}
-            target={linkTarget}
-            onDone={() => {
-              setLinking(false)
-              backToNote()
-            }}
-          />
-        </Suspense>
+        <div {...keepDragOut}>
+          <Suspense fallback={null}>
+            <LinkPicker
+              note={note}
+              target={linkTarget}
+              onDone={() => {
+                setLinking(false)
+                backToNote()
+              }}
+            />
+          </Suspense>
+        </div>
       )}
       {mode === 'confirmDelete' && (
         <div className="note-confirm" role="group" aria-label={t('note.deleteConfirm')}>

@@ -68,7 +68,11 @@ export function NoteForm({
   const textRef = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
-    textRef.current?.focus()
+    const box = textRef.current
+    if (!box) return
+    box.focus()
+    // Editing goes on where the text ends, as in any editor.
+    box.setSelectionRange(box.value.length, box.value.length)
   }, [])
 
   const length = text.trim().length

@@ -87,10 +87,24 @@ export const NoteHead = memo(function NoteHead({
       {status && (
         <p
           className={`note-status is-${status}`}
-          title={status === 'loose' ? looseText : undefined}
+          title={
+            status === 'loose'
+              ? looseText
+              : status === 'side'
+                ? valueShareText(t, share!)
+                : undefined
+          }
         >
           {status === 'focus' && t('focus.badge')}
-          {(status === 'shared' || status === 'side') && valueShareText(t, share!)}
+          {status === 'shared' && valueShareText(t, share!)}
+          {status === 'side' && (
+            <>
+              <span aria-hidden="true">
+                {t(share === 'formal' ? 'values.sideFormal' : 'values.sideInformal')}
+              </span>
+              <span className="visually-hidden">{valueShareText(t, share!)}</span>
+            </>
+          )}
           {status === 'loose' && (
             <>
               <span aria-hidden="true">{t('thread.looseShort')}</span>

@@ -83,7 +83,7 @@ export function mapMarkdown(
 }
 
 /** A file name from the map's title: letters, digits and dashes only. */
-export function fileName(title: string, extension: string): string {
+export function fileName(title: string, extension: string, suffix = ''): string {
   const base = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -91,5 +91,6 @@ export function fileName(title: string, extension: string): string {
     .replace(/^-+|-+$/g, '')
     .toLowerCase()
     .slice(0, 60)
-  return `${base || 'partnerschapskaart'}.${extension}`
+  // The suffix ("a4") comes after the cut, so a long title cannot push it off.
+  return `${base || 'partnerschapskaart'}${suffix ? `-${suffix.toLowerCase()}` : ''}.${extension}`
 }

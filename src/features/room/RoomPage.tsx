@@ -11,7 +11,6 @@ import { ErrorBanner } from './ErrorBanner'
 import { RefusalBanner } from './RefusalBanner'
 import { usePanel } from './panel'
 import { PanelButtons } from './PanelButtons'
-import { SkipLinks } from './SkipLinks'
 
 const tools = () => import('./facilitatorTools')
 const FacilitatorBar = lazy(() => tools().then((m) => ({ default: m.FacilitatorBar })))
@@ -89,7 +88,6 @@ export function RoomPage({ roomId }: { roomId: string }) {
   return (
     <Suspense fallback={<p className="room-loading">{t('room.loading')}</p>}>
       <div className="room room-page">
-        <SkipLinks />
         <header className="room-header">
           <div className="room-title">
             {/* One line, whole on hover; the description is under "Meer": the board comes first. */}

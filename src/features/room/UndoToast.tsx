@@ -28,11 +28,13 @@ export function UndoToast() {
   const text =
     notice.kind === 'gone'
       ? t('undo.gone', { label: notice.label, text: shortText(notice.text) })
-      : t(`undo.${notice.kind}.${notice.change}`)
+      : notice.kind === 'editLost'
+        ? t('undo.editLost', { label: notice.label })
+        : t(`undo.${notice.kind}.${notice.change}`)
   const action =
     notice.kind === 'undone'
       ? { label: t('undo.redo'), title: t('undo.redoKeys'), run: () => room.redo() }
-      : notice.kind === 'gone'
+      : notice.kind === 'gone' || notice.kind === 'editLost'
         ? null
         : { label: t('undo.undo'), title: t('undo.undoKeys'), run: () => room.undo() }
 

@@ -37,5 +37,10 @@ describe('note text shared by the screen and the exports', () => {
   it('shortens long text to one line with an ellipsis', () => {
     expect(shortText('een\n  twee')).toBe('een twee')
     expect(shortText('x'.repeat(80), 10)).toBe(`${'x'.repeat(9)}…`)
+    // Between words where it can, without a dangling comma.
+    expect(shortText('Transparantie over wat ieder wel en niet kan beloven (geld, tijd)', 50)).toBe(
+      'Transparantie over wat ieder wel en niet kan…',
+    )
+    expect(shortText('Geld, tijd, zorgen en nog veel meer', 12)).toBe('Geld, tijd…')
   })
 })

@@ -5,7 +5,11 @@ import { roleText } from './roleText'
 /** A short form of a note's text for labels and announcements. */
 export function shortText(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim()
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine
+  if (oneLine.length <= max) return oneLine
+  // Cut between words where one is near: a word cut in half reads as a typo.
+  const cut = oneLine.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`
 }
 
 /** Who wrote a note: "Name · role", for a proxy note also who wrote it down. */

@@ -5,8 +5,8 @@ import {
   stepOf,
   threadStart,
   tally,
+  threadEnd,
   threadPaths,
-  valueSides,
   type Dot,
   type MapView,
   type Note,
@@ -17,6 +17,7 @@ import { bylineOf, ownerLine, shortText } from '../../shared/noteText'
 import { pulsePhase, pulseWords } from '../../shared/pulseRules'
 import { looseEndsShown, refOf } from '../../shared/refs'
 import { roleText } from '../../shared/roleText'
+import { valueShare } from '../../shared/valueShare'
 import type { PdfContent, PdfNote, PdfThreads } from './layout'
 
 export interface PdfContentOptions {
@@ -38,9 +39,12 @@ export function pdfContent(
   options: PdfContentOptions,
 ): PdfContent {
   const counts = tally(dots)
+  const shared = (note: Note) =>
+    valueShare(note, agreed.has(note.id), view.participants, view.voices.holders.get(note.id) ?? [])
   const toPdfNote = (note: Note): PdfNote => {
     const marks = [
-      agreed.has(note.id) ? t('agreed.badge') : '',
+      // One rule for "gedeeld", as on the board and on the values page below.
+      note.column === threadStart(view.board) && shared(note) === 'shared' ? t('agreed.badge') : '',
       counts.get(note.id)
         ? t(counts.get(note.id) === 1 ? 'vote.resultOne' : 'vote.result', {
             count: counts.get(note.id)!,
@@ -99,8 +103,16 @@ export function pdfContent(
       t('principles.winwin'),
     ],
     threads: threadsContent(view, t),
-    values: valuesContent(view, t),
+    values: valuesContent(view, t, shared),
     pulse: options.includePulse ? pulseContent(view, t) : null,
+    signatures: {
+      title: t('export.signTitle'),
+      intro: t('export.signIntro'),
+      people: view.participants.map((p) =>
+        options.includeNames ? `${p.name} (${roleText(t, p)})` : roleText(t, p),
+      ),
+      lines: [t('export.signDate'), t('export.signReview'), t('export.signPrepares')],
+    },
     continued: t('export.continued'),
   }
 }
@@ -108,9 +120,14 @@ export function pdfContent(
 /** Each thread from value to action as a chain of references; null when nothing is linked. */
 function threadsContent(view: MapView, t: Translate): PdfThreads | null {
   if (view.links.length === 0) return null
-  const { paths, more } = threadPaths(view.columns, view.linkIndex, view.board)
+  const found = threadPaths(view.columns, view.linkIndex, view.board)
+  const end = threadEnd(view.board)
+  const reaches = (path: NoteId[]) => view.notes.get(path[path.length - 1]!)?.column === end
+  // Whole threads first; one that stops before an action says so.
+  const paths = [...found.paths.filter(reaches), ...found.paths.filter((path) => !reaches(path))]
+  const more = found.more
   const ref = (id: NoteId) => refOf(t, view, id)
-  const text = (id: NoteId) => `${ref(id)} ${shortText(view.notes.get(id)?.text ?? '')}`
+  const text = (id: NoteId) => `${ref(id)} ${shortText(view.notes.get(id)?.text ?? '', 70)}`
   const loose = looseEndsShown(view)
     ? [
         view.loose.values.length
@@ -125,7 +142,9 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
     title: t('export.threadsTitle'),
     intro: t('export.threadsIntro'),
     items: paths.map((path) => ({
-      chain: path.map(ref).join(' → '),
+      chain: reaches(path)
+        ? path.map(ref).join(' → ')
+        : `${path.map(ref).join(' → ')}  (${t('export.threadPartial')})`,
       detail:
         path.length > 1 ? `${text(path[0]!)}  →  ${text(path[path.length - 1]!)}` : text(path[0]!),
     })),
@@ -133,25 +152,28 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
   }
 }
 
-/** Values held by both sides, and values (so far) held by one side: the win-win conversation. */
-function valuesContent(view: MapView, t: Translate): PdfThreads | null {
+/** Shared values and values (so far) of one side, by the rule the board uses: the win-win talk. */
+function valuesContent(
+  view: MapView,
+  t: Translate,
+  shared: (note: Note) => ReturnType<typeof valueShare>,
+): PdfThreads | null {
   const values = view.columns[threadStart(view.board)]
   if (values.length === 0) return null
-  const sides = valueSides(values, view.participants, view.voices.holders)
-  const group = (wanted: (held: ReadonlySet<string>) => boolean) =>
-    values.filter((note) => wanted(sides.get(note.id)!))
+  const group = (wanted: ReturnType<typeof valueShare>) =>
+    values.filter((note) => shared(note) === wanted)
   const items = (
     [
-      [t('export.valuesShared'), group((held) => held.size === 2)],
-      [t('export.valuesFormal'), group((held) => held.size === 1 && held.has('formal'))],
-      [t('export.valuesInformal'), group((held) => held.size === 1 && held.has('informal'))],
+      [t('export.valuesShared'), group('shared')],
+      [t('export.valuesFormal'), group('formal')],
+      [t('export.valuesInformal'), group('informal')],
     ] as const
   )
     .filter(([, notes]) => notes.length > 0)
     .map(([heading, notes]) => ({
       chain: heading,
       detail: notes
-        .map((note) => `${refOf(t, view, note.id)} ${shortText(note.text)}`)
+        .map((note) => `${refOf(t, view, note.id)} ${shortText(note.text, 70)}`)
         .join('  ·  '),
     }))
   return { title: t('export.valuesTitle'), intro: t('export.valuesIntro'), items, footer: [] }

@@ -41,5 +41,6 @@ export async function exportPdf(
       now,
     },
   )
-  download(fileName(map.view.meta.title, 'pdf'), pdf, 'application/pdf')
+  // A3 and A4 are different files: one for the wall, one to take home.
+  download(fileName(map.view.meta.title, 'pdf', options.size), pdf, 'application/pdf')
 }

@@ -107,6 +107,8 @@ export interface PdfContent {
   values: PdfThreads | null
   /** The "hoofd, hart, buik" round, when the group chose to print it. */
   pulse: PdfThreads | null
+  /** Room to sign: the partners' names, and lines for the date and the next look at it. */
+  signatures: { title: string; intro: string; people: readonly string[]; lines: readonly string[] }
   /** Printed under the header of every page after the first of a kind: "(vervolg)". */
   continued: string
 }
@@ -340,7 +342,10 @@ export function layoutMapPages(content: PdfContent, size: PageSize, measure: Mea
     while (pages.length === 0 || cursors.some((cursor, i) => cursor < blocks[i]!.length)) {
       const head = header(content, page.width, measure, pages.length > 0)
       const ops: DrawOp[] = [...head.ops]
+      const continued = pages.length > 0
       frames.forEach((frame, i) => {
+        // A page after the first shows only the columns that go on there, in their own place.
+        if (continued && cursors[i]! >= blocks[i]!.length) return
         ops.push({
           kind: 'box',
           x: frame.x,
@@ -457,81 +462,34 @@ function layoutActionPages(content: PdfContent, size: PageSize, measure: Measure
   return pages
 }
 
-/** One page with the method's four principles. */
-function layoutPrinciplesPage(content: PdfContent, size: PageSize, measure: Measure): PdfPage {
-  const page = PAGE_SIZES[size]
-  const ops: DrawOp[] = [
-    {
-      kind: 'text',
-      x: MARGIN,
-      y: MARGIN + 20,
-      size: 18,
-      bold: true,
-      text: content.principlesTitle,
-      color: 'ink',
-    },
-  ]
-  let y = MARGIN + 40
-  content.principles.forEach((principle, i) => {
-    for (const part of wrap(
-      `${i + 1}. ${principle}`,
-      page.width - 2 * MARGIN,
-      16,
-      false,
-      measure,
-    )) {
-      y += 24
-      ops.push({ kind: 'text', x: MARGIN, y, size: 16, bold: false, text: part, color: 'ink' })
-    }
-  })
-  ops.push({
-    kind: 'text',
-    x: MARGIN,
-    y: y + 40,
-    size: 14,
-    bold: true,
-    text: content.cardLine,
-    color: 'accent',
-  })
-  return { ops }
-}
+type Line = { text: string; size: number; bold: boolean; color: TextOp['color'] }
 
-/** The golden thread: every thread from value to action, flowing over as many pages as needed. */
-function layoutThreadPages(
-  content: PdfContent,
-  size: PageSize,
-  measure: Measure,
-  threads: PdfThreads | null = content.threads,
-): PdfPage[] {
-  if (!threads) return []
+/**
+ * What follows the map and the action list, one part after the other on as few pages as they
+ * need: the golden thread, shared values, the head-heart-gut round, the principles and the room
+ * to sign. A part's title never ends a page alone, and lines that belong together stay together.
+ */
+function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
   const page = PAGE_SIZES[size]
   const width = page.width - 2 * MARGIN
   const bottom = page.height - MARGIN
   const pages: PdfPage[] = []
   let ops: DrawOp[] = []
   let y = MARGIN
-  const newPage = (continued: boolean): void => {
+  const newPage = (): void => {
     if (ops.length > 0) pages.push({ ops })
     ops = []
     y = MARGIN
-    const title = continued ? `${threads.title} ${content.continued}` : threads.title
-    for (const part of wrap(title, width, 18, true, measure)) {
-      y += 22
-      ops.push({ kind: 'text', x: MARGIN, y, size: 18, bold: true, text: part, color: 'ink' })
-    }
-    y += 6
   }
-  /** Lines that stay together on one page. */
-  const block = (
-    lines: { text: string; size: number; bold: boolean; color: TextOp['color'] }[],
-  ) => {
-    const wrapped = lines.map((line) => ({
-      ...line,
-      parts: wrap(line.text, width, line.size, line.bold, measure),
-    }))
-    const height = wrapped.reduce((sum, line) => sum + line.parts.length * line.size * 1.35, 0)
-    if (y + height > bottom && ops.length > 1) newPage(true)
-    for (const line of wrapped) {
+  const wrapped = (lines: readonly Line[]) =>
+    lines.map((line) => ({ ...line, parts: wrap(line.text, width, line.size, line.bold, measure) }))
+  const heightOf = (lines: ReturnType<typeof wrapped>) =>
+    lines.reduce((sum, line) => sum + line.parts.length * line.size * 1.35, 0) + 6
+  /** Lines that stay together; `keep` is the height of what must follow on the same page. */
+  const block = (lines: readonly Line[], keep = 0): void => {
+    const parts = wrapped(lines)
+    if (y + heightOf(parts) + keep > bottom && ops.length > 0) newPage()
+    for (const line of parts) {
       for (const part of line.parts) {
         y += line.size * 1.35
         ops.push({
@@ -547,27 +505,63 @@ function layoutThreadPages(
     }
     y += 6
   }
-  newPage(false)
-  block([{ text: threads.intro, size: 10, bold: false, color: 'soft' }])
-  for (const item of threads.items) {
-    block([
-      { text: item.chain, size: 12, bold: true, color: 'ink' },
-      { text: item.detail, size: 9, bold: false, color: 'soft' },
-    ])
+  const title = (text: string): Line => ({ text, size: 18, bold: true, color: 'ink' })
+  const soft = (text: string, size = 10): Line => ({ text, size, bold: false, color: 'soft' })
+  /** A part: its title and intro kept with its first entry. */
+  const part = (
+    head: readonly Line[],
+    entries: readonly (readonly Line[])[],
+    footer: readonly Line[] = [],
+  ) => {
+    if (ops.length > 0) y += 14
+    const first = entries[0] ? heightOf(wrapped(entries[0])) : 0
+    block(head, first)
+    for (const entry of entries) block(entry)
+    for (const line of footer) block([line])
   }
-  for (const line of threads.footer) block([{ text: line, size: 10, bold: true, color: 'accent' }])
+
+  for (const threads of [content.threads, content.values, content.pulse]) {
+    if (!threads) continue
+    part(
+      [title(threads.title), soft(threads.intro)],
+      threads.items.map((item) => [
+        { text: item.chain, size: 12, bold: true, color: 'ink' },
+        soft(item.detail, 9),
+      ]),
+      threads.footer.map((text) => ({ text, size: 10, bold: true, color: 'accent' })),
+    )
+  }
+  part(
+    [title(content.principlesTitle)],
+    content.principles.map((principle, i) => [
+      { text: `${i + 1}. ${principle}`, size: 14, bold: false, color: 'ink' },
+    ]),
+    [{ text: content.cardLine, size: 12, bold: true, color: 'accent' }],
+  )
+  // Room to sign: a line per partner, and blank ones for whoever was not in the list.
+  const sign = content.signatures
+  const blank = '_'.repeat(34)
+  const people = [...sign.people, '', '']
+  part(
+    [title(sign.title), soft(sign.intro)],
+    [
+      ...people.map((person): Line[] => [
+        { text: `${person || blank}     ${blank}`, size: 11, bold: false, color: 'ink' },
+      ]),
+      ...sign.lines.map((label): Line[] => [
+        { text: `${label} ${blank}`, size: 11, bold: true, color: 'ink' },
+      ]),
+    ],
+  )
   pages.push({ ops })
   return pages
 }
 
-/** Every page of the agreement: the map, the action list, the golden thread, the principles. */
+/** Every page of the agreement: the map, the action list, then the closing parts together. */
 export function layoutPdf(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
   return [
     ...layoutMapPages(content, size, measure),
     ...layoutActionPages(content, size, measure),
-    ...layoutThreadPages(content, size, measure),
-    ...layoutThreadPages(content, size, measure, content.values),
-    ...layoutThreadPages(content, size, measure, content.pulse),
-    layoutPrinciplesPage(content, size, measure),
+    ...layoutClosingPages(content, size, measure),
   ]
 }

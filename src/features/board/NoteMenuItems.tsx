@@ -1,0 +1,126 @@
+import { useState } from 'react'
+import { useT } from '../../i18n'
+import { cardOrder, servedColumn, stepOf, takesHolds, type ColumnId, type Note } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { mayWriteTo } from '../../store/selectors'
+import type { MenuControls } from '../shared/Menu'
+import { MenuList, type MenuItem } from '../shared/MenuList'
+import { useMyHold, useValueShare } from '../voices/useValueShare'
+
+export interface NoteActionsProps {
+  note: Note
+  editable: boolean
+  onEdit(): void
+  onLink(): void
+  onDelete(): void
+  /** After the note went to another column: where keyboard users stay. */
+  onMoved(from: ColumnId): void
+}
+
+type ItemProps = NoteActionsProps & { controls: MenuControls }
+
+/*
+ * Loaded when a note's menu first opens (see NoteMenu): the board does not need it to show.
+ */
+
+/**
+ * Everything one can do with a note: edit, move to another column, show or link its thread,
+ * "ook mijn waarde", and for the facilitator the spotlight and the shared mark. What one may not
+ * do is not offered.
+ */
+export function NoteMenuItems({
+  note,
+  editable,
+  controls,
+  onEdit,
+  onLink,
+  onDelete,
+  onMoved,
+}: ItemProps) {
+  const t = useT()
+  const [page, setPage] = useState<'main' | 'move'>('main')
+  const level = useRoom((state) => state.level)
+  const board = useRoom((state) => state.view.board)
+  const control = useRoom((state) => state.control)
+  const threadShown = useRoom((state) => state.threadNote === note.id)
+  const hold = useMyHold(note)
+  const share = useValueShare(note)
+
+  const focused = control.focusNote === note.id
+  const agreed = control.agreed.has(note.id)
+  const isValue = takesHolds(board, note.column)
+  const targets = editable
+    ? cardOrder(board).filter(
+        (column) => column !== note.column && mayWriteTo(control, level, column),
+      )
+    : []
+  const linkTarget = servedColumn(board, note.column)
+  const room = () => useRoom.getState()
+
+  const main: MenuItem[] = []
+  if (editable) main.push({ key: 'edit', label: t('note.edit'), onSelect: onEdit })
+  if (targets.length > 0) {
+    main.push({
+      key: 'move',
+      label: t('note.moveTo'),
+      opensPage: true,
+      onSelect: () => setPage('move'),
+    })
+  }
+  main.push({
+    key: 'thread',
+    label: t(threadShown ? 'thread.hide' : 'thread.show'),
+    checked: threadShown,
+    onSelect: () => room().selectThread(threadShown ? null : note.id),
+  })
+  if (editable && linkTarget) {
+    main.push({
+      key: 'link',
+      label: t('thread.linkTo', { column: t(`column.${linkTarget}`) }),
+      onSelect: onLink,
+    })
+  }
+  if (hold.may) {
+    main.push({
+      key: 'holds',
+      label: t('values.holdsMine'),
+      checked: hold.mine,
+      onSelect: () => room().setHolds(note.id, !hold.mine),
+    })
+  }
+  if (level === 'facilitator') {
+    main.push({
+      key: 'focus',
+      label: t('focus.show'),
+      checked: focused,
+      onSelect: () => room().setFocusNote(focused ? null : note.id),
+    })
+    // "Gedeeld" is about values: a shared value is where a win-win begins. One both sides hold
+    // is shared already (see valueShare); marking it would change nothing.
+    if (editable && isValue && (agreed || share !== 'shared')) {
+      main.push({
+        key: 'agreed',
+        label: t('agreed.mark'),
+        checked: agreed,
+        onSelect: () => room().setAgreed(note.id, !agreed),
+      })
+    }
+  }
+  if (editable)
+    main.push({ key: 'delete', label: t('note.delete'), danger: true, onSelect: onDelete })
+
+  const move: MenuItem[] = [
+    ...targets.map((column) => ({
+      key: `to-${column}`,
+      label: `${stepOf(board, column)}. ${t(`column.${column}`)}`,
+      onSelect: () => {
+        const state = room()
+        state.moveNote(note.id, column, state.view.columns[column].length)
+        onMoved(note.column)
+      },
+    })),
+    { key: 'back', label: t('menu.back'), opensPage: true, onSelect: () => setPage('main') },
+  ]
+
+  return <MenuList controls={controls} items={page === 'main' ? main : move} page={page} />
+}
