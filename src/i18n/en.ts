@@ -21,6 +21,7 @@ export const en: Messages = {
   'home.example': 'Open the example map',
   'home.exampleHint': 'A filled-in map to see how it works.',
   'home.recent': 'Opened before on this device',
+  'home.visited': 'opened {date}',
   'home.recentEmpty': 'No maps on this device yet.',
   'home.forget': 'Forget {title} on this device',
   'home.untitled': 'Untitled map',
@@ -289,6 +290,9 @@ export const en: Messages = {
   'import.not-a-map': 'This is not a partnership map. Nothing has changed.',
   'import.newer-version': 'This file comes from a newer version of the app. Nothing has changed.',
   'import.invalid': 'This file is damaged or incomplete. Nothing has changed.',
+  'import.note-too-long':
+    'Note {number} in {column} is too long (at most {max} characters): “{start}…”. Make it shorter in the file. Nothing was changed.',
+  'import.copyTitle': '{title} (copy)',
   'import.too-big': 'This file is too large. Nothing has changed.',
   'export.continued': '(continued)',
   'export.pdf': 'Agreements (PDF)',

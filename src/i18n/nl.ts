@@ -19,6 +19,7 @@ export const nl = {
   'home.example': 'Voorbeeldkaart openen',
   'home.exampleHint': 'Een ingevulde kaart om te zien hoe het werkt.',
   'home.recent': 'Eerder geopend op dit apparaat',
+  'home.visited': 'geopend {date}',
   'home.recentEmpty': 'Nog geen kaarten op dit apparaat.',
   'home.forget': 'Vergeet {title} op dit apparaat',
   'home.untitled': 'Kaart zonder titel',
@@ -291,6 +292,9 @@ export const nl = {
   'import.newer-version':
     'Dit bestand komt uit een nieuwere versie van de app. Er is niets veranderd.',
   'import.invalid': 'Dit bestand is beschadigd of onvolledig. Er is niets veranderd.',
+  'import.note-too-long':
+    'Notitie {number} in {column} is te lang (hooguit {max} tekens): “{start}…”. Maak haar korter in het bestand. Er is niets veranderd.',
+  'import.copyTitle': '{title} (kopie)',
   'import.too-big': 'Dit bestand is te groot. Er is niets veranderd.',
   'export.continued': '(vervolg)',
   'export.pdf': 'Afsprakenkaart (PDF)',

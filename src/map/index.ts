@@ -113,7 +113,7 @@ export {
 } from './control'
 // The map file's reader and writer load when someone imports or exports (`import('./mapFile')`),
 // not with the map: only their types are here.
-export type { MapFile, MapFileProblem } from './mapFile'
+export type { MapFile, MapFileNoteRef, MapFileProblem } from './mapFile'
 export {
   indexLinks,
   looseEnds,

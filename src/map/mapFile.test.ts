@@ -107,7 +107,12 @@ describe('map file', () => {
     const badNote = { ...file, notes: [...file.notes, { column: 'nowhere', text: 'x' }] }
     expect(parseMapFile(JSON.stringify(badNote))).toEqual({ ok: false, problem: 'invalid' })
     const longNote = { ...file, notes: [{ ...file.notes[0]!, text: 'x'.repeat(1001) }] }
-    expect(parseMapFile(JSON.stringify(longNote))).toEqual({ ok: false, problem: 'invalid' })
+    // Too long is named: which note, in which column, how it starts.
+    expect(parseMapFile(JSON.stringify(longNote))).toEqual({
+      ok: false,
+      problem: 'note-too-long',
+      note: { column: file.notes[0]!.column, number: 1, start: 'x'.repeat(40) },
+    })
     expect(parseMapFile(' '.repeat(4_000_001))).toEqual({ ok: false, problem: 'too-big' })
     const longVersion = { ...file, cardVersion: 'v'.repeat(41) }
     expect(parseMapFile(JSON.stringify(longVersion))).toEqual({ ok: false, problem: 'invalid' })

@@ -85,9 +85,18 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
   }
 }
 
-export type MapFileProblem = 'not-json' | 'not-a-map' | 'newer-version' | 'invalid' | 'too-big'
+export type MapFileProblem =
+  'not-json' | 'not-a-map' | 'newer-version' | 'invalid' | 'too-big' | 'note-too-long'
 
-export type ParsedMapFile = { ok: true; file: MapFile } | { ok: false; problem: MapFileProblem }
+/** Which note a problem is about: its place in its column (1 for the first) and its first words. */
+export interface MapFileNoteRef {
+  readonly column: ColumnId
+  readonly number: number
+  readonly start: string
+}
+
+export type ParsedMapFile =
+  { ok: true; file: MapFile } | { ok: false; problem: MapFileProblem; note?: MapFileNoteRef }
 
 /** Largest import accepted, in characters: generous for 2,000 notes of 1,000 characters. */
 export const MAX_MAP_FILE_CHARS = 4_000_000
@@ -160,8 +169,23 @@ export function validateMapFile(file: Raw): ParsedMapFile {
   }
   const count = file.notes.length
   const notes: MapFileNote[] = []
+  const perColumn = new Map<string, number>()
   for (const note of file.notes as unknown[]) {
     if (!isObject(note)) return invalid
+    if (isColumnId(note.column)) perColumn.set(note.column, (perColumn.get(note.column) ?? 0) + 1)
+    // Too long is the one problem a person can fix in the file: say which note it is.
+    if (
+      isColumnId(note.column) &&
+      typeof note.text === 'string' &&
+      note.text.length > LIMITS.noteText
+    ) {
+      const start = note.text.replace(/\s+/g, ' ').trim().slice(0, 40)
+      return {
+        ok: false,
+        problem: 'note-too-long',
+        note: { column: note.column, number: perColumn.get(note.column)!, start },
+      }
+    }
     const noteText = text(note.text, LIMITS.noteText)
     const proxyBy = note.proxyBy === null ? null : parseParticipant(note.proxyBy)
     const author = note.author === null ? null : parseParticipant(note.author, proxyBy !== null)

@@ -86,7 +86,7 @@ describe('export and import', () => {
       'samenspel-holendrecht-buurtteam-voedselbank-en-mantelzorgers.json',
     )
     expect(csv).toContain('"Ik";"Łukasz";"vóór 1 maart"')
-    expect(markdown).toContain('Warmte en respect, ook als het even niet lukt\\. **(Gedeeld)**')
+    expect(markdown).toContain('Warmte en respect, ook als het even niet lukt. **(Gedeeld)**')
 
     // A broken file is refused with a reason, and nothing happens.
     await page.goto(harness.server.url)
@@ -96,15 +96,46 @@ describe('export and import', () => {
     await page.getByText('Dit bestand is geen JSON. Er is niets veranderd.').waitFor()
     expect(new URL(page.url()).pathname).toBe('/')
 
-    // The saved file becomes a new map with the same notes and shared marks.
+    // A note made too long in the file is named, so it can be fixed there.
+    const saved = JSON.parse(fs.readFileSync(json, 'utf8'))
+    const third = saved.notes.filter((note: { column: string }) => note.column === 'eisen')[2]
+    third.text = `Te lang ${'x'.repeat(1200)}`
+    const long = path.join(path.dirname(json), 'te-lang.json')
+    fs.writeFileSync(long, JSON.stringify(saved))
+    await page.getByLabel('Kies een JSON-bestand van een partnerschapskaart').setInputFiles(long)
+    await page
+      .getByText(/^Notitie 3 in Eisen is te lang \(hooguit \d+ tekens\): “Te lang xxx/)
+      .waitFor()
+    expect(new URL(page.url()).pathname).toBe('/')
+
+    // The saved file becomes a new map with the same notes and shared marks, called a copy.
     await page.getByLabel('Kies een JSON-bestand van een partnerschapskaart').setInputFiles(json)
     await page.waitForURL(/\/m\//)
     expect(page.url()).not.toBe(originalUrl)
+    await page
+      .getByRole('heading', {
+        name: 'Samenspel Holendrecht: buurtteam, voedselbank en mantelzorgers (kopie)',
+      })
+      .waitFor()
     await page
       .getByRole('listitem', { name: /Warmte en respect/ })
       .getByText('Gedeeld', { exact: true })
       .waitFor()
     expect(await page.locator('.note-list > li').count()).toBe(22)
+
+    // Back home, the original and its copy are told apart by name and date.
+    await page.goto(harness.server.url)
+    const recent = page.getByRole('region', { name: 'Eerder geopend op dit apparaat' })
+    const today = new Date().toLocaleDateString('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    })
+    await recent
+      .getByRole('listitem')
+      .filter({ hasText: '(kopie)' })
+      .getByText(`geopend ${today}`)
+      .waitFor()
     expect(errors).toEqual([])
     expect(other.errors).toEqual([])
   })

@@ -149,7 +149,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
             const { view, agreed } = current()
             download(
               fileName(view.meta.title, 'md'),
-              mapMarkdown(view, agreed, t, new Date()),
+              mapMarkdown(view, agreed, t, new Date(), useRoom.getState().dots),
               'text/markdown;charset=utf-8',
             )
           }}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadLang, translator } from '../../i18n'
 import { createMapDoc, joinMap, viewMap, type ParticipantId } from '../../map'
 import { EXAMPLE_MAP, fillExampleMap } from '../../map/example'
-import { actionsCsv, csvCell, fileName, mapMarkdown } from './formats'
+import { actionsCsv, csvCell, fileName, mapMarkdown, md } from './formats'
 
 function example() {
   const doc = createMapDoc()
@@ -43,14 +43,37 @@ describe('export formats', () => {
       '## Stap 2: Relaties',
       '## Stap 1: Waarden',
       '## Actielijst',
+      '## De rode draad',
     ])
     expect(text).toContain('**(Gedeeld)**')
     expect(text).toContain('Datum: 22-11-2026')
     expect(text).toContain('Ayşe Yılmaz (Vrijwilliger)')
-    expect(text).toContain('€ 25 reiskosten\\)')
+    // Plain text stays plain: no backslash before a full stop or a bracket.
+    expect(text).toContain('(€ 25 reiskosten).')
+    expect(text).toContain('twee uur per maand voor overleg')
+    expect(text).not.toMatch(/\\[.()!-]/)
     // References and the golden thread: A3 serves V1 and V4.
     expect(text).toMatch(/^- \*\*A3\*\* De gemeente vragen .* \(Dient: V1 V4\) — /m)
     expect(text).toMatch(/^- \*\*W1\*\* Ik vind de samenwerking/m)
+  })
+
+  it('escapes only what would format, and lists dots and the golden thread', () => {
+    expect(md('Koffie *om* 10.00 uur (niet_later), [link](x) <b> | ok')).toBe(
+      'Koffie \\*om\\* 10.00 uur (niet\\_later), \\[link\\](x) \\<b\\> \\| ok',
+    )
+    expect(md('# kop\n- lijst\n1. punt\n> citaat')).toBe(
+      '\\# kop  \n\\- lijst  \n\\1. punt  \n\\> citaat',
+    )
+    const view = example()
+    const first = view.columns.waarden[0]!
+    const dots = [1, 2, 3].map((slot) => ({ noteId: first.id, participantId: 'p1', slot })) as never
+    const text = mapMarkdown(view, new Set(), translator('nl'), new Date(2026, 10, 22), dots)
+    expect(text).toMatch(/^- \*\*W1\*\* .* \(3 stippen\)/m)
+    const thread = text.slice(text.indexOf('## De rode draad'))
+    expect(thread).toContain('- W1 → R2 → E1 → V2 → A4')
+    expect(thread).toContain('- W2 → R3 *(komt nog niet bij een actie)*')
+    // Whole threads first.
+    expect(thread.indexOf('W5 → R4')).toBeLessThan(thread.indexOf('W2 → R3'))
   })
 
   it('escapes a role someone typed themselves, wherever it is printed', () => {
@@ -63,7 +86,7 @@ describe('export formats', () => {
       side: 'informal',
     })
     const text = mapMarkdown(viewMap(doc), new Set(), translator('nl'), new Date(2026, 10, 22))
-    expect(text).toContain('Kwame (\\<img src=x onerror=alert\\(1\\)\\> \\[klik\\]\\(http://x\\))')
+    expect(text).toContain('Kwame (\\<img src=x onerror=alert(1)\\> \\[klik\\](http://x))')
     expect(text).not.toMatch(/[^\\]<img/)
   })
 

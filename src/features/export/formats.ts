@@ -1,5 +1,16 @@
 import type { Translate } from '../../i18n'
-import { actionsOf, cardOrder, stepOf, type MapView, type Note } from '../../map'
+import {
+  actionsOf,
+  cardOrder,
+  stepOf,
+  tally,
+  threadStart,
+  type Dot,
+  type MapView,
+  type Note,
+} from '../../map'
+import { threadList } from '../shared/threadList'
+import { valueShare } from '../shared/valueShare'
 import { roleText } from '../shared/roleText'
 import { refOf } from '../shared/refs'
 import { actionHeader, actionRow } from '../shared/actionRow'
@@ -29,9 +40,16 @@ function authorLine(t: Translate, note: Note): string {
   return note.author ? `${note.author.name}, ${roleText(t, note.author)}` : t('note.anonymous')
 }
 
-/** Markdown text keeps its meaning: characters that would format are escaped. */
-function md(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1').replace(/\n/g, '  \n')
+/**
+ * Markdown text keeps its meaning and stays readable in a plain editor: only what would format
+ * is escaped (emphasis, code, links, HTML, table cells, and a line that would start a heading,
+ * quote or list), not every full stop and bracket.
+ */
+export function md(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^(\s*)([#>+=-]|\d+[.)])/gm, '$1\\$2')
+    .replace(/\n/g, '  \n')
 }
 
 /** The whole map as Markdown, for an e-mail or a wiki: the card's columns, then the actions. */
@@ -40,7 +58,17 @@ export function mapMarkdown(
   agreed: ReadonlySet<string>,
   t: Translate,
   date: Date,
+  dots: readonly Dot[] = [],
 ): string {
+  const counts = tally(dots)
+  const isShared = (note: Note) =>
+    note.column === threadStart(view.board) &&
+    valueShare(
+      note,
+      agreed.has(note.id),
+      view.participants,
+      view.voices.holders.get(note.id) ?? [],
+    ) === 'shared'
   const lines: string[] = [`# ${md(view.meta.title || t('room.noTitle'))}`, '']
   if (view.meta.description) lines.push(md(view.meta.description), '')
   lines.push(`*${t('app.cardLine')}*`, '')
@@ -63,11 +91,16 @@ export function mapMarkdown(
     const notes = view.columns[column]
     if (notes.length === 0) lines.push(`- *${t('column.empty')}*`)
     for (const note of notes) {
-      const shared = agreed.has(note.id) ? ` **(${t('agreed.badge')})**` : ''
+      // One rule for "gedeeld", as on the board and on paper.
+      const shared = isShared(note) ? ` **(${t('agreed.badge')})**` : ''
+      const count = counts.get(note.id) ?? 0
+      const votes = count
+        ? ` (${t(count === 1 ? 'vote.resultOne' : 'vote.result', { count })})`
+        : ''
       const serves = (view.linkIndex.serves.get(note.id) ?? []).map((id) => refOf(t, view, id))
       const thread = serves.length ? ` (${t('thread.serves')} ${serves.join(' ')})` : ''
       lines.push(
-        `- **${refOf(t, view, note.id)}** ${md(note.text)}${shared}${thread} — *${md(authorLine(t, note))}*`,
+        `- **${refOf(t, view, note.id)}** ${md(note.text)}${shared}${votes}${thread} — *${md(authorLine(t, note))}*`,
       )
     }
     lines.push('')
@@ -78,6 +111,15 @@ export function mapMarkdown(
   for (const note of actionsOf(view)) {
     const cells = actionRow(t, note)
     lines.push(`| ${cells.map((cell) => md(cell).replace(/ {2}\n/g, ' ')).join(' | ')} |`)
+  }
+  const { threads, more } = threadList(view)
+  if (threads.length > 0) {
+    lines.push('', `## ${t('export.threadsTitle')}`, '')
+    for (const { path, whole } of threads) {
+      const chain = path.map((id) => refOf(t, view, id)).join(' → ')
+      lines.push(`- ${chain}${whole ? '' : ` *(${t('export.threadPartial')})*`}`)
+    }
+    if (more) lines.push(`- *${t('export.threadsMore')}*`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { AppLink } from '../../routing/AppLink'
 import { roomPath } from '../../routing/router'
 import { useT } from '../../i18n'
-import { LIMITS, type MapFileProblem } from '../../map'
+import { LIMITS, type MapFileNoteRef, type MapFileProblem } from '../../map'
 import type { NewMapContent } from '../../store/lifecycleActions'
 import { useRoom } from '../../store/roomStore'
 import { JoinCodeForm } from '../join/JoinCodeForm'
@@ -41,7 +41,10 @@ export function HomePage() {
     void open({ kind: 'blank', details: { title, description } })
   }
 
-  const [importProblem, setImportProblem] = useState<MapFileProblem | null>(null)
+  const [importProblem, setImportProblem] = useState<{
+    problem: MapFileProblem
+    note?: MapFileNoteRef
+  } | null>(null)
 
   async function onImport(file: File | undefined): Promise<void> {
     if (!file) return
@@ -49,11 +52,13 @@ export function HomePage() {
     const { parseMapFile } = await import('../../map/mapFile')
     const parsed = parseMapFile(await file.text())
     if (!parsed.ok) {
-      setImportProblem(parsed.problem)
+      setImportProblem(parsed)
       return
     }
     setImportProblem(null)
-    void open({ kind: 'file', file: parsed.file })
+    // A map made from a file is a copy: its title says so, so nobody takes it for the original.
+    const title = t('import.copyTitle', { title: parsed.file.title }).slice(0, LIMITS.title)
+    void open({ kind: 'file', file: { ...parsed.file, title } })
   }
 
   function onExample(): void {
@@ -131,11 +136,18 @@ export function HomePage() {
         <Field
           label={t('import.label')}
           error={
-            importProblem
-              ? t(`import.${importProblem}`)
-              : createFailed === 'file'
-                ? t('error.createFailed')
-                : null
+            importProblem?.note
+              ? t('import.note-too-long', {
+                  number: importProblem.note.number,
+                  column: t(`column.${importProblem.note.column}`),
+                  start: importProblem.note.start,
+                  max: LIMITS.noteText,
+                })
+              : importProblem
+                ? t(`import.${importProblem.problem}`)
+                : createFailed === 'file'
+                  ? t('error.createFailed')
+                  : null
           }
         >
           {(control) => (
@@ -161,9 +173,19 @@ export function HomePage() {
               return (
                 <li key={map.roomId}>
                   <AppLink to={roomPath(map.roomId)}>{shown}</AppLink>
+                  {/* Two maps of the same name (a copy, next month's meeting) are told apart by date. */}
+                  <time className="recent-date" dateTime={new Date(map.visitedAt).toISOString()}>
+                    {t('home.visited', {
+                      date: new Date(map.visitedAt).toLocaleDateString(
+                        t.lang === 'nl' ? 'nl-NL' : 'en-GB',
+                        { day: 'numeric', month: 'long', year: 'numeric' },
+                      ),
+                    })}
+                  </time>
                   <button
                     type="button"
                     className="quiet"
+                    title={t('home.forget', { title: shown })}
                     aria-label={t('home.forget', { title: shown })}
                     onClick={() => useRoom.getState().forgetRecentMap(map.roomId)}
                   >

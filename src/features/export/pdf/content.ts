@@ -5,8 +5,6 @@ import {
   stepOf,
   threadStart,
   tally,
-  threadEnd,
-  threadPaths,
   type Dot,
   type MapView,
   type Note,
@@ -17,6 +15,7 @@ import { bylineOf, ownerLine, shortText } from '../../shared/noteText'
 import { pulsePhase, pulseWords } from '../../shared/pulseRules'
 import { looseEndsShown, refOf } from '../../shared/refs'
 import { roleText } from '../../shared/roleText'
+import { threadList } from '../../shared/threadList'
 import { valueShare } from '../../shared/valueShare'
 import type { PdfContent, PdfNote, PdfThreads } from './layout'
 
@@ -120,12 +119,7 @@ export function pdfContent(
 /** Each thread from value to action as a chain of references; null when nothing is linked. */
 function threadsContent(view: MapView, t: Translate): PdfThreads | null {
   if (view.links.length === 0) return null
-  const found = threadPaths(view.columns, view.linkIndex, view.board)
-  const end = threadEnd(view.board)
-  const reaches = (path: NoteId[]) => view.notes.get(path[path.length - 1]!)?.column === end
-  // Whole threads first; one that stops before an action says so.
-  const paths = [...found.paths.filter(reaches), ...found.paths.filter((path) => !reaches(path))]
-  const more = found.more
+  const { threads, more } = threadList(view)
   const ref = (id: NoteId) => refOf(t, view, id)
   const text = (id: NoteId) => `${ref(id)} ${shortText(view.notes.get(id)?.text ?? '', 70)}`
   const loose = looseEndsShown(view)
@@ -141,8 +135,8 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
   return {
     title: t('export.threadsTitle'),
     intro: t('export.threadsIntro'),
-    items: paths.map((path) => ({
-      chain: reaches(path)
+    items: threads.map(({ path, whole }) => ({
+      chain: whole
         ? path.map(ref).join(' → ')
         : `${path.map(ref).join(' → ')}  (${t('export.threadPartial')})`,
       detail:
