@@ -27,6 +27,9 @@ export const en: Messages = {
   'home.untitled': 'Untitled map',
 
   'join.title': 'Join in',
+  'join.facilitatorTitle': 'Welcome, facilitator',
+  'join.facilitatorIntro':
+    'You made this map: you lead the session. Fill in your name and pick your role; it counts when you write notes yourself.',
   'join.intro': 'Enter your name and choose your role. Everyone at the table counts the same.',
   'join.name': 'Your name',
   'join.nameHint': 'As the others know you. No phone number or e-mail.',
@@ -137,6 +140,7 @@ export const en: Messages = {
   'owner.ik': 'Me',
   'owner.wij': 'Us',
   'owner.anderen': 'Others',
+  'owner.required': 'Choose who does it: me, us or others.',
   'owner.name': 'Who exactly (optional)',
   'owner.when': 'When (optional)',
   'owner.whenHint': 'Short, for example ‘before 1 March’ (at most {max} characters).',
@@ -151,6 +155,8 @@ export const en: Messages = {
   'dnd.end': 'Note {text} dropped in {column}, position {position}.',
   'dnd.cancel': 'Move cancelled. Note {text} is back in its place.',
 
+  'share.invite': 'Invite people',
+  'share.showBig': 'Show on the big screen',
   'share.title': 'Share this map',
   'share.copy': 'Copy link',
   'share.copied': 'Link copied',

@@ -25,6 +25,9 @@ export const nl = {
   'home.untitled': 'Kaart zonder titel',
 
   'join.title': 'Doe mee',
+  'join.facilitatorTitle': 'Welkom, begeleider',
+  'join.facilitatorIntro':
+    'Je hebt deze kaart gemaakt: jij begeleidt de sessie. Vul je naam in en kies je rol; die telt mee als je zelf ook notities schrijft.',
   'join.intro': 'Vul je naam in en kies je rol. Iedereen aan tafel telt even zwaar mee.',
   'join.name': 'Je naam',
   'join.nameHint': 'Zoals de anderen je kennen. Geen telefoonnummer of e-mail.',
@@ -139,6 +142,7 @@ export const nl = {
   'owner.ik': 'Ik',
   'owner.wij': 'Wij',
   'owner.anderen': 'Anderen',
+  'owner.required': 'Kies wie het doet: ik, wij of anderen.',
   'owner.name': 'Wie precies (niet verplicht)',
   'owner.when': 'Wanneer (niet verplicht)',
   'owner.whenHint': 'Kort, bijvoorbeeld ‘vóór 1 maart’ (hooguit {max} tekens).',
@@ -153,6 +157,8 @@ export const nl = {
   'dnd.end': 'Notitie {text} neergezet in {column}, plek {position}.',
   'dnd.cancel': 'Verplaatsen geannuleerd. Notitie {text} staat weer op haar plek.',
 
+  'share.invite': 'Mensen uitnodigen',
+  'share.showBig': 'Toon op groot scherm',
   'share.title': 'Deel deze kaart',
   'share.copy': 'Link kopiëren',
   'share.copied': 'Link gekopieerd',

@@ -22,6 +22,7 @@ import {
   type Participant,
   type PulseEntry,
   type Role,
+  type Side,
   type UndoKind,
   undoable,
 } from '../map'
@@ -41,7 +42,7 @@ export interface NoteActions {
     index?: number
     owner?: Partial<ActionOwner>
     /** A proxy note: written down for someone without a device, by name or only by role. */
-    proxyFor?: { name: string; role: Exclude<Role, 'anders'> }
+    proxyFor?: { name: string; role: Role; roleLabel?: string; side?: Side }
   }): NoteId | null
   /** True when the changes were valid and written. */
   editNote(id: NoteId, changes: NoteChanges): boolean
@@ -120,8 +121,9 @@ export function noteActions(ctx: StoreContext): NoteActions {
         id: newParticipantId(),
         name: proxyFor.name.trim(),
         role: proxyFor.role,
-        roleLabel: '',
-        side: ROLE_SIDE[proxyFor.role],
+        // "Anders" in the writer's own words, with the side they chose, as in the join form.
+        roleLabel: proxyFor.role === 'anders' ? (proxyFor.roleLabel ?? '').trim() : '',
+        side: proxyFor.role === 'anders' ? (proxyFor.side ?? 'informal') : ROLE_SIDE[proxyFor.role],
       }
       return own('add', (doc) =>
         addNote(doc, { ...input, id: newNoteId(), author: writtenFor, proxyBy: me }),

@@ -90,6 +90,74 @@ describe('small things a facilitator notices', () => {
     await acties.getByText('hooguit 80 tekens', { exact: false }).waitFor()
   })
 
+  it('asks who does an action instead of assuming it, and writes for anyone, "Anders" too', async () => {
+    const facilitator = await harness.person()
+    await facilitator.room.createMap(harness.server.url, 'Wie doet het')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const acties = facilitator.room.column(/Acties/)
+    await acties.getByRole('button', { name: /Notitie toevoegen aan/ }).click()
+    const box = acties.getByRole('textbox', { name: 'Tekst van de notitie' })
+    await box.fill('Koffie regelen')
+    await box.press('Enter')
+    await acties.getByRole('alert').getByText('Kies wie het doet: ik, wij of anderen.').waitFor()
+    expect(await facilitator.room.note('Koffie regelen').count()).toBe(0)
+    await acties.getByRole('radio', { name: 'Ik', exact: true }).check()
+    await box.press('Enter')
+    await facilitator.room.note('Koffie regelen').getByText(/^Ik/).waitFor()
+    // The next action asks again.
+    expect(await acties.getByRole('radio', { name: 'Ik', exact: true }).isChecked()).toBe(false)
+
+    // The proxy form offers the join form's roles, in its order, with "Anders".
+    await acties.getByRole('checkbox', { name: /voor iemand zonder telefoon/ }).check()
+    const roles = await acties
+      .getByRole('group', { name: 'Rol van die persoon' })
+      .getByRole('radio')
+      .evaluateAll((inputs) => inputs.map((input) => input.parentElement!.textContent))
+    expect(roles).toEqual([
+      'Beroepskracht',
+      'Vrijwilliger',
+      'Mantelzorger',
+      'Ervaringsdeskundige',
+      'Bewoner',
+      'Anders',
+    ])
+    await acties.getByRole('radio', { name: 'Anders', exact: true }).check()
+    await acties.getByLabel('Naam van die persoon (mag leeg blijven)').fill('Henk')
+    await acties.getByLabel(/Welke rol/).fill('buurtvader')
+    await box.fill('Stoelen zetten')
+    await acties.getByRole('radio', { name: 'Wij', exact: true }).check()
+    await box.press('Enter')
+    await facilitator.room
+      .note('Stoelen zetten')
+      .getByText(/Henk · buurtvader/)
+      .waitFor()
+  })
+
+  it('greets the map’s maker as facilitator and brings people in with one press', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Eerste minuut')
+    await facilitator.page.getByRole('heading', { name: 'Welkom, begeleider' }).waitFor()
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    await facilitator.page.getByRole('button', { name: 'Mensen uitnodigen' }).click()
+    const panel = facilitator.page.getByRole('complementary', { name: /^Delen/ })
+    await panel.locator('.join-code-value').waitFor()
+    expect(await panel.locator('.join-code-value').innerText()).toMatch(/^[A-Z0-9]{4,8}$/)
+    await panel.getByRole('img', { name: /QR/ }).waitFor()
+    const big = panel.getByRole('link', { name: 'Toon op groot scherm' })
+    expect(await big.getAttribute('href')).toBe(await panel.locator('#share-viewer').inputValue())
+    expect(await big.getAttribute('target')).toBe('_blank')
+    // Once the steps run, the bar keeps its room for them.
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    expect(await facilitator.page.getByRole('button', { name: 'Mensen uitnodigen' }).count()).toBe(
+      0,
+    )
+
+    const ayse = await harness.person()
+    await ayse.page.goto(url)
+    await ayse.page.getByRole('heading', { name: 'Doe mee' }).waitFor()
+    expect(await ayse.page.getByText('Welkom, begeleider').count()).toBe(0)
+  })
+
   it('names the columns once in English, in plain words', async () => {
     const { page, room } = await harness.person()
     await room.createMap(harness.server.url, 'In English')

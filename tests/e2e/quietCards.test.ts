@@ -41,6 +41,14 @@ describe('quiet cards', () => {
     expect(await card.locator('.note-status').allInnerTexts()).toEqual(['In de spotlight'])
     await room.noteAction('gezinnen zelf de regie', 'In de spotlight')
     await expect.poll(() => card.locator('.note-status').allInnerTexts()).toEqual(['Gedeeld'])
+    // A screen reader hears the status with the note.
+    const described = await room.grip('gezinnen zelf de regie').evaluate((note) =>
+      (note.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    )
+    expect(described).toContain('Gedeeld')
 
     // Every card of the board: at most one status, and one button (its menu) with a name and a
     // tooltip; no unlabelled icons.

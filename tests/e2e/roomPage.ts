@@ -84,6 +84,9 @@ export class RoomPage {
     const region = this.column(column)
     await region.getByRole('button', { name: /Notitie toevoegen aan/ }).click()
     await region.getByRole('textbox', { name: 'Tekst van de notitie' }).fill(text)
+    // An action asks who does it: these tests let the group do it.
+    const wij = region.getByRole('radio', { name: 'Wij', exact: true })
+    if ((await wij.count()) > 0) await wij.check()
     await region.getByRole('textbox', { name: 'Tekst van de notitie' }).press('Enter')
     await region.getByRole('listitem', { name: new RegExp(escape(text)) }).waitFor()
     await region.getByRole('textbox', { name: 'Tekst van de notitie' }).press('Escape')

@@ -199,6 +199,7 @@ export const Column = memo(function Column({
               initial={{ text: '', column, owner: { kind: 'wij', name: '', when: '' } }}
               allowColumnChange={false}
               allowProxy={!privateWriting}
+              askOwner
               submitLabel={privateWriting ? t('drafts.add') : t('note.add')}
               onSubmit={add}
               onCancel={() => {

@@ -251,6 +251,13 @@ const NoteContent = memo(function NoteContent({
         }}
         {...handleAttributes}
         tabIndex={tabbable ? 0 : -1}
+        // What the card's head says (its status, what it serves, its dots) is heard on focus too.
+        aria-describedby={[
+          `note-${note.id}-status note-${note.id}-serves note-${note.id}-votes`,
+          handleAttributes['aria-describedby'],
+        ]
+          .filter(Boolean)
+          .join(' ')}
         onKeyDown={(event) => {
           // Enter (or the context-menu key) opens the note's actions; Space picks it up.
           const opens =

@@ -8,7 +8,10 @@ import {
   type ActionOwner,
   type ColumnId,
   type OwnerKind,
+  ROLES,
   type Role,
+  type Side,
+  SIDES,
 } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { mayWriteTo } from '../../store/selectors'
@@ -19,7 +22,15 @@ export interface NoteDraft {
   column: ColumnId
   owner: ActionOwner
   /** Written down for someone without a device; null for one's own note. */
-  proxyFor?: { name: string; role: ProxyRole } | null
+  proxyFor?: ProxyFor | null
+}
+
+/** The person a proxy note is written for: the roles of the join form, "anders" in words. */
+export interface ProxyFor {
+  name: string
+  role: Role
+  roleLabel: string
+  side: Side
 }
 
 interface Props {
@@ -31,16 +42,9 @@ interface Props {
   onCancel(): void
   /** Offer to write the note on behalf of someone without a device. */
   allowProxy?: boolean
+  /** A new action: who does it (ik, wij, anderen) is chosen, never assumed. */
+  askOwner?: boolean
 }
-
-type ProxyRole = Exclude<Role, 'anders'>
-const PROXY_ROLES: readonly ProxyRole[] = [
-  'bewoner',
-  'mantelzorger',
-  'vrijwilliger',
-  'ervaringsdeskundige',
-  'beroepskracht',
-]
 
 /** Writes or edits one note; an action also gets who does it and when. */
 export function NoteForm({
@@ -49,6 +53,7 @@ export function NoteForm({
   submitLabel,
   onSubmit,
   onCancel,
+  askOwner = false,
   allowProxy = false,
 }: Props) {
   const t = useT()
@@ -58,13 +63,18 @@ export function NoteForm({
   const board = useRoom((state) => state.view.board)
   const facilitation = useRoom((state) => state.control)
   const level = useRoom((state) => state.level)
-  const [ownerKind, setOwnerKind] = useState<OwnerKind>(initial.owner.kind)
+  const [ownerKind, setOwnerKind] = useState<OwnerKind | null>(askOwner ? null : initial.owner.kind)
+  const [showOwnerRequired, setShowOwnerRequired] = useState(false)
+  const ownerRef = useRef<HTMLFieldSetElement>(null)
   const [ownerName, setOwnerName] = useState(initial.owner.name)
   const [ownerWhen, setOwnerWhen] = useState(initial.owner.when)
   const [showRequired, setShowRequired] = useState(false)
   const [proxy, setProxy] = useState(false)
   const [proxyName, setProxyName] = useState('')
-  const [proxyRole, setProxyRole] = useState<ProxyRole>('bewoner')
+  const [proxyRole, setProxyRole] = useState<Role>('bewoner')
+  const [proxyLabel, setProxyLabel] = useState('')
+  const [proxySide, setProxySide] = useState<Side>('informal')
+  const proxyLabelRef = useRef<HTMLInputElement>(null)
   const textRef = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
@@ -90,17 +100,30 @@ export function NoteForm({
       textRef.current?.focus()
       return
     }
+    if (carriesOwners(board, column) && ownerKind === null) {
+      setShowOwnerRequired(true)
+      ownerRef.current?.querySelector('input')?.focus()
+      return
+    }
+    if (allowProxy && proxy && proxyRole === 'anders' && !proxyLabel.trim()) {
+      proxyLabelRef.current?.focus()
+      return
+    }
     onSubmit({
       text,
       column,
-      owner: { kind: ownerKind, name: ownerName, when: ownerWhen },
-      proxyFor: allowProxy && proxy ? { name: proxyName, role: proxyRole } : null,
+      owner: { kind: ownerKind ?? 'wij', name: ownerName, when: ownerWhen },
+      proxyFor:
+        allowProxy && proxy
+          ? { name: proxyName, role: proxyRole, roleLabel: proxyLabel.trim(), side: proxySide }
+          : null,
     })
     if (!allowColumnChange) {
       // Adding: keep the form open for the next idea ("quantity over quality").
       setText('')
       setOwnerName('')
       setOwnerWhen('')
+      if (askOwner) setOwnerKind(null)
       // A note for someone else is one note: the next one is the writer's own again.
       setProxy(false)
       setProxyName('')
@@ -167,7 +190,13 @@ export function NoteForm({
       </p>
       {carriesOwners(board, column) && (
         <div className="owner-fields">
-          <fieldset className="choices inline">
+          <fieldset
+            className="choices inline"
+            ref={ownerRef}
+            aria-describedby={
+              showOwnerRequired && ownerKind === null ? `${id}-owner-error` : undefined
+            }
+          >
             <legend>{t('owner.kind')}</legend>
             {OWNER_KINDS.map((kind) => (
               <label key={kind} className="choice">
@@ -176,12 +205,20 @@ export function NoteForm({
                   name={`${id}-owner`}
                   value={kind}
                   checked={ownerKind === kind}
-                  onChange={() => setOwnerKind(kind)}
+                  onChange={() => {
+                    setOwnerKind(kind)
+                    setShowOwnerRequired(false)
+                  }}
                 />
                 <span>{t(`owner.${kind}`)}</span>
               </label>
             ))}
           </fieldset>
+          {showOwnerRequired && ownerKind === null && (
+            <p id={`${id}-owner-error`} className="form-error" role="alert">
+              {t('owner.required')}
+            </p>
+          )}
           <Field label={t('owner.name')}>
             {(control) => (
               <input
@@ -232,7 +269,7 @@ export function NoteForm({
               </Field>
               <fieldset className="choices inline">
                 <legend>{t('proxy.role')}</legend>
-                {PROXY_ROLES.map((role) => (
+                {ROLES.map((role) => (
                   <label key={role} className="choice">
                     <input
                       type="radio"
@@ -245,6 +282,38 @@ export function NoteForm({
                   </label>
                 ))}
               </fieldset>
+              {proxyRole === 'anders' && (
+                <>
+                  <Field label={t('join.otherRole')}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        ref={proxyLabelRef}
+                        name="proxyRoleLabel"
+                        value={proxyLabel}
+                        maxLength={LIMITS.roleLabel}
+                        required
+                        onChange={(event) => setProxyLabel(event.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <fieldset className="choices inline">
+                    <legend>{t('join.side')}</legend>
+                    {SIDES.map((side) => (
+                      <label key={side} className="choice">
+                        <input
+                          type="radio"
+                          name={`${id}-proxy-side`}
+                          value={side}
+                          checked={proxySide === side}
+                          onChange={() => setProxySide(side)}
+                        />
+                        <span>{t(`side.${side}Long`)}</span>
+                      </label>
+                    ))}
+                  </fieldset>
+                </>
+              )}
             </>
           )}
         </div>

@@ -69,13 +69,14 @@ export const NoteHead = memo(function NoteHead({
         {ref}
       </p>
       {serves && (
-        <p className="note-serves">
+        <p className="note-serves" id={`note-${note.id}-serves`}>
           {t('thread.serves')} <span className="note-serves-refs">{serves}</span>
         </p>
       )}
       {votes > 0 && (
         <p
           className="note-votes"
+          id={`note-${note.id}-votes`}
           title={t(votes === 1 ? 'vote.resultOne' : 'vote.result', { count: votes })}
         >
           <span aria-hidden="true">● {votes}</span>
@@ -87,6 +88,7 @@ export const NoteHead = memo(function NoteHead({
       {status && (
         <p
           className={`note-status is-${status}`}
+          id={`note-${note.id}-status`}
           title={
             status === 'loose'
               ? looseText

@@ -394,6 +394,30 @@ function MenuPart({
  * The facilitator's part of the room's bar: previous and next step, the timer, and one menu for
  * the activities (writing alone, dot vote, ready check, head-heart-gut, locks and following).
  */
+/**
+ * Before the steps start, the first thing a facilitator does is bring people in: one press opens
+ * joining by code and shows the code and QR large in the Delen panel, with the big screen a
+ * click away.
+ */
+function InviteButton() {
+  const t = useT()
+  const step = useRoom((state) => state.control.step)
+  const codeOpen = useRoom((state) => state.control.joinCode !== null)
+  if (step >= 0) return null
+  return (
+    <button
+      type="button"
+      className="invite-button"
+      onClick={() => {
+        usePanel.getState().open('share')
+        if (!codeOpen) void useRoom.getState().setJoinOpen(true)
+      }}
+    >
+      {t('share.invite')}
+    </button>
+  )
+}
+
 export function FacilitatorBar() {
   const t = useT()
   const {
@@ -407,6 +431,7 @@ export function FacilitatorBar() {
   const room = useRoom.getState()
   return (
     <div className="facilitator-tools" role="group" aria-label={t('facilitation.title')}>
+      <InviteButton />
       <StepButtons />
       <TimerButtons />
       <div className="activities">

@@ -19,6 +19,7 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
   const [roleLabel, setRoleLabel] = useState(initial?.roleLabel ?? '')
   const [side, setSide] = useState<Side>(initial?.side ?? 'informal')
   const [error, setError] = useState<string | null>(null)
+  const facilitator = useRoom((state) => state.level === 'facilitator')
 
   function onSubmit(event: FormEvent): void {
     event.preventDefault()
@@ -42,8 +43,9 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
 
   return (
     <form className="join-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('join.title')}</h2>
-      <p>{t('join.intro')}</p>
+      {/* Whoever made the map is greeted as its facilitator: they lead, and may write too. */}
+      <h2 id={`${id}-title`}>{t(facilitator ? 'join.facilitatorTitle' : 'join.title')}</h2>
+      <p>{t(facilitator ? 'join.facilitatorIntro' : 'join.intro')}</p>
       <Field label={t('join.name')} hint={t('join.nameHint')}>
         {(control) => (
           <input

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react'
-import { absoluteUrl, appHost, joinCodePath } from '../../routing/router'
+import { absoluteUrl, appHost, joinCodePath, viewerPath } from '../../routing/router'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 
@@ -36,6 +36,8 @@ export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
 export function JoinCodePanel() {
   const t = useT()
   const code = useRoom((state) => state.control.joinCode)
+  const viewerToken = useRoom((state) => state.secrets?.viewerToken)
+  const viewer = viewerToken ? absoluteUrl(viewerPath(viewerToken)) : null
   const [failed, setFailed] = useState(false)
   const [busy, setBusy] = useState(false)
 
@@ -60,6 +62,12 @@ export function JoinCodePanel() {
         </p>
       )}
       <JoinCodeDisplay />
+      {code && viewer && (
+        // The shared screen shows the code and QR as large as a room needs, beside the map.
+        <a className="button-link" href={viewer} target="_blank" rel="noopener">
+          {t('share.showBig')}
+        </a>
+      )}
     </section>
   )
 }
