@@ -55,7 +55,10 @@ export class RoomPage {
 
   /** Opens a part of the side panel ("Mensen", "Delen", "Opslaan", ...) unless it is open. */
   async openPanel(name: string): Promise<void> {
-    const button = this.page.getByRole('button', { name: new RegExp(`^${escape(name)}`) })
+    // The panel's own buttons, in the header ("Mensen uitnodigen" in the bar is another one).
+    const button = this.page
+      .locator('.room-status')
+      .getByRole('button', { name: new RegExp(`^${escape(name)}`) })
     if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
     await this.page.getByRole('complementary', { name: new RegExp(`^${escape(name)}`) }).waitFor()
   }
