@@ -120,6 +120,7 @@ describe('equal voice and the golden thread in a mixed room', () => {
     await acties.getByRole('checkbox', { name: /voor iemand zonder telefoon/ }).check()
     await acties.getByRole('radio', { name: 'Bewoner' }).check()
     await acties.getByRole('textbox', { name: 'Tekst van de notitie' }).fill('Huisbezoek bij Henk')
+    await acties.getByRole('radio', { name: 'Anderen', exact: true }).check()
     await acties.getByRole('textbox', { name: 'Tekst van de notitie' }).press('Enter')
     const proxy = ayse!.room.note('Huisbezoek bij Henk')
     await proxy.getByText('Namens Bewoner · opgeschreven door Ellen van Dijk').waitFor()
