@@ -290,6 +290,18 @@ export const en: Messages = {
   'export.date': 'Date',
   'export.actionList': 'Action list',
   'export.hint': 'You can import the JSON file later as a new map.',
+  'keys.title': 'Your keys as facilitator',
+  'keys.intro':
+    'A trajectory lasts months. Save your keys to a file, so you can facilitate your maps on another computer too, or after your browser was cleared.',
+  'keys.warning':
+    'The file gives facilitator rights to {count} map(s) on this device: whoever has it can lead, change and delete those maps. It holds no notes or names. Keep it like a key and do not pass it around. To let a colleague co-facilitate, use the link under Share.',
+  'keys.save': 'Save keys to a file',
+  'keys.restore': 'Restore keys from a file',
+  'keys.restored': '{count} map(s) restored. You find them under Opened before.',
+  'keys.not-json': 'This file is not JSON. Nothing was changed.',
+  'keys.not-a-key-file': 'This is not a key file of the partnership map. Nothing was changed.',
+  'keys.invalid': 'This key file is damaged. Nothing was changed.',
+  'keys.too-big': 'This file is too big for a key file. Nothing was changed.',
   'import.title': 'Import a map',
   'import.label': 'Choose a partnership map JSON file',
   'import.not-json': 'This file is not JSON. Nothing has changed.',

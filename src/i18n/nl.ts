@@ -291,6 +291,19 @@ export const nl = {
   'export.date': 'Datum',
   'export.actionList': 'Actielijst',
   'export.hint': 'Met het JSON-bestand kun je de kaart later weer openen, als nieuwe kaart.',
+  'keys.title': 'Je sleutels als begeleider',
+  'keys.intro':
+    'Een traject duurt maanden. Bewaar je sleutels in een bestand, dan kun je je kaarten ook op een andere computer begeleiden, of na het wissen van je browser.',
+  'keys.warning':
+    'Het bestand geeft begeleidersrechten voor {count} kaart(en) op dit apparaat: wie het heeft, kan die kaarten leiden, veranderen en verwijderen. Er staan geen notities of namen in. Bewaar het zoals een sleutel en stuur het niet rond. Een collega laten meebegeleiden doe je met de link in Delen.',
+  'keys.save': 'Sleutels bewaren in een bestand',
+  'keys.restore': 'Sleutels terugzetten uit een bestand',
+  'keys.restored': '{count} kaart(en) teruggezet. Je vindt ze onder Eerder geopend.',
+  'keys.not-json': 'Dit bestand is geen JSON. Er is niets veranderd.',
+  'keys.not-a-key-file':
+    'Dit is geen sleutelbestand van de partnerschapskaart. Er is niets veranderd.',
+  'keys.invalid': 'Dit sleutelbestand is beschadigd. Er is niets veranderd.',
+  'keys.too-big': 'Dit bestand is te groot voor een sleutelbestand. Er is niets veranderd.',
   'import.title': 'Kaart openen uit een bestand',
   'import.label': 'Kies een JSON-bestand van een partnerschapskaart',
   'import.not-json': 'Dit bestand is geen JSON. Er is niets veranderd.',

@@ -45,3 +45,10 @@ export function secretsFor(
   const found = load()[roomId]
   return found && typeof found.facilitatorKey === 'string' ? found : null
 }
+
+/** Every map this device facilitates, with its keys (for the key file, see keyFile.ts). */
+export function allSecrets(): { roomId: string; facilitatorKey: string; viewerToken?: string }[] {
+  return Object.entries(load())
+    .filter(([, found]) => found && typeof found.facilitatorKey === 'string')
+    .map(([roomId, found]) => ({ roomId, ...found }))
+}

@@ -67,6 +67,7 @@ describe('small things a facilitator notices', () => {
       .getByText('Deze kolom is nu op slot.')
       .waitFor()
     await ayse.room.noteAction('Van mij', 'Bewerken')
+    await waarden.getByLabel('Kolom').waitFor()
     const options = await waarden.getByLabel('Kolom').locator('option').allInnerTexts()
     expect(options).toEqual(['Waarden'])
     await waarden.getByRole('button', { name: 'Annuleren' }).click()

@@ -5,10 +5,13 @@ import { carriesOwners, stepOf, type ColumnId, type Note, type NoteId } from '..
 import { useRoom } from '../../store/roomStore'
 import { NoteCard } from './NoteCard'
 import { useColumnAccess } from '../facilitation/useColumnAccess'
-import { NoteForm, type NoteDraft } from './NoteForm'
+import type { NoteDraft } from './NoteForm'
 import { columnElementId } from './ColumnTabs'
 import { cardSubtitle } from '../shared/columnText'
 import { useSlideIntoPlace } from './useSlideIntoPlace'
+
+// The form loads when someone first adds or edits a note: reading the map does not need it.
+const NoteForm = lazy(() => import('./NoteForm').then((m) => ({ default: m.NoteForm })))
 
 /** The empty place where a dragged note would land, in the column it would land in. */
 export interface ColumnSlot {
@@ -195,18 +198,20 @@ export const Column = memo(function Column({
       {editable ? (
         <div className="column-add">
           {adding ? (
-            <NoteForm
-              initial={{ text: '', column, owner: { kind: 'wij', name: '', when: '' } }}
-              allowColumnChange={false}
-              allowProxy={!privateWriting}
-              askOwner
-              submitLabel={privateWriting ? t('drafts.add') : t('note.add')}
-              onSubmit={add}
-              onCancel={() => {
-                setAdding(false)
-                requestAnimationFrame(() => addButton.current?.focus())
-              }}
-            />
+            <Suspense fallback={null}>
+              <NoteForm
+                initial={{ text: '', column, owner: { kind: 'wij', name: '', when: '' } }}
+                allowColumnChange={false}
+                allowProxy={!privateWriting}
+                askOwner
+                submitLabel={privateWriting ? t('drafts.add') : t('note.add')}
+                onSubmit={add}
+                onCancel={() => {
+                  setAdding(false)
+                  requestAnimationFrame(() => addButton.current?.focus())
+                }}
+              />
+            </Suspense>
           ) : (
             <button
               type="button"

@@ -7,9 +7,12 @@ import { useRoom } from '../../store/roomStore'
 import { NoteVoting } from '../facilitation/NoteVoting'
 import { bylineOf, ownerLine } from '../shared/noteText'
 import { refOf } from '../shared/refs'
-import { NoteForm, type NoteDraft } from './NoteForm'
+import type { NoteDraft } from './NoteForm'
 import { NoteHead } from './NoteHead'
 import { NoteMenu } from './NoteMenu'
+
+// The form loads when someone first adds or edits a note: reading the map does not need it.
+const NoteForm = lazy(() => import('./NoteForm').then((m) => ({ default: m.NoteForm })))
 
 /**
  * The text, owner and author of a note; also used for the floating copy while dragging, which
@@ -211,20 +214,22 @@ const NoteContent = memo(function NoteContent({
 
   if (mode === 'edit') {
     return (
-      <NoteForm
-        initial={{
-          text: note.text,
-          column: note.column,
-          owner: note.owner ?? { kind: 'wij', name: '', when: '' },
-        }}
-        allowColumnChange
-        submitLabel={t('note.save')}
-        onSubmit={save}
-        onCancel={() => {
-          setMode('view')
-          backToNote()
-        }}
-      />
+      <Suspense fallback={null}>
+        <NoteForm
+          initial={{
+            text: note.text,
+            column: note.column,
+            owner: note.owner ?? { kind: 'wij', name: '', when: '' },
+          }}
+          allowColumnChange
+          submitLabel={t('note.save')}
+          onSubmit={save}
+          onCancel={() => {
+            setMode('view')
+            backToNote()
+          }}
+        />
+      </Suspense>
     )
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { Suspense, lazy, useEffect, useState, type FormEvent } from 'react'
 import { AppLink } from '../../routing/AppLink'
 import { roomPath } from '../../routing/router'
 import { useT } from '../../i18n'
@@ -7,6 +7,9 @@ import type { NewMapContent } from '../../store/lifecycleActions'
 import { useRoom } from '../../store/roomStore'
 import { JoinCodeForm } from '../join/JoinCodeForm'
 import { Field } from '../shared/Field'
+
+// Only facilitators need it, and rarely: it loads after the page.
+const KeysPanel = lazy(() => import('./KeysPanel').then((m) => ({ default: m.KeysPanel })))
 
 /** Start page: create a new map, open the example, or go back to a map opened before. */
 export function HomePage() {
@@ -161,6 +164,10 @@ export function HomePage() {
           )}
         </Field>
       </section>
+
+      <Suspense fallback={null}>
+        <KeysPanel />
+      </Suspense>
 
       <section className="panel" aria-labelledby="recent-title">
         <h2 id="recent-title">{t('home.recent')}</h2>
