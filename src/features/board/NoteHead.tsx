@@ -1,27 +1,14 @@
 import { memo, type ReactNode } from 'react'
 import { useT } from '../../i18n'
-import { threadEnd, threadStart, type Note } from '../../map'
+import type { Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
-import { looseEndsShown, refOf } from '../shared/refs'
+import { refOf } from '../shared/refs'
+import { useLooseEnd } from '../thread/NoteThread'
 import { valueShareText } from '../shared/valueShare'
 import { useValueShare } from '../voices/useValueShare'
 
 /** The one status a card shows, the most pressing first. */
 type Status = 'focus' | 'shared' | 'loose' | 'side'
-
-function useLooseEnd(note: Note): 'value' | 'action' | null {
-  return useRoom((state) => {
-    const view = state.view
-    if (!looseEndsShown(view)) return null
-    if (note.column === threadStart(view.board) && view.loose.values.includes(note.id)) {
-      return 'value'
-    }
-    if (note.column === threadEnd(view.board) && view.loose.actions.includes(note.id)) {
-      return 'action'
-    }
-    return null
-  })
-}
 
 /**
  * A card's first line: its label, what it serves, its dots once a vote has closed, and at most

@@ -15,15 +15,9 @@ export const NoteRef = memo(function NoteRef({ note }: { note: Note }) {
   )
 })
 
-/** What a note serves (its links to the column on its right) and whether it is a loose end. */
-export const NoteThreadInfo = memo(function NoteThreadInfo({ note }: { note: Note }) {
-  const t = useT()
-  const serves = useRoom((state) =>
-    (state.view.linkIndex.serves.get(note.id) ?? [])
-      .map((id) => refOf(t, state.view, id))
-      .join(' '),
-  )
-  const loose = useRoom((state) => {
+/** Whether a note is a loose end: a value no action leads to, or an action that serves no value. */
+export function useLooseEnd(note: Note): 'value' | 'action' | null {
+  return useRoom((state) => {
     const view = state.view
     if (!looseEndsShown(view)) return null
     if (note.column === threadStart(view.board) && view.loose.values.includes(note.id)) {
@@ -34,6 +28,17 @@ export const NoteThreadInfo = memo(function NoteThreadInfo({ note }: { note: Not
     }
     return null
   })
+}
+
+/** What a note serves (its links to the column on its right) and whether it is a loose end. */
+export const NoteThreadInfo = memo(function NoteThreadInfo({ note }: { note: Note }) {
+  const t = useT()
+  const serves = useRoom((state) =>
+    (state.view.linkIndex.serves.get(note.id) ?? [])
+      .map((id) => refOf(t, state.view, id))
+      .join(' '),
+  )
+  const loose = useLooseEnd(note)
   if (!serves && !loose) return null
   return (
     <div className="note-thread">
