@@ -16,9 +16,10 @@ export type { ColumnId } from './board.js'
 /**
  * Bump when the document layout changes, and add the step from the old one to `migrate` in
  * `src/map/migrate.ts`. 2: the map names its kind of board (`meta.board`). 3: every note keeps
- * the label it got when it was written (`label`, "W2").
+ * the label it got when it was written (`label`, "W2"). 4: every action has a follow-up status
+ (`status`), and may have a date to look at it again and the group's evaluation.
  */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 export const ROLES = [
   'beroepskracht',
@@ -36,6 +37,10 @@ export type Side = (typeof SIDES)[number]
 export const OWNER_KINDS = ['ik', 'wij', 'anderen'] as const
 export type OwnerKind = (typeof OWNER_KINDS)[number]
 
+/** Where an action stands when the group looks back at it. */
+export const ACTION_STATUSES = ['open', 'bezig', 'gedaan', 'losgelaten'] as const
+export type ActionStatus = (typeof ACTION_STATUSES)[number]
+
 export const DIRECTIONS = ['fromValues', 'fromActions'] as const
 export type Direction = (typeof DIRECTIONS)[number]
 export const TEMPOS = ['ruim', 'kort'] as const
@@ -52,6 +57,7 @@ export const LIMITS = {
   roleLabel: 60,
   ownerName: 120,
   ownerWhen: 80,
+  evaluation: 1000,
   notesPerMap: 2000,
   /** Longest fractional order key; a column is spaced out anew long before keys get there. */
   orderKey: 200,
@@ -134,6 +140,23 @@ export function isSide(value: unknown): value is Side {
 
 export function isOwnerKind(value: unknown): value is OwnerKind {
   return isOneOf(OWNER_KINDS, value)
+}
+
+export function isActionStatus(value: unknown): value is ActionStatus {
+  return isOneOf(ACTION_STATUSES, value)
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** A day on the calendar as `YYYY-MM-DD` (no time, no zone), one that exists, in 2000-2199. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  const match = CALENDAR_DATE.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  if (year < 2000 || year > 2199) return false
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
 /** Ids are random base64url strings (the format is the protocol's); anything else is refused. */
@@ -228,6 +251,10 @@ export const NOTE_FIELDS: Readonly<Record<string, Check>> = {
   ownerKind: isOwnerKind,
   ownerName: str(LIMITS.ownerName),
   ownerWhen: str(LIMITS.ownerWhen),
+  /** An action's follow-up: where it stands, when to look at it again, how it went. */
+  status: isActionStatus,
+  lookAgain: isCalendarDate,
+  evaluation: str(LIMITS.evaluation),
 }
 
 const score = orNull(wholeNumber(1, 10))
@@ -316,6 +343,8 @@ export const CONTROL_DOC: DocShape = {
       askNote: isId,
       showBalance: isBoolean,
       pulse: (value) => isOneOf(PULSE_PHASES, value),
+      /** Looking back at the actions: the one on screen, or null for the summary. */
+      lookBack: record({ note: orNull(isId) }),
     },
   },
   /** Notes the group marked as shared -> true */

@@ -30,8 +30,10 @@ import {
   setFocusNote,
   setFollow,
   setHolds,
+  setFollowUp,
   setJoinCode,
   setLink,
+  setLookBack,
   setLocked,
   setPulse,
   setShowBalance,
@@ -188,6 +190,9 @@ describe('the schema the server checks', () => {
     })
     editNote(handle(client), value, { text: 'Warmte en respect' })
     editNote(handle(client), action, { owner: { kind: 'anderen', name: 'de gemeente', when: '' } })
+    setFollowUp(handle(client), action, { status: 'bezig', lookAgain: '2027-03-12' })
+    setFollowUp(handle(client), action, { evaluation: 'Werkt, want de buren komen' })
+    setFollowUp(handle(client), action, { lookAgain: '', evaluation: '' })
     moveNote(handle(client), value, { column: 'acties', index: 0 })
     moveNote(handle(client), value, { column: 'waarden', index: 0 })
     for (let i = 0; i < 30; i++)
@@ -266,9 +271,33 @@ describe('the schema the server checks', () => {
     setAskNote(handle(client), 'note-0000002')
     setShowBalance(handle(client), true)
     setPulse(handle(client), 'before')
+    setLookBack(handle(client), { note: 'note-0000001' })
+    setLookBack(handle(client), { note: null })
+    setLookBack(handle(client), null)
+    setLookBack(handle(client), { note: 'note-0000002' })
     expect(refused).toEqual([])
     expect(viewControl(handle(server))).toEqual(viewControl(handle(client)))
     expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc(), MAP_DOC)).toMatch(/schema/)
+  })
+
+  it('refuses a look back that is not one action or the summary', () => {
+    const doc = new Y.Doc()
+    const cases: Array<[string, unknown]> = [
+      ['a note that is no id', { note: '<script>' }],
+      ['no note at all', {}],
+      ['a note and more', { note: null, names: ['Marga'] }],
+      ['a list', ['note-0000001']],
+      ['just an id', 'note-0000001'],
+    ]
+    const accepted = cases.filter(
+      ([, value]) =>
+        verdict(
+          updateOf(doc, (d) => d.getMap('facilitation').set('lookBack', value)),
+          doc,
+          CONTROL_DOC,
+        ) === null,
+    )
+    expect(accepted.map(([what]) => what)).toEqual([])
   })
 
   it('refuses roots, keys and values the schema does not know', () => {
@@ -292,6 +321,13 @@ describe('the schema the server checks', () => {
       ['a label in lower case', (d) => note(d).set('label', 'w2')],
       ['a label that is a number', (d) => note(d).set('label', 2)],
       ['a label with markup', (d) => note(d).set('label', 'W2<b>')],
+      ['a status nobody defined', (d) => note(d).set('status', 'klaar')],
+      ['a status that is a number', (d) => note(d).set('status', 1)],
+      ['a day that does not exist', (d) => note(d).set('lookAgain', '2027-02-30')],
+      ['a day with a time', (d) => note(d).set('lookAgain', '2027-03-12T10:00')],
+      ['a day as a number', (d) => note(d).set('lookAgain', 1_800_000_000_000)],
+      ['an evaluation too long', (d) => note(d).set('evaluation', 'x'.repeat(1001))],
+      ['an evaluation that is an object', (d) => note(d).set('evaluation', { text: 'x' })],
       [
         'a position with more fields',
         (d) => note(d).set('pos', { column: 'waarden', order: 'a0', x: 1 }),

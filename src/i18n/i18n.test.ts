@@ -2,6 +2,22 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { en } from './en'
 import { format, initialLang, loadLang, translator } from './index'
 import { nl } from './nl'
+import type { TextBundle } from './bundle'
+
+/** The placeholders of a text, sorted. */
+const holes = (text: unknown) =>
+  JSON.stringify(text)
+    .match(/\{\w+\}/g)
+    ?.sort() ?? []
+
+/** Every text bundle of a part that loads later (`texts.ts` beside it, or `shared/*Texts.ts`). */
+const bundles = Object.entries(
+  import.meta.glob<Record<string, unknown>>('../features/**/{texts,*Texts}.ts', { eager: true }),
+).flatMap(([file, module]) =>
+  Object.entries(module).map(
+    ([name, bundle]) => [`${file} ${name}`, bundle as TextBundle<string>] as const,
+  ),
+)
 
 describe('i18n', () => {
   beforeAll(() => loadLang('en'))
@@ -19,11 +35,18 @@ describe('i18n', () => {
       const dutch = nl[key]
       const english = en[key]
       expect(english, key).toBeDefined()
-      const holes = (text: unknown) =>
-        JSON.stringify(text)
-          .match(/\{\w+\}/g)
-          ?.sort() ?? []
       expect(holes(english), key).toEqual(holes(dutch))
+    }
+  })
+
+  it('has every text of the parts that load later in both languages, with the same placeholders', () => {
+    expect(bundles.length).toBeGreaterThan(0)
+    for (const [name, bundle] of bundles) {
+      expect(Object.keys(bundle.en).sort(), name).toEqual(Object.keys(bundle.nl).sort())
+      for (const [key, dutch] of Object.entries(bundle.nl)) {
+        expect(bundle.en[key]!.trim(), `${name} ${key}`).not.toBe('')
+        expect(holes(bundle.en[key]), `${name} ${key}`).toEqual(holes(dutch))
+      }
     }
   })
 

@@ -50,6 +50,7 @@ export {
 } from './ops'
 export * from './schema'
 export { observeMap } from './observe'
+export { countStatuses, isOverdue, setFollowUp, today } from './followUp'
 export {
   createNoteUndo,
   onNotesRemovedElsewhere,
@@ -81,6 +82,7 @@ export {
   setAskNote,
   setShowBalance,
   setPulse,
+  setLookBack,
   PULSE_PHASES,
   type PulsePhase,
   setJoinCode,

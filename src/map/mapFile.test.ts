@@ -5,6 +5,7 @@ import {
   createMap,
   createMapDoc,
   newNoteId,
+  setFollowUp,
   viewControl,
   viewMap,
   type Participant,
@@ -69,6 +70,41 @@ describe('map file', () => {
       v.columns.waarden.map((n) => (v.voices.holders.get(n.id) ?? []).length)
     expect(holders(imported)).toEqual(holders(view))
     expect(holders(view)).toEqual([2, 2, 1, 0, 0])
+  })
+
+  it("keeps each action's follow-up, and refuses a broken one whole", () => {
+    const doc = createMapDoc()
+    fillExampleMap(doc)
+    const [first, second] = viewMap(doc).columns.acties
+    setFollowUp(doc, first!.id, { status: 'losgelaten', evaluation: 'Geen tijd; te duur' })
+    setFollowUp(doc, second!.id, { status: 'bezig', lookAgain: '2027-03-12' })
+    const file = toMapFile(viewMap(doc), new Set())
+    const parsed = parseMapFile(JSON.stringify(file))
+    if (!parsed.ok) throw new Error(parsed.problem)
+    const copy = createMapDoc()
+    importMapFile(copy, createControlDoc(), parsed.file, importer)
+    const followUps = (d: typeof doc) => viewMap(d).columns.acties.map((note) => note.followUp)
+    expect(followUps(copy)).toEqual(followUps(doc))
+    expect(viewMap(copy).columns.waarden[0]!.followUp).toBeNull()
+
+    const at = file.notes.findIndex((note) => note.followUp !== null)
+    const broken = (followUp: unknown) => ({
+      ...file,
+      notes: file.notes.map((note, i) => (i === at ? { ...note, followUp } : note)),
+    })
+    for (const followUp of [
+      { status: 'klaar', lookAgain: '', evaluation: '' },
+      { status: 'open', lookAgain: '2027-02-30', evaluation: '' },
+      { status: 'open', lookAgain: '', evaluation: 'x'.repeat(1001) },
+      { status: 'open', lookAgain: '' },
+      'open',
+      undefined,
+    ]) {
+      expect(validateMapFile(broken(followUp)), JSON.stringify(followUp)).toEqual({
+        ok: false,
+        problem: 'invalid',
+      })
+    }
   })
 
   it('refuses a thread that points outside the file', () => {

@@ -1,11 +1,14 @@
 import { boardOf, columnIds, columnOf, isBoardKind, type BoardKind } from './board'
 import { setAgreed } from './control'
+import { setFollowUp } from './followUp'
 import { transact, type ControlDoc, type MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
 import { setLink } from './threads'
 import { setHolds } from './voices'
 import {
+  isActionStatus,
+  isCalendarDate,
   isColumnId,
   isId,
   isObject,
@@ -15,6 +18,7 @@ import {
   SCHEMA_VERSION,
   type ActionOwner,
   type ColumnId,
+  type FollowUp,
   type NoteId,
   type Participant,
   type ParticipantId,
@@ -23,7 +27,7 @@ import type { MapView } from './view'
 
 export const MAP_FILE_FORMAT = 'partnerschapskaart'
 /** Bump when the file layout changes, and add the step from the old one to `FILE_MIGRATIONS`. */
-export const MAP_FILE_VERSION = 2
+export const MAP_FILE_VERSION = 3
 
 export interface MapFileNote {
   readonly column: ColumnId
@@ -33,6 +37,8 @@ export interface MapFileNote {
   /** For a proxy note: who wrote it down. */
   readonly proxyBy: Participant | null
   readonly owner: ActionOwner | null
+  /** For an action: where it stands, its day to look again, the group's evaluation. */
+  readonly followUp: FollowUp | null
   /** Marked as shared by the group ("gedeeld"). */
   readonly agreed: boolean
   /** The golden thread: places in `notes` of the notes this one serves. */
@@ -78,6 +84,7 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
       author: note.author,
       proxyBy: note.proxyBy,
       owner: note.owner,
+      followUp: note.followUp,
       agreed: agreed.has(note.id),
       serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
       heldBy: view.voices.holders.get(note.id) ?? [],
@@ -125,6 +132,14 @@ const FILE_MIGRATIONS: Readonly<Record<number, (file: Raw) => Raw>> = {
             ? { proxyBy: null, serves: [], heldBy: [], owner: null, agreed: false, ...note }
             : note,
         )
+      : file.notes,
+  }),
+  /** 2 → 3: actions are followed up; a version 2 file has no follow-up yet. */
+  2: (file) => ({
+    ...file,
+    version: 3,
+    notes: Array.isArray(file.notes)
+      ? file.notes.map((note: unknown) => (isObject(note) ? { followUp: null, ...note } : note))
       : file.notes,
   }),
 }
@@ -200,6 +215,8 @@ export function validateMapFile(file: Raw): ParsedMapFile {
     }
     if (!Array.isArray(heldBy) || !heldBy.every((id) => isId(id))) return invalid
     if (owner !== null && !isObject(owner)) return invalid
+    const followUp = note.followUp === null ? null : fileFollowUp(note.followUp)
+    if (followUp === undefined) return invalid
     notes.push({
       column,
       text: noteText,
@@ -209,6 +226,7 @@ export function validateMapFile(file: Raw): ParsedMapFile {
         columnOf(board, column)!.owners && owner
           ? parseOwner({ ownerKind: owner.kind, ownerName: owner.name, ownerWhen: owner.when })
           : null,
+      followUp: columnOf(board, column)!.owners ? followUp : null,
       agreed: note.agreed === true,
       serves: serves as number[],
       heldBy: heldBy as string[],
@@ -229,6 +247,16 @@ export function validateMapFile(file: Raw): ParsedMapFile {
       notes,
     },
   }
+}
+
+/** A follow-up exactly as the map stores it; undefined when anything in it is off. */
+function fileFollowUp(raw: unknown): FollowUp | undefined {
+  if (!isObject(raw)) return undefined
+  const { status, lookAgain, evaluation } = raw
+  if (!isActionStatus(status)) return undefined
+  if (lookAgain !== '' && !isCalendarDate(lookAgain)) return undefined
+  if (typeof evaluation !== 'string' || evaluation.length > LIMITS.evaluation) return undefined
+  return { status, lookAgain: lookAgain as string, evaluation }
 }
 
 /** Reads a map file: load, migrate to the current version, then validate every field. */
@@ -303,6 +331,7 @@ export function importMapFile(
           now,
         )
         ids.push(id)
+        if (note.followUp) setFollowUp(doc, id, note.followUp)
         if (note.agreed) agreed.push(id)
       }
     })

@@ -39,6 +39,15 @@ const MIGRATIONS: Readonly<Record<number, (doc: MapDoc) => void>> = {
       }
     }
   },
+  /** 3 → 4: every action says where it stands; the ones agreed until now are still open. */
+  3: (doc) => {
+    const board = boardOf(metaOf(doc).get('board'))
+    notesOf(doc).forEach((fields, id) => {
+      if (!(fields instanceof Y.Map) || fields.get('status') !== undefined) return
+      const note = parseNote(id, plainEntries(fields), board)
+      if (note?.followUp) fields.set('status', 'open')
+    })
+  },
 }
 
 /**

@@ -88,7 +88,7 @@ describe('map operations', () => {
     expect(viewMap(doc).meta).toMatchObject({
       title: 'Samenspel Holendrecht',
       description: 'Buurtteam en voedselbank',
-      schemaVersion: 3,
+      schemaVersion: 4,
       board: 'partnerschapskaart',
     })
   })

@@ -56,6 +56,8 @@ export type MapErrorCode =
   | 'unknown-note'
   | 'invalid-participant'
   | 'invalid-column'
+  | 'not-an-action'
+  | 'date-invalid'
 
 export class MapError extends Error {
   constructor(readonly code: MapErrorCode) {
@@ -259,7 +261,10 @@ export function addNote(doc: MapDoc, input: NewNote, now = Date.now()): NoteId {
     if (proxyBy && !input.anonymous) fields.set('proxyBy', { ...proxyBy })
     fields.set('createdAt', now)
     fields.set('updatedAt', now)
-    if (carriesOwners(board, input.column)) setOwner(fields, { kind: 'wij', ...input.owner })
+    if (carriesOwners(board, input.column)) {
+      setOwner(fields, { kind: 'wij', ...input.owner })
+      fields.set('status', 'open')
+    }
   }
   if (input.anonymous) {
     // Its place is worked out here (spacing the column anew, if needed, as an edit of its own);
@@ -344,8 +349,9 @@ export function moveNote(
   transact(doc, () => {
     const order = orderKeyAt(doc, target.column, target.index, id)
     fields.set('pos', { column: target.column, order })
-    if (carriesOwners(board, target.column) && fields.get('ownerKind') === undefined) {
-      setOwner(fields, { kind: 'wij' })
+    if (carriesOwners(board, target.column)) {
+      if (fields.get('ownerKind') === undefined) setOwner(fields, { kind: 'wij' })
+      if (fields.get('status') === undefined) fields.set('status', 'open')
     }
     fields.set('updatedAt', now)
   })

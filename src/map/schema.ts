@@ -5,6 +5,8 @@
 
 import { boardOf, carriesOwners, columnOf, type Board, type BoardKind } from './board'
 import {
+  isActionStatus,
+  isCalendarDate,
   isColumnId,
   isId,
   isObject,
@@ -13,6 +15,7 @@ import {
   isSide,
   LIMITS,
   NOTE_LABEL,
+  type ActionStatus,
   type ColumnId,
   type OwnerKind,
   type Role,
@@ -20,7 +23,10 @@ import {
 } from '../../shared/schema'
 
 export {
+  ACTION_STATUSES,
   DIRECTIONS,
+  isActionStatus,
+  isCalendarDate,
   isColumnId,
   isObject,
   isId,
@@ -34,6 +40,7 @@ export {
   SCHEMA_VERSION,
   SIDES,
   TEMPOS,
+  type ActionStatus,
   type ColumnId,
   type Direction,
   type OwnerKind,
@@ -73,6 +80,17 @@ export interface ActionOwner {
   readonly when: string
 }
 
+/** How an action is followed up after the meeting that agreed it. */
+export interface FollowUp {
+  readonly status: ActionStatus
+  /** The day to look at it again (`YYYY-MM-DD`); empty for none. */
+  readonly lookAgain: string
+  /** In the group's words: does it work, why or why not? May be empty. */
+  readonly evaluation: string
+}
+
+export const NO_FOLLOW_UP: FollowUp = { status: 'open', lookAgain: '', evaluation: '' }
+
 export interface Note {
   readonly id: NoteId
   readonly column: ColumnId
@@ -95,6 +113,8 @@ export interface Note {
   readonly proxyBy: Participant | null
   /** Only for notes in the actions column. */
   readonly owner: ActionOwner | null
+  /** Only for notes in the actions column: how it is followed up. */
+  readonly followUp: FollowUp | null
 }
 
 export interface MapMeta {
@@ -146,6 +166,15 @@ export function parseOwner(raw: Unknown): ActionOwner | null {
   }
 }
 
+/** An action's follow-up; what is missing or malformed reads as not done yet ("open"). */
+export function parseFollowUp(raw: Unknown): FollowUp {
+  return {
+    status: isActionStatus(raw.status) ? raw.status : 'open',
+    lookAgain: isCalendarDate(raw.lookAgain) ? raw.lookAgain : '',
+    evaluation: text(raw.evaluation ?? '', LIMITS.evaluation) ?? '',
+  }
+}
+
 /**
  * A note read from the document's fields, or null when any field is missing or malformed. A note
  * in a column whose notes carry owners always has one ("wij" when none was written).
@@ -164,6 +193,7 @@ export function parseNote(id: string, raw: Unknown, board: Board): Note | null {
   if (noteText === null || (!author && !anonymous) || createdAt === null || updatedAt === null) {
     return null
   }
+  const owned = carriesOwners(board, column)
   return {
     id: id as NoteId,
     column,
@@ -174,9 +204,8 @@ export function parseNote(id: string, raw: Unknown, board: Board): Note | null {
     createdAt,
     updatedAt,
     proxyBy,
-    owner: carriesOwners(board, column)
-      ? (parseOwner(raw) ?? { kind: 'wij', name: '', when: '' })
-      : null,
+    owner: owned ? (parseOwner(raw) ?? { kind: 'wij', name: '', when: '' }) : null,
+    followUp: owned ? parseFollowUp(raw) : null,
   }
 }
 

@@ -16,6 +16,7 @@ import {
   setAskNote,
   setShowBalance,
   setPulse,
+  setLookBack,
   type PulsePhase,
   setFollow,
   setJoinCode,
@@ -57,6 +58,8 @@ export interface FacilitatorActions {
   setAskNote(noteId: NoteId | null): void
   setShowBalance(show: boolean): void
   setPulse(phase: PulsePhase | null): void
+  /** Puts an action (or, with null, the summary) on every screen; `false` ends looking back. */
+  setLookBack(note: NoteId | null | false): void
   setPrivateWriting(on: boolean): void
   revealDrafts(anonymous: boolean): void
   /** Opens or closes joining by short code; resolves false when it failed. */
@@ -94,6 +97,7 @@ export function facilitatorActions(
     setAskNote: (noteId) => facilitate((doc) => setAskNote(doc, noteId)),
     setShowBalance: (show) => facilitate((doc) => setShowBalance(doc, show)),
     setPulse: (phase) => facilitate((doc) => setPulse(doc, phase)),
+    setLookBack: (note) => facilitate((doc) => setLookBack(doc, note === false ? null : { note })),
     setPrivateWriting: (on) => facilitate((doc) => setPrivateWriting(doc, on)),
     revealDrafts: (anonymous) => facilitate((doc) => revealDrafts(doc, anonymous)),
 

@@ -9,12 +9,14 @@ import {
   newParticipantId,
   ownPulse,
   ROLE_SIDE,
+  setFollowUp,
   setHolds,
   setLink,
   updateMapDetails,
   writePulse,
   type ActionOwner,
   type ColumnId,
+  type FollowUp,
   type MapDetails,
   type MapDoc,
   type MapFile,
@@ -54,6 +56,8 @@ export interface NoteActions {
   ): boolean
   moveNote(id: NoteId, column: ColumnId, index: number): void
   deleteNote(id: NoteId): void
+  /** An action's status, day to look again or evaluation; true when valid and written. */
+  setFollowUp(id: NoteId, changes: Partial<FollowUp>): boolean
   dismissError(): void
   /** Links a note to one it serves in the neighbouring column, or unlinks it. */
   setLink(from: NoteId, to: NoteId, linked: boolean): void
@@ -148,6 +152,10 @@ export function noteActions(ctx: StoreContext): NoteActions {
 
     deleteNote(id) {
       own('delete', (doc) => deleteNote(doc, id))
+    },
+
+    setFollowUp(id, changes) {
+      return attempt((doc) => setFollowUp(doc, id, changes)) !== null
     },
 
     dismissError() {

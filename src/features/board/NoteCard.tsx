@@ -2,10 +2,10 @@ import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { lazy, memo, Suspense, useLayoutEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n'
 import type { ColumnId, Note } from '../../map'
-import { carriesOwners, servedColumn } from '../../map'
+import { carriesOwners, isOverdue, servedColumn, today } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteVoting } from '../facilitation/NoteVoting'
-import { bylineOf, ownerLine } from '../shared/noteText'
+import { bylineOf, followUpLine, ownerLine } from '../shared/noteText'
 import { refOf } from '../shared/refs'
 import type { NoteDraft } from './NoteForm'
 import { NoteHead } from './NoteHead'
@@ -27,6 +27,7 @@ export const NoteBody = memo(function NoteBody({
 }) {
   const t = useT()
   const owner = ownerLine(t, note)
+  const followUp = followUpLine(t, note, today())
   return (
     <>
       <p className="note-text" id={labelled ? `note-${note.id}-text` : undefined}>
@@ -37,6 +38,14 @@ export const NoteBody = memo(function NoteBody({
           {owner}
         </p>
       )}
+      {followUp && (
+        <p
+          className={`note-followup${followUp.overdue ? ' is-overdue' : ''}`}
+          id={labelled ? `note-${note.id}-followup` : undefined}
+        >
+          {followUp.text}
+        </p>
+      )}
       <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
         {bylineOf(t, note)}
       </p>
@@ -44,7 +53,7 @@ export const NoteBody = memo(function NoteBody({
   )
 })
 
-type Mode = 'view' | 'edit' | 'confirmDelete'
+type Mode = 'view' | 'edit' | 'followUp' | 'confirmDelete'
 
 /** Once a note has gone from a column (deleted, moved away), keyboard users stay in that column. */
 function focusColumn(column: ColumnId): void {
@@ -62,6 +71,10 @@ const keepDragOut = {
   onMouseDown: (event: SyntheticEvent) => event.stopPropagation(),
   onTouchStart: (event: SyntheticEvent) => event.stopPropagation(),
 }
+
+const FollowUpForm = lazy(() =>
+  import('../followup/FollowUpForm').then((module) => ({ default: module.FollowUpForm })),
+)
 
 const LinkPicker = lazy(() =>
   import('../thread/LinkPicker').then((module) => ({ default: module.LinkPicker })),
@@ -141,7 +154,7 @@ export const NoteCard = memo(function NoteCard({
         item.current = element
         setNodeRef(element)
       }}
-      className={`note${isDragging ? (away ? ' is-away' : ' is-dragging') : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}${mode === 'edit' ? ' is-editing' : ''}`}
+      className={`note${isDragging ? (away ? ' is-away' : ' is-dragging') : ''}${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}${mode === 'edit' ? ' is-editing' : ''}${isOverdue(note.followUp, today()) ? ' is-overdue' : ''}`}
       aria-labelledby={`note-${note.id}-ref note-${note.id}-text note-${note.id}-author`}
       data-note-id={note.id}
       {...listeners}
@@ -242,6 +255,7 @@ const NoteContent = memo(function NoteContent({
           buttonRef={menuButton}
           returnFocus={() => main.current?.focus()}
           onEdit={() => setMode('edit')}
+          onFollowUp={() => setMode('followUp')}
           onLink={() => setLinking(true)}
           onDelete={() => setMode('confirmDelete')}
           onMoved={focusColumn}
@@ -258,7 +272,7 @@ const NoteContent = memo(function NoteContent({
         tabIndex={tabbable ? 0 : -1}
         // What the card's head says (its status, what it serves, its dots) is heard on focus too.
         aria-describedby={[
-          `note-${note.id}-status note-${note.id}-serves note-${note.id}-votes`,
+          `note-${note.id}-status note-${note.id}-serves note-${note.id}-votes note-${note.id}-followup`,
           handleAttributes['aria-describedby'],
         ]
           .filter(Boolean)
@@ -289,6 +303,19 @@ const NoteContent = memo(function NoteContent({
               target={linkTarget}
               onDone={() => {
                 setLinking(false)
+                backToNote()
+              }}
+            />
+          </Suspense>
+        </div>
+      )}
+      {mode === 'followUp' && (
+        <div {...keepDragOut}>
+          <Suspense fallback={null}>
+            <FollowUpForm
+              note={note}
+              onDone={() => {
+                setMode('view')
                 backToNote()
               }}
             />

@@ -6,11 +6,16 @@ import { mayWriteTo } from '../../store/selectors'
 import type { MenuControls } from '../shared/Menu'
 import { MenuList, type MenuItem } from '../shared/MenuList'
 import { useMyHold, useValueShare } from '../voices/useValueShare'
+import { useTexts } from '../../i18n/bundle'
+import { downloadLookBack } from '../followup/calendar'
+import { followUpTexts } from '../followup/texts'
 
 export interface NoteActionsProps {
   note: Note
   editable: boolean
   onEdit(): void
+  /** An action's status, day to look again and evaluation. */
+  onFollowUp(): void
   onLink(): void
   onDelete(): void
   /** After the note went to another column: where keyboard users stay. */
@@ -33,11 +38,14 @@ export function NoteMenuItems({
   editable,
   controls,
   onEdit,
+  onFollowUp,
   onLink,
   onDelete,
   onMoved,
 }: ItemProps) {
   const t = useT()
+  const ft = useTexts(followUpTexts)
+  const title = useRoom((state) => state.view.meta.title)
   const [page, setPage] = useState<'main' | 'move'>('main')
   const level = useRoom((state) => state.level)
   const board = useRoom((state) => state.view.board)
@@ -59,6 +67,17 @@ export function NoteMenuItems({
 
   const main: MenuItem[] = []
   if (editable) main.push({ key: 'edit', label: t('note.edit'), onSelect: onEdit })
+  if (note.followUp) {
+    // Following up is not writing into a column: it stays open when the column is locked.
+    main.push({ key: 'followUp', label: ft('menu.followUp'), onSelect: onFollowUp })
+    if (note.followUp.lookAgain) {
+      main.push({
+        key: 'calendar',
+        label: ft('menu.calendar'),
+        onSelect: () => void downloadLookBack(ft, note, title),
+      })
+    }
+  }
   if (targets.length > 0) {
     main.push({
       key: 'move',

@@ -3,6 +3,8 @@ import { absoluteUrl, roomPath, viewerPath } from '../../routing/router'
 import { useT } from '../../i18n'
 import { useRoom, type MapSecrets } from '../../store/roomStore'
 import { download } from './download'
+import { useTexts } from '../../i18n/bundle'
+import { exportTexts } from '../shared/exportTexts'
 
 /** The file formats load when someone exports, not with the map. */
 const formats = () => import('./formats')
@@ -22,6 +24,7 @@ function linkBack(roomId: string, secrets: MapSecrets | null): { url: string; re
 /** Take the map home: as a file to import again, the actions for a spreadsheet, or as text. */
 export function ExportPanel({ roomId }: { roomId: string }) {
   const t = useT()
+  const et = useTexts(exportTexts)
   const level = useRoom((state) => state.level)
   const [size, setSize] = useState<'A3' | 'A4'>('A3')
   const [includeNames, setIncludeNames] = useState(true)
@@ -57,10 +60,10 @@ export function ExportPanel({ roomId }: { roomId: string }) {
 
   return (
     <section className="export" aria-labelledby="export-title">
-      <h2 id="export-title">{t('export.title')}</h2>
+      <h2 id="export-title">{et('export.title')}</h2>
       <div className="export-pdf">
         <label className="inline-field">
-          <span>{t('export.pdfSize')}</span>
+          <span>{et('export.pdfSize')}</span>
           <select value={size} onChange={(event) => setSize(event.target.value as 'A3' | 'A4')}>
             <option value="A3">A3</option>
             <option value="A4">A4</option>
@@ -72,7 +75,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
             checked={includeNames}
             onChange={(event) => setIncludeNames(event.target.checked)}
           />
-          <span>{t('export.pdfNames')}</span>
+          <span>{et('export.pdfNames')}</span>
         </label>
         <label className="choice small">
           <input
@@ -81,7 +84,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
             aria-describedby={includeLink ? 'export-link-hint' : undefined}
             onChange={(event) => setIncludeLink(event.target.checked)}
           />
-          <span>{t('export.pdfLink')}</span>
+          <span>{et('export.pdfLink')}</span>
         </label>
         {hasPulse && (
           <label className="choice small">
@@ -90,12 +93,12 @@ export function ExportPanel({ roomId }: { roomId: string }) {
               checked={includePulse}
               onChange={(event) => setIncludePulse(event.target.checked)}
             />
-            <span>{t('export.pdfPulse')}</span>
+            <span>{et('export.pdfPulse')}</span>
           </label>
         )}
         {includeLink && (
           <p className="hint" id="export-link-hint">
-            {t(link.readOnly ? 'export.pdfLinkViewer' : 'export.pdfLinkMember')}
+            {et(link.readOnly ? 'export.pdfLinkViewer' : 'export.pdfLinkMember')}
           </p>
         )}
         <button
@@ -104,11 +107,11 @@ export function ExportPanel({ roomId }: { roomId: string }) {
           disabled={pdfState === 'busy'}
           onClick={() => void onPdf()}
         >
-          {pdfState === 'busy' ? t('export.pdfBusy') : t('export.pdf')}
+          {pdfState === 'busy' ? et('export.pdfBusy') : et('export.pdf')}
         </button>
         {pdfState === 'failed' && (
           <p className="form-error" role="alert">
-            {t('export.pdfFailed')}
+            {et('export.pdfFailed')}
           </p>
         )}
       </div>
@@ -126,7 +129,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
             )
           }}
         >
-          {t('export.json')}
+          {et('export.json')}
         </button>
         <button
           type="button"
@@ -140,7 +143,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
             )
           }}
         >
-          {t('export.csv')}
+          {et('export.csv')}
         </button>
         <button
           type="button"
@@ -154,10 +157,10 @@ export function ExportPanel({ roomId }: { roomId: string }) {
             )
           }}
         >
-          {t('export.markdown')}
+          {et('export.markdown')}
         </button>
       </div>
-      <p className="hint">{t('export.hint')}</p>
+      <p className="hint">{et('export.hint')}</p>
     </section>
   )
 }

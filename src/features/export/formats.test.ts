@@ -21,9 +21,13 @@ describe('export formats', () => {
     expect(csvCell('@home')).toBe('"\'@home"')
   })
 
-  it('lists every action with ik/wij/anderen, who and when; semicolons for Dutch', () => {
+  it('lists every action with ik/wij/anderen, who, when and its follow-up; semicolons for Dutch', () => {
     const csv = actionsCsv(example(), translator('nl'))
-    expect(csv.startsWith('\uFEFF"Wat";"Wie doet het?";"Wie precies";"Wanneer"\r\n')).toBe(true)
+    expect(
+      csv.startsWith(
+        '\uFEFF"Wat";"Wie doet het?";"Wie precies";"Wanneer";"Stand";"Terugkijken op";"Evaluatie"\r\n',
+      ),
+    ).toBe(true)
     const lines = csv.trim().split('\r\n')
     expect(lines).toHaveLength(1 + EXAMPLE_MAP.actions.length)
     expect(csv).toContain('"Ik";"Łukasz";"vóór 1 maart"')

@@ -15,6 +15,8 @@ import { roleText } from '../shared/roleText'
 import { refOf } from '../shared/refs'
 import { actionHeader, actionRow } from '../shared/actionRow'
 import { bylineOf } from '../shared/noteText'
+import { bundleTranslator } from '../../i18n/bundle'
+import { exportTexts } from '../shared/exportTexts'
 
 /**
  * A cell a spreadsheet will not run: quoted, inner quotes doubled, and a leading = + - @ (the
@@ -26,12 +28,13 @@ export function csvCell(value: string): string {
 }
 
 /**
- * The action list as CSV for a spreadsheet: what, ik/wij/anderen, who, when. Dutch spreadsheets
+ * The action list as CSV for a spreadsheet: what, ik/wij/anderen, who, when, and how it is
+ * followed up (status, day to look again as `YYYY-MM-DD`, evaluation). Dutch spreadsheets
  * expect semicolons, English ones commas; a byte-order mark makes Excel read UTF-8.
  */
 export function actionsCsv(view: MapView, t: Translate): string {
   const separator = t.lang === 'nl' ? ';' : ','
-  const rows = [actionHeader(t), ...actionsOf(view).map((note) => actionRow(t, note))]
+  const rows = [actionHeader(t), ...actionsOf(view).map((note) => actionRow(t, note, true))]
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(separator)).join('\r\n')}\r\n`
 }
 
@@ -60,6 +63,7 @@ export function mapMarkdown(
   date: Date,
   dots: readonly Dot[] = [],
 ): string {
+  const et = bundleTranslator(exportTexts, t.lang)
   const counts = tally(dots)
   const isShared = (note: Note) =>
     note.column === threadStart(view.board) &&
@@ -72,10 +76,10 @@ export function mapMarkdown(
   const lines: string[] = [`# ${md(view.meta.title || t('room.noTitle'))}`, '']
   if (view.meta.description) lines.push(md(view.meta.description), '')
   lines.push(`*${t('app.cardLine')}*`, '')
-  const dated = `${t('export.date')}: ${date.toLocaleDateString(t.lang === 'nl' ? 'nl-NL' : 'en-GB')}`
+  const dated = `${et('export.date')}: ${date.toLocaleDateString(t.lang === 'nl' ? 'nl-NL' : 'en-GB')}`
   lines.push(
     view.meta.cardVersion
-      ? `${dated} · ${t('export.version')}: ${md(view.meta.cardVersion)}`
+      ? `${dated} · ${et('export.version')}: ${md(view.meta.cardVersion)}`
       : dated,
   )
   if (view.participants.length > 0) {
@@ -105,21 +109,22 @@ export function mapMarkdown(
     }
     lines.push('')
   }
-  lines.push(`## ${t('export.actionList')}`, '')
-  lines.push(`| ${actionHeader(t).join(' | ')} |`)
-  lines.push('| --- | --- | --- | --- |')
+  lines.push(`## ${et('export.actionList')}`, '')
+  const header = actionHeader(t)
+  lines.push(`| ${header.join(' | ')} |`)
+  lines.push(`|${' --- |'.repeat(header.length)}`)
   for (const note of actionsOf(view)) {
     const cells = actionRow(t, note)
     lines.push(`| ${cells.map((cell) => md(cell).replace(/ {2}\n/g, ' ')).join(' | ')} |`)
   }
   const { threads, more } = threadList(view)
   if (threads.length > 0) {
-    lines.push('', `## ${t('export.threadsTitle')}`, '')
+    lines.push('', `## ${et('export.threadsTitle')}`, '')
     for (const { path, whole } of threads) {
       const chain = path.map((id) => refOf(t, view, id)).join(' → ')
-      lines.push(`- ${chain}${whole ? '' : ` *(${t('export.threadPartial')})*`}`)
+      lines.push(`- ${chain}${whole ? '' : ` *(${et('export.threadPartial')})*`}`)
     }
-    if (more) lines.push(`- *${t('export.threadsMore')}*`)
+    if (more) lines.push(`- *${et('export.threadsMore')}*`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -12,9 +12,13 @@ import {
 import { useServerNow } from './useNow'
 import { useRoom } from '../../store/roomStore'
 import { PulseControls } from '../pulse/Pulse'
+import { useTexts } from '../../i18n/bundle'
+import { LookBackStart } from '../followup/LookBack'
+import { followUpTexts } from '../followup/texts'
 import { useDisclosure } from '../shared/useDisclosure'
 import { useFocusHandoff } from '../shared/useFocusHandoff'
 import { usePanel } from '../room/panel'
+import { closingTexts } from './texts'
 
 /** A labelled checkbox in the facilitator's controls. */
 function Toggle(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
@@ -35,23 +39,23 @@ function Toggle(props: { label: string; checked: boolean; onChange(checked: bool
  * PDF (the group's agreements), and a reminder to agree when they look at them again.
  */
 function Closing() {
-  const t = useT()
+  const ct = useTexts(closingTexts)
   const { buttonRef, panelRef, buttonProps, panelProps, close } = useDisclosure<HTMLDivElement>()
   const room = useRoom.getState()
   return (
     <div className="closing">
       <button type="button" className="primary" data-focus="next" ref={buttonRef} {...buttonProps}>
-        {t('closing.open')}
+        {ct('closing.open')}
         <span aria-hidden="true"> ▾</span>
       </button>
       <div
         className="activities-menu closing-menu"
         role="group"
-        aria-label={t('closing.title')}
+        aria-label={ct('closing.title')}
         ref={panelRef}
         {...panelProps}
       >
-        <p>{t('closing.intro')}</p>
+        <p>{ct('closing.intro')}</p>
         <div className="activity-controls">
           <button
             type="button"
@@ -60,7 +64,7 @@ function Closing() {
               close(true)
             }}
           >
-            {t('closing.pulse')}
+            {ct('closing.pulse')}
           </button>
           <button
             type="button"
@@ -69,10 +73,10 @@ function Closing() {
               usePanel.getState().open('export')
             }}
           >
-            {t('closing.pdf')}
+            {ct('closing.pdf')}
           </button>
         </div>
-        <p className="hint">{t('closing.next')}</p>
+        <p className="hint">{ct('closing.next')}</p>
       </div>
     </div>
   )
@@ -420,6 +424,7 @@ function InviteButton() {
 
 export function FacilitatorBar() {
   const t = useT()
+  const ft = useTexts(followUpTexts)
   const {
     open: menuOpen,
     buttonRef,
@@ -463,6 +468,9 @@ export function FacilitatorBar() {
             </button>
           </MenuPart>
           <PulseControls />
+          <MenuPart title={ft('lookBack.title')}>
+            <LookBackStart onStarted={() => close(false)} />
+          </MenuPart>
           <button type="button" className="activities-close" onClick={() => close(true)}>
             {t('facilitation.activitiesClose')}
           </button>

@@ -1,16 +1,17 @@
 import { useState } from 'react'
-import { useT } from '../../i18n'
 import { keyFileOfThisDevice, restoreKeyFile } from '../../store/keys'
 import { useRoom } from '../../store/roomStore'
 import { download } from '../export/download'
 import { Field } from '../shared/Field'
+import { useTexts } from '../../i18n/bundle'
+import { keysTexts } from './texts'
 
 /**
  * A facilitator saves the keys of all their maps to a file and restores them on another device
  * (or after the browser forgot them), so months of a partnership do not hang on one laptop.
  */
 export function KeysPanel() {
-  const t = useT()
+  const kt = useTexts(keysTexts)
   // Read when the panel shows and after a restore: the keys live in this browser's storage.
   const [count, setCount] = useState(() => keyFileOfThisDevice().count)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
@@ -25,27 +26,27 @@ export function KeysPanel() {
     if (!file) return
     const result = restoreKeyFile(await file.text())
     if (!result.ok) {
-      setMessage({ error: true, text: t(`keys.${result.problem}`) })
+      setMessage({ error: true, text: kt(`keys.${result.problem}`) })
       return
     }
     useRoom.getState().refreshRecentMaps()
     setCount(keyFileOfThisDevice().count)
-    setMessage({ error: false, text: t('keys.restored', { count: result.count }) })
+    setMessage({ error: false, text: kt('keys.restored', { count: result.count }) })
   }
 
   return (
     <section className="panel" aria-labelledby="keys-title">
-      <h2 id="keys-title">{t('keys.title')}</h2>
-      <p>{t('keys.intro')}</p>
+      <h2 id="keys-title">{kt('keys.title')}</h2>
+      <p>{kt('keys.intro')}</p>
       {count > 0 && (
         <>
-          <p className="hint">{t('keys.warning', { count })}</p>
+          <p className="hint">{kt('keys.warning', { count })}</p>
           <button type="button" onClick={save}>
-            {t('keys.save')}
+            {kt('keys.save')}
           </button>
         </>
       )}
-      <Field label={t('keys.restore')}>
+      <Field label={kt('keys.restore')}>
         {(control) => (
           <input
             {...control}

@@ -5,6 +5,8 @@ import { useRoom } from '../../store/roomStore'
 import { prefersLessMotion } from '../board/motion'
 import { Field } from '../shared/Field'
 import { PULSE_MIN_ANSWERS, pulsePhase, pulseWords } from '../shared/pulseRules'
+import { useTexts } from '../../i18n/bundle'
+import { pulseTexts } from '../shared/pulseTexts'
 
 type Phase = 'before' | 'after'
 
@@ -13,7 +15,7 @@ type Phase = 'before' | 'after'
  * for this person, and what the room answered so far, without names.
  */
 export function PulseRound() {
-  const t = useT()
+  const pt = useTexts(pulseTexts)
   const phase = useRoom((state) => state.control.pulse)
   const level = useRoom((state) => state.level)
   const following = useRoom(
@@ -33,14 +35,14 @@ export function PulseRound() {
   return (
     <section className="pulse-round" aria-labelledby="pulse-title">
       <h2 id="pulse-title" ref={heading} tabIndex={-1}>
-        {t(phase === 'before' ? 'pulse.titleBefore' : 'pulse.titleAfter')}
+        {pt(phase === 'before' ? 'pulse.titleBefore' : 'pulse.titleAfter')}
       </h2>
-      <p>{t(phase === 'before' ? 'pulse.introBefore' : 'pulse.introAfter')}</p>
+      <p>{pt(phase === 'before' ? 'pulse.introBefore' : 'pulse.introAfter')}</p>
       {level !== 'viewer' && <PulseForm key={phase} phase={phase} />}
       <PulseResults />
       {level === 'facilitator' && (
         <button type="button" onClick={() => useRoom.getState().setPulse(null)}>
-          {t('pulse.close')}
+          {pt('pulse.close')}
         </button>
       )}
     </section>
@@ -48,7 +50,7 @@ export function PulseRound() {
 }
 
 function PulseForm({ phase }: { phase: Phase }) {
-  const t = useT()
+  const pt = useTexts(pulseTexts)
   const id = useId()
   const own = useRoom.getState().ownPulse()
   const [head, setHead] = useState(own?.head ?? '')
@@ -85,13 +87,13 @@ function PulseForm({ phase }: { phase: Phase }) {
     <form className="pulse-form" onSubmit={submit}>
       {phase === 'before' && (
         <>
-          {field(t('pulse.head'), t('pulse.headHint'), head, setHead)}
-          {field(t('pulse.heart'), t('pulse.heartHint'), heart, setHeart)}
-          {field(t('pulse.gut'), t('pulse.gutHint'), gut, setGut)}
+          {field(pt('pulse.head'), pt('pulse.headHint'), head, setHead)}
+          {field(pt('pulse.heart'), pt('pulse.heartHint'), heart, setHeart)}
+          {field(pt('pulse.gut'), pt('pulse.gutHint'), gut, setGut)}
         </>
       )}
       <fieldset className="choices inline pulse-scores">
-        <legend>{t('pulse.score')}</legend>
+        <legend>{pt('pulse.score')}</legend>
         {PULSE_SCORES.map((value) => (
           <label key={value} className="choice">
             <input
@@ -108,13 +110,13 @@ function PulseForm({ phase }: { phase: Phase }) {
           </label>
         ))}
       </fieldset>
-      <p className="hint">{t('pulse.anonymous')}</p>
+      <p className="hint">{pt('pulse.anonymous')}</p>
       <div className="actions">
         <button type="submit" className="primary">
-          {t('pulse.save')}
+          {pt('pulse.save')}
         </button>
         <span role="status" className="form-status">
-          {saved ? t('pulse.saved') : ''}
+          {saved ? pt('pulse.saved') : ''}
         </span>
       </div>
     </form>
@@ -123,7 +125,7 @@ function PulseForm({ phase }: { phase: Phase }) {
 
 /** The distribution of scores before and after, and the words, in no particular order. */
 function PulseResults() {
-  const t = useT()
+  const pt = useTexts(pulseTexts)
   const entries = useRoom((state) => state.view.pulse)
   const written = (key: 'head' | 'heart' | 'gut') =>
     entries.filter((entry) => entry[key] !== '').length
@@ -137,7 +139,7 @@ function PulseResults() {
         const words = pulseWords(entries, key)
         return (
           <div key={key} className="pulse-words">
-            <h3>{t(`pulse.${key}`)}</h3>
+            <h3>{pt(`pulse.${key}`)}</h3>
             {words ? (
               <ul>
                 {words.map((text, i) => (
@@ -146,7 +148,7 @@ function PulseResults() {
               </ul>
             ) : (
               <p className="pulse-chart-waiting">
-                {t('pulse.wordsTooFew', { min: PULSE_MIN_ANSWERS })}
+                {pt('pulse.wordsTooFew', { min: PULSE_MIN_ANSWERS })}
               </p>
             )}
           </div>
@@ -158,6 +160,7 @@ function PulseResults() {
 
 function ScoreChart({ phase }: { phase: Phase }) {
   const t = useT()
+  const pt = useTexts(pulseTexts)
   const entries = useRoom((state) => state.view.pulse)
   const shown = pulsePhase(t, entries, phase)
   if (!shown) return null
@@ -179,7 +182,7 @@ function ScoreChart({ phase }: { phase: Phase }) {
         {counts.map((count, i) => (
           <li
             key={i}
-            aria-label={t('pulse.bar', { score: i + 1, count })}
+            aria-label={pt('pulse.bar', { score: i + 1, count })}
             data-score={i + 1}
             data-count={count}
           >
@@ -196,32 +199,32 @@ function ScoreChart({ phase }: { phase: Phase }) {
 
 /** The facilitator's buttons to open the warm-up or the closing round. */
 export function PulseControls() {
-  const t = useT()
+  const pt = useTexts(pulseTexts)
   const phase = useRoom((state) => state.control.pulse)
   const answered = useRoom((state) => state.view.pulse.length)
   return (
     <section className="pulse-controls" aria-labelledby="pulse-controls-title">
-      <h2 id="pulse-controls-title">{t('pulse.controls')}</h2>
-      <p className="hint">{t('pulse.controlsHint')}</p>
+      <h2 id="pulse-controls-title">{pt('pulse.controls')}</h2>
+      <p className="hint">{pt('pulse.controlsHint')}</p>
       <div className="actions">
         <button
           type="button"
           aria-pressed={phase === 'before'}
           onClick={() => useRoom.getState().setPulse(phase === 'before' ? null : 'before')}
         >
-          {t('pulse.openBefore')}
+          {pt('pulse.openBefore')}
         </button>
         <button
           type="button"
           aria-pressed={phase === 'after'}
           onClick={() => useRoom.getState().setPulse(phase === 'after' ? null : 'after')}
         >
-          {t('pulse.openAfter')}
+          {pt('pulse.openAfter')}
         </button>
       </div>
       {!phase && answered > 0 && (
         <details>
-          <summary>{t('pulse.results')}</summary>
+          <summary>{pt('pulse.results')}</summary>
           <PulseResults />
         </details>
       )}

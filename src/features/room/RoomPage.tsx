@@ -16,6 +16,9 @@ const tools = () => import('./facilitatorTools')
 const FacilitatorBar = lazy(() => tools().then((m) => ({ default: m.FacilitatorBar })))
 // The head-heart-gut round loads when the facilitator opens it, not with the map.
 const PulseRound = lazy(() => import('../pulse/Pulse').then((m) => ({ default: m.PulseRound })))
+const LookBackRound = lazy(() =>
+  import('../followup/LookBack').then((m) => ({ default: m.LookBackRound })),
+)
 const RoomPanel = lazy(() => import('./RoomPanel').then((m) => ({ default: m.RoomPanel })))
 const UndoToast = lazy(() => import('./UndoToast').then((m) => ({ default: m.UndoToast })))
 
@@ -40,6 +43,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const level = useRoom((state) => state.level)
   const panelOpen = usePanel((state) => state.section !== null)
   const pulseOpen = useRoom((state) => state.control.pulse !== null)
+  const lookingBack = useRoom((state) => state.control.lookBack !== null)
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
@@ -115,6 +119,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
           {pulseOpen && (
             <Suspense fallback={null}>
               <PulseRound />
+            </Suspense>
+          )}
+          {lookingBack && (
+            <Suspense fallback={null}>
+              <LookBackRound />
             </Suspense>
           )}
           <div className="room-board">

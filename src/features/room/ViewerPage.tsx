@@ -8,6 +8,7 @@ import { PulseRound } from '../pulse/Pulse'
 import { JoinCodeDisplay } from '../share/JoinCodePanel'
 import { RefusalBanner } from './RefusalBanner'
 import { Spotlight } from './viewer/Spotlight'
+import { LookBackScreen } from '../followup/LookBack'
 import { ViewerBoard } from './viewer/ViewerBoard'
 import { ViewerStepBar } from './viewer/ViewerStepBar'
 import { VoteRanking } from './viewer/VoteRanking'
@@ -46,6 +47,7 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
         <div className="vw-stage">
           <ViewerBoard />
           <Spotlight />
+          <LookBackScreen />
         </div>
         {side && (
           <aside className="vw-side" aria-label={t('viewer.panels')}>

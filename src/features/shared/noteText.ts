@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n'
-import type { Note } from '../../map'
+import { isOverdue, type Note } from '../../map'
 import { roleText } from './roleText'
 
 /** A short form of a note's text for labels and announcements. */
@@ -29,4 +29,35 @@ export function ownerLine(t: Translate, note: Note): string | null {
   return [t(`owner.${note.owner.kind}`), note.owner.name, note.owner.when]
     .filter((part) => part.trim() !== '')
     .join(' · ')
+}
+
+/** A calendar day (`YYYY-MM-DD`) written out for people: "12 maart 2027". */
+export function formatDay(lang: string, day: string): string {
+  const [year, month, date] = day.split('-').map(Number)
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year!, month! - 1, date)))
+}
+
+/**
+ * Where an action stands and when the group looks at it again ("Bezig · Terugkijken op 12 maart
+ * 2027"); null for an open action without a day, which has nothing to say yet.
+ */
+export function followUpLine(
+  t: Translate,
+  note: Note,
+  on: string,
+): { text: string; overdue: boolean } | null {
+  const followUp = note.followUp
+  if (!followUp || (followUp.status === 'open' && followUp.lookAgain === '')) return null
+  const overdue = isOverdue(followUp, on)
+  const parts = [t(`status.${followUp.status}`)]
+  if (followUp.lookAgain) {
+    const date = formatDay(t.lang, followUp.lookAgain)
+    parts.push(t(overdue ? 'followUp.overdue' : 'followUp.lookAgain', { date }))
+  }
+  return { text: parts.join(' · '), overdue }
 }

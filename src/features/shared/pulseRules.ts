@@ -1,4 +1,6 @@
 import type { Translate } from '../../i18n'
+import { bundleTranslator } from '../../i18n/bundle'
+import { pulseTexts } from './pulseTexts'
 import { pulseSummary, type PulseEntry } from '../../map'
 
 /** Scores are shown only from this many answers on, so no single answer can be read off. */
@@ -14,16 +16,17 @@ export function pulsePhase(
   entries: readonly PulseEntry[],
   phase: 'before' | 'after',
 ) {
+  const pt = bundleTranslator(pulseTexts, t.lang)
   const { counts, answers, average } = pulseSummary(entries, phase)
   if (answers === 0 || average === null) return null
-  const title = t(phase === 'before' ? 'pulse.before' : 'pulse.after')
+  const title = pt(phase === 'before' ? 'pulse.before' : 'pulse.after')
   if (answers < PULSE_MIN_ANSWERS) {
-    return { title, counts: null, text: t('pulse.tooFew', { min: PULSE_MIN_ANSWERS }) }
+    return { title, counts: null, text: pt('pulse.tooFew', { min: PULSE_MIN_ANSWERS }) }
   }
   const shown = average.toLocaleString(t.lang === 'nl' ? 'nl-NL' : 'en-GB', {
     maximumFractionDigits: 1,
   })
-  return { title, counts, text: t('pulse.summary', { count: answers, average: shown }) }
+  return { title, counts, text: pt('pulse.summary', { count: answers, average: shown }) }
 }
 
 /**

@@ -11,6 +11,8 @@ import {
 } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { useRoomMix } from './RoomMix'
+import { useTexts } from '../../i18n/bundle'
+import { balanceTexts } from './texts'
 
 type Figures = Omit<GroupFigures, 'people'>
 
@@ -20,7 +22,7 @@ type Figures = Omit<GroupFigures, 'people'>
  * people is shown on its own.
  */
 export function BalancePanel({ large = false }: { large?: boolean }) {
-  const t = useT()
+  const bt = useTexts(balanceTexts)
   const view = useRoom((state) => state.view)
   const level = useRoom((state) => state.level)
   const control = useRoom((state) => state.control)
@@ -41,16 +43,16 @@ export function BalancePanel({ large = false }: { large?: boolean }) {
 
   return (
     <section className={`balance-panel${large ? ' is-large' : ''}`} aria-labelledby="balance-title">
-      <h2 id="balance-title">{t('balance.title')}</h2>
+      <h2 id="balance-title">{bt('balance.title')}</h2>
       {dominant && (
         <p className="balance-cue" role="status">
-          {t(dominant === 'formal' ? 'balance.cueFormal' : 'balance.cueInformal')}
+          {bt(dominant === 'formal' ? 'balance.cueFormal' : 'balance.cueInformal')}
         </p>
       )}
       {columns.map((column) => (
         <StepFigures key={column} step={balance.steps[column]} open={large} />
       ))}
-      <p className="hint">{t('balance.privacy', { min: MIN_GROUP })}</p>
+      <p className="hint">{bt('balance.privacy', { min: MIN_GROUP })}</p>
       {level === 'facilitator' && (
         <label className="choice">
           <input
@@ -58,7 +60,7 @@ export function BalancePanel({ large = false }: { large?: boolean }) {
             checked={control.showBalance}
             onChange={(event) => useRoom.getState().setShowBalance(event.target.checked)}
           />
-          <span>{t('balance.onShared')}</span>
+          <span>{bt('balance.onShared')}</span>
         </label>
       )}
     </section>
@@ -68,12 +70,13 @@ export function BalancePanel({ large = false }: { large?: boolean }) {
 /** One step's figures; on the shared screen (nobody there to click) the roles show open. */
 function StepFigures({ step, open }: { step: StepBalance; open: boolean }) {
   const t = useT()
+  const bt = useTexts(balanceTexts)
   const board = useRoom((state) => state.view.board)
   const headingId = `balance-${step.column}`
   const rows: { key: keyof Figures; label: string }[] = [
-    { key: 'notes', label: t('balance.notes') },
-    { key: 'edits', label: t('balance.edits') },
-    { key: 'votes', label: t('balance.votes') },
+    { key: 'notes', label: bt('balance.notes') },
+    { key: 'edits', label: bt('balance.edits') },
+    { key: 'votes', label: bt('balance.votes') },
   ]
   return (
     <div className="balance-step">
@@ -85,7 +88,7 @@ function StepFigures({ step, open }: { step: StepBalance; open: boolean }) {
           <div key={key}>
             <dt>{label}</dt>
             <dd>
-              <span data-figure={`total-${key}`}>{step.total[key]}</span> {t('balance.inTotal')}
+              <span data-figure={`total-${key}`}>{step.total[key]}</span> {bt('balance.inTotal')}
               {step.sides && (
                 <>
                   {' · '}
@@ -100,15 +103,15 @@ function StepFigures({ step, open }: { step: StepBalance; open: boolean }) {
           </div>
         ))}
       </dl>
-      {!step.sides && <p className="hint">{t('balance.notSplit', { min: MIN_GROUP })}</p>}
+      {!step.sides && <p className="hint">{bt('balance.notSplit', { min: MIN_GROUP })}</p>}
       {step.roles && step.roles.length > 1 && (
         <details className="balance-roles" open={open}>
-          <summary>{t('balance.byRole')}</summary>
+          <summary>{bt('balance.byRole')}</summary>
           <ul>
             {step.roles.map(({ role, figures }) => (
               <li key={role}>
-                {role === 'other' ? t('balance.otherRoles') : t(`role.${role}`)}:{' '}
-                {t('balance.roleLine', {
+                {role === 'other' ? bt('balance.otherRoles') : t(`role.${role}`)}:{' '}
+                {bt('balance.roleLine', {
                   notes: figures.notes,
                   edits: figures.edits,
                   votes: figures.votes,

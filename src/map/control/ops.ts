@@ -207,3 +207,11 @@ export function setShowBalance(doc: ControlDoc, show: boolean): void {
 export function setPulse(doc: ControlDoc, phase: PulsePhase | null): void {
   write(doc, (state) => (phase ? state.set('pulse', phase) : state.delete('pulse')))
 }
+
+/**
+ * Looking back at the actions: `{ note }` puts that action on every screen, `{ note: null }` the
+ * summary; null ends looking back.
+ */
+export function setLookBack(doc: ControlDoc, lookBack: { note: string | null } | null): void {
+  write(doc, (state) => (lookBack ? state.set('lookBack', lookBack) : state.delete('lookBack')))
+}

@@ -72,6 +72,11 @@ export interface ControlView {
   readonly showBalance: boolean
   /** The warm-up or closing round ("hoofd, hart, buik") that is open; null when none is. */
   readonly pulse: PulsePhase | null
+  /**
+   * Looking back at the actions with the group: the one on screen (null: the summary). Null
+   * when the group is not looking back.
+   */
+  readonly lookBack: { readonly note: string | null } | null
 }
 
 /**

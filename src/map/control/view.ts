@@ -26,6 +26,7 @@ export function facilitationFields(doc: ControlDoc) {
     askNote: string
     showBalance: boolean
     pulse: PulsePhase
+    lookBack: { note: string | null }
   }>
 }
 
@@ -62,6 +63,7 @@ export function viewControl(doc: ControlDoc, board: Board = DEFAULT_BOARD): Cont
     askNote: raw.askNote ?? null,
     showBalance: raw.showBalance === true,
     pulse: raw.pulse ?? null,
+    lookBack: raw.lookBack ?? null,
     joinCode: raw.joinCode ?? null,
   })
 }

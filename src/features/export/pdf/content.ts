@@ -1,8 +1,12 @@
 import type { Translate } from '../../../i18n'
+import { bundleTranslator } from '../../../i18n/bundle'
+import { pulseTexts } from '../../shared/pulseTexts'
 import {
   actionsOf,
   cardOrder,
+  isOverdue,
   stepOf,
+  today,
   threadStart,
   tally,
   type Dot,
@@ -17,7 +21,28 @@ import { looseEndsShown, refOf } from '../../shared/refs'
 import { roleText } from '../../shared/roleText'
 import { threadList } from '../../shared/threadList'
 import { valueShare } from '../../shared/valueShare'
-import type { PdfContent, PdfNote, PdfThreads } from './layout'
+import type { PdfActionCells, PdfContent, PdfNote, PdfThreads } from './layout'
+import type { ActionCells } from '../../shared/actionRow'
+import { exportTexts } from '../../shared/exportTexts'
+
+/** The action list's headings on paper, where who and its kind share a cell, as do the status and its day. */
+function headerOnPaper([what, kind, , when, status, , evaluation]: ActionCells): PdfActionCells {
+  return [what, kind, when, status, evaluation]
+}
+
+/**
+ * One action on paper: "Wij · Marga", and "Bezig · Terugkijken op 12 maart 2027" (or, when that
+ * day had passed on the day of the export, "Te laat: …").
+ */
+function rowOnPaper(
+  t: Translate,
+  [what, kind, who, when, status, day, evaluation]: ActionCells,
+  overdue: boolean,
+): PdfActionCells {
+  const join = (...parts: string[]) => parts.filter((part) => part.trim() !== '').join(' · ')
+  const lookAgain = day ? t(overdue ? 'followUp.overdue' : 'followUp.lookAgain', { date: day }) : ''
+  return [what, join(kind, who), when, join(status, lookAgain), evaluation]
+}
 
 export interface PdfContentOptions {
   /** The facilitator may leave the participants' names out. */
@@ -37,6 +62,7 @@ export function pdfContent(
   t: Translate,
   options: PdfContentOptions,
 ): PdfContent {
+  const et = bundleTranslator(exportTexts, t.lang)
   const counts = tally(dots)
   const shared = (note: Note) =>
     valueShare(note, agreed.has(note.id), view.participants, view.voices.holders.get(note.id) ?? [])
@@ -71,13 +97,13 @@ export function pdfContent(
     title: view.meta.title || t('room.noTitle'),
     description: view.meta.description,
     dateLine: [
-      `${t('export.date')}: ${options.date.toLocaleDateString(locale)}`,
-      view.meta.cardVersion ? `${t('export.version')}: ${view.meta.cardVersion}` : '',
+      `${et('export.date')}: ${options.date.toLocaleDateString(locale)}`,
+      view.meta.cardVersion ? `${et('export.version')}: ${view.meta.cardVersion}` : '',
       t('app.name'),
     ]
       .filter(Boolean)
       .join(' · '),
-    link: options.link ? { label: t('export.linkLabel'), url: options.link } : null,
+    link: options.link ? { label: et('export.linkLabel'), url: options.link } : null,
     participantsLine:
       view.participants.length === 0
         ? ''
@@ -91,9 +117,11 @@ export function pdfContent(
       questions: t.list(`columnQuestions.${column}`),
       notes: view.columns[column].map(toPdfNote),
     })),
-    actionsTitle: t('export.actionList'),
-    actionsHeader: actionHeader(t),
-    actions: actionsOf(view).map((note) => actionRow(t, note)),
+    actionsTitle: et('export.actionList'),
+    actionsHeader: headerOnPaper(actionHeader(t)),
+    actions: actionsOf(view).map((note) =>
+      rowOnPaper(t, actionRow(t, note), isOverdue(note.followUp, today(options.date))),
+    ),
     principlesTitle: t('principles.title'),
     principles: [
       t('principles.dialogue'),
@@ -105,19 +133,20 @@ export function pdfContent(
     values: valuesContent(view, t, shared),
     pulse: options.includePulse ? pulseContent(view, t) : null,
     signatures: {
-      title: t('export.signTitle'),
-      intro: t('export.signIntro'),
+      title: et('export.signTitle'),
+      intro: et('export.signIntro'),
       people: view.participants.map((p) =>
         options.includeNames ? `${p.name} (${roleText(t, p)})` : roleText(t, p),
       ),
-      lines: [t('export.signDate'), t('export.signReview'), t('export.signPrepares')],
+      lines: [et('export.signDate'), et('export.signReview'), et('export.signPrepares')],
     },
-    continued: t('export.continued'),
+    continued: et('export.continued'),
   }
 }
 
 /** Each thread from value to action as a chain of references; null when nothing is linked. */
 function threadsContent(view: MapView, t: Translate): PdfThreads | null {
+  const et = bundleTranslator(exportTexts, t.lang)
   if (view.links.length === 0) return null
   const { threads, more } = threadList(view)
   const ref = (id: NoteId) => refOf(t, view, id)
@@ -133,16 +162,16 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
       ]
     : []
   return {
-    title: t('export.threadsTitle'),
-    intro: t('export.threadsIntro'),
+    title: et('export.threadsTitle'),
+    intro: et('export.threadsIntro'),
     items: threads.map(({ path, whole }) => ({
       chain: whole
         ? path.map(ref).join(' → ')
-        : `${path.map(ref).join(' → ')}  (${t('export.threadPartial')})`,
+        : `${path.map(ref).join(' → ')}  (${et('export.threadPartial')})`,
       detail:
         path.length > 1 ? `${text(path[0]!)}  →  ${text(path[path.length - 1]!)}` : text(path[0]!),
     })),
-    footer: [...loose, more ? t('export.threadsMore') : ''].filter(Boolean),
+    footer: [...loose, more ? et('export.threadsMore') : ''].filter(Boolean),
   }
 }
 
@@ -152,15 +181,16 @@ function valuesContent(
   t: Translate,
   shared: (note: Note) => ReturnType<typeof valueShare>,
 ): PdfThreads | null {
+  const et = bundleTranslator(exportTexts, t.lang)
   const values = view.columns[threadStart(view.board)]
   if (values.length === 0) return null
   const group = (wanted: ReturnType<typeof valueShare>) =>
     values.filter((note) => shared(note) === wanted)
   const items = (
     [
-      [t('export.valuesShared'), group('shared')],
-      [t('export.valuesFormal'), group('formal')],
-      [t('export.valuesInformal'), group('informal')],
+      [et('export.valuesShared'), group('shared')],
+      [et('export.valuesFormal'), group('formal')],
+      [et('export.valuesInformal'), group('informal')],
     ] as const
   )
     .filter(([, notes]) => notes.length > 0)
@@ -170,11 +200,12 @@ function valuesContent(
         .map((note) => `${refOf(t, view, note.id)} ${shortText(note.text, 70)}`)
         .join('  ·  '),
     }))
-  return { title: t('export.valuesTitle'), intro: t('export.valuesIntro'), items, footer: [] }
+  return { title: et('export.valuesTitle'), intro: et('export.valuesIntro'), items, footer: [] }
 }
 
 /** The warm-up and closing round: scores as counts (from three answers on) and the words. */
 function pulseContent(view: MapView, t: Translate): PdfThreads | null {
+  const et = bundleTranslator(exportTexts, t.lang)
   if (view.pulse.length === 0) return null
   const scoreLine = (phase: 'before' | 'after') => {
     const shown = pulsePhase(t, view.pulse, phase)
@@ -183,14 +214,15 @@ function pulseContent(view: MapView, t: Translate): PdfThreads | null {
     return {
       chain: `${shown.title}: ${shown.text}`,
       detail: shown.counts
-        .map((count, i) => (count ? t('export.pulseScores', { score: i + 1, count }) : ''))
+        .map((count, i) => (count ? et('export.pulseScores', { score: i + 1, count }) : ''))
         .filter(Boolean)
         .join(' · '),
     }
   }
+  const pt = bundleTranslator(pulseTexts, t.lang)
   const words = (key: 'head' | 'heart' | 'gut') => {
     const list = pulseWords(view.pulse, key)
-    return list ? { chain: t(`pulse.${key}`), detail: list.join(' · ') } : null
+    return list ? { chain: pt(`pulse.${key}`), detail: list.join(' · ') } : null
   }
   const items = [
     scoreLine('before'),
@@ -199,5 +231,5 @@ function pulseContent(view: MapView, t: Translate): PdfThreads | null {
     words('heart'),
     words('gut'),
   ].filter((item) => item !== null)
-  return { title: t('export.pulseTitle'), intro: t('export.pulseIntro'), items, footer: [] }
+  return { title: et('export.pulseTitle'), intro: et('export.pulseIntro'), items, footer: [] }
 }

@@ -97,8 +97,8 @@ export interface PdfContent {
   /** Columns in the card's order, left to right. */
   columns: readonly PdfColumn[]
   actionsTitle: string
-  actionsHeader: readonly [string, string, string, string]
-  actions: readonly (readonly [string, string, string, string])[]
+  actionsHeader: PdfActionCells
+  actions: readonly PdfActionCells[]
   principlesTitle: string
   principles: readonly string[]
   /** The golden thread: a page listing each thread from value to action; none without links. */
@@ -385,11 +385,14 @@ export function layoutMapPages(content: PdfContent, size: PageSize, measure: Mea
   return []
 }
 
+/** One row of the action list on paper: what, who, when, where it stands, the evaluation. */
+export type PdfActionCells = readonly [string, string, string, string, string]
+
 /** The action list as a table, continued on further pages with the header row repeated. */
 function layoutActionPages(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
   const page = PAGE_SIZES[size]
   const textSize = size === 'A3' ? 12 : 10
-  const widths = [0.5, 0.14, 0.18, 0.18].map((part) => part * (page.width - 2 * MARGIN))
+  const widths = [0.32, 0.16, 0.13, 0.15, 0.24].map((part) => part * (page.width - 2 * MARGIN))
   const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0))
   const rowOps = (cells: readonly string[], top: number, bold: boolean) => {
     const wrapped = cells.map((cell, i) =>

@@ -1,0 +1,274 @@
+import { useEffect, useRef } from 'react'
+import { useT } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { isOverdue, today, type Note } from '../../map'
+import { useRoom } from '../../store/roomStore'
+import { prefersLessMotion } from '../board/motion'
+import { formatDay, ownerLine } from '../shared/noteText'
+import { FollowUpForm } from './FollowUpForm'
+import { followUpTexts } from './texts'
+import { lookBackSummary, useLookBack, type LookBackPlace } from './useLookBack'
+import './followup.css'
+
+/*
+ * Loaded when the facilitator starts looking back (see RoomPage and ViewerPage).
+ */
+
+/**
+ * Looking back at the actions together, above the board on every device in the room: the action
+ * the facilitator put on screen, with its status, day and evaluation that anyone at the table
+ * can set; the facilitator moves on, ending with a summary.
+ */
+export function LookBackRound() {
+  const ft = useTexts(followUpTexts)
+  const place = useLookBack()
+  const level = useRoom((state) => state.level)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const opened = place !== null
+  useEffect(() => {
+    if (!opened) return
+    // Everyone lands on it when it opens; a screen reader hears its name.
+    heading.current?.scrollIntoView?.({
+      block: 'start',
+      behavior: prefersLessMotion() ? 'auto' : 'smooth',
+    })
+    heading.current?.focus({ preventScroll: true })
+  }, [opened])
+  if (!place) return null
+  const facilitator = level === 'facilitator'
+  return (
+    <section className="lookback-round" aria-labelledby="lookback-title">
+      <h2 id="lookback-title" ref={heading} tabIndex={-1}>
+        {ft('lookBack.title')}
+      </h2>
+      {!facilitator && <p className="hint">{ft('lookBack.led')}</p>}
+      {place.actions.length === 0 ? (
+        <p>{ft('lookBack.none')}</p>
+      ) : place.summary ? (
+        <LookBackSummary actions={place.actions} />
+      ) : (
+        <CurrentAction place={place} />
+      )}
+      {facilitator && <LookBackNavigation place={place} />}
+    </section>
+  )
+}
+
+function CurrentAction({ place }: { place: LookBackPlace }) {
+  const ft = useTexts(followUpTexts)
+  const { current } = place
+  if (!current) return <p role="status">{ft('lookBack.gone')}</p>
+  return (
+    <div className="lookback-action">
+      <p className="lookback-position" role="status">
+        {ft('lookBack.position', { index: place.index + 1, count: place.actions.length })}
+      </p>
+      <ActionText note={current} />
+      {/* A fresh form per action: nothing typed for one is written to the next. */}
+      <FollowUpForm key={current.id} note={current} live />
+    </div>
+  )
+}
+
+/** The action as the group wrote it: its label and text, who does it and when. */
+function ActionText({ note, large = false }: { note: Note; large?: boolean }) {
+  const t = useT()
+  const ft = useTexts(followUpTexts)
+  const owner = ownerLine(t, note)
+  const overdue = isOverdue(note.followUp, today())
+  return (
+    <div className={`lookback-text${large ? ' is-large' : ''}`}>
+      <p className="lookback-note">
+        <span className="lookback-label">{note.label}</span> {note.text}
+      </p>
+      {owner && <p className="lookback-owner">{owner}</p>}
+      {overdue && note.followUp && (
+        <p className="lookback-overdue">
+          {ft('lookBack.overdue')} ({formatDay(t.lang, note.followUp.lookAgain)})
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** The facilitator's way through: previous, next, then the summary; and stopping. */
+function LookBackNavigation({ place }: { place: LookBackPlace }) {
+  const ft = useTexts(followUpTexts)
+  const room = () => useRoom.getState()
+  const { actions, index, summary } = place
+  const go = (note: Note | null) => room().setLookBack(note ? note.id : null)
+  return (
+    <div className="actions lookback-nav">
+      {summary ? (
+        actions.length > 0 && (
+          <button type="button" onClick={() => go(actions[actions.length - 1]!)}>
+            {ft('lookBack.backToActions')}
+          </button>
+        )
+      ) : (
+        <>
+          <button type="button" disabled={index <= 0} onClick={() => go(actions[index - 1]!)}>
+            {ft('lookBack.previous')}
+          </button>
+          {index + 1 < actions.length ? (
+            <button type="button" className="primary" onClick={() => go(actions[index + 1]!)}>
+              {ft('lookBack.next')}
+            </button>
+          ) : (
+            <button type="button" className="primary" onClick={() => go(null)}>
+              {ft('lookBack.toSummary')}
+            </button>
+          )}
+        </>
+      )}
+      <button type="button" className="quiet" onClick={() => room().setLookBack(false)}>
+        {ft('lookBack.stop')}
+      </button>
+    </div>
+  )
+}
+
+/** How the actions stand: done out of all, the other counts, and what was let go with why. */
+export function LookBackSummary({
+  actions,
+  large = false,
+}: {
+  actions: readonly Note[]
+  large?: boolean
+}) {
+  const t = useT()
+  const ft = useTexts(followUpTexts)
+  const { counts, letGo, overdue } = lookBackSummary(actions)
+  return (
+    <div className={`lookback-summary${large ? ' is-large' : ''}`}>
+      <h3>{ft('lookBack.summaryTitle')}</h3>
+      <p className="lookback-done">
+        {ft('lookBack.summaryDone', { done: counts.gedaan, count: actions.length })}
+      </p>
+      <p className="lookback-counts">{ft('lookBack.summaryCounts', counts)}</p>
+      {letGo.length > 0 && (
+        <>
+          <h4>{ft('lookBack.letGo')}</h4>
+          <ul className="lookback-list">
+            {letGo.map((note) => (
+              <li key={note.id}>
+                <span className="lookback-label">{note.label}</span> {note.text}
+                <span className="lookback-why">
+                  {note.followUp?.evaluation || ft('lookBack.noReason')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {overdue.length > 0 && (
+        <>
+          <h4>{ft('lookBack.overdue')}</h4>
+          <ul className="lookback-list is-overdue">
+            {overdue.map((note) => (
+              <li key={note.id}>
+                <span className="lookback-label">{note.label}</span> {note.text}
+                <span className="lookback-why">
+                  {t(`status.${note.followUp!.status}`)} ·{' '}
+                  {formatDay(t.lang, note.followUp!.lookAgain)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  )
+}
+
+/**
+ * The shared screen while the group looks back: the action large in the middle, where it stands
+ * and what the group said, or the summary. Read only; it follows the facilitator.
+ */
+export function LookBackScreen() {
+  const t = useT()
+  const ft = useTexts(followUpTexts)
+  const place = useLookBack()
+  if (!place) return null
+  const { current } = place
+  return (
+    <section className="vw-lookback" aria-labelledby="vw-lookback-title">
+      <h2 id="vw-lookback-title" className="vw-lookback-title">
+        {ft('lookBack.title')}
+      </h2>
+      {place.summary || place.actions.length === 0 ? (
+        <LookBackSummary actions={place.actions} large />
+      ) : current ? (
+        <>
+          <p className="vw-lookback-position">
+            {ft('lookBack.position', { index: place.index + 1, count: place.actions.length })}
+          </p>
+          <ActionText note={current} large />
+          <p className={`vw-lookback-status is-${current.followUp!.status}`}>
+            {t(`status.${current.followUp!.status}`)}
+            {current.followUp!.lookAgain &&
+              ` · ${t('followUp.lookAgain', { date: formatDay(t.lang, current.followUp!.lookAgain) })}`}
+          </p>
+          <p className="vw-lookback-evaluation">
+            {current.followUp!.evaluation || ft('lookBack.noEvaluation')}
+          </p>
+        </>
+      ) : (
+        <p>{ft('lookBack.gone')}</p>
+      )}
+      {place.actions.length > 0 && <Progress place={place} />}
+    </section>
+  )
+}
+
+/** Every action's label and status in a row along the bottom: how far the group got. */
+function Progress({ place }: { place: LookBackPlace }) {
+  const t = useT()
+  const ft = useTexts(followUpTexts)
+  return (
+    <ol className="vw-lookback-progress" aria-label={ft('lookBack.progress')}>
+      {place.actions.map((note, i) => (
+        <li
+          key={note.id}
+          className={`is-${note.followUp!.status}${i === place.index ? ' is-current' : ''}`}
+          aria-current={i === place.index ? 'step' : undefined}
+        >
+          <span className="lookback-label">{note.label}</span>{' '}
+          {t(`status.${note.followUp!.status}`)}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** The facilitator's start, in the activities menu. */
+export function LookBackStart({ onStarted }: { onStarted(): void }) {
+  const ft = useTexts(followUpTexts)
+  const first = useLookBackFirst()
+  return (
+    <>
+      <p className="hint">{ft('lookBack.startHint')}</p>
+      <button
+        type="button"
+        onClick={() => {
+          useRoom.getState().setLookBack(first)
+          onStarted()
+        }}
+      >
+        {ft('lookBack.start')}
+      </button>
+    </>
+  )
+}
+
+/** The first action in the card's order; null for a map without actions (the summary then says so). */
+function useLookBackFirst() {
+  return useRoom((state) => {
+    for (const column of state.view.board.columns) {
+      if (column.owners && state.view.columns[column.id].length > 0) {
+        return state.view.columns[column.id][0]!.id
+      }
+    }
+    return null
+  })
+}
