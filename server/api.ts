@@ -1,5 +1,5 @@
 import type http from 'node:http'
-import { FACILITATOR_KEY_HEADER, parseApiPath } from '../shared/protocol.js'
+import { FACILITATOR_KEY_HEADER, isVersionLabel, parseApiPath } from '../shared/protocol.js'
 import type { AccessStore } from './access.js'
 import type { JoinCodes } from './joinCodes.js'
 import { RateLimiter } from './rateLimit.js'
@@ -7,6 +7,29 @@ import { logRefusal } from './refusals.js'
 import { clientAddress, isCrossSite, requestPath } from './request.js'
 import { SECURITY_HEADERS } from './static.js'
 import { errorText, log } from './log.js'
+import type { CardVersions } from './versions.js'
+
+/** The largest request body the API reads (a version's label is the only body it takes). */
+const MAX_BODY_BYTES = 2048
+
+/** A small JSON request body; null when it is too big, not JSON or not an object. */
+async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) return null
+    chunks.push(chunk)
+  }
+  try {
+    const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
+    return typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : null
+  } catch {
+    return null
+  }
+}
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, {
@@ -26,8 +49,11 @@ export function createApi(
   access: AccessStore,
   joinCodes: JoinCodes,
   deleteMap: (roomId: string) => Promise<void>,
+  versions: CardVersions,
   options: { trustProxy: boolean; mapsPerHour: number } = { trustProxy: false, mapsPerHour: 60 },
 ) {
+  // A facilitator saves a version at the end of a meeting: a few a minute is plenty.
+  const saves = new RateLimiter(10, 60_000)
   const creations = new RateLimiter(options.mapsPerHour, 60 * 60_000)
   // A room of 60 behind one address looks a code up 60 times; guessing takes millions of tries.
   const lookups = new RateLimiter(120, 60_000)
@@ -104,6 +130,54 @@ export function createApi(
         }
         await deleteMap(roomId)
         json(res, 200, { deleted: true })
+      })
+    }
+
+    if (route?.call === 'versions') {
+      const { roomId } = route
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, POST' }).end()
+        return true
+      }
+      return answer(res, async () => {
+        const who = await access.check(roomId, typeof key === 'string' ? key : null)
+        if (who === 'unknown') return json(res, 404, { error: 'unknown-map' })
+        if (req.method === 'GET') return json(res, 200, { versions: await versions.list(roomId) })
+        // Anyone in the map reads the versions; only its facilitator saves one.
+        if (who !== 'facilitator') return json(res, 403, { error: 'forbidden' })
+        if (!saves.allow(roomId)) {
+          logRefusal('versions saved per minute')
+          return json(res, 429, { error: 'too-many-versions' })
+        }
+        const body = await readJson(req)
+        const label = body?.label ?? ''
+        if (!body || !isVersionLabel(label)) return json(res, 400, { error: 'bad-label' })
+        const saved = await versions.save(roomId, label.trim())
+        if (saved === 'unknown-map') return json(res, 404, { error: saved })
+        if (saved === 'empty-map') return json(res, 409, { error: saved })
+        if (saved === 'map-too-big' || saved === 'too-many-versions') {
+          return json(res, 413, { error: saved })
+        }
+        json(res, 201, { version: saved })
+      })
+    }
+
+    if (route?.call === 'version') {
+      const { roomId, number } = route
+      if (req.method !== 'GET') {
+        res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET' }).end()
+        return true
+      }
+      return answer(res, async () => {
+        if ((await access.check(roomId, null)) === 'unknown') {
+          return json(res, 404, { error: 'unknown-map' })
+        }
+        const snapshot = await versions.load(roomId, number)
+        if (!snapshot) return json(res, 404, { error: 'unknown-version' })
+        json(res, 200, {
+          map: Buffer.from(snapshot.map).toString('base64'),
+          control: Buffer.from(snapshot.control).toString('base64'),
+        })
       })
     }
 

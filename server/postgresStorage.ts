@@ -1,10 +1,11 @@
 import pg from 'pg'
-import { docKeysOf } from '../shared/protocol.js'
+import { docKeysOf, type CardVersionInfo } from '../shared/protocol.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
 import {
   MapGoneError,
   mapOf,
   TouchClock,
+  type CardVersionSnapshot,
   type ImportedMap,
   type MapRecord,
   type Storage,
@@ -96,6 +97,16 @@ export class PostgresStorage implements Storage {
           [doc.name, doc.updates.map((update) => Buffer.from(update)), doc.updatedAt],
         )
         await client.query(PG_SQL.touch, [doc.name, doc.createdAt, doc.updatedAt])
+      }
+      for (const version of map.versions) {
+        await client.query(PG_SQL.insertVersion, [
+          record.roomId,
+          version.number,
+          version.label,
+          version.createdAt,
+          Buffer.from(version.map),
+          Buffer.from(version.control),
+        ])
       }
       if (map.joinCode) {
         await client.query(`${PG_SQL.insertCode} ON CONFLICT DO NOTHING`, [
@@ -233,9 +244,63 @@ export class PostgresStorage implements Storage {
       await client.query(PG_SQL.deleteMap, [roomId])
       await client.query('DELETE FROM updates WHERE room = ANY($1::text[])', [docs])
       await client.query('DELETE FROM rooms WHERE room = ANY($1::text[])', [docs])
+      await client.query(PG_SQL.deleteVersions, [roomId])
       await client.query(PG_SQL.deleteCodeOf, [roomId])
     })
     for (const doc of docs) this.clock.forget(doc)
+  }
+
+  async saveVersion(
+    roomId: string,
+    label: string,
+    snapshot: CardVersionSnapshot,
+    now: number,
+    budget: number,
+  ): Promise<CardVersionInfo | null> {
+    const bytes = snapshot.map.length + snapshot.control.length
+    return this.transaction(async (client) => {
+      // The map's record, locked: two saves number one after the other, and a deletion waits.
+      const live = await client.query(`${PG_SQL.mapExists} FOR UPDATE`, [roomId])
+      if (live.rowCount !== 1) throw new MapGoneError()
+      const { rows } = await client.query<{ next: string; bytes: string }>(PG_SQL.versionTotals, [
+        roomId,
+      ])
+      const next = Number(rows[0]!.next)
+      if (Number(rows[0]!.bytes) + bytes > budget) return null
+      await client.query(PG_SQL.insertVersion, [
+        roomId,
+        next,
+        label,
+        now,
+        Buffer.from(snapshot.map),
+        Buffer.from(snapshot.control),
+      ])
+      return { number: next, label, createdAt: now, bytes }
+    })
+  }
+
+  async listVersions(roomId: string): Promise<CardVersionInfo[]> {
+    const { rows } = await this.pool.query<{
+      number: number
+      label: string
+      created_at: string
+      bytes: string
+    }>(PG_SQL.listVersions, [roomId])
+    return rows.map((row) => ({
+      number: row.number,
+      label: row.label,
+      createdAt: Number(row.created_at),
+      bytes: Number(row.bytes),
+    }))
+  }
+
+  async loadVersion(roomId: string, number: number): Promise<CardVersionSnapshot | null> {
+    const { rows } = await this.pool.query<{ map_data: Buffer; control_data: Buffer }>(
+      PG_SQL.loadVersion,
+      [roomId, number],
+    )
+    const row = rows[0]
+    return row ? { map: bytesOf(row.map_data), control: bytesOf(row.control_data) } : null
   }
 
   async staleMaps(cutoff: number): Promise<string[]> {

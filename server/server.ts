@@ -6,6 +6,7 @@ import type { Connection } from './connection.js'
 import { JoinCodes } from './joinCodes.js'
 import { connectRelay, Lifecycle, openStorage } from './lifecycle.js'
 import { MapDeletion } from './maps.js'
+import { CardVersions } from './versions.js'
 import { createOperations } from './operations.js'
 import { RateLimiter } from './rateLimit.js'
 import { RoomRegistry } from './rooms.js'
@@ -53,6 +54,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     relay,
   )
   const deletion = new MapDeletion(storage, rooms, relay)
+  const versions = new CardVersions(storage, config.maxMapBytes)
   const connections = new Set<Connection>()
   const lifecycle = new Lifecycle({ config, connections, rooms, deletion, relay, storage })
   const operations = createOperations({
@@ -65,7 +67,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const app = createAppServer({
     operations,
-    api: createApi(access, joinCodes, (roomId) => deletion.delete(roomId), {
+    api: createApi(access, joinCodes, (roomId) => deletion.delete(roomId), versions, {
       trustProxy: config.trustProxy,
       mapsPerHour: config.maxMapsPerHour,
     }),

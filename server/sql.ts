@@ -7,7 +7,7 @@ import { CONTROL_SUFFIX } from '../shared/protocol.js'
  */
 
 /** Written to `storage_meta` at start; both engines keep the same tables under it. */
-export const STORAGE_VERSION = '3'
+export const STORAGE_VERSION = '4'
 
 /** The column types that differ between the engines; everything else in the tables is the same. */
 export interface ColumnTypes {
@@ -45,6 +45,15 @@ export function tablesSql(types: ColumnTypes): string {
       viewer_token_hash TEXT NOT NULL UNIQUE,
       created_at ${types.time} NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS card_versions (
+      room TEXT NOT NULL,
+      number INTEGER NOT NULL,
+      label TEXT NOT NULL,
+      created_at ${types.time} NOT NULL,
+      map_data ${types.bytes} NOT NULL,
+      control_data ${types.bytes} NOT NULL,
+      PRIMARY KEY (room, number)
+    );
   `
 }
 
@@ -77,6 +86,18 @@ export const SQL = {
         SELECT 1 FROM rooms r
         WHERE r.room IN (m.room, m.room || '${CONTROL_SUFFIX}') AND r.updated_at >= ?
       )`,
+
+  // Saved versions of a map: snapshots, never changed once written.
+  insertVersion: `INSERT INTO card_versions (room, number, label, created_at, map_data, control_data)
+    VALUES (?, ?, ?, ?, ?, ?)`,
+  /** The next version's number, and the bytes the map's versions take so far. */
+  versionTotals: `SELECT COALESCE(MAX(number), 0) + 1 AS next,
+    COALESCE(SUM(LENGTH(map_data) + LENGTH(control_data)), 0) AS bytes
+    FROM card_versions WHERE room = ?`,
+  listVersions: `SELECT number, label, created_at, LENGTH(map_data) + LENGTH(control_data) AS bytes
+    FROM card_versions WHERE room = ? ORDER BY number`,
+  loadVersion: 'SELECT map_data, control_data FROM card_versions WHERE room = ? AND number = ?',
+  deleteVersions: 'DELETE FROM card_versions WHERE room = ?',
 
   // Join codes.
   insertCode: 'INSERT INTO join_codes (code, room, expires_at) VALUES (?, ?, ?)',

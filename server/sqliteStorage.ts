@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { docKeysOf } from '../shared/protocol.js'
+import { docKeysOf, type CardVersionInfo } from '../shared/protocol.js'
 import { openDatabase } from './database.js'
 import { errorText, log } from './log.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
@@ -8,11 +8,17 @@ import {
   MapGoneError,
   mapOf,
   TouchClock,
+  type CardVersionSnapshot,
   type ImportedMap,
   type MapRecord,
   type Storage,
   type StoredLog,
 } from './storage.js'
+
+/** A row's blob as the plain bytes the rest of the server passes around. */
+function bytesOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length)
+}
 
 /** True for SQLite's "database or disk is full". */
 function isFull(error: unknown): boolean {
@@ -68,6 +74,18 @@ export class SqliteStorage implements Storage {
       clearCodes: prepare<[number, string]>(SQL.clearCodes),
       deleteCodeOf: prepare<[string]>(SQL.deleteCodeOf),
       lookupCode: prepare<[string, number], { room: string }>(SQL.lookupCode),
+      insertVersion: prepare<[string, number, string, number, Uint8Array, Uint8Array]>(
+        SQL.insertVersion,
+      ),
+      versionTotals: prepare<[string], { next: number; bytes: number }>(SQL.versionTotals),
+      listVersions: prepare<
+        [string],
+        { number: number; label: string; created_at: number; bytes: number }
+      >(SQL.listVersions),
+      loadVersion: prepare<[string, number], { map_data: Buffer; control_data: Buffer }>(
+        SQL.loadVersion,
+      ),
+      deleteVersions: prepare<[string]>(SQL.deleteVersions),
     }
     this.appendTransaction = db.transaction((doc, updates, now, touch) => {
       // One writer at a time: a deletion is either before this (the map is gone) or after.
@@ -128,6 +146,17 @@ export class SqliteStorage implements Storage {
         ]
       })
       const code = codeRow.get(map.room, now)
+      const versions = this.stmt.listVersions.all(map.room).map((row) => {
+        const snapshot = this.stmt.loadVersion.get(map.room, row.number)!
+        return {
+          number: row.number,
+          label: row.label,
+          createdAt: row.created_at,
+          bytes: row.bytes,
+          map: bytesOf(snapshot.map_data),
+          control: bytesOf(snapshot.control_data),
+        }
+      })
       yield {
         record: {
           roomId: map.room,
@@ -137,6 +166,7 @@ export class SqliteStorage implements Storage {
         },
         docs,
         joinCode: code ? { code: code.code, expiresAt: code.expires_at } : null,
+        versions,
       }
     }
   }
@@ -151,10 +181,7 @@ export class SqliteStorage implements Storage {
 
   /** The log, read at once (the tests and the migration read it outside any server). */
   loadNow(doc: string): { seq: number; data: Uint8Array }[] {
-    return this.stmt.load.all(doc).map((row) => ({
-      seq: row.seq,
-      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
-    }))
+    return this.stmt.load.all(doc).map((row) => ({ seq: row.seq, data: bytesOf(row.data) }))
   }
 
   async load(doc: string): Promise<StoredLog> {
@@ -230,6 +257,7 @@ export class SqliteStorage implements Storage {
         this.stmt.deleteLog.run(doc)
         this.stmt.deleteRoom.run(doc)
       }
+      this.stmt.deleteVersions.run(roomId)
       this.stmt.deleteCodeOf.run(roomId)
       this.stmt.deleteMap.run(roomId)
     })()
@@ -242,6 +270,42 @@ export class SqliteStorage implements Storage {
         error: errorText(error),
       })
     }
+  }
+
+  async saveVersion(
+    roomId: string,
+    label: string,
+    snapshot: CardVersionSnapshot,
+    now: number,
+    budget: number,
+  ): Promise<CardVersionInfo | null> {
+    const bytes = snapshot.map.length + snapshot.control.length
+    try {
+      return this.db.transaction(() => {
+        if (!this.stmt.mapExists.get(roomId)) throw new MapGoneError()
+        const totals = this.stmt.versionTotals.get(roomId)!
+        if (totals.bytes + bytes > budget) return null
+        this.stmt.insertVersion.run(roomId, totals.next, label, now, snapshot.map, snapshot.control)
+        return { number: totals.next, label, createdAt: now, bytes }
+      })()
+    } catch (error) {
+      if (isFull(error)) this.refusedFull = true
+      throw error
+    }
+  }
+
+  async listVersions(roomId: string): Promise<CardVersionInfo[]> {
+    return this.stmt.listVersions.all(roomId).map((row) => ({
+      number: row.number,
+      label: row.label,
+      createdAt: row.created_at,
+      bytes: row.bytes,
+    }))
+  }
+
+  async loadVersion(roomId: string, number: number): Promise<CardVersionSnapshot | null> {
+    const row = this.stmt.loadVersion.get(roomId, number)
+    return row ? { map: bytesOf(row.map_data), control: bytesOf(row.control_data) } : null
   }
 
   async staleMaps(cutoff: number): Promise<string[]> {

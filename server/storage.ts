@@ -1,4 +1,4 @@
-import { parseDocKey } from '../shared/protocol.js'
+import { parseDocKey, type CardVersionInfo } from '../shared/protocol.js'
 import type { StorageMetrics } from './metrics.js'
 
 /** Every stored update of one document, oldest first. */
@@ -29,11 +29,38 @@ export interface MapRecord {
   createdAt: number
 }
 
+/** One saved version of a map: a snapshot of each document, as opaque as the log. */
+export interface CardVersionSnapshot {
+  map: Uint8Array
+  control: Uint8Array
+}
+
 /** A whole map as the migration moves it from one store to another. */
 export interface ImportedMap {
   record: MapRecord
   docs: { name: string; updates: Uint8Array[]; createdAt: number; updatedAt: number }[]
   joinCode: { code: string; expiresAt: number } | null
+  versions: (CardVersionInfo & CardVersionSnapshot)[]
+}
+
+/**
+ * Saved versions of each map: immutable snapshots beside the update log, numbered 1, 2, 3 per
+ * map, deleted with the map (`deleteMap`).
+ */
+export interface CardVersionStore {
+  /**
+   * Saves a snapshot as the map's next version, unless its versions would then take more than
+   * `budget` bytes (null, nothing saved). Rejects with MapGoneError for a map that is gone.
+   */
+  saveVersion(
+    roomId: string,
+    label: string,
+    snapshot: CardVersionSnapshot,
+    now: number,
+    budget: number,
+  ): Promise<CardVersionInfo | null>
+  listVersions(roomId: string): Promise<CardVersionInfo[]>
+  loadVersion(roomId: string, number: number): Promise<CardVersionSnapshot | null>
 }
 
 /**
@@ -73,7 +100,7 @@ export interface MapRecords {
   /** The map a viewer token's hash opens, or null. */
   roomForViewerHash(viewerTokenHash: string): Promise<string | null>
   /**
-   * Removes a map for good: both documents' logs, its join code and its access record, in one
+   * Removes a map for good: both documents' logs, its saved versions, its join code and its access record, in one
    * transaction that first takes the map's record, so it waits for appends and compactions
    * under way and none can follow; no readable copy stays behind where the engine allows.
    */
@@ -103,12 +130,13 @@ export interface StorageHealth {
 }
 
 /**
- * Where the server keeps everything, as one object with the three parts above; each part of
+ * Where the server keeps everything, as one object with the parts above; each part of
  * the server takes only the one it needs. Two engines stand behind it: SQLite (embedded, one
  * server process) and PostgreSQL (shared by many), with the same tables and the same SQL
  * (`sql.ts`) where they can.
  */
-export interface Storage extends DocumentLog, MapRecords, JoinCodeStore, StorageHealth {
+export interface Storage
+  extends DocumentLog, MapRecords, JoinCodeStore, CardVersionStore, StorageHealth {
   readonly engine: 'sqlite' | 'postgres'
   close(): Promise<void>
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { docKey, docKeysOf, isJoinCode, isSecret, parseDocKey, subprotocolsFor } from './protocol'
+import {
+  ApiPath,
+  docKey,
+  docKeysOf,
+  isJoinCode,
+  isSecret,
+  isVersionLabel,
+  parseApiPath,
+  parseDocKey,
+  subprotocolsFor,
+} from './protocol'
 
 describe('the wire vocabulary', () => {
   it('names the two documents of a map apart, and reads the names back', () => {
@@ -15,6 +25,25 @@ describe('the wire vocabulary', () => {
   it('offers the facilitator key as a second subprotocol only when there is one', () => {
     expect(subprotocolsFor(null)).toEqual(['pk.v1'])
     expect(subprotocolsFor('k'.repeat(24))).toEqual(['pk.v1', `pk.fk.${'k'.repeat(24)}`])
+  })
+
+  it('reads the paths of saved versions back, and nothing like them', () => {
+    const room = 'A'.repeat(22)
+    expect(parseApiPath(ApiPath.versions(room))).toEqual({ call: 'versions', roomId: room })
+    expect(parseApiPath(ApiPath.version(room, 12))).toEqual({
+      call: 'version',
+      roomId: room,
+      number: 12,
+    })
+    for (const bad of ['0', '01', '-1', '1.5', '1e3', '9999999', '']) {
+      expect(parseApiPath(`/api/maps/${room}/versions/${bad}`), bad).toBeNull()
+    }
+    expect(parseApiPath(`/api/maps/${room}/versions/1/x`)).toBeNull()
+    expect(parseApiPath(`/api/maps/${room}/join-code/1`)).toBeNull()
+    expect(isVersionLabel('na bijeenkomst 2 — 12 maart')).toBe(true)
+    expect(isVersionLabel('x'.repeat(61))).toBe(false)
+    expect(isVersionLabel('een\nregel')).toBe(false)
+    expect(isVersionLabel(null)).toBe(false)
   })
 
   it('takes only ids and join codes in the format the server hands out', () => {

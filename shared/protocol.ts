@@ -30,6 +30,10 @@ export const ApiPath = {
   map: (roomId: string) => `/api/maps/${roomId}`,
   /** POST / DELETE with the facilitator key: opens or closes joining by short code. */
   joinCode: (roomId: string) => `/api/maps/${roomId}/join-code`,
+  /** GET: the map's saved versions; POST with the facilitator key: saves the map as the next one. */
+  versions: (roomId: string) => `/api/maps/${roomId}/versions`,
+  /** GET: one saved version's snapshot. */
+  version: (roomId: string, number: number) => `/api/maps/${roomId}/versions/${number}`,
   /** GET: the room a join code opens now. */
   join: (code: string) => `/api/join/${encodeURIComponent(code)}`,
   /** GET: the server's clock, so every screen shows the same timer. */
@@ -44,6 +48,8 @@ export type ApiRoute =
   | { call: 'maps' }
   | { call: 'map'; roomId: string }
   | { call: 'joinCode'; roomId: string }
+  | { call: 'versions'; roomId: string }
+  | { call: 'version'; roomId: string; number: number }
   | { call: 'join'; code: string }
   | { call: 'time' }
 
@@ -53,14 +59,46 @@ const JOIN_CODE_ARGUMENT = /^[A-Za-z0-9]{1,16}$/
 export function parseApiPath(pathname: string): ApiRoute | null {
   if (pathname === ApiPath.maps) return { call: 'maps' }
   if (pathname === ApiPath.time) return { call: 'time' }
-  const [empty, api, kind, id, extra, ...rest] = pathname.split('/')
+  const [empty, api, kind, id, extra, number, ...rest] = pathname.split('/')
   if (empty !== '' || api !== 'api' || id === undefined || rest.length > 0) return null
   if (kind === 'join' && extra === undefined && JOIN_CODE_ARGUMENT.test(id)) {
     return { call: 'join', code: id }
   }
   if (kind !== 'maps' || !isSecret(id)) return null
   if (extra === undefined) return { call: 'map', roomId: id }
-  return extra === 'join-code' ? { call: 'joinCode', roomId: id } : null
+  if (extra === 'versions') {
+    if (number === undefined) return { call: 'versions', roomId: id }
+    return VERSION_NUMBER.test(number)
+      ? { call: 'version', roomId: id, number: Number(number) }
+      : null
+  }
+  return extra === 'join-code' && number === undefined ? { call: 'joinCode', roomId: id } : null
+}
+
+const VERSION_NUMBER = /^[1-9][0-9]{0,5}$/
+
+/** A saved version of a map, as the server lists it; what it holds, only the client reads. */
+export interface CardVersionInfo {
+  /** 1, 2, 3, … in the order they were saved. */
+  readonly number: number
+  /** The facilitator's own words for it ("na bijeenkomst 2"); may be empty. */
+  readonly label: string
+  readonly createdAt: number
+  /** What it takes of the map's size limit. */
+  readonly bytes: number
+}
+
+/** The longest version label the server keeps. */
+export const MAX_VERSION_LABEL = 60
+
+/** A version label the server accepts: short text without control characters. */
+export function isVersionLabel(value: unknown): value is string {
+  // eslint-disable-next-line no-control-regex
+  return (
+    typeof value === 'string' &&
+    value.length <= MAX_VERSION_LABEL &&
+    !/[\u0000-\u001f\u007f]/.test(value)
+  )
 }
 
 /** The documents of one map: the notes, and the facilitation state only facilitators change. */

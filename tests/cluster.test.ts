@@ -295,6 +295,13 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
       headers: { 'x-facilitator-key': maps[0]!.facilitatorKey },
     })
     const { code } = (await opened.json()) as { code: string }
+    // A saved version of the card moves too.
+    const saved = await fetch(`${single.url}api/maps/${maps[1]!.roomId}/versions`, {
+      method: 'POST',
+      headers: { 'x-facilitator-key': maps[1]!.facilitatorKey },
+      body: JSON.stringify({ label: 'na bijeenkomst 1' }),
+    })
+    expect(saved.status).toBe(201)
     await stopServerProcess(single)
 
     const url = await database()
@@ -315,6 +322,14 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     expect(await run()).toMatch(/^Moved 0 maps .* 2 were there already/)
 
     const moved = await node(url)
+    const versions = await fetch(`${moved.url}api/maps/${maps[1]!.roomId}/versions`)
+    expect(((await versions.json()) as { versions: { label: string }[] }).versions).toEqual([
+      expect.objectContaining({ number: 1, label: 'na bijeenkomst 1' }),
+    ])
+    const version = await fetch(`${moved.url}api/maps/${maps[1]!.roomId}/versions/1`)
+    const snapshot = new Y.Doc()
+    Y.applyUpdate(snapshot, Buffer.from(((await version.json()) as { map: string }).map, 'base64'))
+    expect(snapshot.getMap('activity').size).toBe(30)
     for (const [m, map] of maps.entries()) {
       const reader = client(moved, map.roomId)
       await whenSynced(reader)
