@@ -93,12 +93,12 @@ export const MAX_VERSION_LABEL = 60
 
 /** A version label the server accepts: short text without control characters. */
 export function isVersionLabel(value: unknown): value is string {
-  // eslint-disable-next-line no-control-regex
-  return (
-    typeof value === 'string' &&
-    value.length <= MAX_VERSION_LABEL &&
-    !/[\u0000-\u001f\u007f]/.test(value)
-  )
+  if (typeof value !== 'string' || value.length > MAX_VERSION_LABEL) return false
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 0x20 || code === 0x7f) return false
+  }
+  return true
 }
 
 /** The documents of one map: the notes, and the facilitation state only facilitators change. */
