@@ -149,3 +149,5 @@ export {
   writePulse,
   type PulseEntry,
 } from './pulse'
+// Saved versions load when someone opens one (`import('./versions')`): only their types are here.
+export type { ColumnComparison, NoteChange } from './versions'

@@ -11,6 +11,7 @@ import { sameThread, threadShown } from './selectors'
 import type { RoomSession } from './session'
 import { sessionActions } from './sessionActions'
 import type { RoomState, StoreContext } from './state'
+import { versionActions } from './versionActions'
 import { voteActions } from './voteActions'
 
 export type { AccessLevel, MapSecrets, RoomData, RoomState, StoreError } from './state'
@@ -84,5 +85,6 @@ export const useRoom = create<RoomState>()((set, get) => {
     ...facilitatorActions(ctx.facilitate, () => get()),
     ...lifecycleActions(ctx),
     ...undoActions(ctx),
+    ...versionActions(ctx),
   }
 })

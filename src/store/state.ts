@@ -22,6 +22,7 @@ import type { RecentMap } from './recentMaps'
 import type { RoomSession } from './session'
 import type { SessionActions } from './sessionActions'
 import type { UndoActions, UndoNotice } from './undoActions'
+import type { VersionActions } from './versionActions'
 import type { VoteActions } from './voteActions'
 
 export type AccessLevel = 'facilitator' | 'participant' | 'viewer'
@@ -77,7 +78,8 @@ export type RoomState = RoomData &
   DraftActions &
   FacilitatorActions &
   LifecycleActions &
-  UndoActions
+  UndoActions &
+  VersionActions
 
 /** What every action slice is made with: the store's state, and the session it has open. */
 export interface StoreContext {

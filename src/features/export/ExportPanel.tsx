@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { absoluteUrl, roomPath, viewerPath } from '../../routing/router'
-import { useT } from '../../i18n'
+import { useT, type Lang } from '../../i18n'
 import { useRoom, type MapSecrets } from '../../store/roomStore'
 import { download } from './download'
-import { useTexts } from '../../i18n/bundle'
+import { bundleTranslator, useTexts } from '../../i18n/bundle'
 import { exportTexts } from '../shared/exportTexts'
+import { VersionsPart } from '../versions/VersionsPart'
 
 /** The file formats load when someone exports, not with the map. */
 const formats = () => import('./formats')
@@ -19,6 +20,25 @@ function linkBack(roomId: string, secrets: MapSecrets | null): { url: string; re
   return viewerToken
     ? { url: absoluteUrl(viewerPath(viewerToken)), readOnly: true }
     : { url: absoluteUrl(roomPath(roomId)), readOnly: false }
+}
+
+/**
+ * What the live map is on paper once versions were saved: "Werkversie, na versie 2 van 12 maart
+ * 2027"; empty before the first or when the server cannot say.
+ */
+async function sinceVersionLine(lang: Lang): Promise<string> {
+  try {
+    const [{ versionTexts }, { dayOf }] = await Promise.all([
+      import('../versions/texts'),
+      import('../versions/useVersions'),
+    ])
+    const last = (await useRoom.getState().listVersions()).at(-1)
+    if (!last) return ''
+    const vt = bundleTranslator(versionTexts, lang)
+    return vt('pdf.after', { number: last.number, date: dayOf(lang, last.createdAt) })
+  } catch {
+    return ''
+  }
 }
 
 /** Take the map home: as a file to import again, the actions for a spreadsheet, or as text. */
@@ -51,6 +71,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
         includeNames,
         link: includeLink ? link.url : null,
         includePulse: hasPulse && includePulse,
+        versionLine: await sinceVersionLine(t.lang),
       })
       setPdfState('idle')
     } catch {
@@ -161,6 +182,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
         </button>
       </div>
       <p className="hint">{et('export.hint')}</p>
+      <VersionsPart />
     </section>
   )
 }

@@ -11,6 +11,7 @@ import { ErrorBanner } from './ErrorBanner'
 import { RefusalBanner } from './RefusalBanner'
 import { usePanel } from './panel'
 import { PanelButtons } from './PanelButtons'
+import { useVersionView } from '../versions/state'
 
 const tools = () => import('./facilitatorTools')
 const FacilitatorBar = lazy(() => tools().then((m) => ({ default: m.FacilitatorBar })))
@@ -20,6 +21,9 @@ const LookBackRound = lazy(() =>
   import('../followup/LookBack').then((m) => ({ default: m.LookBackRound })),
 )
 const RoomPanel = lazy(() => import('./RoomPanel').then((m) => ({ default: m.RoomPanel })))
+const VersionView = lazy(() =>
+  import('../versions/VersionView').then((m) => ({ default: m.VersionView })),
+)
 const UndoToast = lazy(() => import('./UndoToast').then((m) => ({ default: m.UndoToast })))
 
 /** Ctrl+Z (Cmd+Z) takes back one's own last note change, Ctrl+Shift+Z or Ctrl+Y makes it again; in a text field they stay the field's own. */
@@ -44,6 +48,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const panelOpen = usePanel((state) => state.section !== null)
   const pulseOpen = useRoom((state) => state.control.pulse !== null)
   const lookingBack = useRoom((state) => state.control.lookBack !== null)
+  const versionShown = useVersionView((state) => state.shown !== null)
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
@@ -132,6 +137,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
           {panelOpen && (
             <Suspense fallback={null}>
               <RoomPanel roomId={roomId} onChangeIdentity={() => setChangingIdentity(true)} />
+            </Suspense>
+          )}
+          {versionShown && (
+            <Suspense fallback={null}>
+              <VersionView />
             </Suspense>
           )}
           {hasNotice && (

@@ -52,6 +52,8 @@ export interface PdfContentOptions {
   link: string | null
   /** The "hoofd, hart, buik" answers, only when the group chose it. */
   includePulse?: boolean
+  /** Which saved version of the card this is ("Bewaarde versie 2 van 12 maart 2027"). */
+  versionLine?: string
 }
 
 /** What the PDF says, in the reader's language, from the map as everyone sees it. */
@@ -99,6 +101,7 @@ export function pdfContent(
     dateLine: [
       `${et('export.date')}: ${options.date.toLocaleDateString(locale)}`,
       view.meta.cardVersion ? `${et('export.version')}: ${view.meta.cardVersion}` : '',
+      options.versionLine ?? '',
       t('app.name'),
     ]
       .filter(Boolean)

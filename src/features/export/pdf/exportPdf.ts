@@ -21,7 +21,14 @@ async function bytes(url: string): Promise<Uint8Array> {
 export async function exportPdf(
   map: { view: MapView; agreed: ReadonlySet<string>; dots: readonly Dot[] },
   t: Translate,
-  options: { size: PageSize; includeNames: boolean; link: string | null; includePulse: boolean },
+  options: {
+    size: PageSize
+    includeNames: boolean
+    link: string | null
+    includePulse: boolean
+    /** Which saved version this is, or what the map is since the last one; may be empty. */
+    versionLine?: string
+  },
 ): Promise<void> {
   const now = new Date()
   const [regular, bold] = await Promise.all([bytes(regularUrl), bytes(boldUrl)])
@@ -30,6 +37,7 @@ export async function exportPdf(
     date: now,
     link: options.link,
     includePulse: options.includePulse,
+    versionLine: options.versionLine,
   })
   const pdf = await renderPdf(
     content,
