@@ -18,6 +18,8 @@ export interface MapPolicyOptions {
   limits: DocLimits
   /** Stored rows past which the log is compacted into one. */
   compactAfterUpdates: number
+  /** Bytes of the limit something beside the log takes (the map's saved versions). */
+  reserved?: { readonly bytes: number }
 }
 
 /**
@@ -61,11 +63,12 @@ export class MapPolicy implements ReplicaPolicy<MapAdmission> {
       throw new LimitError(CloseReason.tooManyNotes)
     }
     const { storedBytes, pendingBytes } = this.replica
-    if (storedBytes + pendingBytes + update.length > limits.maxDocBytes) {
+    const reserved = this.options.reserved?.bytes ?? 0
+    if (storedBytes + reserved + pendingBytes + update.length > limits.maxDocBytes) {
       // The log may hold history a compaction merges away: the map is too big only when what
       // it holds now, merged, would be.
       const merged = this.replica.mergedBytes()
-      if (merged + pendingBytes + update.length > limits.maxDocBytes) {
+      if (merged + reserved + pendingBytes + update.length > limits.maxDocBytes) {
         throw new LimitError(CloseReason.mapTooBig)
       }
       this.replica.expectCompaction(merged)

@@ -4,7 +4,7 @@ import type { DocLimits } from './limits.js'
 import type { Relay, RelayMessage } from './relay.js'
 import { MapPolicy } from './mapPolicy.js'
 import { Room } from './room.js'
-import type { DocumentLog } from './storage.js'
+import type { CardVersionStore, DocumentLog } from './storage.js'
 import { errorText, log, logName } from './log.js'
 
 /** Thrown when a room should be loaded but the server already holds as many as it may. */
@@ -25,10 +25,12 @@ export class RoomRegistry {
   /** Rooms storing their last updates on the way out; they load again only after that. */
   private readonly closing = new Map<string, Promise<void>>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  /** Bytes the saved versions of each map in memory take of its size limit (by map document). */
+  private readonly reserved = new Map<string, { bytes: number }>()
   private stopped = false
 
   constructor(
-    private readonly documentLog: DocumentLog,
+    private readonly documentLog: DocumentLog & Pick<CardVersionStore, 'listVersions'>,
     private readonly options: {
       idleMs: number
       compactAfterUpdates: number
@@ -42,6 +44,15 @@ export class RoomRegistry {
 
   get size(): number {
     return this.rooms.size
+  }
+
+  /**
+   * A version of the map was saved on this server: while its document is in memory, the bytes
+   * count in its size limit at once (other servers count them when they next load it).
+   */
+  versionSaved(roomId: string, bytes: number): void {
+    const reserved = this.reserved.get(roomId)
+    if (reserved) reserved.bytes += bytes
   }
 
   /** The room for `id` if it is in memory. */
@@ -87,14 +98,24 @@ export class RoomRegistry {
       })
     }
     try {
-      const shape = parseDocKey(id).doc === 'map' ? MAP_DOC : CONTROL_DOC
+      const { roomId, doc } = parseDocKey(id)
+      const shape = doc === 'map' ? MAP_DOC : CONTROL_DOC
+      // A map's saved versions count in its size limit (see `CardVersions`).
+      const reserved = {
+        bytes:
+          doc === 'map'
+            ? (await this.documentLog.listVersions(roomId)).reduce((sum, v) => sum + v.bytes, 0)
+            : 0,
+      }
+      this.reserved.set(id, reserved)
       room = await Room.load(id, this.documentLog, {
-        policy: (replica) => new MapPolicy(replica, shape, this.options),
+        policy: (replica) => new MapPolicy(replica, shape, { ...this.options, reserved }),
         relay: relay ? (message) => relay.publish(id, message) : null,
         onGone: () => this.evict(id, CloseCode.deleted, CloseReason.mapDeleted),
       })
     } catch (error) {
       relay?.unsubscribe(id)
+      this.reserved.delete(id)
       throw error
     }
     this.rooms.set(id, room)
@@ -155,6 +176,7 @@ export class RoomRegistry {
     const room = this.rooms.get(id)
     if (!room) return
     this.rooms.delete(id)
+    this.reserved.delete(id)
     this.relay?.unsubscribe(id)
     room.endAll(code, reason)
     room.destroy()
@@ -172,6 +194,7 @@ export class RoomRegistry {
     const room = this.rooms.get(id)
     if (!room || (room.peerCount > 0 && !evenWithPeers)) return
     this.rooms.delete(id)
+    this.reserved.delete(id)
     this.relay?.unsubscribe(id)
     this.documentLog.forget(id)
     const closing = room.close().finally(() => this.closing.delete(id))

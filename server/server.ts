@@ -54,7 +54,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     relay,
   )
   const deletion = new MapDeletion(storage, rooms, relay)
-  const versions = new CardVersions(storage, config.maxMapBytes)
+  const versions = new CardVersions(storage, config.maxMapBytes, (roomId, bytes) =>
+    rooms.versionSaved(roomId, bytes),
+  )
   const connections = new Set<Connection>()
   const lifecycle = new Lifecycle({ config, connections, rooms, deletion, relay, storage })
   const operations = createOperations({

@@ -18,6 +18,8 @@ export class CardVersions {
   constructor(
     private readonly storage: Storage,
     private readonly maxMapBytes: number,
+    /** Told of every version saved, so a map in memory counts it in its limit at once. */
+    private readonly onSaved: (roomId: string, bytes: number) => void = () => {},
   ) {}
 
   async save(roomId: string, label: string, now = Date.now()): Promise<SaveResult> {
@@ -35,6 +37,7 @@ export class CardVersions {
     const budget = this.maxMapBytes - snapshot.map.length - snapshot.control.length
     try {
       const saved = await this.storage.saveVersion(roomId, label, snapshot, now, budget)
+      if (saved) this.onSaved(roomId, saved.bytes)
       return saved ?? 'map-too-big'
     } catch (error) {
       // Deleted while the snapshot was made: nothing was saved.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ApiPath, FACILITATOR_KEY_HEADER } from '../shared/protocol'
 import { viewMap } from '../src/map'
-import { useInProcessServers } from './helpers/inProcess'
+import { refusalOf, useInProcessServers } from './helpers/inProcess'
 import { handle, noteTexts, pushNotes } from './helpers/mapShapes'
 import { tempDataDir } from './helpers/serverProcess'
 import { freshDatabase, services, servicesMissing } from './helpers/services'
@@ -156,7 +156,7 @@ describe('saved versions of a map (SQLite)', () => {
   it('counts the versions in the map size limit', async () => {
     dataDir = tempDataDir()
     const server = await serverOn(dataDir, { maxMapBytes: 6_000 })
-    const { map } = await mapWith(server, 'x'.repeat(900))
+    const { map, writer } = await mapWith(server, 'x'.repeat(900))
     let saved = 0
     let status = 201
     while (status === 201 && saved < 50) {
@@ -172,6 +172,10 @@ describe('saved versions of a map (SQLite)', () => {
     expect(saved).toBeGreaterThan(1)
     const total = listed.versions.reduce((sum, v) => sum + v.bytes, 0)
     expect(total + listed.versions[0]!.bytes).toBeLessThanOrEqual(6_000)
+    // The map itself cannot grow into the room its versions take either.
+    const refused = refusalOf(writer)
+    pushNotes(writer.doc, 'y'.repeat(900))
+    expect(await refused).toEqual({ code: 4413, reason: 'map-too-big' })
   })
 })
 
