@@ -138,7 +138,7 @@ export const en: Messages = {
   'note.saveHint': 'Enter saves, Shift+Enter for a new line, Esc cancels.',
   'owner.kind': 'Who does it?',
   'owner.ik': 'Me',
-  'owner.wij': 'Us',
+  'owner.wij': 'We',
   'owner.anderen': 'Others',
   'owner.required': 'Choose who does it: me, us or others.',
   'owner.name': 'Who exactly (optional)',

@@ -60,9 +60,9 @@ describe('following up the agreements', () => {
       await card.getByText('Bezig · Te laat: terugkijken was op 15 januari 2026').waitFor()
       expect(await card.getAttribute('class')).toContain('is-overdue')
     }
-    // The card reads its follow-up out with the note.
-    const described = await room.grip(SOCIAL_MAP).getAttribute('aria-describedby')
-    expect(described).toMatch(/-followup/)
+    // The card reads its follow-up out with the note (once: it is part of the note's text).
+    expect(await room.grip(SOCIAL_MAP).innerText()).toContain('Te laat: terugkijken was op')
+    expect(await room.grip(SOCIAL_MAP).getAttribute('aria-describedby')).not.toMatch(/followup/)
     // Done is done: it no longer stands out.
     await participant.room.noteAction(SOCIAL_MAP, 'Opvolgen')
     const theirs = participant.room.note(SOCIAL_MAP).getByRole('form')
@@ -106,6 +106,19 @@ describe('following up the agreements', () => {
     expect(text).toContain('Stand')
     expect(text).toContain('Gedaan · Terugkijken op 15 januari 2026')
     expect(text).toContain('Half af; de bibliotheek helpt mee')
+
+    // During a step the actions are a narrow rail: following one up makes room for the form.
+    await page.getByRole('button', { name: /^Start met stap/ }).click()
+    const rail = room.column(/Acties/)
+    await expect.poll(() => rail.getAttribute('class')).toContain('is-rail')
+    await room.noteAction(SOCIAL_MAP, 'Opvolgen')
+    const railForm = room.note(SOCIAL_MAP).getByRole('form', { name: /^Opvolgen/ })
+    await railForm.waitFor({ state: 'visible' })
+    // The status chosen now has the keyboard.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value))
+      .toBe('gedaan')
+    await page.keyboard.press('Escape')
     expect([...facilitator.errors, ...participant.errors]).toEqual([])
   })
 
@@ -120,6 +133,13 @@ describe('following up the agreements', () => {
     await screen.page.goto(viewerUrl)
     await screen.room.note('gezinnen zelf de regie houden').waitFor()
 
+    // Someone is writing a note when the facilitator starts: they keep their place and their words.
+    const relaties = phone.room.column(/Relaties/)
+    await phone.page.getByRole('tab', { name: /Relaties/ }).click()
+    await relaties.getByRole('button', { name: /Notitie toevoegen aan/ }).click()
+    const draft = relaties.getByRole('textbox', { name: 'Tekst van de notitie' })
+    await draft.pressSequentially('Wij bellen elkaar elke ')
+
     await room.openActivities()
     await page.getByRole('button', { name: 'Terugkijken', exact: true }).click()
     const round = (person: Person) =>
@@ -132,6 +152,9 @@ describe('following up the agreements', () => {
     await big.getByText('De coördinator van de voedselbank uitnodigen').waitFor()
     // The facilitator's screen lands on it, by keyboard too.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('lookback-title')
+    await phone.page.keyboard.type('week.')
+    expect(await draft.inputValue()).toBe('Wij bellen elkaar elke week.')
+    await draft.press('Escape')
 
     // Someone at the table sets the status from their phone; the big screen follows at once.
     await round(phone)
@@ -145,8 +168,9 @@ describe('following up the agreements', () => {
           .isChecked(),
       )
       .toBe(true)
-    // The facilitator writes what the group says; going on keeps it.
-    await round(facilitator)
+    // Someone writes what the group says and has not left the field when the facilitator goes
+    // on: what they wrote is kept.
+    await round(phone)
       .getByLabel('Werkt het? Waarom wel of niet?')
       .fill('Ze kwam, en komt nu elke maand.')
     await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
@@ -156,6 +180,10 @@ describe('following up the agreements', () => {
       .note('De coördinator van de voedselbank')
       .getByText(/^Gedaan/)
       .waitFor()
+    await round(facilitator).getByRole('button', { name: 'Vorige' }).click()
+    await big.getByText('Ze kwam, en komt nu elke maand.').waitFor()
+    await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
+    await big.getByText('Actie 2 van 5').waitFor()
 
     // The second is let go, with why; by keyboard: arrows choose the status.
     const second = round(facilitator)
@@ -168,21 +196,43 @@ describe('following up the agreements', () => {
     await second.getByRole('button', { name: 'Opslaan' }).click()
     await big.getByText('Geen tijd bij de huisartsen').waitFor()
 
-    for (let i = 3; i <= 5; i++) {
-      await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
-      await big.getByText(`Actie ${i} van 5`).waitFor()
-    }
+    // A day typed digit by digit goes out once it is a whole date (this browser writes mm/dd/yyyy).
+    await second.getByLabel('Wanneer kijken we er opnieuw naar?').focus()
+    await page.keyboard.type('03122027')
+    await big.getByText('Losgelaten · Terugkijken op 12 maart 2027').waitFor()
+    expect(await page.getByRole('alert').count()).toBe(0)
+
+    // Someone deletes the action on screen: the group goes on with the one after it.
+    await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
+    await big.getByText('Actie 3 van 5').waitFor()
+    await phone.page.getByRole('tab', { name: /Acties/ }).click()
+    await phone.room.noteAction('De gemeente vragen de reiskostenvergoeding', 'Verwijderen')
+    await phone.page.getByRole('button', { name: 'Ja, verwijderen' }).click()
+    await round(facilitator).getByText('Deze actie is verwijderd.').waitFor()
+    await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
+    await big.getByText('Actie 3 van 4').waitFor()
+    await big.getByText('Een kennismaking tussen taalmaatjes').waitFor()
+    await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
+    await big.getByText('Actie 4 van 4').waitFor()
     await big.getByText(DOCTOR).waitFor()
-    await round(facilitator).getByRole('button', { name: 'Naar de samenvatting' }).click()
+    // By keyboard: focus stays on the buttons as they change to the summary's.
+    await round(facilitator).getByRole('button', { name: 'Naar de samenvatting' }).focus()
+    await page.keyboard.press('Enter')
 
     // The summary, the same on every screen: done out of all, the rest, what was let go and why.
     for (const where of [big, round(phone), round(facilitator)]) {
-      await where.getByText('1 van 5 acties gedaan').waitFor()
-      await where.getByText('0 bezig · 3 nog open · 1 losgelaten').waitFor()
+      await where.getByText('1 van 4 acties gedaan').waitFor()
+      await where.getByText('0 bezig · 2 nog open · 1 losgelaten').waitFor()
       await where.getByText('Geen tijd bij de huisartsen').waitFor()
     }
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Terug naar de acties')
     await round(facilitator).getByRole('button', { name: 'Terugkijken stoppen' }).click()
     await big.waitFor({ state: 'detached' })
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toContain('activities-button')
     await round(phone).waitFor({ state: 'detached' })
     expect([...facilitator.errors, ...phone.errors, ...screen.errors]).toEqual([])
   })

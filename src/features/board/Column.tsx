@@ -48,6 +48,7 @@ function cardsWithSlot(
   current: NoteId | 'add',
   slot: ColumnSlot | null,
   away: NoteId | null,
+  onNeedsRoom: (() => void) | undefined,
 ) {
   const cards: ReactNode[] = []
   const emptyPlace = slot && (
@@ -66,6 +67,7 @@ function cardsWithSlot(
         editable={editable}
         tabbable={note.id === current}
         away={note.id === away}
+        onNeedsRoom={onNeedsRoom}
       />,
     )
   }
@@ -95,6 +97,9 @@ export const Column = memo(function Column({
   const level = useRoom((state) => state.level)
   const { setNodeRef, isOver } = useDroppable({ id: column, disabled: !editable || hidden })
   const listRef = useRef<HTMLUListElement | null>(null)
+  // A rail has no room for a form on a card: it widens on this screen first.
+  const widen = useCallback(() => onToggleWide(column), [onToggleWide, column])
+  const needsRoom = layout === 'rail' ? widen : undefined
   const setListRef = useCallback(
     (element: HTMLUListElement | null) => {
       listRef.current = element
@@ -184,7 +189,7 @@ export const Column = memo(function Column({
           count: notes.length,
         })}
       >
-        {cardsWithSlot(notes, editable, current, slot, away)}
+        {cardsWithSlot(notes, editable, current, slot, away, needsRoom)}
       </ul>
       {/* Drafts of one's own are not "no notes yet": they show, marked as one's own, below. */}
       {notes.length === 0 && !adding && !hasDrafts && (

@@ -91,6 +91,7 @@ export const NoteCard = memo(function NoteCard({
   editable,
   tabbable,
   away = false,
+  onNeedsRoom,
 }: {
   note: Note
   /** False in a locked column and for viewers: the note is shown, not changed. */
@@ -99,6 +100,8 @@ export const NoteCard = memo(function NoteCard({
   tabbable: boolean
   /** Being dragged to another place: out of sight until the drop (see `.note.is-away`). */
   away?: boolean
+  /** In a narrow rail: called before a form opens on the card, to make room for it. */
+  onNeedsRoom?: () => void
 }) {
   const t = useT()
   const [mode, setMode] = useState<Mode>('view')
@@ -168,6 +171,7 @@ export const NoteCard = memo(function NoteCard({
         saving={saving}
         handleAttributes={attributes}
         setHandleRef={setActivatorNodeRef}
+        onNeedsRoom={onNeedsRoom}
       />
     </li>
   )
@@ -183,6 +187,7 @@ const NoteContent = memo(function NoteContent({
   saving,
   handleAttributes,
   setHandleRef,
+  onNeedsRoom,
 }: {
   note: Note
   editable: boolean
@@ -193,6 +198,7 @@ const NoteContent = memo(function NoteContent({
   saving: { now: boolean }
   handleAttributes: DraggableAttributes
   setHandleRef: (element: HTMLElement | null) => void
+  onNeedsRoom?: () => void
 }) {
   const t = useT()
   const menuButton = useRef<HTMLButtonElement>(null)
@@ -254,8 +260,14 @@ const NoteContent = memo(function NoteContent({
           editable={editable}
           buttonRef={menuButton}
           returnFocus={() => main.current?.focus()}
-          onEdit={() => setMode('edit')}
-          onFollowUp={() => setMode('followUp')}
+          onEdit={() => {
+            onNeedsRoom?.()
+            setMode('edit')
+          }}
+          onFollowUp={() => {
+            onNeedsRoom?.()
+            setMode('followUp')
+          }}
           onLink={() => setLinking(true)}
           onDelete={() => setMode('confirmDelete')}
           onMoved={focusColumn}
@@ -272,7 +284,7 @@ const NoteContent = memo(function NoteContent({
         tabIndex={tabbable ? 0 : -1}
         // What the card's head says (its status, what it serves, its dots) is heard on focus too.
         aria-describedby={[
-          `note-${note.id}-status note-${note.id}-serves note-${note.id}-votes note-${note.id}-followup`,
+          `note-${note.id}-status note-${note.id}-serves note-${note.id}-votes`,
           handleAttributes['aria-describedby'],
         ]
           .filter(Boolean)

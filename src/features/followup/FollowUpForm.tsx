@@ -1,17 +1,26 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { useTexts } from '../../i18n/bundle'
-import { ACTION_STATUSES, LIMITS, type ActionStatus, type Note } from '../../map'
+import {
+  ACTION_STATUSES,
+  isCalendarDate,
+  LIMITS,
+  NO_FOLLOW_UP,
+  type ActionStatus,
+  type FollowUp,
+  type Note,
+} from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { Field } from '../shared/Field'
+import { shortText } from '../shared/noteText'
 import { followUpTexts } from './texts'
 import './followup.css'
 
 /**
  * An action's follow-up: where it stands, when to look at it again, and the group's evaluation.
  * On a card (`live` false) it writes everything at once with "Opslaan". While the group looks
- * back together (`live`), the status and the day go to every screen as they are chosen, and the
- * evaluation when it is saved or the field is left, so nothing typed is lost on "Volgende".
+ * back together (`live`), the status goes to every screen as it is chosen, the day once it is a
+ * whole date, and the evaluation when it is saved, the field is left or the group moves on.
  */
 export function FollowUpForm({
   note,
@@ -26,15 +35,18 @@ export function FollowUpForm({
   const t = useT()
   const ft = useTexts(followUpTexts)
   const id = useId()
-  const stored = note.followUp ?? { status: 'open' as const, lookAgain: '', evaluation: '' }
+  const stored = note.followUp ?? NO_FOLLOW_UP
   // A change not written yet; what others write shows until this person changes it.
   const [status, setStatus] = useState<ActionStatus | null>(null)
   const [lookAgain, setLookAgain] = useState<string | null>(null)
   const [evaluation, setEvaluation] = useState<string | null>(null)
+  // The evaluation as it was stored when this person began to change it.
+  const [base, setBase] = useState('')
   const [saved, setSaved] = useState(false)
+  const firstChoice = useRef<HTMLFieldSetElement>(null)
   const room = () => useRoom.getState()
 
-  function write(changes: Parameters<ReturnType<typeof room>['setFollowUp']>[1]): boolean {
+  function write(changes: Partial<FollowUp>): boolean {
     const ok = room().setFollowUp(note.id, changes)
     if (ok) setSaved(true)
     return ok
@@ -45,14 +57,40 @@ export function FollowUpForm({
     if (write({ evaluation })) setEvaluation(null)
   }
 
+  // Looking back, the facilitator may move on while someone still types: what they typed is kept.
+  const unsaved = useRef<string | null>(null)
+  useEffect(() => {
+    unsaved.current = live ? evaluation : null
+  }, [live, evaluation])
+  useEffect(
+    () => () => {
+      if (unsaved.current !== null) room().setFollowUp(note.id, { evaluation: unsaved.current })
+    },
+    [note.id],
+  )
+
+  useEffect(() => {
+    // On a card the form is what the person asked for: they land on the status chosen now.
+    if (!live) firstChoice.current?.querySelector<HTMLInputElement>('input:checked')?.focus()
+  }, [live])
+
   const shownStatus = status ?? stored.status
   const shownDay = lookAgain ?? stored.lookAgain
   const shownEvaluation = evaluation ?? stored.evaluation
+  const changedMeanwhile = evaluation !== null && stored.evaluation !== base
+
+  function chooseDay(day: string): void {
+    setLookAgain(day)
+    // While typing, the field holds years like 0002 on the way to 2027: only a whole date goes out.
+    if (live && isCalendarDate(day)) write({ lookAgain: day })
+  }
 
   return (
     <form
       className={`followup-form${live ? ' is-live' : ''}`}
-      aria-label={live ? undefined : ft('form.title', { note: note.label ?? '' })}
+      aria-label={
+        live ? undefined : ft('form.title', { note: note.label ?? shortText(note.text, 30) })
+      }
       onSubmit={(event) => {
         event.preventDefault()
         if (live) return saveEvaluation()
@@ -71,7 +109,7 @@ export function FollowUpForm({
         }
       }}
     >
-      <fieldset className="choices followup-statuses">
+      <fieldset className="choices followup-statuses" ref={firstChoice}>
         <legend>{ft('form.status')}</legend>
         {ACTION_STATUSES.map((each) => (
           <label key={each} className={`choice followup-status is-${each}`}>
@@ -80,7 +118,6 @@ export function FollowUpForm({
               name={`${id}-status`}
               value={each}
               checked={shownStatus === each}
-              aria-describedby={`${id}-${each}-hint`}
               onChange={() => {
                 if (live) write({ status: each })
                 else setStatus(each)
@@ -88,27 +125,44 @@ export function FollowUpForm({
             />
             <span>
               {t(`status.${each}`)}
-              <small id={`${id}-${each}-hint`}>{ft(`status.${each}.hint`)}</small>
+              <small>{ft(`status.${each}.hint`)}</small>
             </span>
           </label>
         ))}
       </fieldset>
-      <Field label={ft('form.lookAgain')} hint={ft('form.lookAgainHint')}>
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            min="2000-01-01"
-            max="2199-12-31"
-            value={shownDay}
-            onChange={(event) => {
-              const day = event.target.value
-              if (live) write({ lookAgain: day })
-              else setLookAgain(day)
+      <div className="followup-day">
+        <Field label={ft('form.lookAgain')} hint={ft('form.lookAgainHint')}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              min="2000-01-01"
+              max="2199-12-31"
+              value={shownDay}
+              onChange={(event) => chooseDay(event.target.value)}
+              onBlur={(event) => {
+                // Emptied on purpose (not half typed): the day goes for everyone.
+                if (live && event.target.value === '' && !event.target.validity.badInput) {
+                  if (stored.lookAgain !== '') write({ lookAgain: '' })
+                  setLookAgain(null)
+                }
+              }}
+            />
+          )}
+        </Field>
+        {shownDay !== '' && (
+          <button
+            type="button"
+            className="quiet small"
+            onClick={() => {
+              setLookAgain('')
+              if (live) write({ lookAgain: '' })
             }}
-          />
+          >
+            {ft('form.noDay')}
+          </button>
         )}
-      </Field>
+      </div>
       <Field label={ft('form.evaluation')} hint={ft('form.evaluationHint')}>
         {(control) => (
           <textarea
@@ -117,6 +171,7 @@ export function FollowUpForm({
             maxLength={LIMITS.evaluation}
             value={shownEvaluation}
             onChange={(event) => {
+              if (evaluation === null) setBase(stored.evaluation)
               setEvaluation(event.target.value)
               setSaved(false)
             }}
@@ -124,6 +179,11 @@ export function FollowUpForm({
           />
         )}
       </Field>
+      {changedMeanwhile && (
+        <p className="followup-meanwhile" role="status">
+          {ft('form.changedMeanwhile', { text: shortText(stored.evaluation || '—', 120) })}
+        </p>
+      )}
       <div className="actions">
         {/* Always there: a button that came and went would move what is under a finger. */}
         <button type="submit" className="primary">

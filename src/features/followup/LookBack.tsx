@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { useTexts } from '../../i18n/bundle'
 import { isOverdue, today, type Note } from '../../map'
@@ -23,17 +23,26 @@ export function LookBackRound() {
   const ft = useTexts(followUpTexts)
   const place = useLookBack()
   const level = useRoom((state) => state.level)
+  // The facilitator who opened it, and those who follow the facilitator, are brought to it.
+  const brought = useRoom(
+    (state) =>
+      state.level === 'facilitator' ||
+      (state.level === 'participant' && state.control.follow && !state.followPaused),
+  )
   const heading = useRef<HTMLHeadingElement>(null)
   const opened = place !== null
   useEffect(() => {
-    if (!opened) return
-    // Everyone lands on it when it opens; a screen reader hears its name.
+    if (!opened || !brought) return
+    // Never from under someone's fingers: who is typing keeps their place.
+    if (document.activeElement?.closest('input, textarea, select, [contenteditable="true"]')) {
+      return
+    }
     heading.current?.scrollIntoView?.({
       block: 'start',
       behavior: prefersLessMotion() ? 'auto' : 'smooth',
     })
     heading.current?.focus({ preventScroll: true })
-  }, [opened])
+  }, [opened, brought])
   if (!place) return null
   const facilitator = level === 'facilitator'
   return (
@@ -60,14 +69,22 @@ function CurrentAction({ place }: { place: LookBackPlace }) {
   if (!current) return <p role="status">{ft('lookBack.gone')}</p>
   return (
     <div className="lookback-action">
-      <p className="lookback-position" role="status">
-        {ft('lookBack.position', { index: place.index + 1, count: place.actions.length })}
-      </p>
-      <ActionText note={current} />
+      {/* Who follows with a screen reader hears where the group is and what the action says. */}
+      <div role="status">
+        <p className="lookback-position">
+          {ft('lookBack.position', { index: place.index + 1, count: place.actions.length })}
+        </p>
+        <ActionText note={current} />
+      </div>
       {/* A fresh form per action: nothing typed for one is written to the next. */}
       <FollowUpForm key={current.id} note={current} live />
     </div>
   )
+}
+
+/** Long actions get a smaller size on the big screen, so where they stand still fits below. */
+function sizeFor(text: string): string {
+  return text.length > 400 ? 'is-long' : text.length > 160 ? 'is-medium' : ''
 }
 
 /** The action as the group wrote it: its label and text, who does it and when. */
@@ -77,7 +94,7 @@ function ActionText({ note, large = false }: { note: Note; large?: boolean }) {
   const owner = ownerLine(t, note)
   const overdue = isOverdue(note.followUp, today())
   return (
-    <div className={`lookback-text${large ? ' is-large' : ''}`}>
+    <div className={`lookback-text${large ? ` is-large ${sizeFor(note.text)}` : ''}`}>
       <p className="lookback-note">
         <span className="lookback-label">{note.label}</span> {note.text}
       </p>
@@ -91,37 +108,70 @@ function ActionText({ note, large = false }: { note: Note; large?: boolean }) {
   )
 }
 
-/** The facilitator's way through: previous, next, then the summary; and stopping. */
+/**
+ * The facilitator's way through: previous, next, then the summary; and stopping. Keyboard users
+ * stay on the buttons as they change (one button goes back, one forward); after stopping they
+ * are back at the activities menu they started from.
+ */
 function LookBackNavigation({ place }: { place: LookBackPlace }) {
   const ft = useTexts(followUpTexts)
+  const nav = useRef<HTMLDivElement>(null)
+  // Where the action on screen stood, for when someone deletes it: the group goes on from there.
+  const [last, setLast] = useState(Math.max(0, place.index))
+  if (place.index >= 0 && place.index !== last) setLast(place.index)
   const room = () => useRoom.getState()
-  const { actions, index, summary } = place
-  const go = (note: Note | null) => room().setLookBack(note ? note.id : null)
+  const { actions, summary } = place
+  const at = place.index >= 0 ? place.index : last
+  // Deleted: its place is taken by the one after it, which is next.
+  const next = place.index >= 0 ? at + 1 : at
+  const go = (note: Note | null | undefined) => {
+    if (note === undefined) return
+    room().setLookBack(note ? note.id : null)
+    requestAnimationFrame(() => {
+      if (nav.current?.contains(document.activeElement)) return
+      nav.current?.querySelector<HTMLButtonElement>('button:not([aria-disabled="true"])')?.focus()
+    })
+  }
+  const first = summary ? false : at <= 0
   return (
-    <div className="actions lookback-nav">
+    <div className="actions lookback-nav" ref={nav}>
       {summary ? (
         actions.length > 0 && (
-          <button type="button" onClick={() => go(actions[actions.length - 1]!)}>
+          <button key="back" type="button" onClick={() => go(actions[actions.length - 1])}>
             {ft('lookBack.backToActions')}
           </button>
         )
       ) : (
         <>
-          <button type="button" disabled={index <= 0} onClick={() => go(actions[index - 1]!)}>
+          <button
+            key="back"
+            type="button"
+            aria-disabled={first}
+            onClick={() => !first && go(actions[at - 1])}
+          >
             {ft('lookBack.previous')}
           </button>
-          {index + 1 < actions.length ? (
-            <button type="button" className="primary" onClick={() => go(actions[index + 1]!)}>
-              {ft('lookBack.next')}
-            </button>
-          ) : (
-            <button type="button" className="primary" onClick={() => go(null)}>
-              {ft('lookBack.toSummary')}
-            </button>
-          )}
+          <button
+            key="forward"
+            type="button"
+            className="primary"
+            onClick={() => go(next < actions.length ? actions[next] : null)}
+          >
+            {ft(next < actions.length ? 'lookBack.next' : 'lookBack.toSummary')}
+          </button>
         </>
       )}
-      <button type="button" className="quiet" onClick={() => room().setLookBack(false)}>
+      <button
+        key="stop"
+        type="button"
+        className="quiet"
+        onClick={() => {
+          room().setLookBack(false)
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLButtonElement>('.activities-button')?.focus(),
+          )
+        }}
+      >
         {ft('lookBack.stop')}
       </button>
     </div>
@@ -138,7 +188,16 @@ export function LookBackSummary({
 }) {
   const t = useT()
   const ft = useTexts(followUpTexts)
-  const { counts, letGo, overdue } = lookBackSummary(actions)
+  const summary = lookBackSummary(actions)
+  const { counts } = summary
+  // The big screen never scrolls: each list shows its first few and counts the rest.
+  const max = large ? 4 : Infinity
+  const letGo = summary.letGo.slice(0, max)
+  const overdue = summary.overdue.slice(0, max)
+  const more = (all: readonly Note[], shown: readonly Note[]) =>
+    all.length > shown.length && (
+      <li className="lookback-more">{ft('lookBack.more', { count: all.length - shown.length })}</li>
+    )
   return (
     <div className={`lookback-summary${large ? ' is-large' : ''}`}>
       <h3>{ft('lookBack.summaryTitle')}</h3>
@@ -158,6 +217,7 @@ export function LookBackSummary({
                 </span>
               </li>
             ))}
+            {more(summary.letGo, letGo)}
           </ul>
         </>
       )}
@@ -170,10 +230,11 @@ export function LookBackSummary({
                 <span className="lookback-label">{note.label}</span> {note.text}
                 <span className="lookback-why">
                   {t(`status.${note.followUp!.status}`)} ·{' '}
-                  {formatDay(t.lang, note.followUp!.lookAgain)}
+                  {t('followUp.overdue', { date: formatDay(t.lang, note.followUp!.lookAgain) })}
                 </span>
               </li>
             ))}
+            {more(summary.overdue, overdue)}
           </ul>
         </>
       )}
@@ -196,26 +257,30 @@ export function LookBackScreen() {
       <h2 id="vw-lookback-title" className="vw-lookback-title">
         {ft('lookBack.title')}
       </h2>
-      {place.summary || place.actions.length === 0 ? (
-        <LookBackSummary actions={place.actions} large />
-      ) : current ? (
-        <>
-          <p className="vw-lookback-position">
-            {ft('lookBack.position', { index: place.index + 1, count: place.actions.length })}
-          </p>
-          <ActionText note={current} large />
-          <p className={`vw-lookback-status is-${current.followUp!.status}`}>
-            {t(`status.${current.followUp!.status}`)}
-            {current.followUp!.lookAgain &&
-              ` · ${t('followUp.lookAgain', { date: formatDay(t.lang, current.followUp!.lookAgain) })}`}
-          </p>
-          <p className="vw-lookback-evaluation">
-            {current.followUp!.evaluation || ft('lookBack.noEvaluation')}
-          </p>
-        </>
-      ) : (
-        <p>{ft('lookBack.gone')}</p>
-      )}
+      <div className="vw-lookback-body">
+        {place.actions.length === 0 ? (
+          <p className="vw-lookback-none">{ft('lookBack.none')}</p>
+        ) : place.summary ? (
+          <LookBackSummary actions={place.actions} large />
+        ) : current ? (
+          <>
+            <p className="vw-lookback-position">
+              {ft('lookBack.position', { index: place.index + 1, count: place.actions.length })}
+            </p>
+            <ActionText note={current} large />
+            <p className={`vw-lookback-status is-${current.followUp!.status}`}>
+              {t(`status.${current.followUp!.status}`)}
+              {current.followUp!.lookAgain &&
+                ` · ${t('followUp.lookAgain', { date: formatDay(t.lang, current.followUp!.lookAgain) })}`}
+            </p>
+            <p className="vw-lookback-evaluation">
+              {current.followUp!.evaluation || ft('lookBack.noEvaluation')}
+            </p>
+          </>
+        ) : (
+          <p>{ft('lookBack.gone')}</p>
+        )}
+      </div>
       {place.actions.length > 0 && <Progress place={place} />}
     </section>
   )
@@ -230,7 +295,7 @@ function Progress({ place }: { place: LookBackPlace }) {
       {place.actions.map((note, i) => (
         <li
           key={note.id}
-          className={`is-${note.followUp!.status}${i === place.index ? ' is-current' : ''}`}
+          className={`is-${note.followUp!.status}${i === place.index ? ' is-current' : ''}${isOverdue(note.followUp, today()) ? ' is-overdue' : ''}`}
           aria-current={i === place.index ? 'step' : undefined}
         >
           <span className="lookback-label">{note.label}</span>{' '}
@@ -247,9 +312,10 @@ export function LookBackStart({ onStarted }: { onStarted(): void }) {
   const first = useLookBackFirst()
   return (
     <>
-      <p className="hint">{ft('lookBack.startHint')}</p>
+      <p className="hint">{ft(first ? 'lookBack.startHint' : 'lookBack.none')}</p>
       <button
         type="button"
+        disabled={!first}
         onClick={() => {
           useRoom.getState().setLookBack(first)
           onStarted()

@@ -13,7 +13,8 @@ type Texts = BundleTranslate<keyof typeof followUpTexts.nl>
 export function lookBackCalendar(ft: Texts, note: Note, mapTitle: string, now = new Date()) {
   const day = note.followUp?.lookAgain ?? ''
   return calendarFile({
-    uid: `${note.id}-${day}@partnerschapskaart`,
+    // One event per action: importing it again after the day changed moves the event.
+    uid: `${note.id}@partnerschapskaart`,
     day,
     summary: ft('calendar.summary', { note: shortText(note.text, 50) }),
     description: ft('calendar.description', {

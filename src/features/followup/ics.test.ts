@@ -17,6 +17,8 @@ describe('the calendar file of a day to look again', () => {
     expect(lines).toContain('DTEND;VALUE=DATE:20270313')
     expect(lines).toContain('DTSTAMP:20261202T093005Z')
     expect(lines.at(-2)).toBe('END:VCALENDAR')
+    // With a reminder the day before.
+    expect(file).toContain('BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\n')
     expect(file.replace(/\r\n/g, '')).not.toContain('\n')
     expect(calendarFile({ ...eventOn('2027-12-31') })).toContain('DTEND;VALUE=DATE:20280101')
   })

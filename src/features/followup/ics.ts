@@ -75,6 +75,12 @@ export function calendarFile(event: DayEvent): string {
     `SUMMARY:${icsText(event.summary)}`,
     `DESCRIPTION:${icsText(event.description)}`,
     'TRANSP:TRANSPARENT',
+    // A reminder the day before, so the group can prepare.
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    'TRIGGER:-P1D',
+    `DESCRIPTION:${icsText(event.summary)}`,
+    'END:VALARM',
     'END:VEVENT',
     'END:VCALENDAR',
   ]
