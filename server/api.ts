@@ -12,15 +12,29 @@ import type { CardVersions } from './versions.js'
 /** The largest request body the API reads (a version's label is the only body it takes). */
 const MAX_BODY_BYTES = 2048
 
-/** A small JSON request body; null when it is too big, not JSON or not an object. */
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY_BYTES) return null
-    chunks.push(chunk)
-  }
+/**
+ * A small JSON request body: 'too-big' past MAX_BODY_BYTES (the rest is read and dropped, so the
+ * answer still reaches the client), null when it is not a JSON object or the client went away
+ * while sending it.
+ */
+function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | 'too-big' | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      // Settles once; what follows is dropped as it comes.
+      if (size > MAX_BODY_BYTES) resolve('too-big')
+      else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(parseObject(chunks)))
+    // Aborted mid-body: nothing to answer, and nothing went wrong here.
+    req.on('error', () => resolve(null))
+    req.on('close', () => resolve(null))
+  })
+}
+
+function parseObject(chunks: Buffer[]): Record<string, unknown> | null {
   try {
     const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
     return typeof body === 'object' && body !== null && !Array.isArray(body)
@@ -145,13 +159,19 @@ export function createApi(
         if (req.method === 'GET') return json(res, 200, { versions: await versions.list(roomId) })
         // Anyone in the map reads the versions; only its facilitator saves one.
         if (who !== 'facilitator') return json(res, 403, { error: 'forbidden' })
-        if (!saves.allow(roomId)) {
-          logRefusal('versions saved per minute')
-          return json(res, 429, { error: 'too-many-versions' })
-        }
         const body = await readJson(req)
+        if (body === 'too-big') {
+          // The server stops reading with the answer: nobody keeps it busy with a long body.
+          res.setHeader('Connection', 'close')
+          return json(res, 413, { error: 'body-too-big' })
+        }
         const label = body?.label ?? ''
         if (!body || !isVersionLabel(label)) return json(res, 400, { error: 'bad-label' })
+        // Only a save that would be made counts against the rate.
+        if (!saves.allow(roomId)) {
+          logRefusal('versions saved per minute')
+          return json(res, 429, { error: 'too-many-saves' })
+        }
         const saved = await versions.save(roomId, label.trim())
         if (saved === 'unknown-map') return json(res, 404, { error: saved })
         if (saved === 'empty-map') return json(res, 409, { error: saved })

@@ -4,12 +4,15 @@ import { createStorageMetrics, type StorageMetrics } from './metrics.js'
 import {
   MapGoneError,
   mapOf,
+  nextVersion,
   TouchClock,
   type CardVersionSnapshot,
   type ImportedMap,
   type MapRecord,
   type Storage,
   type StoredLog,
+  type VersionLimits,
+  type VersionRefusal,
 } from './storage.js'
 import { PG_SQL, STORAGE_VERSION, tablesSql } from './sql.js'
 import { errorText, log } from './log.js'
@@ -255,27 +258,40 @@ export class PostgresStorage implements Storage {
     label: string,
     snapshot: CardVersionSnapshot,
     now: number,
-    budget: number,
-  ): Promise<CardVersionInfo | null> {
+    limits: VersionLimits,
+  ): Promise<CardVersionInfo | VersionRefusal> {
     const bytes = snapshot.map.length + snapshot.control.length
     return this.transaction(async (client) => {
       // The map's record, locked: two saves number one after the other, and a deletion waits.
       const live = await client.query(`${PG_SQL.mapExists} FOR UPDATE`, [roomId])
       if (live.rowCount !== 1) throw new MapGoneError()
-      const { rows } = await client.query<{ next: string; bytes: string }>(PG_SQL.versionTotals, [
-        roomId,
-      ])
-      const next = Number(rows[0]!.next)
-      if (Number(rows[0]!.bytes) + bytes > budget) return null
+      const { rows } = await client.query<Record<'count' | 'next' | 'bytes' | 'last', string>>(
+        PG_SQL.versionTotals,
+        [roomId],
+      )
+      const totals = rows[0]!
+      const next = nextVersion(
+        {
+          count: Number(totals.count),
+          next: Number(totals.next),
+          bytes: Number(totals.bytes),
+          last: Number(totals.last),
+        },
+        bytes,
+        now,
+        limits,
+      )
+      if (typeof next === 'string') return next
+      const { number, createdAt } = next
       await client.query(PG_SQL.insertVersion, [
         roomId,
-        next,
+        number,
         label,
-        now,
+        createdAt,
         Buffer.from(snapshot.map),
         Buffer.from(snapshot.control),
       ])
-      return { number: next, label, createdAt: now, bytes }
+      return { number, label, createdAt, bytes }
     })
   }
 

@@ -10,15 +10,17 @@ import { errorText, log } from './log.js'
  * - `updates`: updates it stored (in the log before they are sent);
  * - `presence`: presence changes of its own connections (an awareness update);
  * - `reload`: read the document's log again, something may have been missed;
- * - `deleted`: the map was deleted, close its connections.
+ * - `deleted`: the map was deleted, close its connections;
+ * - `versions`: a version of the map was saved, count its versions' bytes again.
  */
 export type RelayMessage =
   | { kind: 'updates'; updates: Uint8Array[] }
   | { kind: 'presence'; update: Uint8Array }
   | { kind: 'reload' }
   | { kind: 'deleted' }
+  | { kind: 'versions' }
 
-const KINDS = ['updates', 'presence', 'reload', 'deleted'] as const
+const KINDS = ['updates', 'presence', 'reload', 'deleted', 'versions'] as const
 const NODE_ID_BYTES = 16
 
 /** Frame of a relay message: kind, the sending server's id, then its payload. */
@@ -51,6 +53,7 @@ function decodeRelayMessage(bytes: Uint8Array): { from: Uint8Array; message: Rel
       return { from, message: { kind, update: decoding.readVarUint8Array(decoder) } }
     case 'reload':
     case 'deleted':
+    case 'versions':
       return { from, message: { kind } }
     default:
       throw new Error('unknown relay message')

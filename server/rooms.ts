@@ -1,4 +1,4 @@
-import { CloseCode, CloseReason, parseDocKey } from '../shared/protocol.js'
+import { CloseCode, CloseReason, docKey, parseDocKey } from '../shared/protocol.js'
 import { CONTROL_DOC, MAP_DOC } from '../shared/schema.js'
 import type { DocLimits } from './limits.js'
 import type { Relay, RelayMessage } from './relay.js'
@@ -27,6 +27,8 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   /** Bytes the saved versions of each map in memory take of its size limit (by map document). */
   private readonly reserved = new Map<string, { bytes: number }>()
+  /** Maps a version was saved of while they were loading: their versions are counted again. */
+  private readonly recountAfterLoad = new Set<string>()
   private stopped = false
 
   constructor(
@@ -48,11 +50,30 @@ export class RoomRegistry {
 
   /**
    * A version of the map was saved on this server: while its document is in memory, the bytes
-   * count in its size limit at once (other servers count them when they next load it).
+   * count in its size limit at once. The other servers holding it count its versions again, and
+   * so does this one when it was loading the map just then.
    */
   versionSaved(roomId: string, bytes: number): void {
-    const reserved = this.reserved.get(roomId)
+    const id = docKey(roomId, 'map')
+    const reserved = this.reserved.get(id)
     if (reserved) reserved.bytes += bytes
+    else if (this.loading.has(id)) this.recountAfterLoad.add(id)
+    this.relay?.publish(id, { kind: 'versions' })
+  }
+
+  /** Reads again how many bytes the saved versions of a map in memory take. */
+  private async recount(id: string): Promise<void> {
+    const reserved = this.reserved.get(id)
+    if (!reserved) return
+    try {
+      const versions = await this.documentLog.listVersions(parseDocKey(id).roomId)
+      // Versions are never taken away (only with the map), so the count only grows: a save
+      // counted here meanwhile is not lost to a list read before it.
+      const bytes = versions.reduce((sum, version) => sum + version.bytes, 0)
+      reserved.bytes = Math.max(reserved.bytes, bytes)
+    } catch (error) {
+      log.error('could not count saved versions', { room: logName(id), error: errorText(error) })
+    }
   }
 
   /** The room for `id` if it is in memory. */
@@ -116,10 +137,12 @@ export class RoomRegistry {
     } catch (error) {
       relay?.unsubscribe(id)
       this.reserved.delete(id)
+      this.recountAfterLoad.delete(id)
       throw error
     }
     this.rooms.set(id, room)
     for (const message of early) this.onRelay(id, room, message)
+    if (this.recountAfterLoad.delete(id)) void this.recount(id)
     return room
   }
 
@@ -136,6 +159,9 @@ export class RoomRegistry {
         return
       case 'deleted':
         this.evict(id, CloseCode.deleted, CloseReason.mapDeleted)
+        return
+      case 'versions':
+        void this.recount(id)
         return
     }
   }

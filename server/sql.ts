@@ -91,8 +91,9 @@ export const SQL = {
   insertVersion: `INSERT INTO card_versions (room, number, label, created_at, map_data, control_data)
     VALUES (?, ?, ?, ?, ?, ?)`,
   /** The next version's number, and the bytes the map's versions take so far. */
-  versionTotals: `SELECT COALESCE(MAX(number), 0) + 1 AS next,
-    COALESCE(SUM(LENGTH(map_data) + LENGTH(control_data)), 0) AS bytes
+  versionTotals: `SELECT COUNT(*) AS count, COALESCE(MAX(number), 0) + 1 AS next,
+    COALESCE(SUM(LENGTH(map_data) + LENGTH(control_data)), 0) AS bytes,
+    COALESCE(MAX(created_at), 0) AS last
     FROM card_versions WHERE room = ?`,
   listVersions: `SELECT number, label, created_at, LENGTH(map_data) + LENGTH(control_data) AS bytes
     FROM card_versions WHERE room = ? ORDER BY number`,

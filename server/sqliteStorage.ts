@@ -7,12 +7,15 @@ import { SQL } from './sql.js'
 import {
   MapGoneError,
   mapOf,
+  nextVersion,
   TouchClock,
   type CardVersionSnapshot,
   type ImportedMap,
   type MapRecord,
   type Storage,
   type StoredLog,
+  type VersionLimits,
+  type VersionRefusal,
 } from './storage.js'
 
 /** A row's blob as the plain bytes the rest of the server passes around. */
@@ -77,7 +80,9 @@ export class SqliteStorage implements Storage {
       insertVersion: prepare<[string, number, string, number, Uint8Array, Uint8Array]>(
         SQL.insertVersion,
       ),
-      versionTotals: prepare<[string], { next: number; bytes: number }>(SQL.versionTotals),
+      versionTotals: prepare<[string], { count: number; next: number; bytes: number; last: number }>(
+        SQL.versionTotals,
+      ),
       listVersions: prepare<
         [string],
         { number: number; label: string; created_at: number; bytes: number }
@@ -277,16 +282,17 @@ export class SqliteStorage implements Storage {
     label: string,
     snapshot: CardVersionSnapshot,
     now: number,
-    budget: number,
-  ): Promise<CardVersionInfo | null> {
+    limits: VersionLimits,
+  ): Promise<CardVersionInfo | VersionRefusal> {
     const bytes = snapshot.map.length + snapshot.control.length
     try {
       return this.db.transaction(() => {
         if (!this.stmt.mapExists.get(roomId)) throw new MapGoneError()
-        const totals = this.stmt.versionTotals.get(roomId)!
-        if (totals.bytes + bytes > budget) return null
-        this.stmt.insertVersion.run(roomId, totals.next, label, now, snapshot.map, snapshot.control)
-        return { number: totals.next, label, createdAt: now, bytes }
+        const next = nextVersion(this.stmt.versionTotals.get(roomId)!, bytes, now, limits)
+        if (typeof next === 'string') return next
+        const { number, createdAt } = next
+        this.stmt.insertVersion.run(roomId, number, label, createdAt, snapshot.map, snapshot.control)
+        return { number, label, createdAt, bytes }
       })()
     } catch (error) {
       if (isFull(error)) this.refusedFull = true

@@ -47,18 +47,42 @@ export interface ImportedMap {
  * Saved versions of each map: immutable snapshots beside the update log, numbered 1, 2, 3 per
  * map, deleted with the map (`deleteMap`).
  */
+/** How many versions a map may keep, and how many bytes they may take together. */
+export interface VersionLimits {
+  readonly count: number
+  readonly bytes: number
+}
+
+/** Why a version was not saved. */
+export type VersionRefusal = 'too-many-versions' | 'map-too-big'
+
+/** Where a new version goes: its number and date, or why it may not be saved. */
+export function nextVersion(
+  totals: { count: number; next: number; bytes: number; last: number },
+  bytes: number,
+  now: number,
+  limits: VersionLimits,
+): { number: number; createdAt: number } | VersionRefusal {
+  if (totals.count >= limits.count) return 'too-many-versions'
+  if (totals.bytes + bytes > limits.bytes) return 'map-too-big'
+  return { number: totals.next, createdAt: Math.max(now, totals.last) }
+}
+
 export interface CardVersionStore {
   /**
-   * Saves a snapshot as the map's next version, unless its versions would then take more than
-   * `budget` bytes (null, nothing saved). Rejects with MapGoneError for a map that is gone.
+   * Saves a snapshot as the map's next version, unless the map would then have more versions
+   * than `limits.count` or its versions take more than `limits.bytes` (then nothing is saved).
+   * Both are checked with the map's record locked, so saves at once cannot pass them together.
+   * A version is never dated before the one it follows. Rejects with MapGoneError for a map that
+   * is gone.
    */
   saveVersion(
     roomId: string,
     label: string,
     snapshot: CardVersionSnapshot,
     now: number,
-    budget: number,
-  ): Promise<CardVersionInfo | null>
+    limits: VersionLimits,
+  ): Promise<CardVersionInfo | VersionRefusal>
   listVersions(roomId: string): Promise<CardVersionInfo[]>
   loadVersion(roomId: string, number: number): Promise<CardVersionSnapshot | null>
 }

@@ -1,6 +1,6 @@
-import * as Y from 'yjs'
 import { docKeysOf, type CardVersionInfo } from '../shared/protocol.js'
 import { MapGoneError, type CardVersionSnapshot, type Storage } from './storage.js'
+import { mergeLog } from './updates.js'
 
 /** Versions one map may keep; a meeting a week for four years stays well under. */
 export const MAX_VERSIONS = 200
@@ -11,7 +11,8 @@ export type SaveResult =
 /**
  * Saved versions of a map: when a facilitator saves one, the server merges each document's log
  * as it is stored into one snapshot and keeps it beside the log, never to change. Merging is
- * what compaction does too: the server reads no note. The versions count in the map's size
+ * what compaction does too, through a document: a version holds what the map showed then, not
+ * text deleted or written over before it (the server reads no note). The versions count in the map's size
  * limit: the map as it is now and all its versions together stay within `maxMapBytes`.
  */
 export class CardVersions {
@@ -26,19 +27,18 @@ export class CardVersions {
     const [map, control] = await Promise.all(docKeysOf(roomId).map((doc) => this.storage.load(doc)))
     if (map!.updates.length === 0) return 'empty-map'
     const snapshot: CardVersionSnapshot = {
-      map: Y.mergeUpdates(map!.updates),
-      control:
-        control!.updates.length > 0
-          ? Y.mergeUpdates(control!.updates)
-          : Y.encodeStateAsUpdate(new Y.Doc()),
+      map: mergeLog(map!.updates),
+      control: mergeLog(control!.updates),
     }
-    const existing = await this.storage.listVersions(roomId)
-    if (existing.length >= MAX_VERSIONS) return 'too-many-versions'
-    const budget = this.maxMapBytes - snapshot.map.length - snapshot.control.length
+    // The versions, this one among them, may take what the map as it is now leaves of its limit.
+    const bytes = this.maxMapBytes - snapshot.map.length - snapshot.control.length
     try {
-      const saved = await this.storage.saveVersion(roomId, label, snapshot, now, budget)
-      if (saved) this.onSaved(roomId, saved.bytes)
-      return saved ?? 'map-too-big'
+      const saved = await this.storage.saveVersion(roomId, label, snapshot, now, {
+        count: MAX_VERSIONS,
+        bytes,
+      })
+      if (typeof saved !== 'string') this.onSaved(roomId, saved.bytes)
+      return saved
     } catch (error) {
       // Deleted while the snapshot was made: nothing was saved.
       if (error instanceof MapGoneError) return 'unknown-map'

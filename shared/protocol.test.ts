@@ -43,6 +43,12 @@ describe('the wire vocabulary', () => {
     expect(isVersionLabel('na bijeenkomst 2 — 12 maart')).toBe(true)
     expect(isVersionLabel('x'.repeat(61))).toBe(false)
     expect(isVersionLabel('een\nregel')).toBe(false)
+    expect(isVersionLabel('versie 3 👨‍👩‍👧')).toBe(true)
+    // Hidden characters: a lone surrogate, a right-to-left override, a line separator, a
+    // zero-width no-break space, a delete.
+    for (const hidden of ['\ud800', '\u202e', '\u2028', '\ufeff', '\u007f', '\u0085']) {
+      expect(isVersionLabel(`versie${hidden}2`)).toBe(false)
+    }
     expect(isVersionLabel(null)).toBe(false)
   })
 

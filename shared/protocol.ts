@@ -91,14 +91,16 @@ export interface CardVersionInfo {
 /** The longest version label the server keeps. */
 export const MAX_VERSION_LABEL = 60
 
-/** A version label the server accepts: short text without control characters. */
+/**
+ * Characters a label may not hold: control and format characters (bidirectional overrides among
+ * them, which would turn a list around), line and paragraph separators, and lone surrogates
+ * (not text at all; a database stores them as broken UTF-8). Joiners stay: emoji use them.
+ */
+const NOT_IN_LABEL = /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/u
+
+/** A version label the server accepts: short text on one line, without hidden characters. */
 export function isVersionLabel(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > MAX_VERSION_LABEL) return false
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i)
-    if (code < 0x20 || code === 0x7f) return false
-  }
-  return true
+  return typeof value === 'string' && value.length <= MAX_VERSION_LABEL && !NOT_IN_LABEL.test(value)
 }
 
 /** The documents of one map: the notes, and the facilitation state only facilitators change. */

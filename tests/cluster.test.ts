@@ -21,7 +21,8 @@ import {
   whenSynced,
   type StockClient,
 } from './helpers/stockClient'
-import { counterKey, TEST_AUTHOR } from './helpers/mapShapes'
+import { refusalOf } from './helpers/inProcess'
+import { counterKey, noteTexts, pushNotes, TEST_AUTHOR } from './helpers/mapShapes'
 
 vi.setConfig({ testTimeout: 60_000 })
 
@@ -195,6 +196,34 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     expect(await count('SELECT COUNT(*) AS n FROM rooms WHERE room = ANY($1::text[])')).toBe(0)
     expect(await count('SELECT COUNT(*) AS n FROM maps WHERE room = ANY($1::text[])')).toBe(0)
     await db.end()
+  })
+
+  it('counts a version saved on one node in the size limit of the map on the other', async () => {
+    const url = await database()
+    const { a, roomId, facilitatorKey, onA, onB } = await twoNodesOnOneMap(url, [
+      '--max-map-bytes',
+      '6000',
+    ])
+    pushNotes(onB.doc, 'x'.repeat(900))
+    await waitFor(() => noteTexts(onA.doc).length === 1, 'the note on node A')
+    // Node A saves versions until the map and its versions fill the limit.
+    let status = 201
+    for (let saved = 0; status === 201 && saved < 20; saved++) {
+      const response = await fetch(`${a.url}api/maps/${roomId}/versions`, {
+        method: 'POST',
+        headers: { 'X-Facilitator-Key': facilitatorKey, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ label: `versie ${saved + 1}` }),
+      })
+      status = response.status
+    }
+    expect(status).toBe(413)
+    // Node B hears of them over the relay (milliseconds; waited out, as a refusal has no event
+    // before it) and holds the map to what is left.
+    await sleep(1000)
+    const refused = refusalOf(onB)
+    pushNotes(onB.doc, 'y'.repeat(900))
+    const accepted = sleep(10_000).then(() => 'accepted')
+    expect(await Promise.race([refused, accepted])).toEqual({ code: 4413, reason: 'map-too-big' })
   })
 
   it('compacts on two nodes at once without losing an update', async () => {

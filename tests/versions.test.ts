@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { ApiPath, FACILITATOR_KEY_HEADER } from '../shared/protocol'
 import { viewMap } from '../src/map'
 import { refusalOf, useInProcessServers } from './helpers/inProcess'
-import { handle, noteTexts, pushNotes } from './helpers/mapShapes'
+import { handle, notesOf, noteTexts, pushNotes } from './helpers/mapShapes'
 import { tempDataDir } from './helpers/serverProcess'
 import { freshDatabase, services, servicesMissing } from './helpers/services'
 import { createMap, waitFor, whenSynced, type CreatedMap } from './helpers/stockClient'
@@ -103,7 +103,17 @@ function versionsTests(start: () => Promise<Server>, rows: (server: Server) => P
       headers: { [FACILITATOR_KEY_HEADER]: map.facilitatorKey },
       body: 'x'.repeat(10_000),
     })
-    expect(huge.status).toBe(400)
+    expect(huge.status).toBe(413)
+    expect(await huge.json()).toEqual({ error: 'body-too-big' })
+    // Hidden characters: a lone surrogate (broken UTF-8 in a database), a right-to-left override.
+    for (const label of ['"versie \\ud800"', '"versie \\u202e2"']) {
+      const hidden = await api(server, ApiPath.versions(map.roomId), {
+        method: 'POST',
+        headers: { [FACILITATOR_KEY_HEADER]: map.facilitatorKey },
+        body: `{"label":${label}}`,
+      })
+      expect(hidden.status).toBe(400)
+    }
     const notJson = await api(server, ApiPath.versions(map.roomId), {
       method: 'POST',
       headers: { [FACILITATOR_KEY_HEADER]: map.facilitatorKey },
@@ -120,6 +130,55 @@ function versionsTests(start: () => Promise<Server>, rows: (server: Server) => P
     expect(await rows(server)).toBe(0)
     // The server is still well.
     expect((await save(server, map, 'goed')).status).toBe(201)
+  })
+
+  it('keeps in a version only what the map shows, not text written over before it', async () => {
+    const server = await start()
+    const { map, writer, reader } = await mapWith(server, 'Mevrouw Jansen, Dorpsstraat 4')
+    writer.doc.transact(() => {
+      notesOf(writer.doc).forEach((note) => note.set('text', 'Een bewoner die alleen woont'))
+    })
+    await waitFor(
+      () => noteTexts(reader.doc)[0] === 'Een bewoner die alleen woont',
+      'the note written over',
+    )
+    expect((await save(server, map, '')).status).toBe(201)
+    const body = (await (await api(server, ApiPath.version(map.roomId, 1))).json()) as {
+      map: string
+    }
+    const snapshot = Buffer.from(body.map, 'base64')
+    expect(snapshot.includes('Een bewoner die alleen woont')).toBe(true)
+    expect(snapshot.includes('Jansen')).toBe(false)
+    // The log itself still has it until it is compacted: the test could fail.
+    const log = await server.storage.load(map.roomId)
+    expect(log.updates.some((update) => Buffer.from(update).includes('Jansen'))).toBe(true)
+  })
+
+  it('keeps to the number of versions when saves come at once, and dates them in order', async () => {
+    const server = await start()
+    const { map } = await mapWith(server, 'Respect')
+    const snapshot = { map: new Uint8Array([0, 0]), control: new Uint8Array([0, 0]) }
+    const limits = { count: 3, bytes: 1_000_000 }
+    const results = await Promise.all(
+      [5, 4, 3, 2, 1, 0].map((i) =>
+        server.storage.saveVersion(map.roomId, `v${i}`, snapshot, 1_000 + i, limits),
+      ),
+    )
+    expect(results.filter((result) => result === 'too-many-versions')).toHaveLength(3)
+    const listed = await server.storage.listVersions(map.roomId)
+    expect(listed.map((version) => version.number)).toEqual([1, 2, 3])
+    const dates = listed.map((version) => version.createdAt)
+    expect([...dates].sort((a, b) => a - b)).toEqual(dates)
+  })
+
+  it('refuses saves past ten a minute with their own reason; refused requests count for none', async () => {
+    const server = await start()
+    const { map } = await mapWith(server, 'Respect')
+    for (let i = 0; i < 12; i++) expect((await save(server, map, 'x'.repeat(61))).status).toBe(400)
+    for (let i = 0; i < 10; i++) expect((await save(server, map, `v${i}`)).status).toBe(201)
+    const refused = await save(server, map, 'v10')
+    expect(refused.status).toBe(429)
+    expect(await refused.json()).toEqual({ error: 'too-many-saves' })
   })
 
   it('deletes the versions with the map', async () => {

@@ -1,8 +1,9 @@
 import type { CardVersionInfo } from '../../shared/protocol'
+import type { VersionRefusal } from '../sync/versionsApi'
 import type { StoreContext } from './state'
 
 export type { CardVersionInfo } from '../../shared/protocol'
-export type VersionRefusal = 'map-too-big' | 'too-many-versions' | 'empty-map' | 'server'
+export type { VersionRefusal } from '../sync/versionsApi'
 
 /** Saved versions of the open map, on the server; their calls load when first used. */
 export interface VersionActions {

@@ -7,7 +7,8 @@ import { ApiPath, FACILITATOR_KEY_HEADER, type CardVersionInfo } from '../../sha
 export type { CardVersionInfo } from '../../shared/protocol'
 
 /** Why the server did not save a version; the UI says it in words. */
-type VersionRefusal = 'map-too-big' | 'too-many-versions' | 'empty-map' | 'server'
+export type VersionRefusal =
+  'map-too-big' | 'too-many-versions' | 'too-many-saves' | 'empty-map' | 'bad-label' | 'server'
 
 /** The map's saved versions, oldest first. */
 export async function listVersions(roomId: string): Promise<CardVersionInfo[]> {
@@ -34,7 +35,13 @@ export async function saveVersion(
     error?: string
   }
   if (response.ok && body.version) return body.version
-  const known = ['map-too-big', 'too-many-versions', 'empty-map'] as const
+  const known = [
+    'map-too-big',
+    'too-many-versions',
+    'too-many-saves',
+    'empty-map',
+    'bad-label',
+  ] as const
   return known.find((error) => error === body.error) ?? 'server'
 }
 

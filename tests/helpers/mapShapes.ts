@@ -33,7 +33,7 @@ export function testId(name = 'n'): string {
   return `${name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40)}-${String(sequence).padStart(6, '0')}`
 }
 
-function notesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+export function notesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>('notes')
 }
 

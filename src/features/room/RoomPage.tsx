@@ -77,7 +77,6 @@ export function RoomPage({ roomId }: { roomId: string }) {
     return (
       <main className="room-join" id="main">
         <h1 className="room-join-map">{heading}</h1>
-        <RoomMix />
         <JoinForm
           initial={me}
           onJoined={(participant) => {
@@ -88,6 +87,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
           }}
           onCancel={me ? () => setChangingIdentity(false) : undefined}
         />
+        {/* Below the form: who is here arrives a moment after the page, and must not move the
+            form under someone's finger. */}
+        <RoomMix />
       </main>
     )
   }

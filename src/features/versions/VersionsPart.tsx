@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useLang } from '../../i18n'
 import { useTexts } from '../../i18n/bundle'
-import { MAX_VERSION_LABEL } from '../../../shared/protocol'
+import { isVersionLabel, MAX_VERSION_LABEL } from '../../../shared/protocol'
 import { useRoom } from '../../store/roomStore'
 import type { CardVersionInfo } from '../../store/versionActions'
 import { Field } from '../shared/Field'
@@ -112,6 +112,11 @@ function SaveVersion({ onSaved }: { onSaved(): void }) {
   })
 
   async function save(): Promise<void> {
+    // Checked here as the server checks it: a pasted hidden character gets its own message.
+    if (!isVersionLabel(label.trim())) {
+      setState({ busy: false, message: vt('save.bad-label'), error: true })
+      return
+    }
     setState({ busy: true, message: vt('save.busy'), error: false })
     const saved = await useRoom.getState().saveVersion(label.trim())
     if (typeof saved === 'string') {

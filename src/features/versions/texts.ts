@@ -15,6 +15,9 @@ export const versionTexts = textBundle(
     'save.too-many-versions':
       'Deze kaart heeft al het hoogste aantal versies. Er is niets bewaard.',
     'save.empty-map': 'Er staat nog niets op de kaart om te bewaren.',
+    'save.too-many-saves':
+      'Er zijn net veel versies achter elkaar bewaard. Wacht een minuut en probeer het dan opnieuw.',
+    'save.bad-label': 'Deze naam kan niet. Gebruik gewone letters, cijfers en leestekens.',
     'save.server': 'Bewaren lukte niet. Is er verbinding? Probeer het zo nog eens.',
     'list.title': 'Bewaarde versies',
     'list.none': 'Er is nog geen versie bewaard.',
@@ -60,6 +63,9 @@ export const versionTexts = textBundle(
     'save.map-too-big': 'The map and its versions are too big together. Nothing was saved.',
     'save.too-many-versions': 'This map already has the most versions allowed. Nothing was saved.',
     'save.empty-map': 'There is nothing on the map to save yet.',
+    'save.too-many-saves':
+      'Many versions were just saved one after the other. Wait a minute, then try again.',
+    'save.bad-label': 'This name cannot be used. Use ordinary letters, numbers and punctuation.',
     'save.server': 'Saving did not work. Is there a connection? Try again in a moment.',
     'list.title': 'Saved versions',
     'list.none': 'No version has been saved yet.',
