@@ -80,9 +80,10 @@ export class SqliteStorage implements Storage {
       insertVersion: prepare<[string, number, string, number, Uint8Array, Uint8Array]>(
         SQL.insertVersion,
       ),
-      versionTotals: prepare<[string], { count: number; next: number; bytes: number; last: number }>(
-        SQL.versionTotals,
-      ),
+      versionTotals: prepare<
+        [string],
+        { count: number; next: number; bytes: number; last: number }
+      >(SQL.versionTotals),
       listVersions: prepare<
         [string],
         { number: number; label: string; created_at: number; bytes: number }
@@ -291,7 +292,14 @@ export class SqliteStorage implements Storage {
         const next = nextVersion(this.stmt.versionTotals.get(roomId)!, bytes, now, limits)
         if (typeof next === 'string') return next
         const { number, createdAt } = next
-        this.stmt.insertVersion.run(roomId, number, label, createdAt, snapshot.map, snapshot.control)
+        this.stmt.insertVersion.run(
+          roomId,
+          number,
+          label,
+          createdAt,
+          snapshot.map,
+          snapshot.control,
+        )
         return { number, label, createdAt, bytes }
       })()
     } catch (error) {
