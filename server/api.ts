@@ -7,6 +7,7 @@ import { logRefusal } from './refusals.js'
 import { clientAddress, isCrossSite, requestPath } from './request.js'
 import { SECURITY_HEADERS } from './static.js'
 import { errorText, log } from './log.js'
+import type { MapDeletion } from './maps.js'
 import type { CardVersions } from './versions.js'
 
 /** The largest request body the API reads (a version's label is the only body it takes). */
@@ -62,7 +63,7 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 export function createApi(
   access: AccessStore,
   joinCodes: JoinCodes,
-  deleteMap: (roomId: string) => Promise<void>,
+  deletion: Pick<MapDeletion, 'delete' | 'deleteTrajectory'>,
   versions: CardVersions,
   options: { trustProxy: boolean; mapsPerHour: number } = { trustProxy: false, mapsPerHour: 60 },
 ) {
@@ -142,7 +143,25 @@ export function createApi(
           json(res, 403, { error: 'forbidden' })
           return
         }
-        await deleteMap(roomId)
+        await deletion.delete(roomId)
+        json(res, 200, { deleted: true })
+      })
+    }
+
+    if (route?.call === 'trajectory') {
+      if (req.method !== 'DELETE') {
+        res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'DELETE' }).end()
+        return true
+      }
+      const { roomId } = route
+      return answer(res, async () => {
+        if (typeof key !== 'string' || !(await access.isFacilitatorKey(roomId, key))) {
+          json(res, 403, { error: 'forbidden' })
+          return
+        }
+        // The map stays; its trajectory (meetings, reports, scores) is gone for good.
+        if (!(await deletion.deleteTrajectory(roomId)))
+          return json(res, 404, { error: 'unknown-map' })
         json(res, 200, { deleted: true })
       })
     }

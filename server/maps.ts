@@ -1,4 +1,4 @@
-import { CloseCode, CloseReason, docKeysOf } from '../shared/protocol.js'
+import { CloseCode, CloseReason, docKey, docKeysOf } from '../shared/protocol.js'
 import type { Relay } from './relay.js'
 import type { RoomRegistry } from './rooms.js'
 import type { MapRecords } from './storage.js'
@@ -26,6 +26,22 @@ export class MapDeletion {
     for (const doc of docs) this.rooms.evict(doc, CloseCode.deleted, CloseReason.mapDeleted)
     for (const doc of docs) this.relay?.publish(doc, { kind: 'deleted' })
     log.info('map deleted', { room: logName(roomId) })
+  }
+
+  /**
+   * Deletes a map's trajectory for good; the map stays. Storage first (when it fails, nobody is
+   * told); then everyone connected to it is told (4410), here and on the other servers, and
+   * once what this server was storing of it is done, its rows are deleted again: whatever was
+   * on its way meanwhile goes too. False when there is no such map.
+   */
+  async deleteTrajectory(roomId: string): Promise<boolean> {
+    const doc = docKey(roomId, 'trajectory')
+    if (!(await this.records.deleteTrajectory(roomId))) return false
+    this.relay?.publish(doc, { kind: 'deleted' })
+    await this.rooms.evictSettled(doc, CloseCode.deleted, CloseReason.trajectoryDeleted)
+    await this.records.deleteTrajectory(roomId)
+    log.info('trajectory deleted', { room: logName(roomId) })
+    return true
   }
 
   /** Deletes maps nobody changed in `days` days, except ones somebody has open. Returns how many. */

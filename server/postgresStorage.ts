@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { docKeysOf, type CardVersionInfo } from '../shared/protocol.js'
+import { docKey, docKeysOf, type CardVersionInfo } from '../shared/protocol.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
 import {
   MapGoneError,
@@ -251,6 +251,21 @@ export class PostgresStorage implements Storage {
       await client.query(PG_SQL.deleteCodeOf, [roomId])
     })
     for (const doc of docs) this.clock.forget(doc)
+  }
+
+  async deleteTrajectory(roomId: string): Promise<boolean> {
+    const doc = docKey(roomId, 'trajectory')
+    const deleted = await this.transaction(async (client) => {
+      // The map's record, locked: appends and compactions under way finish first (and their
+      // rows go too); the room is closed on every server before this, so none follow.
+      const live = await client.query(`${PG_SQL.mapExists} FOR UPDATE`, [roomId])
+      if (live.rowCount !== 1) return false
+      await client.query('DELETE FROM updates WHERE room = $1', [doc])
+      await client.query('DELETE FROM rooms WHERE room = $1', [doc])
+      return true
+    })
+    this.clock.forget(doc)
+    return deleted
   }
 
   async saveVersion(

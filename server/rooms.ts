@@ -1,5 +1,5 @@
 import { CloseCode, CloseReason, docKey, parseDocKey } from '../shared/protocol.js'
-import { CONTROL_DOC, MAP_DOC } from '../shared/schema.js'
+import { DOC_SHAPES } from '../shared/schema.js'
 import type { DocLimits } from './limits.js'
 import type { Relay, RelayMessage } from './relay.js'
 import { MapPolicy } from './mapPolicy.js'
@@ -120,7 +120,7 @@ export class RoomRegistry {
     }
     try {
       const { roomId, doc } = parseDocKey(id)
-      const shape = doc === 'map' ? MAP_DOC : CONTROL_DOC
+      const shape = DOC_SHAPES[doc]
       // A map's saved versions count in its size limit (see `CardVersions`).
       const reserved = {
         bytes:
@@ -157,9 +157,13 @@ export class RoomRegistry {
       case 'reload':
         void this.reload(room)
         return
-      case 'deleted':
-        this.evict(id, CloseCode.deleted, CloseReason.mapDeleted)
+      case 'deleted': {
+        // A map, or only its trajectory, was deleted on another server.
+        const trajectory = parseDocKey(id).doc === 'trajectory'
+        const reason = trajectory ? CloseReason.trajectoryDeleted : CloseReason.mapDeleted
+        this.evict(id, CloseCode.deleted, reason)
         return
+      }
       case 'versions':
         void this.recount(id)
         return
@@ -206,6 +210,16 @@ export class RoomRegistry {
     this.relay?.unsubscribe(id)
     room.endAll(code, reason)
     room.destroy()
+  }
+
+  /**
+   * Drops a room as `evict` does, and resolves once what it was storing is stored: after that,
+   * nothing of it reaches the log from this server.
+   */
+  async evictSettled(id: string, code: number, reason: string): Promise<void> {
+    const room = this.rooms.get(id)
+    this.evict(id, code, reason)
+    await room?.settled()
   }
 
   /** Stores, compacts and drops every room, peers or not; at shutdown, after which nothing loads. */

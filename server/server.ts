@@ -69,7 +69,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const app = createAppServer({
     operations,
-    api: createApi(access, joinCodes, (roomId) => deletion.delete(roomId), versions, {
+    api: createApi(access, joinCodes, deletion, versions, {
       trustProxy: config.trustProxy,
       mapsPerHour: config.maxMapsPerHour,
     }),

@@ -1,4 +1,9 @@
-import { CONTROL_SUFFIX } from '../shared/protocol.js'
+import { DOC_NAMES } from '../shared/protocol.js'
+
+/** The stored names of a map's documents, in SQL, from its `room` column `m.room`. */
+const DOCS_OF_MAP = DOC_NAMES.map((doc) => (doc === 'map' ? 'm.room' : `m.room || '/${doc}'`)).join(
+  ', ',
+)
 
 /**
  * The SQL both engines run, written once with `?` placeholders: SQLite takes them as they are,
@@ -79,12 +84,12 @@ export const SQL = {
   keyHash: 'SELECT facilitator_key_hash FROM maps WHERE room = ?',
   byViewer: 'SELECT room FROM maps WHERE viewer_token_hash = ?',
   deleteMap: 'DELETE FROM maps WHERE room = ?',
-  /** Made before the cut-off (first `?`), and neither document changed since (second `?`). */
+  /** Made before the cut-off (first `?`), and none of its documents changed since (second `?`). */
   staleMaps: `SELECT m.room FROM maps m
     WHERE m.created_at < ?
       AND NOT EXISTS (
         SELECT 1 FROM rooms r
-        WHERE r.room IN (m.room, m.room || '${CONTROL_SUFFIX}') AND r.updated_at >= ?
+        WHERE r.room IN (${DOCS_OF_MAP}) AND r.updated_at >= ?
       )`,
 
   // Saved versions of a map: snapshots, never changed once written.

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { docKeysOf, type CardVersionInfo } from '../shared/protocol.js'
+import { docKey, docKeysOf, type CardVersionInfo } from '../shared/protocol.js'
 import { openDatabase } from './database.js'
 import { errorText, log } from './log.js'
 import { createStorageMetrics, type StorageMetrics } from './metrics.js'
@@ -267,8 +267,15 @@ export class SqliteStorage implements Storage {
       this.stmt.deleteCodeOf.run(roomId)
       this.stmt.deleteMap.run(roomId)
     })()
-    // secure_delete zeroed the rows in the file; the write-ahead log still held copies. The map
-    // is gone either way; a checkpoint that fails now (a full disk) happens on a later write.
+    this.checkpoint()
+  }
+
+  /**
+   * After a deletion: secure_delete zeroed the rows in the file; the write-ahead log still held
+   * copies. What was deleted is gone either way; a checkpoint that fails now (a full disk)
+   * happens on a later write.
+   */
+  private checkpoint(): void {
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)')
     } catch (error) {
@@ -276,6 +283,19 @@ export class SqliteStorage implements Storage {
         error: errorText(error),
       })
     }
+  }
+
+  async deleteTrajectory(roomId: string): Promise<boolean> {
+    const doc = docKey(roomId, 'trajectory')
+    const deleted = this.db.transaction(() => {
+      if (!this.stmt.mapExists.get(roomId)) return false
+      this.clock.forget(doc)
+      this.stmt.deleteLog.run(doc)
+      this.stmt.deleteRoom.run(doc)
+      return true
+    })()
+    if (deleted) this.checkpoint()
+    return deleted
   }
 
   async saveVersion(

@@ -129,6 +129,12 @@ export interface MapRecords {
    * under way and none can follow; no readable copy stays behind where the engine allows.
    */
   deleteMap(roomId: string): Promise<void>
+  /**
+   * Removes a map's trajectory for good (its log and its record), with the map's record taken
+   * as `deleteMap` takes it; the map itself, its facilitation and its versions stay. False when
+   * there is no such map.
+   */
+  deleteTrajectory(roomId: string): Promise<boolean>
   /** Maps made before `cutoff` whose documents did not change since. */
   staleMaps(cutoff: number): Promise<string[]>
 }

@@ -1,4 +1,4 @@
-import { docKeysOf, type CardVersionInfo } from '../shared/protocol.js'
+import { docKey, type CardVersionInfo } from '../shared/protocol.js'
 import { MapGoneError, type CardVersionSnapshot, type Storage } from './storage.js'
 import { mergeLog } from './updates.js'
 
@@ -24,7 +24,10 @@ export class CardVersions {
   ) {}
 
   async save(roomId: string, label: string, now = Date.now()): Promise<SaveResult> {
-    const [map, control] = await Promise.all(docKeysOf(roomId).map((doc) => this.storage.load(doc)))
+    // The card: its notes and facilitation state (the trajectory it is carried through is not).
+    const [map, control] = await Promise.all(
+      (['map', 'control'] as const).map((doc) => this.storage.load(docKey(roomId, doc))),
+    )
     if (map!.updates.length === 0) return 'empty-map'
     const snapshot: CardVersionSnapshot = {
       map: mergeLog(map!.updates),

@@ -1,7 +1,7 @@
 import type http from 'node:http'
 import {
-  CONTROL_SEGMENT,
   FACILITATOR_KEY_PREFIX,
+  isDocSegment,
   isSecret,
   VIEWER_SEGMENT,
   WS_PATH,
@@ -12,9 +12,9 @@ export type WsRoute =
   { kind: 'room'; roomId: string; doc: DocName } | { kind: 'viewer'; token: string; doc: DocName }
 
 /**
- * Reads a websocket path: `/ws/<room>` and `/ws/<room>/control` for participants and facilitators,
- * `/ws/v/<viewer token>` and `/ws/v/<viewer token>/control` for the read-only viewer link; null
- * for any other path, so nothing else opens a document.
+ * Reads a websocket path: `/ws/<room>`, `/ws/<room>/control` and `/ws/<room>/trajectory` for
+ * participants and facilitators, `/ws/v/<viewer token>` (and its `/control`, `/trajectory`) for
+ * the read-only viewer link; null for any other path, so nothing else opens a document.
  */
 export function parseWsPath(pathname: string): WsRoute | null {
   if (!pathname.startsWith(`${WS_PATH}/`)) return null
@@ -22,8 +22,8 @@ export function parseWsPath(pathname: string): WsRoute | null {
   const viewer = rest[0] === VIEWER_SEGMENT
   const [id, docPart, ...extra] = viewer ? rest.slice(1) : rest
   if (!id || !isSecret(id) || extra.length > 0) return null
-  if (docPart !== undefined && docPart !== CONTROL_SEGMENT) return null
-  const doc: DocName = docPart === CONTROL_SEGMENT ? 'control' : 'map'
+  if (docPart !== undefined && !isDocSegment(docPart)) return null
+  const doc: DocName = docPart ?? 'map'
   return viewer ? { kind: 'viewer', token: id, doc } : { kind: 'room', roomId: id, doc }
 }
 

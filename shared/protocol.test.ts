@@ -12,14 +12,15 @@ import {
 } from './protocol'
 
 describe('the wire vocabulary', () => {
-  it('names the two documents of a map apart, and reads the names back', () => {
+  it('names the documents of a map apart, and reads the names back', () => {
     const room = 'abcdefghijklmnopqrstuvwx'
     expect(docKey(room, 'map')).toBe(room)
     expect(docKey(room, 'control')).toBe(`${room}/control`)
-    expect(docKeysOf(room)).toEqual([room, `${room}/control`])
-    for (const doc of ['map', 'control'] as const) {
+    expect(docKeysOf(room)).toEqual([room, `${room}/control`, `${room}/trajectory`])
+    for (const doc of ['map', 'control', 'trajectory'] as const) {
       expect(parseDocKey(docKey(room, doc))).toEqual({ roomId: room, doc })
     }
+    expect(() => parseDocKey(`${room}/other`)).toThrow()
   })
 
   it('offers the facilitator key as a second subprotocol only when there is one', () => {
@@ -40,6 +41,8 @@ describe('the wire vocabulary', () => {
     }
     expect(parseApiPath(`/api/maps/${room}/versions/1/x`)).toBeNull()
     expect(parseApiPath(`/api/maps/${room}/join-code/1`)).toBeNull()
+    expect(parseApiPath(ApiPath.trajectory(room))).toEqual({ call: 'trajectory', roomId: room })
+    expect(parseApiPath(`/api/maps/${room}/trajectory/1`)).toBeNull()
     expect(isVersionLabel('na bijeenkomst 2 — 12 maart')).toBe(true)
     expect(isVersionLabel('x'.repeat(61))).toBe(false)
     expect(isVersionLabel('een\nregel')).toBe(false)

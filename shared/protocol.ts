@@ -34,6 +34,8 @@ export const ApiPath = {
   versions: (roomId: string) => `/api/maps/${roomId}/versions`,
   /** GET: one saved version's snapshot. */
   version: (roomId: string, number: number) => `/api/maps/${roomId}/versions/${number}`,
+  /** DELETE with the facilitator key: the map's trajectory, for good (the map stays). */
+  trajectory: (roomId: string) => `/api/maps/${roomId}/trajectory`,
   /** GET: the room a join code opens now. */
   join: (code: string) => `/api/join/${encodeURIComponent(code)}`,
   /** GET: the server's clock, so every screen shows the same timer. */
@@ -50,6 +52,7 @@ export type ApiRoute =
   | { call: 'joinCode'; roomId: string }
   | { call: 'versions'; roomId: string }
   | { call: 'version'; roomId: string; number: number }
+  | { call: 'trajectory'; roomId: string }
   | { call: 'join'; code: string }
   | { call: 'time' }
 
@@ -72,7 +75,9 @@ export function parseApiPath(pathname: string): ApiRoute | null {
       ? { call: 'version', roomId: id, number: Number(number) }
       : null
   }
-  return extra === 'join-code' && number === undefined ? { call: 'joinCode', roomId: id } : null
+  if (number !== undefined) return null
+  if (extra === 'trajectory') return { call: 'trajectory', roomId: id }
+  return extra === 'join-code' ? { call: 'joinCode', roomId: id } : null
 }
 
 const VERSION_NUMBER = /^[1-9][0-9]{0,5}$/
@@ -103,24 +108,33 @@ export function isVersionLabel(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_VERSION_LABEL && !NOT_IN_LABEL.test(value)
 }
 
-/** The documents of one map: the notes, and the facilitation state only facilitators change. */
-export const DOC_NAMES = ['map', 'control'] as const
+/**
+ * The documents of one map: the notes; the facilitation state and the trajectory (the meetings
+ * the map is carried through), which only facilitators change.
+ */
+export const DOC_NAMES = ['map', 'control', 'trajectory'] as const
 export type DocName = (typeof DOC_NAMES)[number]
 
 /** The path segment of the facilitation document, after the room id (`/ws/<room>/control`). */
 export const CONTROL_SEGMENT = 'control'
-/** What follows the room id in the stored name of the facilitation document. */
-export const CONTROL_SUFFIX = `/${CONTROL_SEGMENT}`
+/** …and of the trajectory (`/ws/<room>/trajectory`). */
+export const TRAJECTORY_SEGMENT = 'trajectory'
+
+/** True for the name of a document that follows the room id (all but the map itself). */
+export function isDocSegment(value: unknown): value is Exclude<DocName, 'map'> {
+  return value === CONTROL_SEGMENT || value === TRAJECTORY_SEGMENT
+}
 
 /**
  * The name a document is stored and kept in memory under: `<room>` for the notes,
- * `<room>/control` for facilitation. One room id never names two documents.
+ * `<room>/control` for facilitation, `<room>/trajectory` for the trajectory. One room id never
+ * names two documents.
  */
 export function docKey(roomId: string, doc: DocName): string {
-  return doc === 'map' ? roomId : roomId + CONTROL_SUFFIX
+  return doc === 'map' ? roomId : `${roomId}/${doc}`
 }
 
-/** Both stored documents of a map. */
+/** Every stored document of a map. */
 export function docKeysOf(roomId: string): string[] {
   return DOC_NAMES.map((doc) => docKey(roomId, doc))
 }
@@ -128,7 +142,10 @@ export function docKeysOf(roomId: string): string[] {
 /** The room and document a stored name stands for; the inverse of `docKey`. */
 export function parseDocKey(key: string): { roomId: string; doc: DocName } {
   const slash = key.indexOf('/')
-  return slash < 0 ? { roomId: key, doc: 'map' } : { roomId: key.slice(0, slash), doc: 'control' }
+  if (slash < 0) return { roomId: key, doc: 'map' }
+  const doc = key.slice(slash + 1)
+  if (!isDocSegment(doc)) throw new Error('not a document name')
+  return { roomId: key.slice(0, slash), doc }
 }
 
 /** Room ids, viewer tokens and keys: 22 to 64 characters of base64url (at least 128 random bits). */
@@ -198,6 +215,7 @@ export const CloseReason = {
   storageFailed: 'storage-failed',
   storageUnavailable: 'storage-unavailable',
   mapDeleted: 'map-deleted',
+  trajectoryDeleted: 'trajectory-deleted',
   wrongKey: 'wrong facilitator key',
   unknownMap: 'unknown map',
   notLoaded: 'map could not be loaded',

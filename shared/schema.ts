@@ -58,6 +58,14 @@ export const LIMITS = {
   ownerName: 120,
   ownerWhen: 80,
   evaluation: 1000,
+  /** A partner in a trajectory (an organisation or group), or one who prepares a meeting. */
+  partnerName: 80,
+  meetingTheme: 120,
+  meetingPrompt: 1000,
+  workingForm: 80,
+  meetingReport: 2000,
+  /** People who prepare one meeting. */
+  preparers: 12,
   notesPerMap: 2000,
   /** Longest fractional order key; a column is spaced out anew long before keys get there. */
   orderKey: 200,
@@ -89,6 +97,12 @@ function str(max: number, min = 0): Check {
 
 function wholeNumber(min: number, max: number): Check {
   return (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+}
+
+/** An array of at most `max` values (and at least `min`), each passing `check`. */
+function listOf(check: Check, max: number, min = 0): Check {
+  return (value) =>
+    Array.isArray(value) && value.length >= min && value.length <= max && value.every(check)
 }
 
 const isFiniteNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value)
@@ -350,6 +364,73 @@ export const CONTROL_DOC: DocShape = {
   /** Notes the group marked as shared -> true */
   agreed: { kind: 'entries', key: isId, value: isTrue },
 }
+
+// ---- the trajectory ---------------------------------------------------------------------------
+
+/**
+ * Scores (hoofd-hart-buik, 1 to 10) are shown, and kept, only from this many answers on, so no
+ * single answer can be read off.
+ */
+export const PULSE_MIN_ANSWERS = 3
+
+/**
+ * One phase's scores as a meeting keeps them: how many answered, and how many gave each score 1
+ * to 10; the counts only from PULSE_MIN_ANSWERS answers on (fewer are kept as a number alone).
+ */
+const isKeptScores: Check = (value) => {
+  const shape = record({
+    answers: wholeNumber(0, 10_000),
+    counts: orNull(listOf(wholeNumber(0, 10_000), 10, 10)),
+  })
+  if (!shape(value)) return false
+  const { answers, counts } = value as { answers: number; counts: number[] | null }
+  if (counts === null) return true
+  return answers >= PULSE_MIN_ANSWERS && counts.reduce((sum, n) => sum + n, 0) === answers
+}
+
+/** A partner of a trajectory, or one who prepares a meeting: a name and a side, nothing more. */
+const isNameAndSide: Check = record({ name: str(LIMITS.partnerName, 1), side: isSide })
+
+/**
+ * The trajectory document: the meetings one partnership carries its map through. Only a
+ * facilitator's connection writes it; it holds no contact details of anyone.
+ */
+export const TRAJECTORY_DOC: DocShape = {
+  trajectory: {
+    kind: 'fields',
+    fields: { title: str(LIMITS.title), createdAt: isFiniteNumber },
+  },
+  /** Organisations and informal groups -> name and side */
+  partners: { kind: 'entries', key: isId, value: isNameAndSide },
+  /** One meeting per entry; they are shown by date. */
+  meetings: {
+    kind: 'nested',
+    key: isId,
+    fields: {
+      date: isCalendarDate,
+      theme: str(LIMITS.meetingTheme),
+      /** A short piece of theory or a question to start with. */
+      prompt: str(LIMITS.meetingPrompt),
+      form: str(LIMITS.workingForm),
+      /** "Wat nemen we mee naar de volgende keer", written at the end. */
+      report: str(LIMITS.meetingReport),
+      /** The card's version saved at the end of this meeting. */
+      version: orNull(wholeNumber(1, 1_000_000)),
+      /** Who prepares the next meeting. */
+      preparers: listOf(isNameAndSide, LIMITS.preparers),
+      scoreBefore: orNull(isKeptScores),
+      scoreAfter: orNull(isKeptScores),
+      createdAt: isFiniteNumber,
+    },
+  },
+}
+
+/** The shape of each document of a map, by its name. */
+export const DOC_SHAPES = {
+  map: MAP_DOC,
+  control: CONTROL_DOC,
+  trajectory: TRAJECTORY_DOC,
+} as const
 
 /**
  * The check for a plain value under `key` of `root`: null when nothing may be written there

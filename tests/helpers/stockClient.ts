@@ -1,6 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import type { DocName } from '../../shared/protocol'
 
 /** A stock y-websocket client in Node, as any third-party peer would connect. */
 export interface StockClient {
@@ -10,8 +11,8 @@ export interface StockClient {
 }
 
 export interface ConnectOptions {
-  /** Which document of the map: the notes (default) or the facilitation state. */
-  doc?: 'map' | 'control'
+  /** Which document of the map: the notes (default), the facilitation state or the trajectory. */
+  doc?: DocName
   /** Offered as a subprotocol, as our client does. */
   facilitatorKey?: string
   /** Connect through the read-only viewer link instead of the room id. */
@@ -32,7 +33,7 @@ export function connectStockClient(
   const id = options.viewerToken ?? room
   const prefix = options.viewerToken ? `${base}/v` : base
   const [serverUrl, roomname] =
-    options.doc === 'control' ? [`${prefix}/${id}`, 'control'] : [prefix, id]
+    options.doc && options.doc !== 'map' ? [`${prefix}/${id}`, options.doc] : [prefix, id]
   const protocols = options.facilitatorKey ? ['pk.v1', `pk.fk.${options.facilitatorKey}`] : []
   const provider = new WebsocketProvider(serverUrl, roomname, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

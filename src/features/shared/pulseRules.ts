@@ -1,10 +1,11 @@
 import type { Translate } from '../../i18n'
 import { bundleTranslator } from '../../i18n/bundle'
 import { pulseTexts } from './pulseTexts'
+import { PULSE_MIN_ANSWERS } from '../../../shared/schema'
 import { pulseSummary, type PulseEntry } from '../../map'
 
-/** Scores are shown only from this many answers on, so no single answer can be read off. */
-export const PULSE_MIN_ANSWERS = 3
+// Scores are shown (and a trajectory keeps them) only from this many answers on.
+export { PULSE_MIN_ANSWERS } from '../../../shared/schema'
 
 /**
  * What the room may see of one phase, the same on screen and in the PDF: its title, and either
