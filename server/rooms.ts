@@ -1,11 +1,15 @@
 import { CloseCode, CloseReason, docKey, parseDocKey } from '../shared/protocol.js'
-import { DOC_SHAPES } from '../shared/schema.js'
+import { CONTROL_DOC, MAP_DOC } from '../shared/schema.js'
+import { TRAJECTORY_DOC } from '../shared/trajectorySchema.js'
 import type { DocLimits } from './limits.js'
 import type { Relay, RelayMessage } from './relay.js'
 import { MapPolicy } from './mapPolicy.js'
 import { Room } from './room.js'
 import type { CardVersionStore, DocumentLog } from './storage.js'
 import { errorText, log, logName } from './log.js'
+
+/** The shape of each document of a map, by its name. */
+const DOC_SHAPES = { map: MAP_DOC, control: CONTROL_DOC, trajectory: TRAJECTORY_DOC } as const
 
 /** Thrown when a room should be loaded but the server already holds as many as it may. */
 export class RoomsFullError extends Error {}

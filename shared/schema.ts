@@ -91,24 +91,24 @@ function isOneOf<T extends string>(list: readonly T[], value: unknown): value is
 }
 
 /** A string of at most `max` characters (and at least `min`). */
-function str(max: number, min = 0): Check {
+export function str(max: number, min = 0): Check {
   return (value) => typeof value === 'string' && value.length >= min && value.length <= max
 }
 
-function wholeNumber(min: number, max: number): Check {
+export function wholeNumber(min: number, max: number): Check {
   return (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max
 }
 
 /** An array of at most `max` values (and at least `min`), each passing `check`. */
-function listOf(check: Check, max: number, min = 0): Check {
+export function listOf(check: Check, max: number, min = 0): Check {
   return (value) =>
     Array.isArray(value) && value.length >= min && value.length <= max && value.every(check)
 }
 
-const isFiniteNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value)
+export const isFiniteNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value)
 const isBoolean: Check = (value) => typeof value === 'boolean'
 const isTrue: Check = (value) => value === true
-const orNull =
+export const orNull =
   (check: Check): Check =>
   (value) =>
     value === null || check(value)
@@ -117,7 +117,7 @@ const orNull =
  * An object with exactly these fields: every required one present, no field not listed, each
  * value passing its check.
  */
-function record(fields: Record<string, Check>, optional: readonly string[] = []): Check {
+export function record(fields: Record<string, Check>, optional: readonly string[] = []): Check {
   const names = Object.keys(fields)
   return (value) => {
     if (!isObject(value)) return false
@@ -372,65 +372,6 @@ export const CONTROL_DOC: DocShape = {
  * single answer can be read off.
  */
 export const PULSE_MIN_ANSWERS = 3
-
-/**
- * One phase's scores as a meeting keeps them: how many answered, and how many gave each score 1
- * to 10; the counts only from PULSE_MIN_ANSWERS answers on (fewer are kept as a number alone).
- */
-const isKeptScores: Check = (value) => {
-  const shape = record({
-    answers: wholeNumber(0, 10_000),
-    counts: orNull(listOf(wholeNumber(0, 10_000), 10, 10)),
-  })
-  if (!shape(value)) return false
-  const { answers, counts } = value as { answers: number; counts: number[] | null }
-  if (counts === null) return true
-  return answers >= PULSE_MIN_ANSWERS && counts.reduce((sum, n) => sum + n, 0) === answers
-}
-
-/** A partner of a trajectory, or one who prepares a meeting: a name and a side, nothing more. */
-const isNameAndSide: Check = record({ name: str(LIMITS.partnerName, 1), side: isSide })
-
-/**
- * The trajectory document: the meetings one partnership carries its map through. Only a
- * facilitator's connection writes it; it holds no contact details of anyone.
- */
-export const TRAJECTORY_DOC: DocShape = {
-  trajectory: {
-    kind: 'fields',
-    fields: { title: str(LIMITS.title), createdAt: isFiniteNumber },
-  },
-  /** Organisations and informal groups -> name and side */
-  partners: { kind: 'entries', key: isId, value: isNameAndSide },
-  /** One meeting per entry; they are shown by date. */
-  meetings: {
-    kind: 'nested',
-    key: isId,
-    fields: {
-      date: isCalendarDate,
-      theme: str(LIMITS.meetingTheme),
-      /** A short piece of theory or a question to start with. */
-      prompt: str(LIMITS.meetingPrompt),
-      form: str(LIMITS.workingForm),
-      /** "Wat nemen we mee naar de volgende keer", written at the end. */
-      report: str(LIMITS.meetingReport),
-      /** The card's version saved at the end of this meeting. */
-      version: orNull(wholeNumber(1, 1_000_000)),
-      /** Who prepares the next meeting. */
-      preparers: listOf(isNameAndSide, LIMITS.preparers),
-      scoreBefore: orNull(isKeptScores),
-      scoreAfter: orNull(isKeptScores),
-      createdAt: isFiniteNumber,
-    },
-  },
-}
-
-/** The shape of each document of a map, by its name. */
-export const DOC_SHAPES = {
-  map: MAP_DOC,
-  control: CONTROL_DOC,
-  trajectory: TRAJECTORY_DOC,
-} as const
 
 /**
  * The check for a plain value under `key` of `root`: null when nothing may be written there

@@ -358,6 +358,7 @@ export const en: Messages = {
   'panel.label': 'Side panel',
   'panel.people': 'People',
   'panel.thread': 'Thread',
+  'panel.trajectory': 'Trajectory',
   'panel.share': 'Share',
   'panel.export': 'Export',
   'panel.map': 'More',

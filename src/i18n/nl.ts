@@ -361,6 +361,7 @@ export const nl = {
   'panel.label': 'Zijpaneel',
   'panel.people': 'Mensen',
   'panel.thread': 'Rode draad',
+  'panel.trajectory': 'Traject',
   'panel.share': 'Delen',
   'panel.export': 'Bewaren',
   'panel.map': 'Meer',

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 
 declare const mapDocBrand: unique symbol
 declare const controlDocBrand: unique symbol
+declare const trajectoryDocBrand: unique symbol
 
 /**
  * The shared document of one map: an opaque handle. Other modules hold it and hand it to the
@@ -16,8 +17,13 @@ export interface ControlDoc {
   readonly [controlDocBrand]: true
 }
 
+/** The trajectory document of a map (see `trajectory/`): an opaque handle, like `MapDoc`. */
+export interface TrajectoryDoc {
+  readonly [trajectoryDocBrand]: true
+}
+
 /** The Yjs document behind a handle; for this folder, and for the providers (`providerDoc.ts`). */
-export function yDocOf(doc: MapDoc | ControlDoc): Y.Doc {
+export function yDocOf(doc: MapDoc | ControlDoc | TrajectoryDoc): Y.Doc {
   return doc as unknown as Y.Doc
 }
 
@@ -39,7 +45,7 @@ export function createControlDoc(): ControlDoc {
 }
 
 /** Frees a document this device no longer shows (its providers are destroyed first). */
-export function destroyDoc(doc: MapDoc | ControlDoc): void {
+export function destroyDoc(doc: MapDoc | ControlDoc | TrajectoryDoc): void {
   yDocOf(doc).destroy()
 }
 

@@ -1,4 +1,4 @@
-import { lazy, useEffect, useRef, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react'
 import { useT } from '../../i18n'
 import { AppLink } from '../../routing/AppLink'
 import { useRoom } from '../../store/roomStore'
@@ -13,6 +13,10 @@ const tools = () => import('./facilitatorTools')
 const BalancePanel = lazy(() => tools().then((m) => ({ default: m.BalancePanel })))
 const DeleteMap = lazy(() => tools().then((m) => ({ default: m.DeleteMap })))
 const MapDetailsForm = lazy(() => tools().then((m) => ({ default: m.MapDetailsForm })))
+// The trajectory and its connection load when someone opens it.
+const TrajectoryPart = lazy(() =>
+  import('../trajectory/TrajectoryPart').then((m) => ({ default: m.TrajectoryPart })),
+)
 
 /**
  * The side panel: people, the thread's loose ends, sharing, export and the map's details, one part
@@ -55,6 +59,7 @@ export function RoomPanel({
       </>
     ),
     thread: <ThreadPanel />,
+    trajectory: <TrajectoryPart />,
     share: <SharePanel roomId={roomId} />,
     export: <ExportPanel roomId={roomId} />,
     map: (
@@ -89,7 +94,10 @@ export function RoomPanel({
           <span aria-hidden="true">✕</span>
         </button>
       </div>
-      <div className="room-panel-body">{content[section]}</div>
+      <div className="room-panel-body">
+        {/* A part that loads when first opened (the trajectory) keeps the panel and its head. */}
+        <Suspense fallback={<p role="status">{t('room.loading')}</p>}>{content[section]}</Suspense>
+      </div>
     </aside>
   )
 }

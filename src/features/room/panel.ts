@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { TextKey } from '../../i18n'
 
 /** The parts of the side panel; each opens on its own from the room's header. */
-export const PANEL_SECTIONS = ['people', 'thread', 'share', 'export', 'map'] as const
+export const PANEL_SECTIONS = ['people', 'thread', 'trajectory', 'share', 'export', 'map'] as const
 export type PanelSection = (typeof PANEL_SECTIONS)[number]
 
 interface PanelState {
@@ -24,6 +24,7 @@ export const usePanel = create<PanelState>((set) => ({
 export const LABELS: Record<PanelSection, TextKey> = {
   people: 'panel.people',
   thread: 'panel.thread',
+  trajectory: 'panel.trajectory',
   share: 'panel.share',
   export: 'panel.export',
   map: 'panel.map',

@@ -1,0 +1,437 @@
+import { useId, useState } from 'react'
+import { useLang, useT } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { LIMITS, today } from '../../map'
+import {
+  keptScores,
+  preparationBalance,
+  type KeptScores,
+  type Meeting,
+  type NameAndSide,
+} from '../../map/trajectory'
+import { useRoom } from '../../store/roomStore'
+import { useTrajectory } from '../../store/trajectory'
+import { onePerPerson } from '../presence/PresenceList'
+import { Field } from '../shared/Field'
+import { formatDay } from '../shared/noteText'
+import { useVersionView } from '../versions/state'
+import { useVersions } from '../versions/useVersions'
+import { NameAndSideForm, useAttempt } from './TrajectoryPart'
+import { trajectoryTexts } from './texts'
+
+/** Working forms of the method, offered as suggestions; any other may be typed. */
+const WORKING_FORMS = ['Partnerschapskaart', 'Hoofd, hart, buik', 'Rode draad', 'Terugkijken']
+
+/** "6,2" or "6.2": an average in the reader's language. */
+export function averageText(lang: string, average: number): string {
+  return average.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 })
+}
+
+export function MeetingList() {
+  const tt = useTexts(trajectoryTexts)
+  const id = useId()
+  const meetings = useTrajectory((state) => state.view.meetings)
+  const facilitator = useRoom((state) => state.level === 'facilitator')
+  const [open, setOpen] = useState<string | null>(null)
+  return (
+    <section className="trajectory-part" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>{tt('meetings.title')}</h4>
+      {meetings.length === 0 && <p className="hint">{tt('meetings.none')}</p>}
+      <ol className="trajectory-meetings">
+        {meetings.map((meeting, i) => (
+          <MeetingItem
+            key={meeting.id}
+            meeting={meeting}
+            number={i + 1}
+            editing={open === meeting.id}
+            onEdit={(editing) => setOpen(editing ? meeting.id : null)}
+          />
+        ))}
+      </ol>
+      {facilitator && <AddMeeting onAdded={setOpen} />}
+      <datalist id="trajectory-forms">
+        {WORKING_FORMS.map((form) => (
+          <option key={form} value={form} />
+        ))}
+      </datalist>
+    </section>
+  )
+}
+
+function AddMeeting({ onAdded }: { onAdded(id: string): void }) {
+  const tt = useTexts(trajectoryTexts)
+  const [date, setDate] = useState(today())
+  const [theme, setTheme] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const attempt = useAttempt()
+  return (
+    <form
+      className="trajectory-form trajectory-add-meeting"
+      onSubmit={(event) => {
+        event.preventDefault()
+        let added: string | null = null
+        const refused = attempt(() => {
+          added = useTrajectory.getState().addMeeting({ date, theme })
+        })
+        setError(refused)
+        if (added) {
+          setTheme('')
+          onAdded(added)
+        }
+      }}
+    >
+      <Field label={tt('meeting.date')} error={error}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={date}
+            required
+            onChange={(event) => setDate(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={tt('meeting.theme')}>
+        {(control) => (
+          <input
+            {...control}
+            value={theme}
+            maxLength={LIMITS.meetingTheme}
+            onChange={(event) => setTheme(event.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className="primary">
+        {tt('meeting.add')}
+      </button>
+    </form>
+  )
+}
+
+function MeetingItem({
+  meeting,
+  number,
+  editing,
+  onEdit,
+}: {
+  meeting: Meeting
+  number: number
+  editing: boolean
+  onEdit(editing: boolean): void
+}) {
+  const tt = useTexts(trajectoryTexts)
+  const lang = useLang((state) => state.lang)
+  const facilitator = useRoom((state) => state.level === 'facilitator')
+  const show = useVersionView((state) => state.show)
+  const headingId = useId()
+  return (
+    <li className="trajectory-meeting" aria-labelledby={headingId}>
+      <h5 id={headingId}>
+        {tt('meeting.name', { number })}
+        {meeting.date && <> · {formatDay(lang, meeting.date)}</>}
+        {meeting.theme && <> · {meeting.theme}</>}
+      </h5>
+      {editing ? (
+        <MeetingForm meeting={meeting} onDone={() => onEdit(false)} />
+      ) : (
+        <dl className="trajectory-facts">
+          {meeting.form && (
+            <>
+              <dt>{tt('meeting.form')}</dt>
+              <dd>{meeting.form}</dd>
+            </>
+          )}
+          {meeting.prompt && (
+            <>
+              <dt>{tt('meeting.prompt')}</dt>
+              <dd className="trajectory-text">{meeting.prompt}</dd>
+            </>
+          )}
+          <dt>{tt('meeting.report')}</dt>
+          <dd className="trajectory-text">{meeting.report || tt('meeting.noReport')}</dd>
+          {meeting.version !== null && (
+            <>
+              <dt>{tt('meeting.version')}</dt>
+              <dd>
+                <button
+                  type="button"
+                  onClick={() => show({ kind: 'one', number: meeting.version! })}
+                >
+                  {tt('meeting.openVersion', { number: meeting.version })}
+                </button>
+              </dd>
+            </>
+          )}
+          <dt>{tt('scores.title')}</dt>
+          <dd>
+            <ScoresLine label={tt('scores.before')} scores={meeting.scoreBefore} />
+            <ScoresLine label={tt('scores.after')} scores={meeting.scoreAfter} />
+            {!meeting.scoreBefore && !meeting.scoreAfter && '–'}
+          </dd>
+        </dl>
+      )}
+      <Preparers meeting={meeting} editable={facilitator && editing} />
+      {facilitator && !editing && (
+        <div className="trajectory-actions">
+          <button type="button" onClick={() => onEdit(true)}>
+            {tt('meeting.edit')}
+          </button>
+          <KeepScores meeting={meeting} />
+        </div>
+      )}
+    </li>
+  )
+}
+
+function ScoresLine({ label, scores }: { label: string; scores: KeptScores | null }) {
+  const tt = useTexts(trajectoryTexts)
+  const lang = useLang((state) => state.lang)
+  if (!scores) return null
+  const { answers, counts } = scores
+  const average =
+    counts === null ? null : counts.reduce((sum, n, i) => sum + n * (i + 1), 0) / answers
+  return (
+    <span className="trajectory-score">
+      {label}:{' '}
+      {average === null
+        ? tt('scores.tooFew', { count: answers })
+        : tt('scores.average', { average: averageText(lang, average), count: answers })}
+    </span>
+  )
+}
+
+function MeetingForm({ meeting, onDone }: { meeting: Meeting; onDone(): void }) {
+  const tt = useTexts(trajectoryTexts)
+  const { versions } = useVersions()
+  const [fields, setFields] = useState({
+    date: meeting.date || today(),
+    theme: meeting.theme,
+    form: meeting.form,
+    prompt: meeting.prompt,
+    report: meeting.report,
+    version: meeting.version,
+  })
+  const [error, setError] = useState<string | null>(null)
+  const attempt = useAttempt()
+  const set = (change: Partial<typeof fields>) => setFields((old) => ({ ...old, ...change }))
+  return (
+    <form
+      className="trajectory-form"
+      onSubmit={(event) => {
+        event.preventDefault()
+        const refused = attempt(() => useTrajectory.getState().updateMeeting(meeting.id, fields))
+        setError(refused)
+        if (!refused) onDone()
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          onDone()
+        }
+      }}
+    >
+      <Field label={tt('meeting.date')}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={fields.date}
+            required
+            onChange={(event) => set({ date: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={tt('meeting.theme')}>
+        {(control) => (
+          <input
+            {...control}
+            value={fields.theme}
+            maxLength={LIMITS.meetingTheme}
+            onChange={(event) => set({ theme: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={tt('meeting.form')} hint={tt('meeting.formHint')}>
+        {(control) => (
+          <input
+            {...control}
+            value={fields.form}
+            list="trajectory-forms"
+            maxLength={LIMITS.workingForm}
+            onChange={(event) => set({ form: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={tt('meeting.prompt')}>
+        {(control) => (
+          <textarea
+            {...control}
+            value={fields.prompt}
+            rows={2}
+            maxLength={LIMITS.meetingPrompt}
+            onChange={(event) => set({ prompt: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={tt('meeting.report')}>
+        {(control) => (
+          <textarea
+            {...control}
+            value={fields.report}
+            rows={4}
+            maxLength={LIMITS.meetingReport}
+            onChange={(event) => set({ report: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={tt('meeting.version')}>
+        {(control) => (
+          <select
+            {...control}
+            value={fields.version ?? ''}
+            onChange={(event) =>
+              set({ version: event.target.value ? Number(event.target.value) : null })
+            }
+          >
+            <option value="">{tt('meeting.noVersion')}</option>
+            {(Array.isArray(versions) ? versions : []).map((version) => (
+              <option key={version.number} value={version.number}>
+                {[tt('meeting.versionOption', { number: version.number }), version.label]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="trajectory-actions">
+        <button type="submit" className="primary">
+          {tt('meeting.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {tt('meeting.cancel')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            if (window.confirm(tt('meeting.removeConfirm'))) {
+              useTrajectory.getState().removeMeeting(meeting.id)
+            }
+          }}
+        >
+          {tt('meeting.remove')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Who prepares the next meeting, and whether formal and informal partners are in balance. */
+function Preparers({ meeting, editable }: { meeting: Meeting; editable: boolean }) {
+  const t = useT()
+  const tt = useTexts(trajectoryTexts)
+  const presence = useRoom((state) => state.presence)
+  const attempt = useAttempt()
+  const { preparers } = meeting
+  const balance = preparationBalance(preparers)
+  const full = preparers.length >= LIMITS.preparers
+  const save = (next: readonly NameAndSide[]) =>
+    attempt(() => useTrajectory.getState().updateMeeting(meeting.id, { preparers: next }))
+  const chosen = new Set(preparers.map((person) => person.name))
+  const here = onePerPerson(presence)
+    .map(({ participant }) => ({ name: participant.name, side: participant.side }))
+    .filter((person) => person.name && !chosen.has(person.name))
+  return (
+    <div className="trajectory-prep">
+      <h6>{tt('prep.title')}</h6>
+      {preparers.length === 0 ? (
+        <p className="hint">{tt('prep.none')}</p>
+      ) : (
+        <ul className="trajectory-people">
+          {preparers.map((person, i) => (
+            <li key={`${person.name}-${i}`}>
+              <span>
+                {person.name} <span className="hint">({t(`side.${person.side}`)})</span>
+              </span>
+              {editable && (
+                <button
+                  type="button"
+                  className="quiet"
+                  aria-label={tt('prep.remove', { name: person.name })}
+                  onClick={() => save(preparers.filter((_, j) => j !== i))}
+                >
+                  <span aria-hidden="true">✕</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {balance.verdict !== 'empty' && (
+        <p
+          className={
+            balance.verdict === 'balanced' ? 'trajectory-balanced' : 'trajectory-unbalanced'
+          }
+          role="status"
+        >
+          {tt('prep.counts', { formal: balance.formal, informal: balance.informal })}.{' '}
+          {tt(`prep.${balance.verdict}`)}
+        </p>
+      )}
+      {editable && (
+        <>
+          {here.length > 0 && !full && (
+            <p className="trajectory-here">
+              {tt('prep.fromRoom')}{' '}
+              {here.map((person) => (
+                <button
+                  key={person.name}
+                  type="button"
+                  onClick={() => save([...preparers, person])}
+                >
+                  + {person.name}
+                </button>
+              ))}
+            </p>
+          )}
+          <NameAndSideForm
+            label={tt('prep.name')}
+            button={tt('prep.add')}
+            disabled={full}
+            onAdd={(name, side) => save([...preparers, { name, side }])}
+          />
+          {full && <p className="hint">{tt('prep.tooMany', { max: LIMITS.preparers })}</p>}
+        </>
+      )}
+    </div>
+  )
+}
+
+/** Keeps today's head-heart-gut scores with the meeting: counts from three answers on only. */
+function KeepScores({ meeting }: { meeting: Meeting }) {
+  const tt = useTexts(trajectoryTexts)
+  const pulse = useRoom((state) => state.view.pulse)
+  const [kept, setKept] = useState(false)
+  const any = keptScores(pulse, 'before') || keptScores(pulse, 'after')
+  if (!any) return <p className="hint">{tt('scores.nothing')}</p>
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          useTrajectory.getState().keepScores(meeting.id)
+          setKept(true)
+        }}
+      >
+        {tt('scores.keep')}
+      </button>
+      {kept && <span role="status">{tt('scores.kept')}</span>}
+    </>
+  )
+}
