@@ -7,7 +7,7 @@ export const keysTexts = textBundle(
     'keys.intro':
       'Een traject duurt maanden. Bewaar je sleutels in een bestand, dan kun je je kaarten ook op een andere computer begeleiden, of na het wissen van je browser.',
     'keys.warning':
-      'Het bestand geeft begeleidersrechten voor {count} kaart(en) op dit apparaat: wie het heeft, kan die kaarten leiden, veranderen en verwijderen. Er staan geen notities of namen in. Bewaar het zoals een sleutel en stuur het niet rond. Een collega laten meebegeleiden doe je met de link in Delen.',
+      'Het bestand geeft begeleidersrechten voor {count} kaart(en) op dit apparaat: wie het heeft, kan die kaarten en hun trajecten leiden, veranderen en verwijderen. Er staan geen notities of namen in. Bewaar het zoals een sleutel en stuur het niet rond. Een collega laten meebegeleiden doe je met de link in Delen.',
     'keys.save': 'Sleutels bewaren in een bestand',
     'keys.restore': 'Sleutels terugzetten uit een bestand',
     'keys.restored': '{count} kaart(en) teruggezet. Je vindt ze onder Eerder geopend.',
@@ -22,7 +22,7 @@ export const keysTexts = textBundle(
     'keys.intro':
       'A trajectory lasts months. Save your keys to a file, so you can facilitate your maps on another computer too, or after your browser was cleared.',
     'keys.warning':
-      'The file gives facilitator rights to {count} map(s) on this device: whoever has it can lead, change and delete those maps. It holds no notes or names. Keep it like a key and do not pass it around. To let a colleague co-facilitate, use the link under Share.',
+      'The file gives facilitator rights to {count} map(s) on this device: whoever has it can lead, change and delete those maps and their trajectories. It holds no notes or names. Keep it like a key and do not pass it around. To let a colleague co-facilitate, use the link under Share.',
     'keys.save': 'Save keys to a file',
     'keys.restore': 'Restore keys from a file',
     'keys.restored': '{count} map(s) restored. You find them under Opened before.',
