@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import jsQR from 'jsqr'
 import { describe, expect, it } from 'vitest'
 import { pdfContent } from '../src/features/export/pdf/content'
+import { layoutPdf, PAGE_SIZES } from '../src/features/export/pdf/layout'
 import { MISSING_GLYPH, renderPdf } from '../src/features/export/pdf/render'
 import { translator } from '../src/i18n'
 import {
@@ -22,12 +22,7 @@ import {
   type MapDoc,
 } from '../src/map'
 import { fillExampleMap } from '../src/map/example'
-
-const require = createRequire(import.meta.url)
-const fonts = {
-  regular: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-  bold: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-}
+import { pdfFonts as fonts, squash } from './helpers/pdfTools'
 
 function poppler(tool: string, file: string): string {
   // -raw: text in drawing order, so a note's lines stay together across the five columns.
@@ -59,8 +54,8 @@ async function render(
     link,
     includePulse,
   })
-  const bytes = await renderPdf(content, fonts, {
-    size,
+  const bytes = await renderPdf((measure) => layoutPdf(content, size, measure), fonts, {
+    page: PAGE_SIZES[size],
     lang: 'nl',
     title: view.meta.title,
     now: new Date(2026, 10, 22, 15, 30),
@@ -69,8 +64,6 @@ async function render(
   fs.writeFileSync(file, bytes)
   return { file, view }
 }
-
-const squash = (text: string) => text.replace(/\s+/g, ' ')
 
 describe('PDF agreement (checked with poppler-utils)', () => {
   it('is an A3 landscape vector PDF with its title, language and embedded Unicode font', async () => {

@@ -142,6 +142,7 @@ export {
   type Voices,
 } from './voices'
 export {
+  clearPulse,
   distribution,
   ownPulse,
   PULSE_SCORES,

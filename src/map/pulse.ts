@@ -87,6 +87,17 @@ export function writePulse(
   return key
 }
 
+/**
+ * Takes every entry away, so the next meeting's round starts empty (a meeting keeps its own
+ * counts in the trajectory). Deletions carry no client id: nothing says who answered.
+ */
+export function clearPulse(doc: MapDoc): void {
+  const pulse = pulseOf(doc)
+  transact(doc, () => {
+    for (const key of [...pulse.keys()]) pulse.delete(key)
+  })
+}
+
 /** Every entry, in an order that says nothing about who wrote what or when. */
 export function readPulse(doc: MapDoc): PulseEntry[] {
   const entries: PulseEntry[] = []

@@ -15,6 +15,7 @@ import {
   setHolds,
   valueSides,
   viewMap,
+  clearPulse,
   ownPulse,
   writePulse,
   type ColumnId,
@@ -188,5 +189,22 @@ describe('hoofd, hart, buik', () => {
       false,
     )
     expect(ownPulse(doc, key)).toMatchObject({ head: 'Onzeker', before: 5, after: 7 })
+  })
+
+  it('empties the round for the next meeting on every peer, and a device then starts afresh', () => {
+    const doc = createMapDoc()
+    const peer = createMapDoc()
+    const keys = [4, 6, 7].map((before) => writePulse(doc, null, { head: 'Eerst', before }))
+    Y.applyUpdate(yDocOf(peer), Y.encodeStateAsUpdate(yDocOf(doc)))
+    expect(viewMap(peer).pulse).toHaveLength(3)
+    const cleared = Y.encodeStateVector(yDocOf(doc))
+    clearPulse(doc)
+    Y.applyUpdate(yDocOf(peer), Y.encodeStateAsUpdate(yDocOf(doc), cleared))
+    expect(viewMap(doc).pulse).toEqual([])
+    expect(viewMap(peer).pulse).toEqual([])
+    // The old key finds nothing; writing with it makes a fresh entry, without last time's words.
+    expect(ownPulse(doc, keys[0]!)).toBeNull()
+    writePulse(doc, keys[0]!, { before: 8 })
+    expect(viewMap(doc).pulse).toEqual([{ head: '', heart: '', gut: '', before: 8, after: null }])
   })
 })

@@ -14,6 +14,7 @@ import {
   setLink,
   updateMapDetails,
   writePulse,
+  clearPulse,
   type ActionOwner,
   type ColumnId,
   type FollowUp,
@@ -66,6 +67,8 @@ export interface NoteActions {
   /** This device's own "hoofd, hart, buik" entry for the open map. */
   ownPulse(): PulseEntry | null
   writePulse(change: Partial<PulseEntry>): void
+  /** Empties the head-heart-gut round for the next meeting; only the facilitator can. */
+  clearPulse(): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   fillExampleMap(): Promise<void>
   /**
@@ -181,6 +184,10 @@ export function noteActions(ctx: StoreContext): NoteActions {
       if (!session?.roomId) return
       const key = attempt((doc) => writePulse(doc, session.pulseKey(), change))
       if (key) session.keepPulseKey(key)
+    },
+
+    clearPulse() {
+      if (get().level === 'facilitator') attempt((doc) => clearPulse(doc))
     },
 
     async fillExampleMap() {

@@ -1,10 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness, type Person } from './harness'
+import { downloaded, useHarness, type Person } from './harness'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -23,17 +20,6 @@ async function exampleMap(): Promise<{ facilitator: Person; url: string }> {
   await facilitator.page.waitForURL(/\/m\//)
   await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
   return { facilitator, url: facilitator.page.url() }
-}
-
-/** Saves what a click downloads; the file's path. */
-async function downloaded(page: Page, click: () => Promise<void>): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()])
-  const file = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'pk-fu-')),
-    download.suggestedFilename(),
-  )
-  await download.saveAs(file)
-  return file
 }
 
 describe('following up the agreements', () => {

@@ -1,4 +1,7 @@
-import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { collectErrors, launchBrowser } from '../helpers/browser'
 import {
@@ -73,4 +76,15 @@ export function useHarness(): Harness {
       return { context, page, room: new RoomPage(page), errors }
     },
   }
+}
+
+/** Saves what a click downloads to a fresh temporary folder; the file's path. */
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()])
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'pk-e2e-')),
+    download.suggestedFilename(),
+  )
+  await download.saveAs(file)
+  return file
 }

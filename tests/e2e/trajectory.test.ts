@@ -1,10 +1,20 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { downloaded, useHarness, type Person } from './harness'
 
 vi.setConfig({ testTimeout: 90_000 })
 
 const harness = useHarness()
 const SHOTS = process.env.PK_SHOTS
+
+async function giveScore(person: Person, score: number): Promise<void> {
+  const round = person.page.getByRole('region', { name: /Hoofd, hart, buik/ })
+  await round.getByRole('radio', { name: String(score), exact: true }).check()
+  await round.getByRole('button', { name: 'Opslaan' }).click()
+  await round.getByText('Opgeslagen').waitFor()
+}
 
 describe('a trajectory', () => {
   it('carries the map through meetings that everyone reads and only the facilitator writes, and is deleted for good', async () => {
@@ -92,5 +102,140 @@ describe('a trajectory', () => {
     await theirs.getByText('Deze kaart hoort nog niet bij een traject.').waitFor()
     expect(facilitator.errors).toEqual([])
     expect(partner.errors).toEqual([])
+  })
+
+  it('keeps a real round’s scores over three meetings, links the versions and makes the report', async () => {
+    const facilitator = await harness.person()
+    const url = await facilitator.room.createMap(harness.server.url, 'Samen in Zuid')
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const ayse = await harness.person()
+    await ayse.page.goto(url)
+    await ayse.room.join('Ayşe Yılmaz', 'Vrijwilliger')
+    const kwame = await harness.person()
+    await kwame.page.goto(url)
+    await kwame.room.join('Kwame Mensah', 'Ervaringsdeskundige')
+    const { page, room } = facilitator
+    const people = [facilitator, ayse, kwame]
+
+    await room.openPanel('Traject')
+    const panel = page.getByRole('complementary', { name: /^Traject/ })
+    await panel.getByLabel('Naam van het traject').fill('Traject Zuid')
+    await panel.getByRole('button', { name: 'Traject beginnen' }).click()
+    await panel.getByLabel('Naam van de organisatie of groep').fill('Buurtteam Zuid')
+    await panel.getByRole('radio', { name: 'Formeel', exact: true }).first().check()
+    await panel.getByRole('button', { name: 'Partner toevoegen' }).click()
+
+    const meetings = [
+      {
+        date: '2026-03-12',
+        theme: 'Waarden',
+        scores: [4, 5, 6],
+        shown: '5',
+        value: 'Eerlijk delen',
+      },
+      {
+        date: '2026-04-09',
+        theme: 'Relaties',
+        scores: [6, 6, 7],
+        shown: '6,3',
+        value: 'Elkaar kennen',
+      },
+      {
+        date: '2026-05-14',
+        theme: 'Acties',
+        scores: [7, 8, 9],
+        shown: '8',
+        value: 'Samen beslissen',
+      },
+    ]
+    for (const [i, meeting] of meetings.entries()) {
+      const number = i + 1
+      // The round at the start: three people score; the room sees only the distribution.
+      await room.openActivities()
+      await page.getByRole('button', { name: 'Ronde bij het begin' }).click()
+      await room.closeActivities()
+      for (const [j, person] of people.entries()) await giveScore(person, meeting.scores[j]!)
+      await page
+        .locator('.pulse-chart[data-phase="before"]')
+        .getByText(`3 antwoorden, gemiddeld ${meeting.shown}`)
+        .waitFor()
+      await page.getByRole('button', { name: 'Ronde sluiten' }).click()
+
+      // The card changes, and is saved as a version at the end.
+      await room.addNote(/Waarden/, meeting.value)
+      await room.openPanel('Bewaren')
+      const save = page.getByRole('complementary', { name: /^Bewaren/ })
+      await save
+        .getByLabel('Naam van deze versie (niet verplicht)')
+        .fill(`na bijeenkomst ${number}`)
+      await save.getByRole('button', { name: 'Kaart als versie bewaren' }).click()
+      await save.getByText(`Versie ${number} is bewaard.`).waitFor()
+
+      // The meeting: its version linked, the round's scores kept, the round emptied.
+      await room.openPanel('Traject')
+      const add = panel.locator('.trajectory-add-meeting')
+      await add.getByLabel('Datum').fill(meeting.date)
+      await add.getByLabel('Thema').fill(meeting.theme)
+      await add.getByRole('button', { name: 'Bijeenkomst toevoegen' }).click()
+      const item = panel.getByRole('listitem', { name: new RegExp(`^Bijeenkomst ${number} ·`) })
+      const version = item.getByLabel('Versie van de kaart na deze bijeenkomst')
+      await version.locator(`option[value="${number}"]`).waitFor({ state: 'attached' })
+      await version.selectOption(String(number))
+      await item.getByRole('button', { name: 'Opslaan' }).click()
+      await item
+        .getByRole('button', { name: 'Scores van de kaart nu bewaren bij deze bijeenkomst' })
+        .click()
+      await item.getByText(`Begin: gemiddeld ${meeting.shown} (3 antwoorden)`).waitFor()
+      await item
+        .getByRole('button', { name: 'Ronde leegmaken voor de volgende bijeenkomst' })
+        .click()
+      await item.getByRole('button', { name: 'Ja, leegmaken' }).click()
+      await item.getByText('De ronde is leeg.', { exact: false }).waitFor()
+    }
+
+    // A partner reads how the score moved over the three meetings, and opens a linked version.
+    await ayse.room.openPanel('Traject')
+    const theirs = ayse.page.getByRole('complementary', { name: /^Traject/ })
+    const movement = theirs.locator('.movement-list li')
+    await expect
+      .poll(() => movement.allInnerTexts())
+      .toEqual([
+        'Bijeenkomst 1 · 12 maart 2026 Begin: gemiddeld 5 (3 antwoorden)',
+        'Bijeenkomst 2 · 9 april 2026 Begin: gemiddeld 6,3 (3 antwoorden)',
+        'Bijeenkomst 3 · 14 mei 2026 Begin: gemiddeld 8 (3 antwoorden)',
+      ])
+    expect(await theirs.locator('.movement-chart circle').count()).toBe(3)
+    const second = theirs.getByRole('listitem', { name: /^Bijeenkomst 2 ·/ })
+    await second.getByRole('button', { name: 'Versie 2 bekijken' }).click()
+    const shown = ayse.page.getByRole('dialog', { name: /Versie 2/ })
+    await shown.getByText('Elkaar kennen').waitFor()
+    expect(await shown.getByText('Samen beslissen').count()).toBe(0)
+    await shown.getByRole('button', { name: 'Sluiten' }).click()
+
+    // The partner makes the report, without people's names.
+    const file = await downloaded(ayse.page, () =>
+      theirs.getByRole('button', { name: 'Trajectverslag maken (PDF)' }).click(),
+    )
+    expect(path.basename(file)).toBe('traject-zuid-trajectverslag.pdf')
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/\(A4\)/)
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    )
+    expect(text).toContain('Trajectverslag')
+    expect(text).toContain('Formele partners: Buurtteam Zuid')
+    expect(text).toContain('3 bijeenkomsten, van 12 maart 2026 tot 14 mei 2026')
+    expect(text).toContain('De kaart is bewaard als versie 2: “na bijeenkomst 2”.')
+    expect(text).toMatch(
+      /Versie 2 — \d+ \w+ \d{4} · “na bijeenkomst 2” · bij bijeenkomst 2 Waarden: 1 nieuw Nieuw: W2 Elkaar kennen/,
+    )
+    expect(text).toContain('Bijeenkomst 3 · 14 mei 2026 Begin: gemiddeld 8 (3 antwoorden)')
+    expect(text).not.toContain('Ayşe')
+    expect(text).not.toContain('Kwame')
+    if (SHOTS) {
+      fs.copyFileSync(file, `${SHOTS}/trajectory-report.pdf`)
+      await ayse.page.screenshot({ path: `${SHOTS}/trajectory-report-1440.png` })
+    }
+    for (const person of people) expect(person.errors).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import { useTexts } from '../../i18n/bundle'
 import { LIMITS, today } from '../../map'
 import {
   keptScores,
+  phaseScores,
   preparationBalance,
   type KeptScores,
   type Meeting,
@@ -16,16 +17,12 @@ import { Field } from '../shared/Field'
 import { formatDay } from '../shared/noteText'
 import { useVersionView } from '../versions/state'
 import { useVersions } from '../versions/useVersions'
+import { phaseText } from './scoreText'
 import { NameAndSideForm, useAttempt } from './TrajectoryPart'
 import { trajectoryTexts } from './texts'
 
 /** Working forms of the method, offered as suggestions; any other may be typed. */
 const WORKING_FORMS = ['Partnerschapskaart', 'Hoofd, hart, buik', 'Rode draad', 'Terugkijken']
-
-/** "6,2" or "6.2": an average in the reader's language. */
-export function averageText(lang: string, average: number): string {
-  return average.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 })
-}
 
 export function MeetingList() {
   const tt = useTexts(trajectoryTexts)
@@ -186,16 +183,11 @@ function MeetingItem({
 function ScoresLine({ label, scores }: { label: string; scores: KeptScores | null }) {
   const tt = useTexts(trajectoryTexts)
   const lang = useLang((state) => state.lang)
-  if (!scores) return null
-  const { answers, counts } = scores
-  const average =
-    counts === null ? null : counts.reduce((sum, n, i) => sum + n * (i + 1), 0) / answers
+  const phase = phaseScores(scores)
+  if (!phase) return null
   return (
     <span className="trajectory-score">
-      {label}:{' '}
-      {average === null
-        ? tt('scores.tooFew', { count: answers })
-        : tt('scores.average', { average: averageText(lang, average), count: answers })}
+      {label}: {phaseText(tt, lang, phase)}
     </span>
   )
 }
@@ -419,7 +411,13 @@ function KeepScores({ meeting }: { meeting: Meeting }) {
   const pulse = useRoom((state) => state.view.pulse)
   const [kept, setKept] = useState(false)
   const any = keptScores(pulse, 'before') || keptScores(pulse, 'after')
-  if (!any) return <p className="hint">{tt('scores.nothing')}</p>
+  // Once kept and the round emptied, say so rather than that nobody scored.
+  if (!any)
+    return kept ? (
+      <p role="status">{tt('scores.cleared')}</p>
+    ) : (
+      <p className="hint">{tt('scores.nothing')}</p>
+    )
   return (
     <>
       <button
@@ -432,6 +430,36 @@ function KeepScores({ meeting }: { meeting: Meeting }) {
         {tt('scores.keep')}
       </button>
       {kept && <span role="status">{tt('scores.kept')}</span>}
+      {kept && <ClearRound />}
     </>
+  )
+}
+
+/**
+ * Empties the map's head-heart-gut round once its scores are kept, so the next meeting does not
+ * count who is not there any more. Asked twice: today's words go too.
+ */
+function ClearRound() {
+  const tt = useTexts(trajectoryTexts)
+  const [asking, setAsking] = useState(false)
+  return (
+    <div className="trajectory-clear">
+      <p className="hint">{tt('scores.clearHint')}</p>
+      {!asking ? (
+        <button type="button" onClick={() => setAsking(true)}>
+          {tt('scores.clear')}
+        </button>
+      ) : (
+        <div role="group" aria-label={tt('scores.clearConfirm')}>
+          <p>{tt('scores.clearConfirm')}</p>
+          <button type="button" className="danger" onClick={() => useRoom.getState().clearPulse()}>
+            {tt('scores.clearYes')}
+          </button>{' '}
+          <button type="button" onClick={() => setAsking(false)}>
+            {tt('meeting.cancel')}
+          </button>
+        </div>
+      )}
+    </div>
   )
 }

@@ -5,7 +5,7 @@ import { PULSE_MIN_ANSWERS } from '../../../shared/schema'
 import { scoreMovement } from '../../map/trajectory'
 import { useTrajectory } from '../../store/trajectory'
 import { formatDay } from '../shared/noteText'
-import { averageText } from './Meetings'
+import { phaseText } from './scoreText'
 import { trajectoryTexts } from './texts'
 
 const WIDTH = 320
@@ -95,12 +95,7 @@ export function ScoreMovement() {
                     <span key={phase}>
                       {' '}
                       {tt(phase === 'before' ? 'scores.before' : 'scores.after')}:{' '}
-                      {scores.average === null
-                        ? tt('scores.tooFew', { count: scores.answers })
-                        : tt('scores.average', {
-                            average: averageText(lang, scores.average),
-                            count: scores.answers,
-                          })}
+                      {phaseText(tt, lang, scores)}
                     </span>
                   )
                 })}

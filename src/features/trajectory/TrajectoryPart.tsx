@@ -8,6 +8,7 @@ import { useTrajectory } from '../../store/trajectory'
 import { Field } from '../shared/Field'
 import { MeetingList } from './Meetings'
 import { ScoreMovement } from './Movement'
+import { ReportPart } from './report/ReportPart'
 import { trajectoryTexts } from './texts'
 import './trajectory.css'
 
@@ -56,6 +57,7 @@ export function TrajectoryPart() {
           <Partners />
           <MeetingList />
           <ScoreMovement />
+          <ReportPart />
           {facilitator && <DeleteTrajectory />}
         </>
       )}

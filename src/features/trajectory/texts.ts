@@ -4,13 +4,13 @@ import { textBundle } from '../../i18n/bundle'
 export const trajectoryTexts = textBundle(
   {
     intro:
-      'Een traject is een reeks bijeenkomsten van één partnerschap. De kaart gaat mee van bijeenkomst naar bijeenkomst. Zo bouwt u voort op wat u eerder afsprak.',
+      'Een traject is een reeks bijeenkomsten van één partnerschap. De kaart gaat mee van bijeenkomst naar bijeenkomst. Zo bouw je voort op wat je eerder afsprak.',
     notStarted: 'Deze kaart hoort nog niet bij een traject.',
     'start.title': 'Naam van het traject',
     'start.button': 'Traject beginnen',
     'rename.button': 'Naam wijzigen',
     'status.connecting': 'Traject ophalen…',
-    'status.offline': 'Geen verbinding. Wat u ziet, is misschien niet het nieuwste.',
+    'status.offline': 'Geen verbinding. Wat je ziet, is misschien niet het nieuwste.',
     'status.refused': 'Het traject kan nu niet geopend worden.',
     deleted: 'Het traject is verwijderd. De kaart en haar versies zijn gebleven.',
     'partners.title': 'Partners',
@@ -57,6 +57,12 @@ export const trajectoryTexts = textBundle(
     'scores.title': 'Scores van deze bijeenkomst',
     'scores.keep': 'Scores van de kaart nu bewaren bij deze bijeenkomst',
     'scores.kept': 'Bewaard.',
+    'scores.clear': 'Ronde leegmaken voor de volgende bijeenkomst',
+    'scores.clearHint':
+      'Dan begint de ronde de volgende keer leeg, en telt niemand mee die er dan niet is. Wat hier bewaard is, blijft.',
+    'scores.clearConfirm': 'De cijfers en woorden van vandaag gaan van de kaart. Doorgaan?',
+    'scores.clearYes': 'Ja, leegmaken',
+    'scores.cleared': 'De ronde is leeg. De scores staan bij deze bijeenkomst.',
     'scores.nothing': 'Er zijn nog geen scores gegeven in de ronde hoofd, hart, buik.',
     'scores.before': 'Begin',
     'scores.after': 'Eind',
@@ -67,11 +73,20 @@ export const trajectoryTexts = textBundle(
       'Het gemiddelde van de groep per bijeenkomst, van 1 tot 10. Nooit per persoon, en pas vanaf {min} antwoorden.',
     'movement.none': 'Nog geen scores bewaard bij een bijeenkomst.',
     'movement.chart': 'Grafiek: gemiddelde score per bijeenkomst, begin en eind',
+    'report.title': 'Trajectverslag',
+    'report.intro':
+      'Eén PDF met de bijeenkomsten, de versies van de kaart en wat er veranderde, de acties en hoe ver ze zijn, en hoe de score bewoog. Voor de partners, en voor hun managers en financiers.',
+    'report.names': 'Namen van mensen in het verslag',
+    'report.namesHint':
+      'Het verslag gaat vaak verder dan de groep. Zonder namen staan er alleen kanten en rollen in. Namen van organisaties blijven staan.',
+    'report.button': 'Trajectverslag maken (PDF)',
+    'report.busy': 'Verslag maken…',
+    'report.failed': 'Het verslag kon niet worden gemaakt. Is er verbinding? Probeer het nog eens.',
     'delete.title': 'Traject verwijderen',
     'delete.intro':
       'Alle bijeenkomsten, verslagen en scores gaan weg, voor iedereen. De kaart zelf en haar versies blijven.',
     'delete.button': 'Traject verwijderen',
-    'delete.confirm': 'Weet u het zeker? Dit kan niet terug.',
+    'delete.confirm': 'Weet je het zeker? Dit kan niet terug.',
     'delete.yes': 'Ja, verwijderen',
     'delete.failed': 'Verwijderen lukte niet. Probeer het zo nog eens.',
     'error.text-required': 'Vul een naam in.',
@@ -134,6 +149,12 @@ export const trajectoryTexts = textBundle(
     'scores.title': 'Scores of this meeting',
     'scores.keep': 'Keep the scores on the map now with this meeting',
     'scores.kept': 'Kept.',
+    'scores.clear': 'Empty the round for the next meeting',
+    'scores.clearHint':
+      'Then the round starts empty next time, and nobody counts who is not there then. What is kept here stays.',
+    'scores.clearConfirm': "Today's scores and words leave the map. Go on?",
+    'scores.clearYes': 'Yes, empty it',
+    'scores.cleared': 'The round is empty. The scores are kept with this meeting.',
     'scores.nothing': 'Nobody has scored in the head, heart, gut round yet.',
     'scores.before': 'Start',
     'scores.after': 'End',
@@ -144,6 +165,15 @@ export const trajectoryTexts = textBundle(
       "The group's average per meeting, from 1 to 10. Never per person, and only from {min} answers on.",
     'movement.none': 'No scores kept with a meeting yet.',
     'movement.chart': 'Chart: average score per meeting, start and end',
+    'report.title': 'Trajectory report',
+    'report.intro':
+      "One PDF with the meetings, the map's versions and what changed, the actions and how far they are, and how the score moved. For the partners, and for their managers and funders.",
+    'report.names': "People's names in the report",
+    'report.namesHint':
+      "The report often travels beyond the group. Without names it shows only sides and roles. Organisations' names stay.",
+    'report.button': 'Make the trajectory report (PDF)',
+    'report.busy': 'Making the report…',
+    'report.failed': 'The report could not be made. Is there a connection? Try again.',
     'delete.title': 'Delete the trajectory',
     'delete.intro':
       'All meetings, reports and scores go, for everyone. The map itself and its versions remain.',

@@ -14,7 +14,8 @@ export interface MeetingScores {
   readonly after: PhaseScores | null
 }
 
-function phase(kept: KeptScores | null): PhaseScores | null {
+/** One phase's kept scores with their average; null when nothing was kept. */
+export function phaseScores(kept: KeptScores | null): PhaseScores | null {
   if (!kept) return null
   const { answers, counts } = kept
   const average =
@@ -32,7 +33,7 @@ export function scoreMovement(meetings: readonly Meeting[]): MeetingScores[] {
     .filter((meeting) => meeting.scoreBefore || meeting.scoreAfter)
     .map((meeting) => ({
       meeting,
-      before: phase(meeting.scoreBefore),
-      after: phase(meeting.scoreAfter),
+      before: phaseScores(meeting.scoreBefore),
+      after: phaseScores(meeting.scoreAfter),
     }))
 }

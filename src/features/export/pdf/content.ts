@@ -26,7 +26,15 @@ import type { ActionCells } from '../../shared/actionRow'
 import { exportTexts } from '../../shared/exportTexts'
 
 /** The action list's headings on paper, where who and its kind share a cell, as do the status and its day. */
-function headerOnPaper([what, kind, , when, status, , evaluation]: ActionCells): PdfActionCells {
+export function headerOnPaper([
+  what,
+  kind,
+  ,
+  when,
+  status,
+  ,
+  evaluation,
+]: ActionCells): PdfActionCells {
   return [what, kind, when, status, evaluation]
 }
 
@@ -34,7 +42,7 @@ function headerOnPaper([what, kind, , when, status, , evaluation]: ActionCells):
  * One action on paper: "Wij · Marga", and "Bezig · Terugkijken op 12 maart 2027" (or, when that
  * day had passed on the day of the export, "Te laat: …").
  */
-function rowOnPaper(
+export function rowOnPaper(
   t: Translate,
   [what, kind, who, when, status, day, evaluation]: ActionCells,
   overdue: boolean,

@@ -5,13 +5,19 @@ import type { Dot, MapView } from '../../../map'
 import { download } from '../download'
 import { fileName } from '../formats'
 import { pdfContent } from './content'
-import type { PageSize } from './layout'
+import { layoutPdf, PAGE_SIZES, type PageSize } from './layout'
 import { renderPdf } from './render'
 
 async function bytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url)
   if (!response.ok) throw new Error(`font ${response.status}`)
   return new Uint8Array(await response.arrayBuffer())
+}
+
+/** The PDFs' own font, served by our server (never a third party), regular and bold. */
+export async function pdfFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  const [regular, bold] = await Promise.all([bytes(regularUrl), bytes(boldUrl)])
+  return { regular, bold }
 }
 
 /**
@@ -31,7 +37,7 @@ export async function exportPdf(
   },
 ): Promise<void> {
   const now = new Date()
-  const [regular, bold] = await Promise.all([bytes(regularUrl), bytes(boldUrl)])
+  const fonts = await pdfFonts()
   const content = pdfContent(map.view, map.agreed, map.dots, t, {
     includeNames: options.includeNames,
     date: now,
@@ -39,16 +45,12 @@ export async function exportPdf(
     includePulse: options.includePulse,
     versionLine: options.versionLine,
   })
-  const pdf = await renderPdf(
-    content,
-    { regular, bold },
-    {
-      size: options.size,
-      lang: t.lang,
-      title: content.title,
-      now,
-    },
-  )
+  const pdf = await renderPdf((measure) => layoutPdf(content, options.size, measure), fonts, {
+    page: PAGE_SIZES[options.size],
+    lang: t.lang,
+    title: content.title,
+    now,
+  })
   // A3 and A4 are different files: one for the wall, one to take home.
   download(fileName(map.view.meta.title, 'pdf', options.size), pdf, 'application/pdf')
 }

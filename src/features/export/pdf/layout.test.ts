@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  layoutMapPages,
-  layoutPdf,
-  PAGE_SIZES,
-  wrap,
-  type BoxOp,
-  type Measure,
-  type PdfContent,
-  type PdfNote,
-  type QrOp,
-  type TextOp,
-} from './layout'
+import { wrap, type BoxOp, type Measure, type QrOp, type TextOp } from './draw'
+import { layoutMapPages, layoutPdf, PAGE_SIZES, type PdfContent, type PdfNote } from './layout'
 
 /** A stand-in for font metrics: every character half as wide as the text is high. */
 const measure: Measure = (text, size) => text.length * size * 0.5

@@ -1,8 +1,18 @@
 /**
- * The PDF's layout as plain drawing instructions: pure, so it is tested without a PDF library.
- * Sizes are in PDF points (1/72 inch); y grows downwards from the top of the page here and is
- * flipped by the renderer.
+ * The agreement PDF's layout: the map, the action list and the closing parts, as plain drawing
+ * instructions (see `draw.ts`).
  */
+import {
+  GAP,
+  MARGIN,
+  PADDING,
+  wrap,
+  type DrawOp,
+  type Measure,
+  type PdfPage,
+  type TextOp,
+} from './draw'
+import { createFlow, tableColumns, tableRow, type Line } from './flow'
 
 export type PageSize = 'A4' | 'A3'
 
@@ -10,58 +20,6 @@ export type PageSize = 'A4' | 'A3'
 export const PAGE_SIZES: Record<PageSize, { width: number; height: number }> = {
   A4: { width: 841.89, height: 595.28 },
   A3: { width: 1190.55, height: 841.89 },
-}
-
-/**
- * The width of a text at a size. It must be additive (the width of "a b" is the width of "a",
- * " " and "b" together): the PDF draws without kerning, so that holds, and wrapping stays linear.
- */
-export type Measure = (text: string, size: number, bold: boolean) => number
-
-export interface TextOp {
-  kind: 'text'
-  x: number
-  y: number
-  size: number
-  bold: boolean
-  text: string
-  color: 'ink' | 'soft' | 'accent'
-}
-
-export interface BoxOp {
-  kind: 'box'
-  x: number
-  y: number
-  width: number
-  height: number
-  fill: 'note' | 'header' | 'none'
-  /** The note id or column a box stands for, so tests can check where things landed. */
-  ref?: string
-}
-
-/** A QR code `size` points square whose top-left corner is at x, y; the renderer encodes it. */
-export interface QrOp {
-  kind: 'qr'
-  x: number
-  y: number
-  size: number
-  text: string
-}
-
-/** A clickable area that opens a web address. */
-export interface LinkOp {
-  kind: 'link'
-  x: number
-  y: number
-  width: number
-  height: number
-  url: string
-}
-
-export type DrawOp = TextOp | BoxOp | QrOp | LinkOp
-
-export interface PdfPage {
-  ops: DrawOp[]
 }
 
 export interface PdfNote {
@@ -120,53 +78,6 @@ export interface PdfThreads {
   items: readonly { chain: string; detail: string }[]
   /** "Losse eindjes: W4, A2" and the like; empty lines are left out. */
   footer: readonly string[]
-}
-
-const MARGIN = 36
-const GAP = 8
-const PADDING = 5
-
-/** Splits text into lines no wider than `width`; words longer than a line are cut. */
-export function wrap(text: string, width: number, size: number, bold: boolean, measure: Measure) {
-  const lines: string[] = []
-  const space = measure(' ', size, bold)
-  for (const paragraph of text.split('\n')) {
-    let line = ''
-    let lineWidth = 0
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const wordWidth = measure(word, size, bold)
-      if (line && lineWidth + space + wordWidth <= width) {
-        line += ` ${word}`
-        lineWidth += space + wordWidth
-        continue
-      }
-      if (!line && wordWidth <= width) {
-        line = word
-        lineWidth = wordWidth
-        continue
-      }
-      if (line) lines.push(line)
-      line = word
-      lineWidth = wordWidth
-      // A word longer than a line is cut where it no longer fits, character by character.
-      while (lineWidth > width && line.length > 1) {
-        const chars = Array.from(line)
-        let cut = 0
-        let cutWidth = 0
-        for (const char of chars) {
-          const charWidth = measure(char, size, bold)
-          if (cut > 0 && cutWidth + charWidth > width) break
-          cutWidth += charWidth
-          cut++
-        }
-        lines.push(chars.slice(0, cut).join(''))
-        line = chars.slice(cut).join('')
-        lineWidth = measure(line, size, bold)
-      }
-    }
-    lines.push(line)
-  }
-  return lines
 }
 
 interface Scale {
@@ -309,7 +220,9 @@ function columnFrames(content: PdfContent, pageWidth: number, measure: Measure):
 
 /** Shifts ops down by `dy` (header ops are made relative to the column top). */
 function shifted(ops: DrawOp[], dy: number): DrawOp[] {
-  return ops.map((op) => ({ ...op, y: op.y + dy }))
+  return ops.map((op) =>
+    op.kind === 'line' ? { ...op, y1: op.y1 + dy, y2: op.y2 + dy } : { ...op, y: op.y + dy },
+  )
 }
 
 const TEXT_SIZES = [13, 12, 11, 10, 9, 8] as const
@@ -392,39 +305,9 @@ export type PdfActionCells = readonly [string, string, string, string, string]
 function layoutActionPages(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
   const page = PAGE_SIZES[size]
   const textSize = size === 'A3' ? 12 : 10
-  const widths = [0.32, 0.16, 0.13, 0.15, 0.24].map((part) => part * (page.width - 2 * MARGIN))
-  const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0))
-  const rowOps = (cells: readonly string[], top: number, bold: boolean) => {
-    const wrapped = cells.map((cell, i) =>
-      wrap(cell, widths[i]! - 2 * PADDING, textSize, bold, measure),
-    )
-    const lines = Math.max(1, ...wrapped.map((w) => w.length))
-    const height = lines * textSize * 1.25 + 2 * PADDING
-    const ops: DrawOp[] = [
-      {
-        kind: 'box',
-        x: MARGIN,
-        y: top,
-        width: page.width - 2 * MARGIN,
-        height,
-        fill: bold ? 'header' : 'none',
-      },
-    ]
-    wrapped.forEach((cellLines, i) =>
-      cellLines.forEach((text, line) =>
-        ops.push({
-          kind: 'text',
-          x: xs[i]! + PADDING,
-          y: top + PADDING + (line + 1) * textSize * 1.25 - textSize * 0.25,
-          size: textSize,
-          bold,
-          text,
-          color: 'ink',
-        }),
-      ),
-    )
-    return { ops, height }
-  }
+  const columns = tableColumns(MARGIN, page.width - 2 * MARGIN, [0.32, 0.16, 0.13, 0.15, 0.24])
+  const rowOps = (cells: readonly string[], top: number, bold: boolean) =>
+    tableRow(cells, columns, top, { size: textSize, bold }, measure)
   const pages: PdfPage[] = []
   let index = 0
   do {
@@ -465,63 +348,16 @@ function layoutActionPages(content: PdfContent, size: PageSize, measure: Measure
   return pages
 }
 
-type Line = { text: string; size: number; bold: boolean; color: TextOp['color'] }
-
 /**
  * What follows the map and the action list, one part after the other on as few pages as they
  * need: the golden thread, shared values, the head-heart-gut round, the principles and the room
  * to sign. A part's title never ends a page alone, and lines that belong together stay together.
  */
 function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measure): PdfPage[] {
-  const page = PAGE_SIZES[size]
-  const width = page.width - 2 * MARGIN
-  const bottom = page.height - MARGIN
-  const pages: PdfPage[] = []
-  let ops: DrawOp[] = []
-  let y = MARGIN
-  const newPage = (): void => {
-    if (ops.length > 0) pages.push({ ops })
-    ops = []
-    y = MARGIN
-  }
-  const wrapped = (lines: readonly Line[]) =>
-    lines.map((line) => ({ ...line, parts: wrap(line.text, width, line.size, line.bold, measure) }))
-  const heightOf = (lines: ReturnType<typeof wrapped>) =>
-    lines.reduce((sum, line) => sum + line.parts.length * line.size * 1.35, 0) + 6
-  /** Lines that stay together; `keep` is the height of what must follow on the same page. */
-  const block = (lines: readonly Line[], keep = 0): void => {
-    const parts = wrapped(lines)
-    if (y + heightOf(parts) + keep > bottom && ops.length > 0) newPage()
-    for (const line of parts) {
-      for (const part of line.parts) {
-        y += line.size * 1.35
-        ops.push({
-          kind: 'text',
-          x: MARGIN,
-          y,
-          size: line.size,
-          bold: line.bold,
-          text: part,
-          color: line.color,
-        })
-      }
-    }
-    y += 6
-  }
+  const flow = createFlow(PAGE_SIZES[size], measure)
+  const { part } = flow
   const title = (text: string): Line => ({ text, size: 18, bold: true, color: 'ink' })
   const soft = (text: string, size = 10): Line => ({ text, size, bold: false, color: 'soft' })
-  /** A part: its title and intro kept with its first entry. */
-  const part = (
-    head: readonly Line[],
-    entries: readonly (readonly Line[])[],
-    footer: readonly Line[] = [],
-  ) => {
-    if (ops.length > 0) y += 14
-    const first = entries[0] ? heightOf(wrapped(entries[0])) : 0
-    block(head, first)
-    for (const entry of entries) block(entry)
-    for (const line of footer) block([line])
-  }
 
   for (const threads of [content.threads, content.values, content.pulse]) {
     if (!threads) continue
@@ -556,8 +392,7 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
       ]),
     ],
   )
-  pages.push({ ops })
-  return pages
+  return flow.pages()
 }
 
 /** Every page of the agreement: the map, the action list, then the closing parts together. */

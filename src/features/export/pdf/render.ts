@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, PDFString, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { encode } from 'uqr'
-import { layoutPdf, PAGE_SIZES, type PageSize, type PdfContent, type QrOp } from './layout'
+import type { Measure, PdfPage, QrOp } from './draw'
 
 const COLORS = {
   ink: rgb(0.106, 0.122, 0.141),
@@ -17,7 +17,8 @@ const COLORS = {
 export const MISSING_GLYPH = '\u25A1'
 
 export interface PdfOptions {
-  size: PageSize
+  /** The page in points (every page of a document has the same). */
+  page: { width: number; height: number }
   lang: 'nl' | 'en'
   title: string
   now: Date
@@ -95,11 +96,12 @@ function drawable(font: PDFFont): (text: string) => string {
 }
 
 /**
- * Renders the agreement as a vector PDF with our own embedded (subset) TrueType font: text stays
- * selectable and searchable. `regular` and `bold` are the TTF files' bytes.
+ * Renders pages as a vector PDF with our own embedded (subset) TrueType font: text stays
+ * selectable and searchable. `layout` lays the pages out with the fonts' widths; `regular` and
+ * `bold` are the TTF files' bytes.
  */
 export async function renderPdf(
-  content: PdfContent,
+  layout: (measure: Measure) => readonly PdfPage[],
   fonts: { regular: Uint8Array; bold: Uint8Array },
   options: PdfOptions,
 ): Promise<Uint8Array> {
@@ -135,8 +137,8 @@ export async function renderPdf(
   pdf.setCreator('Partnerschapskaart')
   pdf.setProducer('Partnerschapskaart')
 
-  const { width, height } = PAGE_SIZES[options.size]
-  for (const layoutPage of layoutPdf(content, options.size, measure)) {
+  const { width, height } = options.page
+  for (const layoutPage of layout(measure)) {
     const page = pdf.addPage([width, height])
     for (const op of layoutPage.ops) {
       if (op.kind === 'qr') {
@@ -160,6 +162,23 @@ export async function renderPdf(
             op.fill === 'note' ? COLORS.note : op.fill === 'header' ? COLORS.header : undefined,
           borderColor: op.fill === 'note' ? COLORS.noteLine : COLORS.line,
           borderWidth: 0.75,
+        })
+      } else if (op.kind === 'line') {
+        page.drawLine({
+          start: { x: op.x1, y: height - op.y1 },
+          end: { x: op.x2, y: height - op.y2 },
+          thickness: op.width,
+          color: COLORS[op.color],
+          dashArray: op.dashed ? [4, 3] : undefined,
+        })
+      } else if (op.kind === 'dot') {
+        page.drawCircle({
+          x: op.x,
+          y: height - op.y,
+          size: op.r,
+          color: op.hollow ? rgb(1, 1, 1) : COLORS[op.color],
+          borderColor: COLORS[op.color],
+          borderWidth: 1.5,
         })
       } else {
         page.drawText(clean(op.text), {
