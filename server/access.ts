@@ -67,6 +67,11 @@ export class AccessStore {
     return timingSafeEqual(Buffer.from(stored, 'hex'), hash(key)) ? 'facilitator' : 'forbidden'
   }
 
+  /** How many times the map's trajectory was deleted; a trajectory connection must name it. */
+  trajectoryEpoch(roomId: string): Promise<number> {
+    return this.records.trajectoryEpoch(roomId)
+  }
+
   /** The room a viewer token opens, or null. */
   roomForViewer(token: string): Promise<string | null> {
     return this.records.roomForViewerHash(hash(token).toString('hex'))

@@ -3,7 +3,13 @@ import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { canWrite, type AccessLevel, type AccessStore } from './access.js'
-import { CloseCode, CloseReason, docKey as keyOf, SUBPROTOCOL } from '../shared/protocol.js'
+import {
+  CloseCode,
+  CloseReason,
+  docKey as keyOf,
+  SUBPROTOCOL,
+  TRAJECTORY_EPOCH_PARAM,
+} from '../shared/protocol.js'
 import { Connection, type ConnectionLimits } from './connection.js'
 import { errorText, log, logName } from './log.js'
 import { PerAddress } from './perAddress.js'
@@ -14,6 +20,13 @@ import { RoomsFullError, type RoomRegistry } from './rooms.js'
 import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
 
 type Refusal = { refuse: number; reason: string }
+
+/** The trajectory epoch a connection names (none is 0); NaN for anything but a whole number. */
+function epochOf(req: http.IncomingMessage): number {
+  const value = new URL(req.url ?? '/', 'http://localhost').searchParams.get(TRAJECTORY_EPOCH_PARAM)
+  if (value === null) return 0
+  return /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN
+}
 
 export interface AdmissionParts {
   access: AccessStore
@@ -75,6 +88,9 @@ export function createAdmission(parts: AdmissionParts) {
       level = who === 'facilitator' ? 'facilitator' : 'participant'
     }
     if (!roomId) return { refuse: CloseCode.unknownMap, reason: CloseReason.unknownMap }
+    // Opened before the trajectory was last deleted: what this device holds is gone for good.
+    if (route.doc === 'trajectory' && epochOf(req) !== (await access.trajectoryEpoch(roomId)))
+      return { refuse: CloseCode.deleted, reason: CloseReason.trajectoryDeleted }
     return { docKey: keyOf(roomId, route.doc), roomId, level, writable: canWrite(level, route.doc) }
   }
 

@@ -149,11 +149,19 @@ export function createApi(
     }
 
     if (route?.call === 'trajectory') {
-      if (req.method !== 'DELETE') {
-        res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'DELETE' }).end()
+      if (req.method !== 'DELETE' && req.method !== 'GET') {
+        res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, DELETE' }).end()
         return true
       }
       const { roomId } = route
+      if (req.method === 'GET') {
+        // Anyone in the map (who knows its id) may open its trajectory: the epoch to open it with.
+        return answer(res, async () => {
+          if ((await access.check(roomId, null)) === 'unknown')
+            return json(res, 404, { error: 'unknown-map' })
+          json(res, 200, { epoch: await access.trajectoryEpoch(roomId) })
+        })
+      }
       return answer(res, async () => {
         if (typeof key !== 'string' || !(await access.isFacilitatorKey(roomId, key))) {
           json(res, 403, { error: 'forbidden' })

@@ -32,14 +32,15 @@ export class MapDeletion {
    * Deletes a map's trajectory for good; the map stays. Storage first (when it fails, nobody is
    * told); then everyone connected to it is told (4410), here and on the other servers, and
    * once what this server was storing of it is done, its rows are deleted again: whatever was
-   * on its way meanwhile goes too. False when there is no such map.
+   * on its way meanwhile goes too. The first deletion counts in the trajectory's epoch, so a
+   * device that reconnects with what it held is refused. False when there is no such map.
    */
   async deleteTrajectory(roomId: string): Promise<boolean> {
     const doc = docKey(roomId, 'trajectory')
     if (!(await this.records.deleteTrajectory(roomId))) return false
     this.relay?.publish(doc, { kind: 'deleted' })
     await this.rooms.evictSettled(doc, CloseCode.deleted, CloseReason.trajectoryDeleted)
-    await this.records.deleteTrajectory(roomId)
+    await this.records.deleteTrajectory(roomId, { again: true })
     log.info('trajectory deleted', { room: logName(roomId) })
     return true
   }

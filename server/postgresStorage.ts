@@ -111,6 +111,9 @@ export class PostgresStorage implements Storage {
           Buffer.from(version.control),
         ])
       }
+      if (map.trajectoryEpoch > 0) {
+        await client.query(PG_SQL.putTrajectoryEpoch, [record.roomId, map.trajectoryEpoch])
+      }
       if (map.joinCode) {
         await client.query(`${PG_SQL.insertCode} ON CONFLICT DO NOTHING`, [
           map.joinCode.code,
@@ -248,12 +251,13 @@ export class PostgresStorage implements Storage {
       await client.query('DELETE FROM updates WHERE room = ANY($1::text[])', [docs])
       await client.query('DELETE FROM rooms WHERE room = ANY($1::text[])', [docs])
       await client.query(PG_SQL.deleteVersions, [roomId])
+      await client.query(PG_SQL.deleteTrajectoryEpoch, [roomId])
       await client.query(PG_SQL.deleteCodeOf, [roomId])
     })
     for (const doc of docs) this.clock.forget(doc)
   }
 
-  async deleteTrajectory(roomId: string): Promise<boolean> {
+  async deleteTrajectory(roomId: string, options: { again?: boolean } = {}): Promise<boolean> {
     const doc = docKey(roomId, 'trajectory')
     const deleted = await this.transaction(async (client) => {
       // The map's record, locked: appends and compactions under way finish first (and their
@@ -262,10 +266,16 @@ export class PostgresStorage implements Storage {
       if (live.rowCount !== 1) return false
       await client.query('DELETE FROM updates WHERE room = $1', [doc])
       await client.query('DELETE FROM rooms WHERE room = $1', [doc])
+      if (!options.again) await client.query(PG_SQL.bumpTrajectoryEpoch, [roomId])
       return true
     })
     this.clock.forget(doc)
     return deleted
+  }
+
+  async trajectoryEpoch(roomId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ epoch: number }>(PG_SQL.trajectoryEpoch, [roomId])
+    return rows[0] ? Number(rows[0].epoch) : 0
   }
 
   async saveVersion(

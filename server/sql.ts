@@ -59,6 +59,10 @@ export function tablesSql(types: ColumnTypes): string {
       control_data ${types.bytes} NOT NULL,
       PRIMARY KEY (room, number)
     );
+    CREATE TABLE IF NOT EXISTS trajectory_epochs (
+      room TEXT PRIMARY KEY,
+      epoch INTEGER NOT NULL
+    );
   `
 }
 
@@ -104,6 +108,13 @@ export const SQL = {
     FROM card_versions WHERE room = ? ORDER BY number`,
   loadVersion: 'SELECT map_data, control_data FROM card_versions WHERE room = ? AND number = ?',
   deleteVersions: 'DELETE FROM card_versions WHERE room = ?',
+
+  // How many times a map's trajectory was deleted: a connection must name the current count.
+  trajectoryEpoch: 'SELECT epoch FROM trajectory_epochs WHERE room = ?',
+  bumpTrajectoryEpoch: `INSERT INTO trajectory_epochs (room, epoch) VALUES (?, 1)
+    ON CONFLICT (room) DO UPDATE SET epoch = trajectory_epochs.epoch + 1`,
+  putTrajectoryEpoch: 'INSERT INTO trajectory_epochs (room, epoch) VALUES (?, ?)',
+  deleteTrajectoryEpoch: 'DELETE FROM trajectory_epochs WHERE room = ?',
 
   // Join codes.
   insertCode: 'INSERT INTO join_codes (code, room, expires_at) VALUES (?, ?, ?)',

@@ -92,6 +92,9 @@ export class SqliteStorage implements Storage {
         SQL.loadVersion,
       ),
       deleteVersions: prepare<[string]>(SQL.deleteVersions),
+      trajectoryEpoch: prepare<[string], { epoch: number }>(SQL.trajectoryEpoch),
+      bumpTrajectoryEpoch: prepare<[string]>(SQL.bumpTrajectoryEpoch),
+      deleteTrajectoryEpoch: prepare<[string]>(SQL.deleteTrajectoryEpoch),
     }
     this.appendTransaction = db.transaction((doc, updates, now, touch) => {
       // One writer at a time: a deletion is either before this (the map is gone) or after.
@@ -173,6 +176,7 @@ export class SqliteStorage implements Storage {
         docs,
         joinCode: code ? { code: code.code, expiresAt: code.expires_at } : null,
         versions,
+        trajectoryEpoch: this.stmt.trajectoryEpoch.get(map.room)?.epoch ?? 0,
       }
     }
   }
@@ -264,6 +268,7 @@ export class SqliteStorage implements Storage {
         this.stmt.deleteRoom.run(doc)
       }
       this.stmt.deleteVersions.run(roomId)
+      this.stmt.deleteTrajectoryEpoch.run(roomId)
       this.stmt.deleteCodeOf.run(roomId)
       this.stmt.deleteMap.run(roomId)
     })()
@@ -285,17 +290,22 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  async deleteTrajectory(roomId: string): Promise<boolean> {
+  async deleteTrajectory(roomId: string, options: { again?: boolean } = {}): Promise<boolean> {
     const doc = docKey(roomId, 'trajectory')
     const deleted = this.db.transaction(() => {
       if (!this.stmt.mapExists.get(roomId)) return false
       this.clock.forget(doc)
       this.stmt.deleteLog.run(doc)
       this.stmt.deleteRoom.run(doc)
+      if (!options.again) this.stmt.bumpTrajectoryEpoch.run(roomId)
       return true
     })()
     if (deleted) this.checkpoint()
     return deleted
+  }
+
+  async trajectoryEpoch(roomId: string): Promise<number> {
+    return this.stmt.trajectoryEpoch.get(roomId)?.epoch ?? 0
   }
 
   async saveVersion(

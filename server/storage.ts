@@ -41,6 +41,8 @@ export interface ImportedMap {
   docs: { name: string; updates: Uint8Array[]; createdAt: number; updatedAt: number }[]
   joinCode: { code: string; expiresAt: number } | null
   versions: (CardVersionInfo & CardVersionSnapshot)[]
+  /** How many times its trajectory was deleted (`trajectoryEpoch`). */
+  trajectoryEpoch: number
 }
 
 /**
@@ -130,11 +132,18 @@ export interface MapRecords {
    */
   deleteMap(roomId: string): Promise<void>
   /**
-   * Removes a map's trajectory for good (its log and its record), with the map's record taken
-   * as `deleteMap` takes it; the map itself, its facilitation and its versions stay. False when
-   * there is no such map.
+   * Removes a map's trajectory for good (its log and its record) and counts the deletion in its
+   * epoch, with the map's record taken as `deleteMap` takes it; the map itself, its facilitation
+   * and its versions stay. False when there is no such map. `again` deletes what arrived since a
+   * deletion, without counting another.
    */
-  deleteTrajectory(roomId: string): Promise<boolean>
+  deleteTrajectory(roomId: string, options?: { again?: boolean }): Promise<boolean>
+  /**
+   * How many times the map's trajectory was deleted (0 before the first time). A connection to
+   * the trajectory names the count it knows; one from before the last deletion is refused, so a
+   * device that was offline then cannot bring the deleted trajectory back.
+   */
+  trajectoryEpoch(roomId: string): Promise<number>
   /** Maps made before `cutoff` whose documents did not change since. */
   staleMaps(cutoff: number): Promise<string[]>
 }

@@ -119,6 +119,12 @@ export type DocName = (typeof DOC_NAMES)[number]
 export const CONTROL_SEGMENT = 'control'
 /** …and of the trajectory (`/ws/<room>/trajectory`). */
 export const TRAJECTORY_SEGMENT = 'trajectory'
+/**
+ * The query parameter a trajectory connection names its epoch with (`?epoch=2`): how many times
+ * the trajectory had been deleted when this device opened it (`GET /api/maps/<room>/trajectory`
+ * tells). A connection with another count is closed as deleted; none means 0.
+ */
+export const TRAJECTORY_EPOCH_PARAM = 'epoch'
 
 /** True for the name of a document that follows the room id (all but the map itself). */
 export function isDocSegment(value: unknown): value is Exclude<DocName, 'map'> {

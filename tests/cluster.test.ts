@@ -331,6 +331,12 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
       body: JSON.stringify({ label: 'na bijeenkomst 1' }),
     })
     expect(saved.status).toBe(201)
+    // So does the count of its deleted trajectories: an old copy stays refused after the move.
+    const deleted = await fetch(`${single.url}api/maps/${maps[1]!.roomId}/trajectory`, {
+      method: 'DELETE',
+      headers: { 'x-facilitator-key': maps[1]!.facilitatorKey },
+    })
+    expect(deleted.status).toBe(200)
     await stopServerProcess(single)
 
     const url = await database()
@@ -351,6 +357,13 @@ describe.skipIf(servicesMissing)('many servers: PostgreSQL and Redis', () => {
     expect(await run()).toMatch(/^Moved 0 maps .* 2 were there already/)
 
     const moved = await node(url)
+    const epochs = await Promise.all(
+      maps.map(async (map) => {
+        const response = await fetch(`${moved.url}api/maps/${map.roomId}/trajectory`)
+        return ((await response.json()) as { epoch: number }).epoch
+      }),
+    )
+    expect(epochs).toEqual([0, 1])
     const versions = await fetch(`${moved.url}api/maps/${maps[1]!.roomId}/versions`)
     expect(((await versions.json()) as { versions: { label: string }[] }).versions).toEqual([
       expect.objectContaining({ number: 1, label: 'na bijeenkomst 1' }),

@@ -46,6 +46,12 @@ function deleteTrajectory(server: Server, roomId: string, key: string) {
   })
 }
 
+async function epochOf(server: Server, roomId: string): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${server.port}${ApiPath.trajectory(roomId)}`)
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { epoch: number }).epoch
+}
+
 function trajectoryTests(
   start: () => Promise<Server>,
   rows: (server: Server, doc: string) => Promise<number>,
@@ -127,8 +133,9 @@ function trajectoryTests(
       expect(refusal).toEqual({ code: 4410, reason: 'trajectory-deleted' })
     }
     expect(await rows(server, `${roomId}/trajectory`)).toBe(0)
-    // Opened again, it is empty: a new trajectory can start.
-    const again = client(server.port, roomId, { doc: 'trajectory' })
+    // Opened again with the epoch the server now gives, it is empty: a new one can start.
+    expect(await epochOf(server, roomId)).toBe(1)
+    const again = client(server.port, roomId, { doc: 'trajectory', epoch: 1 })
     await whenSynced(again)
     expect(again.doc.getMap('meetings').size).toBe(0)
     // The map, its notes and its versions carry on.
@@ -139,6 +146,39 @@ function trajectoryTests(
     const versions = await fetch(`http://127.0.0.1:${server.port}${ApiPath.versions(roomId)}`)
     expect(((await versions.json()) as { versions: unknown[] }).versions).toHaveLength(1)
     expect((await deleteTrajectory(server, 'B'.repeat(22), facilitatorKey)).status).toBe(403)
+  })
+
+  it('does not let a device that was away when it was deleted bring the trajectory back', async () => {
+    const server = await start()
+    const { roomId, facilitatorKey } = await createMap(server.port)
+    const marker = 'Verslag-Reigersbos-51af07'
+    expect(await epochOf(server, roomId)).toBe(0)
+    const away = client(server.port, roomId, { doc: 'trajectory', facilitatorKey, epoch: 0 })
+    await whenSynced(away)
+    addMeeting(away, 'meeting-0001', { ...MEETING, report: marker })
+    await waitFor(async () => (await rows(server, `${roomId}/trajectory`)) > 0, 'stored')
+    // The laptop goes offline, keeping what it had; meanwhile a colleague deletes the trajectory.
+    away.provider.disconnect()
+    expect((await deleteTrajectory(server, roomId, facilitatorKey)).status).toBe(200)
+    expect(await epochOf(server, roomId)).toBe(1)
+    // Back online, it offers its old copy: the server closes it as deleted and keeps nothing.
+    const refused = refusalOf(away)
+    away.provider.connect()
+    expect(await refused).toEqual({ code: 4410, reason: 'trajectory-deleted' })
+    expect(await rows(server, `${roomId}/trajectory`)).toBe(0)
+    const fresh = client(server.port, roomId, { doc: 'trajectory', epoch: 1 })
+    await whenSynced(fresh)
+    expect(fresh.doc.getMap('meetings').size).toBe(0)
+    // An epoch that is no whole number, or one from the future, is refused the same way.
+    for (const epoch of ['x1', '2']) {
+      const odd = client(server.port, roomId, { doc: 'trajectory', epoch })
+      const closed = refusalOf(odd)
+      expect(await closed).toEqual({ code: 4410, reason: 'trajectory-deleted' })
+    }
+    const unknown = await fetch(
+      `http://127.0.0.1:${server.port}${ApiPath.trajectory('C'.repeat(22))}`,
+    )
+    expect(unknown.status).toBe(404)
   })
 }
 

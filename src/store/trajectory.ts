@@ -22,7 +22,11 @@ import {
   type TrajectoryDoc,
   type TrajectoryView,
 } from '../map/trajectory'
-import { TrajectoryConnection, type TrajectoryStatus } from '../sync/trajectoryConnection'
+import {
+  TrajectoryConnection,
+  trajectoryEpoch,
+  type TrajectoryStatus,
+} from '../sync/trajectoryConnection'
 import { useRoom } from './roomStore'
 
 export type { TrajectoryStatus } from '../sync/trajectoryConnection'
@@ -49,7 +53,9 @@ interface TrajectoryState {
 interface Live {
   roomId: string
   doc: TrajectoryDoc
-  connection: TrajectoryConnection
+  /** Null until the server said which epoch to open it with. */
+  connection: TrajectoryConnection | null
+  retry: ReturnType<typeof setTimeout> | null
   stop: () => void
 }
 
@@ -61,24 +67,40 @@ export const useTrajectory = create<TrajectoryState>()((set, get) => {
     const key = useRoom.getState().secrets?.facilitatorKey ?? null
     const doc = createTrajectoryDoc()
     const stop = observeTrajectory(doc, () => set({ view: viewTrajectory(doc) }))
-    const connection = new TrajectoryConnection(roomId, key, doc, (status) => {
-      if (status === 'deleted') {
-        // Gone for good: a fresh, empty document, so a new trajectory can start.
-        disconnect()
-        set({ status: 'connecting', view: EMPTY_TRAJECTORY, deleted: true })
-        connect(roomId)
-        return
-      }
-      set({ status })
-    })
-    live = { roomId, doc, connection, stop }
+    const current: Live = { roomId, doc, connection: null, retry: null, stop }
+    live = current
     set({ view: viewTrajectory(doc) })
+    const attach = (): void => {
+      current.retry = null
+      trajectoryEpoch(roomId).then(
+        (epoch) => {
+          if (live !== current) return
+          current.connection = new TrajectoryConnection(roomId, epoch, key, doc, (status) => {
+            if (status === 'deleted') {
+              // Gone for good: a fresh, empty document, so a new trajectory can start.
+              disconnect()
+              set({ status: 'connecting', view: EMPTY_TRAJECTORY, deleted: true })
+              connect(roomId)
+              return
+            }
+            set({ status })
+          })
+        },
+        () => {
+          if (live !== current) return
+          set({ status: 'offline' })
+          current.retry = setTimeout(attach, 2_500)
+        },
+      )
+    }
+    attach()
   }
 
   function disconnect(): void {
     if (!live) return
     live.stop()
-    live.connection.destroy()
+    live.connection?.destroy()
+    if (live.retry) clearTimeout(live.retry)
     destroyDoc(live.doc)
     live = null
   }

@@ -5,10 +5,12 @@
  */
 import { WebsocketProvider } from 'y-websocket'
 import {
+  ApiPath,
   CloseCode,
   CloseReason,
   isPermanentClose,
   subprotocolsFor,
+  TRAJECTORY_EPOCH_PARAM,
   TRAJECTORY_SEGMENT,
 } from '../../shared/protocol'
 import type { TrajectoryDoc } from '../map/doc'
@@ -17,11 +19,26 @@ import { websocketBase } from './roomConnection'
 
 export type TrajectoryStatus = 'connecting' | 'connected' | 'offline' | 'deleted' | 'refused'
 
+/**
+ * How many times the map's trajectory was deleted, from the server: a connection names it, and
+ * is closed as deleted once it no longer holds (a device that was away must not bring a deleted
+ * trajectory back).
+ */
+export async function trajectoryEpoch(roomId: string): Promise<number> {
+  const response = await fetch(ApiPath.trajectory(roomId), { cache: 'no-store' })
+  if (!response.ok) throw new Error(`trajectory ${response.status}`)
+  const { epoch } = (await response.json()) as { epoch?: unknown }
+  if (typeof epoch !== 'number' || !Number.isSafeInteger(epoch) || epoch < 0)
+    throw new Error('trajectory epoch')
+  return epoch
+}
+
 export class TrajectoryConnection {
   private readonly provider: WebsocketProvider
 
   constructor(
     roomId: string,
+    epoch: number,
     facilitatorKey: string | null,
     doc: TrajectoryDoc,
     onStatus: (status: TrajectoryStatus) => void,
@@ -33,6 +50,7 @@ export class TrajectoryConnection {
       providerDoc(doc),
       {
         protocols: subprotocolsFor(facilitatorKey),
+        params: { [TRAJECTORY_EPOCH_PARAM]: String(epoch) },
         maxBackoffTime: 2_500,
         shouldReconnect: (event: CloseEvent) => !isPermanentClose(event.code),
       },

@@ -17,6 +17,8 @@ export interface ConnectOptions {
   facilitatorKey?: string
   /** Connect through the read-only viewer link instead of the room id. */
   viewerToken?: string
+  /** The trajectory epoch to name (`?epoch=`), as our client does; none is the first. */
+  epoch?: number | string
 }
 
 /**
@@ -39,6 +41,7 @@ export function connectStockClient(
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     protocols,
+    params: options.epoch === undefined ? {} : { epoch: String(options.epoch) },
   })
   return {
     doc,
