@@ -89,7 +89,12 @@ export function createAdmission(parts: AdmissionParts) {
     }
     if (!roomId) return { refuse: CloseCode.unknownMap, reason: CloseReason.unknownMap }
     // Opened before the trajectory was last deleted: what this device holds is gone for good.
-    if (route.doc === 'trajectory' && epochOf(req) !== (await access.trajectoryEpoch(roomId)))
+    // (The big screen writes nothing and opens it afresh each time, so it names no epoch.)
+    if (
+      route.doc === 'trajectory' &&
+      level !== 'viewer' &&
+      epochOf(req) !== (await access.trajectoryEpoch(roomId))
+    )
       return { refuse: CloseCode.deleted, reason: CloseReason.trajectoryDeleted }
     return { docKey: keyOf(roomId, route.doc), roomId, level, writable: canWrite(level, route.doc) }
   }

@@ -359,6 +359,8 @@ export const CONTROL_DOC: DocShape = {
       pulse: (value) => isOneOf(PULSE_PHASES, value),
       /** Looking back at the actions: the one on screen, or null for the summary. */
       lookBack: record({ note: orNull(isId) }),
+      /** A trajectory meeting on the big screen, by its id: nothing of the meeting is copied here. */
+      shownMeeting: isId,
     },
   },
   /** Notes the group marked as shared -> true */

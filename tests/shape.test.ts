@@ -34,6 +34,7 @@ import {
   setJoinCode,
   setLink,
   setLookBack,
+  setShownMeeting,
   setLocked,
   setPulse,
   setShowBalance,
@@ -275,6 +276,9 @@ describe('the schema the server checks', () => {
     setLookBack(handle(client), { note: null })
     setLookBack(handle(client), null)
     setLookBack(handle(client), { note: 'note-0000002' })
+    setShownMeeting(handle(client), 'meeting00001')
+    setShownMeeting(handle(client), null)
+    setShownMeeting(handle(client), 'meeting00002')
     expect(refused).toEqual([])
     expect(viewControl(handle(server))).toEqual(viewControl(handle(client)))
     expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc(), MAP_DOC)).toMatch(/schema/)
@@ -293,6 +297,26 @@ describe('the schema the server checks', () => {
       ([, value]) =>
         verdict(
           updateOf(doc, (d) => d.getMap('facilitation').set('lookBack', value)),
+          doc,
+          CONTROL_DOC,
+        ) === null,
+    )
+    expect(accepted.map(([what]) => what)).toEqual([])
+  })
+
+  it('refuses a meeting on the big screen that is anything but the id of one', () => {
+    const doc = new Y.Doc()
+    const cases: Array<[string, unknown]> = [
+      ['an id with markup', '<img src=x>'],
+      ['the report itself', { report: 'Elkaar eerder bellen.' }],
+      ['a list of meetings', ['meeting00001']],
+      ['a number', 1],
+      ['true', true],
+    ]
+    const accepted = cases.filter(
+      ([, value]) =>
+        verdict(
+          updateOf(doc, (d) => d.getMap('facilitation').set('shownMeeting', value)),
           doc,
           CONTROL_DOC,
         ) === null,

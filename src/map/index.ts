@@ -83,6 +83,7 @@ export {
   setShowBalance,
   setPulse,
   setLookBack,
+  setShownMeeting,
   PULSE_PHASES,
   type PulsePhase,
   setJoinCode,

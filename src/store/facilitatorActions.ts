@@ -17,6 +17,7 @@ import {
   setShowBalance,
   setPulse,
   setLookBack,
+  setShownMeeting,
   type PulsePhase,
   setFollow,
   setJoinCode,
@@ -60,6 +61,8 @@ export interface FacilitatorActions {
   setPulse(phase: PulsePhase | null): void
   /** Puts an action (or, with null, the summary) on every screen; `false` ends looking back. */
   setLookBack(note: NoteId | null | false): void
+  /** Shows a trajectory meeting's report on the big screen, or (null) takes it off. */
+  setShownMeeting(meeting: string | null): void
   setPrivateWriting(on: boolean): void
   revealDrafts(anonymous: boolean): void
   /** Opens or closes joining by short code; resolves false when it failed. */
@@ -98,6 +101,7 @@ export function facilitatorActions(
     setShowBalance: (show) => facilitate((doc) => setShowBalance(doc, show)),
     setPulse: (phase) => facilitate((doc) => setPulse(doc, phase)),
     setLookBack: (note) => facilitate((doc) => setLookBack(doc, note === false ? null : { note })),
+    setShownMeeting: (meeting) => facilitate((doc) => setShownMeeting(doc, meeting)),
     setPrivateWriting: (on) => facilitate((doc) => setPrivateWriting(doc, on)),
     revealDrafts: (anonymous) => facilitate((doc) => revealDrafts(doc, anonymous)),
 

@@ -36,8 +36,11 @@ interface TrajectoryState {
   view: TrajectoryView
   /** Set once this device deleted the trajectory, or heard it was: the part says so. */
   deleted: boolean
-  /** Connects the trajectory of the open map while the returned close is not called. */
-  open(): () => void
+  /**
+   * Connects the trajectory of the open map (or, with its viewer token, the big screen's, read
+   * only) while the returned close is not called.
+   */
+  open(viewerToken?: string): () => void
   start(title: string): void
   addPartner(partner: NameAndSide): void
   removePartner(id: string): void
@@ -51,7 +54,8 @@ interface TrajectoryState {
 }
 
 interface Live {
-  roomId: string
+  /** The room id, or `v:` and the viewer token on the big screen. */
+  key: string
   doc: TrajectoryDoc
   /** Null until the server said which epoch to open it with. */
   connection: TrajectoryConnection | null
@@ -62,29 +66,44 @@ interface Live {
 let live: Live | null = null
 let users = 0
 
+/** Whose trajectory to open: the open map's, or the big screen's by its viewer token. */
+type Source = { roomId: string } | { viewerToken: string }
+
+const keyOf = (source: Source) => ('roomId' in source ? source.roomId : `v:${source.viewerToken}`)
+
 export const useTrajectory = create<TrajectoryState>()((set, get) => {
-  function connect(roomId: string): void {
-    const key = useRoom.getState().secrets?.facilitatorKey ?? null
+  function connect(source: Source): void {
     const doc = createTrajectoryDoc()
     const stop = observeTrajectory(doc, () => set({ view: viewTrajectory(doc) }))
-    const current: Live = { roomId, doc, connection: null, retry: null, stop }
+    const current: Live = { key: keyOf(source), doc, connection: null, retry: null, stop }
     live = current
     set({ view: viewTrajectory(doc) })
+    const onStatus = (status: TrajectoryStatus): void => {
+      if (status === 'deleted') {
+        // Gone for good: a fresh, empty document, so a new trajectory can start.
+        disconnect()
+        set({ status: 'connecting', view: EMPTY_TRAJECTORY, deleted: true })
+        connect(source)
+        return
+      }
+      set({ status })
+    }
+    if ('viewerToken' in source) {
+      current.connection = new TrajectoryConnection(source, doc, onStatus)
+      return
+    }
+    const { roomId } = source
     const attach = (): void => {
       current.retry = null
       trajectoryEpoch(roomId).then(
         (epoch) => {
           if (live !== current) return
-          current.connection = new TrajectoryConnection(roomId, epoch, key, doc, (status) => {
-            if (status === 'deleted') {
-              // Gone for good: a fresh, empty document, so a new trajectory can start.
-              disconnect()
-              set({ status: 'connecting', view: EMPTY_TRAJECTORY, deleted: true })
-              connect(roomId)
-              return
-            }
-            set({ status })
-          })
+          const facilitatorKey = useRoom.getState().secrets?.facilitatorKey ?? null
+          current.connection = new TrajectoryConnection(
+            { roomId, epoch, facilitatorKey },
+            doc,
+            onStatus,
+          )
         },
         () => {
           if (live !== current) return
@@ -114,13 +133,14 @@ export const useTrajectory = create<TrajectoryState>()((set, get) => {
     status: 'connecting',
     view: EMPTY_TRAJECTORY,
     deleted: false,
-    open() {
+    open(viewerToken) {
       const { roomId } = useRoom.getState()
-      if (!roomId) return () => {}
-      if (live && live.roomId !== roomId) disconnect()
+      const source: Source | null = viewerToken ? { viewerToken } : roomId ? { roomId } : null
+      if (!source) return () => {}
+      if (live && live.key !== keyOf(source)) disconnect()
       if (!live) {
         set({ status: 'connecting', view: EMPTY_TRAJECTORY, deleted: false })
-        connect(roomId)
+        connect(source)
       }
       users++
       let closed = false
@@ -173,10 +193,10 @@ export const useTrajectory = create<TrajectoryState>()((set, get) => {
         return false
       }
       // The server closes the connection too; this device starts afresh at once.
-      if (live?.roomId === roomId && get().status !== 'connecting') {
+      if (live?.key === roomId && get().status !== 'connecting') {
         disconnect()
         set({ status: 'connecting', view: EMPTY_TRAJECTORY, deleted: true })
-        if (users > 0) connect(roomId)
+        if (users > 0) connect({ roomId })
       }
       return true
     },

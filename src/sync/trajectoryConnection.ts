@@ -12,6 +12,7 @@ import {
   subprotocolsFor,
   TRAJECTORY_EPOCH_PARAM,
   TRAJECTORY_SEGMENT,
+  VIEWER_SEGMENT,
 } from '../../shared/protocol'
 import type { TrajectoryDoc } from '../map/doc'
 import { providerDoc } from '../map/providerDoc'
@@ -33,24 +34,30 @@ export async function trajectoryEpoch(roomId: string): Promise<number> {
   return epoch
 }
 
+/** Whose trajectory: a map's, by its id (at an epoch), or the big screen's, by its viewer token. */
+export type TrajectoryTarget =
+  | { readonly roomId: string; readonly epoch: number; readonly facilitatorKey: string | null }
+  | { readonly viewerToken: string }
+
 export class TrajectoryConnection {
   private readonly provider: WebsocketProvider
 
   constructor(
-    roomId: string,
-    epoch: number,
-    facilitatorKey: string | null,
+    target: TrajectoryTarget,
     doc: TrajectoryDoc,
     onStatus: (status: TrajectoryStatus) => void,
     serverUrl = websocketBase(window.location),
   ) {
+    const member = 'roomId' in target
     this.provider = new WebsocketProvider(
-      `${serverUrl}/${roomId}`,
+      member
+        ? `${serverUrl}/${target.roomId}`
+        : `${serverUrl}/${VIEWER_SEGMENT}/${target.viewerToken}`,
       TRAJECTORY_SEGMENT,
       providerDoc(doc),
       {
-        protocols: subprotocolsFor(facilitatorKey),
-        params: { [TRAJECTORY_EPOCH_PARAM]: String(epoch) },
+        protocols: subprotocolsFor(member ? target.facilitatorKey : null),
+        params: member ? { [TRAJECTORY_EPOCH_PARAM]: String(target.epoch) } : {},
         maxBackoffTime: 2_500,
         shouldReconnect: (event: CloseEvent) => !isPermanentClose(event.code),
       },

@@ -89,6 +89,26 @@ describe('a trajectory', () => {
       await partner.page.screenshot({ path: `${SHOTS}/trajectory-phone-390.png` })
     }
 
+    // At the start of the next meeting the big screen shows what the group took along.
+    const viewerUrl = await facilitator.room.viewerLink()
+    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
+    await screen.page.goto(viewerUrl)
+    await facilitator.room.openPanel('Traject')
+    const show = first.getByRole('button', {
+      name: 'Wat we meenamen uit bijeenkomst 1 op het grote scherm laten zien',
+    })
+    await show.click()
+    expect(await show.getAttribute('aria-pressed')).toBe('true')
+    const shown = screen.page.getByRole('region', { name: 'Wat we meenamen' })
+    await shown.getByText('Bijeenkomst 1 · 12 maart 2026 · Waarden').waitFor()
+    await shown.getByText('Elkaar eerder bellen.').waitFor()
+    await shown.getByText('Voorbereid door: Ayşe (informeel), Ellen (formeel)').waitFor()
+    if (SHOTS) await screen.page.screenshot({ path: `${SHOTS}/trajectory-big-screen-1920.png` })
+    await show.click()
+    await shown.waitFor({ state: 'detached' })
+    await show.click()
+    await shown.waitFor()
+
     // Deleted for good: the partner is told, the map stays.
     await panel.getByRole('button', { name: 'Traject verwijderen' }).click()
     await panel.getByRole('button', { name: 'Ja, verwijderen' }).click()
@@ -100,6 +120,9 @@ describe('a trajectory', () => {
     await partner.page.reload()
     await partner.room.openPanel('Traject')
     await theirs.getByText('Deze kaart hoort nog niet bij een traject.').waitFor()
+    // The big screen no longer shows anything of it.
+    await shown.waitFor({ state: 'detached' })
+    expect(screen.errors).toEqual([])
     expect(facilitator.errors).toEqual([])
     expect(partner.errors).toEqual([])
   })

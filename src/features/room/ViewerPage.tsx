@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 import { Principles } from '../facilitation/Principles'
@@ -14,6 +14,11 @@ import { ViewerStepBar } from './viewer/ViewerStepBar'
 import { VoteRanking } from './viewer/VoteRanking'
 import './viewer.css'
 
+/** A trajectory meeting's report loads, with its connection, only while the facilitator shows one. */
+const ShownMeeting = lazy(() =>
+  import('../trajectory/ShownMeeting').then((m) => ({ default: m.ShownMeeting })),
+)
+
 /**
  * The shared screen (a projector): the map, the step, its questions and the timer, following
  * every change live. Opened with the viewer link, it can read but never write, needs no mouse,
@@ -26,6 +31,7 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
   const joinCode = useRoom((state) => state.control.joinCode)
   const showBalance = useRoom((state) => state.control.showBalance)
   const pulse = useRoom((state) => state.control.pulse)
+  const shownMeeting = useRoom((state) => state.control.shownMeeting !== null)
   const voteClosed = useRoom((state) => state.control.vote !== null && !state.control.vote.open)
   const side = joinCode !== null || showBalance || pulse !== null || voteClosed
 
@@ -48,6 +54,11 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
           <ViewerBoard />
           <Spotlight />
           <LookBackScreen />
+          {shownMeeting && (
+            <Suspense fallback={null}>
+              <ShownMeeting viewerToken={viewerToken} />
+            </Suspense>
+          )}
         </div>
         {side && (
           <aside className="vw-side" aria-label={t('viewer.panels')}>

@@ -120,6 +120,7 @@ function MeetingItem({
   const lang = useLang((state) => state.lang)
   const facilitator = useRoom((state) => state.level === 'facilitator')
   const show = useVersionView((state) => state.show)
+  const shown = useRoom((state) => state.control.shownMeeting === meeting.id)
   const headingId = useId()
   return (
     <li className="trajectory-meeting" aria-labelledby={headingId}>
@@ -172,6 +173,14 @@ function MeetingItem({
         <div className="trajectory-actions">
           <button type="button" onClick={() => onEdit(true)}>
             {tt('meeting.edit')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={shown}
+            aria-label={tt('screen.showLabel', { number })}
+            onClick={() => useRoom.getState().setShownMeeting(shown ? null : meeting.id)}
+          >
+            {tt('screen.show')}
           </button>
           <KeepScores meeting={meeting} />
         </div>

@@ -82,6 +82,10 @@ export const trajectoryTexts = textBundle(
     'report.button': 'Trajectverslag maken (PDF)',
     'report.busy': 'Verslag maken…',
     'report.failed': 'Het verslag kon niet worden gemaakt. Is er verbinding? Probeer het nog eens.',
+    'screen.show': 'Op groot scherm',
+    'screen.showLabel': 'Wat we meenamen uit bijeenkomst {number} op het grote scherm laten zien',
+    'screen.title': 'Wat we meenamen',
+    'screen.prepared': 'Voorbereid door: {names}',
     'delete.title': 'Traject verwijderen',
     'delete.intro':
       'Alle bijeenkomsten, verslagen en scores gaan weg, voor iedereen. De kaart zelf en haar versies blijven.',
@@ -174,6 +178,10 @@ export const trajectoryTexts = textBundle(
     'report.button': 'Make the trajectory report (PDF)',
     'report.busy': 'Making the report…',
     'report.failed': 'The report could not be made. Is there a connection? Try again.',
+    'screen.show': 'On the big screen',
+    'screen.showLabel': 'Show what we took along from meeting {number} on the big screen',
+    'screen.title': 'What we took along',
+    'screen.prepared': 'Prepared by: {names}',
     'delete.title': 'Delete the trajectory',
     'delete.intro':
       'All meetings, reports and scores go, for everyone. The map itself and its versions remain.',

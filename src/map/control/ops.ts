@@ -215,3 +215,10 @@ export function setPulse(doc: ControlDoc, phase: PulsePhase | null): void {
 export function setLookBack(doc: ControlDoc, lookBack: { note: string | null } | null): void {
   write(doc, (state) => (lookBack ? state.set('lookBack', lookBack) : state.delete('lookBack')))
 }
+
+/** Puts a trajectory meeting (what the group took along from it) on the big screen, or (null) takes it off. */
+export function setShownMeeting(doc: ControlDoc, meeting: string | null): void {
+  write(doc, (state) =>
+    meeting ? state.set('shownMeeting', meeting) : state.delete('shownMeeting'),
+  )
+}

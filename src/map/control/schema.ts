@@ -77,6 +77,8 @@ export interface ControlView {
    * when the group is not looking back.
    */
   readonly lookBack: { readonly note: string | null } | null
+  /** The trajectory meeting (by id) whose report the big screen shows; null for none. */
+  readonly shownMeeting: string | null
 }
 
 /**

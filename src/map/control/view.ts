@@ -27,6 +27,7 @@ export function facilitationFields(doc: ControlDoc) {
     showBalance: boolean
     pulse: PulsePhase
     lookBack: { note: string | null }
+    shownMeeting: string
   }>
 }
 
@@ -64,6 +65,7 @@ export function viewControl(doc: ControlDoc, board: Board = DEFAULT_BOARD): Cont
     showBalance: raw.showBalance === true,
     pulse: raw.pulse ?? null,
     lookBack: raw.lookBack ?? null,
+    shownMeeting: raw.shownMeeting ?? null,
     joinCode: raw.joinCode ?? null,
   })
 }
