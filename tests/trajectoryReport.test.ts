@@ -181,6 +181,9 @@ describe('the trajectory report (checked with poppler-utils)', () => {
     expect(squashed).toContain(
       'Score aan het eind van de bijeenkomst: van 6,3 (bijeenkomst 1) naar 8,3 (bijeenkomst 3)',
     )
+    expect(squashed).toContain(
+      'Score bij het begin van de bijeenkomst: van 5 (bijeenkomst 1) naar 6 (bijeenkomst 2)',
+    )
   })
 
   it('reports each meeting: its form, what the group takes along, the version and who prepares', async () => {
@@ -253,6 +256,13 @@ describe('the trajectory report (checked with poppler-utils)', () => {
     expect(dots).toHaveLength(7)
     const frame = chartFrame(0, 0, 100, 3)
     expect(frame.yOf(10)).toBeLessThan(frame.yOf(1))
+    // The start of meeting 3 had too few answers: its dashed line stops at meeting 2.
+    const lines = pages.flatMap((page) => page.ops).filter((op) => op.kind === 'line')
+    const dashed = lines.filter((line) => line.dashed)
+    // One segment between meetings 1 and 2, and the legend's sample.
+    expect(dashed).toHaveLength(2)
+    const solid = lines.filter((line) => !line.dashed && line.color === 'accent')
+    expect(solid).toHaveLength(3)
     const ends = dots.filter((dot) => !dot.hollow).slice(0, 3)
     expect(ends[2]!.y).toBeLessThan(ends[0]!.y)
   })

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useLang, useT } from '../../i18n'
 import { useTexts } from '../../i18n/bundle'
 import { LIMITS, today } from '../../map'
 import {
   keptScores,
+  meetingOfToday,
   phaseScores,
   preparationBalance,
   type KeptScores,
@@ -30,6 +31,7 @@ export function MeetingList() {
   const meetings = useTrajectory((state) => state.view.meetings)
   const facilitator = useRoom((state) => state.level === 'facilitator')
   const [open, setOpen] = useState<string | null>(null)
+  const todays = meetingOfToday(meetings, today())
   return (
     <section className="trajectory-part" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{tt('meetings.title')}</h4>
@@ -40,6 +42,7 @@ export function MeetingList() {
             key={meeting.id}
             meeting={meeting}
             number={i + 1}
+            today={meeting.id === todays?.id}
             editing={open === meeting.id}
             onEdit={(editing) => setOpen(editing ? meeting.id : null)}
           />
@@ -108,11 +111,14 @@ function AddMeeting({ onAdded }: { onAdded(id: string): void }) {
 function MeetingItem({
   meeting,
   number,
+  today: isToday,
   editing,
   onEdit,
 }: {
   meeting: Meeting
   number: number
+  /** The meeting of today: the round's scores are kept with this one. */
+  today: boolean
   editing: boolean
   onEdit(editing: boolean): void
 }) {
@@ -121,6 +127,7 @@ function MeetingItem({
   const facilitator = useRoom((state) => state.level === 'facilitator')
   const show = useVersionView((state) => state.show)
   const shown = useRoom((state) => state.control.shownMeeting === meeting.id)
+  const editButton = useRef<HTMLButtonElement>(null)
   const headingId = useId()
   return (
     <li className="trajectory-meeting" aria-labelledby={headingId}>
@@ -130,7 +137,14 @@ function MeetingItem({
         {meeting.theme && <> · {meeting.theme}</>}
       </h5>
       {editing ? (
-        <MeetingForm meeting={meeting} onDone={() => onEdit(false)} />
+        <MeetingForm
+          meeting={meeting}
+          onDone={() => {
+            onEdit(false)
+            // Back where the edit began, once the button is there again.
+            requestAnimationFrame(() => editButton.current?.focus())
+          }}
+        />
       ) : (
         <dl className="trajectory-facts">
           {meeting.form && (
@@ -141,7 +155,7 @@ function MeetingItem({
           )}
           {meeting.prompt && (
             <>
-              <dt>{tt('meeting.prompt')}</dt>
+              <dt>{tt('meeting.promptShown')}</dt>
               <dd className="trajectory-text">{meeting.prompt}</dd>
             </>
           )}
@@ -171,7 +185,7 @@ function MeetingItem({
       <Preparers meeting={meeting} editable={facilitator && editing} />
       {facilitator && !editing && (
         <div className="trajectory-actions">
-          <button type="button" onClick={() => onEdit(true)}>
+          <button type="button" ref={editButton} onClick={() => onEdit(true)}>
             {tt('meeting.edit')}
           </button>
           <button
@@ -182,7 +196,7 @@ function MeetingItem({
           >
             {tt('screen.show')}
           </button>
-          <KeepScores meeting={meeting} />
+          {isToday && <KeepScores meeting={meeting} />}
         </div>
       )}
     </li>
@@ -202,6 +216,9 @@ function ScoresLine({ label, scores }: { label: string; scores: KeptScores | nul
 }
 
 function MeetingForm({ meeting, onDone }: { meeting: Meeting; onDone(): void }) {
+  const form = useRef<HTMLFormElement>(null)
+  // Opened (by Bewerken, or as a meeting just added): its first field takes the focus.
+  useEffect(() => form.current?.querySelector('input')?.focus(), [])
   const tt = useTexts(trajectoryTexts)
   const { versions } = useVersions()
   const [fields, setFields] = useState({
@@ -217,6 +234,7 @@ function MeetingForm({ meeting, onDone }: { meeting: Meeting; onDone(): void }) 
   const set = (change: Partial<typeof fields>) => setFields((old) => ({ ...old, ...change }))
   return (
     <form
+      ref={form}
       className="trajectory-form"
       onSubmit={(event) => {
         event.preventDefault()
@@ -414,12 +432,16 @@ function Preparers({ meeting, editable }: { meeting: Meeting; editable: boolean 
   )
 }
 
-/** Keeps today's head-heart-gut scores with the meeting: counts from three answers on only. */
+/**
+ * Keeps today's head-heart-gut scores with the meeting of today: counts from three answers on
+ * only. Once it holds scores, the round can be emptied for the next meeting.
+ */
 function KeepScores({ meeting }: { meeting: Meeting }) {
   const tt = useTexts(trajectoryTexts)
   const pulse = useRoom((state) => state.view.pulse)
   const [kept, setKept] = useState(false)
   const any = keptScores(pulse, 'before') || keptScores(pulse, 'after')
+  const holds = meeting.scoreBefore !== null || meeting.scoreAfter !== null
   // Once kept and the round emptied, say so rather than that nobody scored.
   if (!any)
     return kept ? (
@@ -439,7 +461,7 @@ function KeepScores({ meeting }: { meeting: Meeting }) {
         {tt('scores.keep')}
       </button>
       {kept && <span role="status">{tt('scores.kept')}</span>}
-      {kept && <ClearRound />}
+      {holds && <ClearRound />}
     </>
   )
 }
@@ -461,7 +483,15 @@ function ClearRound() {
       ) : (
         <div role="group" aria-label={tt('scores.clearConfirm')}>
           <p>{tt('scores.clearConfirm')}</p>
-          <button type="button" className="danger" onClick={() => useRoom.getState().clearPulse()}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              // Closed too, so nobody's form keeps last time's answer to save again.
+              useRoom.getState().setPulse(null)
+              useRoom.getState().clearPulse()
+            }}
+          >
             {tt('scores.clearYes')}
           </button>{' '}
           <button type="button" onClick={() => setAsking(false)}>

@@ -70,7 +70,19 @@ export function ScoreMovement() {
             ))}
             {series.map(({ phase, className, points }) => (
               <g key={phase} className={className}>
-                <polyline points={points.map((p) => `${x(p.i)},${y(p.average)}`).join(' ')} />
+                {/* A line only between neighbours: too few answers leave a gap. */}
+                {points.map((p, n) => {
+                  const next = points[n + 1]
+                  return next && next.i === p.i + 1 ? (
+                    <line
+                      key={`line-${p.i}`}
+                      x1={x(p.i)}
+                      y1={y(p.average)}
+                      x2={x(next.i)}
+                      y2={y(next.average)}
+                    />
+                  ) : null
+                })}
                 {points.map((p) => (
                   <circle key={p.i} cx={x(p.i)} cy={y(p.average)} r={4} />
                 ))}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { useTexts } from '../../i18n/bundle'
 import { LIMITS, SIDES, type Side } from '../../map'
@@ -45,7 +45,7 @@ export function TrajectoryPart() {
           {tt(`status.${status === 'deleted' ? 'connecting' : status}`)}
         </p>
       )}
-      {deleted && !view.started && <p role="status">{tt('deleted')}</p>}
+      {deleted && !view.started && <DeletedNotice />}
       {!view.started ? (
         <>
           <p>{tt('intro')}</p>
@@ -62,6 +62,20 @@ export function TrajectoryPart() {
         </>
       )}
     </div>
+  )
+}
+
+/** Said where the focus was: after a deletion, what was under it is gone. */
+function DeletedNotice() {
+  const tt = useTexts(trajectoryTexts)
+  const notice = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) notice.current?.focus()
+  }, [])
+  return (
+    <p role="status" tabIndex={-1} ref={notice}>
+      {tt('deleted')}
+    </p>
   )
 }
 

@@ -3,7 +3,13 @@ import { isCalendarDate, isSide, LIMITS, PULSE_MIN_ANSWERS } from '../../../shar
 import { Origin } from '../doc'
 import { randomId } from '../ids'
 import { distribution, type PulseEntry } from '../pulse'
-import { trajectoryYDoc, type KeptScores, type NameAndSide, type TrajectoryDoc } from './model'
+import {
+  trajectoryYDoc,
+  type KeptScores,
+  type Meeting,
+  type NameAndSide,
+  type TrajectoryDoc,
+} from './model'
 
 /** Why a change to the trajectory was refused; the trajectory part says it in words. */
 export type TrajectoryErrorCode =
@@ -151,14 +157,27 @@ export function keptScores(
   return { answers, counts: answers >= PULSE_MIN_ANSWERS ? counts : null }
 }
 
-/** Keeps the scores of today's round with a meeting (they replace what it kept before). */
+/**
+ * Keeps the scores of today's round with a meeting: each phase somebody scored replaces what
+ * the meeting kept of it; a phase nobody scored (the start, once the round was emptied for the
+ * end) keeps what it had.
+ */
 export function keepScores(doc: TrajectoryDoc, id: string, entries: readonly PulseEntry[]): void {
   const before = keptScores(entries, 'before')
   const after = keptScores(entries, 'after')
   change(doc, (ydoc) => {
     const meeting = ydoc.getMap('meetings').get(id)
     if (!(meeting instanceof Y.Map)) return
-    meeting.set('scoreBefore', before)
-    meeting.set('scoreAfter', after)
+    if (before) meeting.set('scoreBefore', before)
+    if (after) meeting.set('scoreAfter', after)
   })
+}
+
+/**
+ * The meeting of today, to keep the round's scores with: the last one dated today or earlier,
+ * or the first when all are still to come; null without meetings.
+ */
+export function meetingOfToday(meetings: readonly Meeting[], on: string): Meeting | null {
+  const past = meetings.filter((meeting) => meeting.date !== '' && meeting.date <= on)
+  return past.at(-1) ?? meetings[0] ?? null
 }

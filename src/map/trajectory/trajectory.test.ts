@@ -9,6 +9,7 @@ import {
   createTrajectoryDoc,
   keepScores,
   keptScores,
+  meetingOfToday,
   preparationBalance,
   removeMeeting,
   scoreMovement,
@@ -83,6 +84,35 @@ describe('a trajectory', () => {
     expect(moved[0]!.before).toMatchObject({ answers: 3, average: 5 })
     expect(moved[1]!.after).toMatchObject({ answers: 3, average: 25 / 3 })
     expect(moved[1]!.before!.counts).toEqual([0, 0, 0, 0, 0, 0, 2, 1, 1, 0])
+  })
+
+  it('keeps the end of a round emptied after its start, without losing the start', () => {
+    const doc = createTrajectoryDoc()
+    startTrajectory(doc, 'Traject')
+    const id = addMeeting(doc, { date: '2026-04-09' })
+    keepScores(doc, id, [entry(5, null), entry(6, null), entry(7, null)])
+    // The round emptied for the end: only end scores now.
+    keepScores(doc, id, [entry(null, 8), entry(null, 7), entry(null, 9)])
+    const [meeting] = viewTrajectory(doc).meetings
+    expect(meeting!.scoreBefore).toMatchObject({ answers: 3 })
+    expect(meeting!.scoreAfter).toMatchObject({ answers: 3 })
+    // Kept again with more answers, a phase is replaced.
+    keepScores(doc, id, [entry(null, 8), entry(null, 7), entry(null, 9), entry(null, 10)])
+    expect(viewTrajectory(doc).meetings[0]!.scoreAfter).toMatchObject({ answers: 4 })
+  })
+
+  it('finds the meeting of today: the last one held by today, else the first to come', () => {
+    const doc = createTrajectoryDoc()
+    startTrajectory(doc, 'Traject')
+    expect(meetingOfToday([], '2026-04-09')).toBeNull()
+    addMeeting(doc, { date: '2026-03-12', theme: 'een' })
+    addMeeting(doc, { date: '2026-04-09', theme: 'twee' })
+    addMeeting(doc, { date: '2026-05-14', theme: 'drie' })
+    const { meetings } = viewTrajectory(doc)
+    expect(meetingOfToday(meetings, '2026-04-09')!.theme).toBe('twee')
+    expect(meetingOfToday(meetings, '2026-04-20')!.theme).toBe('twee')
+    expect(meetingOfToday(meetings, '2026-01-01')!.theme).toBe('een')
+    expect(meetingOfToday(meetings, '2027-01-01')!.theme).toBe('drie')
   })
 
   it('says whether those who prepare the next meeting are in balance', () => {

@@ -47,11 +47,14 @@ export function ReportPart() {
       <p className="hint" id={`${id}-names`}>
         {tt('report.namesHint')}
       </p>
+      {/* Busy, it stays focusable (a disabled button drops the keyboard's place). */}
       <button
         type="button"
         className="primary"
-        disabled={state === 'busy'}
-        onClick={() => void onReport()}
+        aria-disabled={state === 'busy'}
+        onClick={() => {
+          if (state !== 'busy') void onReport()
+        }}
       >
         {state === 'busy' ? tt('report.busy') : tt('report.button')}
       </button>

@@ -178,23 +178,26 @@ function overview(input: ReportInput, t: Translate): ReportSection {
             : []),
         ]
   const numbers = new Map(meetings.map((meeting, i) => [meeting.id, i + 1]))
-  const ends = scoreMovement(meetings).filter((entry) => typeof entry.after?.average === 'number')
-  const scoreLine =
-    ends.length >= 2
-      ? [
-          rt('pdf.scoreMoved', {
-            from: averageText(t.lang, ends[0]!.after!.average!),
-            first: numbers.get(ends[0]!.meeting.id)!,
-            to: averageText(t.lang, ends.at(-1)!.after!.average!),
-            last: numbers.get(ends.at(-1)!.meeting.id)!,
-          }),
-        ]
-      : []
+  const movement = scoreMovement(meetings)
+  const scoreLines = (['before', 'after'] as const).flatMap((phase) => {
+    const shown = movement.filter((entry) => typeof entry[phase]?.average === 'number')
+    const first = shown[0]
+    const last = shown.at(-1)
+    if (!first || !last || first === last) return []
+    return [
+      rt(phase === 'before' ? 'pdf.scoreMovedBefore' : 'pdf.scoreMoved', {
+        from: averageText(t.lang, first[phase]!.average!),
+        first: numbers.get(first.meeting.id)!,
+        to: averageText(t.lang, last[phase]!.average!),
+        last: numbers.get(last.meeting.id)!,
+      }),
+    ]
+  })
   return {
     title: rt('pdf.overview'),
     intro: '',
     entries: [
-      { heading: '', lines: [meetingsLine, versionsLine, ...actionLines, ...scoreLine].map(ink) },
+      { heading: '', lines: [meetingsLine, versionsLine, ...actionLines, ...scoreLines].map(ink) },
     ],
   }
 }
@@ -400,7 +403,10 @@ function actionsSection(input: ReportInput, t: Translate) {
   const actions = actionsOf(input.map)
   const progress = (view: MapView) => {
     const list = actionsOf(view)
-    return rt('pdf.progressLine', { count: list.length, ...countStatuses(list) })
+    return rt(list.length === 1 ? 'pdf.progressLineOne' : 'pdf.progressLine', {
+      count: list.length,
+      ...countStatuses(list),
+    })
   }
   const entries: ReportEntry[] = []
   if (input.versions.length > 0) {

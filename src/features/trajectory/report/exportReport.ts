@@ -52,5 +52,7 @@ export async function exportReport(
     title: `${content.kicker}: ${content.title}`,
     now,
   })
-  download(fileName(content.title, 'pdf', 'trajectverslag'), pdf, 'application/pdf')
+  // Two files that hold different things get different names.
+  const kind = options.includeNames ? 'trajectverslag-met-namen' : 'trajectverslag'
+  download(fileName(content.title, 'pdf', kind), pdf, 'application/pdf')
 }

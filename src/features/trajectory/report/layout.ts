@@ -29,8 +29,8 @@ export function chartFrame(x: number, top: number, width: number, count: number)
 
 /**
  * The group's average per meeting as two series: the start dashed with open points, the end
- * solid with filled ones, so they stay apart in black and white. A gap (too few answers) is
- * bridged by the line, as on screen; the list in words below says which meetings had none.
+ * solid with filled ones, so they stay apart in black and white. A meeting with too few answers
+ * leaves a gap in its line; the list in words below says so.
  */
 function chartOps(chart: ReportChart, x: number, top: number, width: number): DrawOp[] {
   const { plot, xOf, yOf } = chartFrame(x, top, width, chart.labels.length)
@@ -66,22 +66,28 @@ function chartOps(chart: ReportChart, x: number, top: number, width: number): Dr
   } as const
   for (const series of chart.series) {
     const { color, dashed, hollow } = style[series.key]
-    const points = series.points.flatMap((score, i) =>
-      score === null ? [] : [{ x: xOf(i), y: yOf(score) }],
-    )
-    points.slice(1).forEach((point, i) =>
-      ops.push({
-        kind: 'line',
-        x1: points[i]!.x,
-        y1: points[i]!.y,
-        x2: point.x,
-        y2: point.y,
-        width: 1.5,
-        color,
-        dashed,
-      }),
-    )
-    for (const point of points) ops.push({ kind: 'dot', ...point, r: 3.5, color, hollow })
+    const at = (i: number) => {
+      const score = series.points[i]
+      return score === null || score === undefined ? null : { x: xOf(i), y: yOf(score) }
+    }
+    series.points.forEach((_, i) => {
+      const point = at(i)
+      if (!point) return
+      // A line only between neighbours: a meeting with too few answers leaves a gap.
+      const next = at(i + 1)
+      if (next)
+        ops.push({
+          kind: 'line',
+          x1: point.x,
+          y1: point.y,
+          x2: next.x,
+          y2: next.y,
+          width: 1.5,
+          color,
+          dashed,
+        })
+      ops.push({ kind: 'dot', ...point, r: 3.5, color, hollow })
+    })
   }
   // The legend: a sample of each line, its point, and its name.
   let legendX = plot.left

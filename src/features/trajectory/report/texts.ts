@@ -20,6 +20,8 @@ export const reportTexts = textBundle(
     'pdf.actionsNone': 'Nog geen acties op de kaart',
     'pdf.overdueOne': '1 actie te laat: de dag om terug te kijken is voorbij',
     'pdf.overdueCount': '{count} acties te laat: de dag om terug te kijken is voorbij',
+    'pdf.scoreMovedBefore':
+      'Score bij het begin van de bijeenkomst: van {from} (bijeenkomst {first}) naar {to} (bijeenkomst {last})',
     'pdf.scoreMoved':
       'Score aan het eind van de bijeenkomst: van {from} (bijeenkomst {first}) naar {to} (bijeenkomst {last})',
     'pdf.meetingsTitle': 'Bijeenkomsten',
@@ -57,6 +59,8 @@ export const reportTexts = textBundle(
     'pdf.actionsIntro':
       'Wat de groep afsprak te doen, met de stand en wat de groep erover zei bij het terugkijken.',
     'pdf.progressTitle': 'Zo ging het van versie tot versie',
+    'pdf.progressLineOne':
+      '1 actie · {gedaan} gedaan · {bezig} bezig · {open} open · {losgelaten} losgelaten',
     'pdf.progressLine':
       '{count} acties · {gedaan} gedaan · {bezig} bezig · {open} open · {losgelaten} losgelaten',
     'pdf.progressNow': 'Nu',
@@ -85,6 +89,8 @@ export const reportTexts = textBundle(
     'pdf.actionsNone': 'No actions on the map yet',
     'pdf.overdueOne': '1 action overdue: the day to look back has passed',
     'pdf.overdueCount': '{count} actions overdue: the day to look back has passed',
+    'pdf.scoreMovedBefore':
+      'Score at the start of the meeting: from {from} (meeting {first}) to {to} (meeting {last})',
     'pdf.scoreMoved':
       'Score at the end of the meeting: from {from} (meeting {first}) to {to} (meeting {last})',
     'pdf.meetingsTitle': 'Meetings',
@@ -122,6 +128,8 @@ export const reportTexts = textBundle(
     'pdf.actionsIntro':
       'What the group agreed to do, with where it stands and what the group said about it when looking back.',
     'pdf.progressTitle': 'How it went from version to version',
+    'pdf.progressLineOne':
+      '1 action · {gedaan} done · {bezig} in progress · {open} open · {losgelaten} let go',
     'pdf.progressLine':
       '{count} actions · {gedaan} done · {bezig} in progress · {open} open · {losgelaten} let go',
     'pdf.progressNow': 'Now',
