@@ -43,7 +43,7 @@ function pulseRound(doc: MapDoc, round: number, before: number[], after: number[
  * The example map carried through three meetings: a version saved after each, actions followed
  * up in between, and the head-heart-gut scores kept with each meeting.
  */
-function threeMeetings(): {
+function threeMeetings(startedAt = Date.UTC(2026, 2, 12, 9)): {
   map: MapDoc
   trajectory: TrajectoryDoc
   versions: ReportVersion[]
@@ -51,7 +51,7 @@ function threeMeetings(): {
   const map = createMapDoc()
   fillExampleMap(map, Date.UTC(2026, 2, 12))
   const trajectory = createTrajectoryDoc()
-  startTrajectory(trajectory, 'Ontwikkeltraject Noord')
+  startTrajectory(trajectory, 'Ontwikkeltraject Noord', startedAt)
   addPartner(trajectory, { name: 'Buurtteam Noord', side: 'formal' })
   addPartner(trajectory, { name: 'Bewonersgroep De Linde', side: 'informal' })
   const versions: ReportVersion[] = []
@@ -122,8 +122,12 @@ function threeMeetings(): {
   return { map, trajectory, versions }
 }
 
-async function renderReport(options: { includeNames: boolean; lang?: 'nl' | 'en' }) {
-  const { map, trajectory, versions } = threeMeetings()
+async function renderReport(options: {
+  includeNames: boolean
+  lang?: 'nl' | 'en'
+  trajectory?: ReturnType<typeof threeMeetings>
+}) {
+  const { map, trajectory, versions } = options.trajectory ?? threeMeetings()
   const t = translator(options.lang ?? 'nl')
   const view: MapView = viewMap(map)
   const content = reportContent(
@@ -273,6 +277,17 @@ describe('the trajectory report (checked with poppler-utils)', () => {
     expect(squashed).not.toContain('Ayşe (informeel)')
     expect(squashed).toContain('Bereidt de volgende voor: 1 formeel, 1 informeel. In balans')
     expect(squashed).not.toContain('Karim')
+  })
+
+  it('counts only the versions of this trajectory: saved since it started, or linked to a meeting', async () => {
+    // Started the day after the first meeting, whose version is then unlinked.
+    const later = threeMeetings(Date.UTC(2026, 2, 13))
+    const first = viewTrajectory(later.trajectory).meetings[0]!
+    updateMeeting(later.trajectory, first.id, { version: null })
+    const { squashed } = await renderReport({ includeNames: true, trajectory: later })
+    expect(squashed).toContain('2 versies van de kaart bewaard')
+    expect(squashed).not.toContain('Versie 1 —')
+    expect(squashed).toMatch(/Versie 2 — 9 april 2026 · bij bijeenkomst 2 De eerste versie/)
   })
 
   it('speaks English on request', async () => {

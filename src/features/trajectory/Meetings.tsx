@@ -30,7 +30,15 @@ export function MeetingList() {
   const id = useId()
   const meetings = useTrajectory((state) => state.view.meetings)
   const facilitator = useRoom((state) => state.level === 'facilitator')
-  const [open, setOpen] = useState<string | null>(null)
+  // Several may be open at once: opening one never throws away what was typed in another.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
+  const edit = (id: string, editing: boolean) =>
+    setOpen((old) => {
+      const next = new Set(old)
+      if (editing) next.add(id)
+      else next.delete(id)
+      return next
+    })
   const todays = meetingOfToday(meetings, today())
   return (
     <section className="trajectory-part" aria-labelledby={`${id}-title`}>
@@ -43,12 +51,12 @@ export function MeetingList() {
             meeting={meeting}
             number={i + 1}
             today={meeting.id === todays?.id}
-            editing={open === meeting.id}
-            onEdit={(editing) => setOpen(editing ? meeting.id : null)}
+            editing={open.has(meeting.id)}
+            onEdit={(editing) => edit(meeting.id, editing)}
           />
         ))}
       </ol>
-      {facilitator && <AddMeeting onAdded={setOpen} />}
+      {facilitator && <AddMeeting onAdded={(added) => edit(added, true)} />}
       <datalist id="trajectory-forms">
         {WORKING_FORMS.map((form) => (
           <option key={form} value={form} />
@@ -369,6 +377,7 @@ function Preparers({ meeting, editable }: { meeting: Meeting; editable: boolean 
   return (
     <div className="trajectory-prep">
       <h6>{tt('prep.title')}</h6>
+      {editable && <p className="hint">{tt('prep.savedAtOnce')}</p>}
       {preparers.length === 0 ? (
         <p className="hint">{tt('prep.none')}</p>
       ) : (

@@ -51,6 +51,8 @@ export interface Meeting {
 export interface TrajectoryView {
   /** False until a facilitator starts one: the map is not in a trajectory yet. */
   readonly started: boolean
+  /** When a facilitator started it (0 before). */
+  readonly startedAt: number
   readonly title: string
   readonly partners: readonly Partner[]
   /** By date, then by when they were added. */
@@ -59,6 +61,7 @@ export interface TrajectoryView {
 
 export const EMPTY_TRAJECTORY: TrajectoryView = Object.freeze({
   started: false,
+  startedAt: 0,
   title: '',
   partners: [],
   meetings: [],

@@ -61,6 +61,7 @@ export function viewTrajectory(doc: TrajectoryDoc): TrajectoryView {
   )
   return Object.freeze({
     started: true,
+    startedAt: typeof head.createdAt === 'number' ? head.createdAt : 0,
     title: typeof head.title === 'string' ? head.title : '',
     partners,
     meetings,

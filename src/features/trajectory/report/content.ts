@@ -107,8 +107,17 @@ const accent = (text: string): ReportLine => ({ text, tone: 'accent' })
  * and what changed between them, the actions and their progress, and the score's movement. It
  * holds scores only as a meeting kept them (counts from three answers), never per person.
  */
-export function reportContent(input: ReportInput, t: Translate): ReportContent {
+export function reportContent(all: ReportInput, t: Translate): ReportContent {
   const rt = bundleTranslator(reportTexts, t.lang)
+  // The map's versions from this trajectory: saved since it started, or linked to one of its
+  // meetings (a map brought into a trajectory later keeps the versions its meetings name).
+  const linked = new Set(all.trajectory.meetings.map((meeting) => meeting.version))
+  const input: ReportInput = {
+    ...all,
+    versions: all.versions.filter(
+      ({ info }) => info.createdAt >= all.trajectory.startedAt || linked.has(info.number),
+    ),
+  }
   const { trajectory, map } = input
   const title = trajectory.title || map.meta.title || t('room.noTitle')
   return {
