@@ -181,7 +181,7 @@ describe('PDF agreement (checked with poppler-utils)', () => {
       }
     }
     const { file } = await render('A4', doc)
-    expect(squash(poppler('pdftotext', file))).toContain('Versie: 2 (concept)')
+    expect(squash(poppler('pdftotext', file))).toContain('Onze versie: 2 (concept)')
 
     const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' })
     const pages = html.split('<page ').slice(1)

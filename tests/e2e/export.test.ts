@@ -57,7 +57,9 @@ describe('export and import', () => {
     expect(pdfText).toContain('Warmte en respect, ook als het even niet lukt.')
     expect(pdfText).toContain('vóór 1 maart')
     expect(pdfText).toContain('Gedeeld')
-    expect(pdfText).toContain('Versie: 2 (concept)')
+    expect(pdfText).toContain('Onze versie: 2 (concept) · Partnerschapskaart, versie 2.0')
+    expect(pdfText).toContain('Houd bij alle stappen in de gaten dat:')
+    expect(pdfText).toContain('Hook (2006)')
     // Room to sign, and the date the group looks at it again.
     expect(pdfText).toContain('Afgesproken')
     expect(pdfText).toContain('We kijken hier samen opnieuw naar op:')

@@ -7,12 +7,12 @@ const PRINCIPLES = [
   'principles.winwin',
 ] as const
 
-/** The method's four principles, in view at every step. */
+/** The method's four principles in the card's own words, under its own heading, in view at every step. */
 export function Principles() {
   const t = useT()
   return (
     <section className="principles" aria-labelledby="principles-title">
-      <h2 id="principles-title" className="visually-hidden">
+      <h2 id="principles-title" className="principles-title">
         {t('principles.title')}
       </h2>
       <ol>

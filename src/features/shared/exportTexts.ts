@@ -26,7 +26,10 @@ export const exportTexts = textBundle(
     'export.pdfLinkMember':
       'Dit is de link voor deelnemers. Wie de PDF heeft, kan de kaart lezen en erin schrijven.',
     'export.linkLabel': 'De kaart online',
-    'export.version': 'Versie',
+    'export.version': 'Onze versie',
+    'export.instrument': 'Partnerschapskaart, versie 2.0',
+    'export.credit':
+      'De partnerschapskaart is gebaseerd op een model van Hook (2006) over cliëntparticipatie in de zorg. Ze is ontwikkeld in het project Krachtig Cliëntperspectief van CSO/Zorgbelang door Erik Jansen, Nynke Wilbrink, Vivianne Baur, Maarten de Wit en Tineke Abma. De Wmo-werkplaats Nijmegen ontwikkelde haar verder tot versie 2.0.',
     'export.pdfBusy': 'PDF maken…',
     'export.pdfFailed': 'De PDF kon niet worden gemaakt. Probeer het nog eens.',
     'export.threadPartial': 'komt nog niet bij een actie',
@@ -75,7 +78,10 @@ export const exportTexts = textBundle(
     'export.pdfLinkMember':
       'This is the participant link. Whoever has the PDF can read the map and write in it.',
     'export.linkLabel': 'The map online',
-    'export.version': 'Version',
+    'export.version': 'Our version',
+    'export.instrument': 'Partnership map (Partnerschapskaart), version 2.0',
+    'export.credit':
+      'The partnership map is based on a model by Hook (2006) of client participation in care. It was developed in the project Krachtig Cliëntperspectief of CSO/Zorgbelang by Erik Jansen, Nynke Wilbrink, Vivianne Baur, Maarten de Wit and Tineke Abma. The Wmo-werkplaats Nijmegen developed it further into version 2.0.',
     'export.pdfBusy': 'Making the PDF…',
     'export.pdfFailed': 'The PDF could not be made. Please try again.',
     'export.threadPartial': 'does not reach an action yet',

@@ -110,7 +110,7 @@ export function pdfContent(
       `${et('export.date')}: ${options.date.toLocaleDateString(locale)}`,
       view.meta.cardVersion ? `${et('export.version')}: ${view.meta.cardVersion}` : '',
       options.versionLine ?? '',
-      t('app.name'),
+      et('export.instrument'),
     ]
       .filter(Boolean)
       .join(' · '),
@@ -134,6 +134,7 @@ export function pdfContent(
       rowOnPaper(t, actionRow(t, note), isOverdue(note.followUp, today(options.date))),
     ),
     principlesTitle: t('principles.title'),
+    credit: et('export.credit'),
     principles: [
       t('principles.dialogue'),
       t('principles.reciprocity'),

@@ -59,6 +59,8 @@ export interface PdfContent {
   actions: readonly PdfActionCells[]
   principlesTitle: string
   principles: readonly string[]
+  /** Where the instrument comes from: printed under the principles. */
+  credit: string
   /** The golden thread: a page listing each thread from value to action; none without links. */
   threads: PdfThreads | null
   /** Values shared by both sides and values of one side; same shape as the thread list. */
@@ -375,7 +377,10 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
     content.principles.map((principle, i) => [
       { text: `${i + 1}. ${principle}`, size: 14, bold: false, color: 'ink' },
     ]),
-    [{ text: content.cardLine, size: 12, bold: true, color: 'accent' }],
+    [
+      { text: content.cardLine, size: 12, bold: true, color: 'accent' },
+      { text: content.credit, size: 8.5, bold: false, color: 'soft' },
+    ],
   )
   // Room to sign: a line per partner, and blank ones for whoever was not in the list.
   const sign = content.signatures

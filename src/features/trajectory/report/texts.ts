@@ -69,7 +69,7 @@ export const reportTexts = textBundle(
     'pdf.chartMeeting': 'Bijeenkomst',
     'pdf.page': 'Trajectverslag · {title} · pagina {page} van {pages}',
     'pdf.credit':
-      'Gemaakt met de Partnerschapskaart: samen afspreken hoe formele en informele partners samenwerken.',
+      'Gemaakt met de Partnerschapskaart (versie 2.0, doorontwikkeld door de Wmo-werkplaats Nijmegen): samen afspreken hoe formele en informele partners samenwerken.',
   },
   {
     'pdf.kicker': 'Trajectory report',
@@ -138,6 +138,6 @@ export const reportTexts = textBundle(
     'pdf.chartMeeting': 'Meeting',
     'pdf.page': 'Trajectory report · {title} · page {page} of {pages}',
     'pdf.credit':
-      'Made with the Partnership map: agreeing together how formal and informal partners work together.',
+      'Made with the Partnership map (version 2.0, developed further by the Wmo-werkplaats Nijmegen): agreeing together how formal and informal partners work together.',
   },
 )
