@@ -180,7 +180,7 @@ describe('the trajectory report (checked with poppler-utils)', () => {
     expect(squashed).toContain('Informele partners: Bewonersgroep De Linde')
     expect(squashed).toContain('3 bijeenkomsten, van 12 maart 2026 tot 14 mei 2026')
     expect(squashed).toContain('3 versies van de kaart bewaard')
-    expect(squashed).toMatch(/1 van 6 acties gedaan · 1 bezig · 3 nog open · 1 losgelaten/)
+    expect(squashed).toMatch(/1 van 7 acties gedaan · 1 bezig · 4 nog open · 1 losgelaten/)
     expect(squashed).toContain('1 actie te laat')
     expect(squashed).toContain(
       'Score aan het eind van de bijeenkomst: van 6,3 (bijeenkomst 1) naar 8,3 (bijeenkomst 3)',
@@ -230,9 +230,9 @@ describe('the trajectory report (checked with poppler-utils)', () => {
   it('shows the actions’ progress per version, what was let go and why, and the table', async () => {
     const { squashed } = await renderReport({ includeNames: true })
     const actions = squashed.slice(squashed.indexOf('Acties en hoe ver ze zijn'))
-    expect(actions).toContain('Versie 1: 5 acties · 0 gedaan · 0 bezig · 5 open · 0 losgelaten')
-    expect(actions).toContain('Versie 2: 6 acties · 1 gedaan · 0 bezig · 4 open · 1 losgelaten')
-    expect(actions).toContain('Nu: 6 acties · 1 gedaan · 1 bezig · 3 open · 1 losgelaten')
+    expect(actions).toContain('Versie 1: 6 acties · 0 gedaan · 0 bezig · 6 open · 0 losgelaten')
+    expect(actions).toContain('Versie 2: 7 acties · 1 gedaan · 0 bezig · 5 open · 1 losgelaten')
+    expect(actions).toContain('Nu: 7 acties · 1 gedaan · 1 bezig · 4 open · 1 losgelaten')
     expect(actions).toContain('Waarom: Te veel werk voor twee vrijwilligers.')
     expect(actions).toContain('Werkt: de lijst hangt.')
     expect(actions).toContain('Te laat: terugkijken was op 1 mei 2026')

@@ -206,12 +206,6 @@ export const en: Messages = {
   'timer.done': 'Time is up',
   'timer.sound': 'Sound at the end',
   'timer.soundShort': 'Sound',
-  'principles.title': 'At every step, keep in mind that:',
-  'principles.dialogue': 'It is about dialogue.',
-  'principles.reciprocity': 'It is about reciprocity.',
-  'principles.participation': 'Participants help each other to take part actively.',
-  'principles.winwin':
-    'Partners may well hold different values. The question is: how do you create a win-win situation?',
   'viewer.badge': 'View only',
   'viewer.page': 'Page {page} of {pages}',
   'viewer.more': '+ {count} more',

@@ -207,12 +207,6 @@ export const nl = {
   'timer.done': 'De tijd is om',
   'timer.sound': 'Geluid bij het einde',
   'timer.soundShort': 'Geluid',
-  'principles.title': 'Houd bij alle stappen in de gaten dat:',
-  'principles.dialogue': 'Het gaat om dialoog.',
-  'principles.reciprocity': 'Het gaat om wederkerigheid.',
-  'principles.participation': 'Deelnemers helpen elkaar om actief deel te nemen.',
-  'principles.winwin':
-    'Partners kunnen best verschillende waarden hebben. De vraag is: hoe creëer je een win-win situatie?',
   'viewer.badge': 'Alleen kijken',
   'viewer.page': 'Blad {page} van {pages}',
   'viewer.more': '+ {count} meer',

@@ -1,9 +1,12 @@
-import { transact, type MapDoc } from './doc'
-import { newNoteId, newParticipantId } from './ids'
+import { transact, writeDetached, type MapDoc } from './doc'
+import { newNoteId, newParticipantId, randomId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
 import type { ActionOwner, ColumnId, NoteId, Participant, Role } from './schema'
 import { setLink } from './threads'
 import { setHolds } from './voices'
+import { setFollowUp, today } from './followUp'
+
+const DAY = 24 * 60 * 60 * 1000
 import { ROLE_SIDE } from './schema'
 
 /**
@@ -14,6 +17,7 @@ export const EXAMPLE_MAP = {
   title: 'Samenspel Holendrecht: buurtteam, voedselbank en mantelzorgers',
   description:
     'Hoe werken het buurtteam, de vrijwilligers van de voedselbank en mantelzorgers samen rond gezinnen met geldzorgen?',
+  /** As many formal as informal people at the table, as the method asks. */
   participants: [
     { name: 'Ayşe Yılmaz', role: 'vrijwilliger' },
     { name: 'Łukasz Nowak', role: 'beroepskracht' },
@@ -22,6 +26,9 @@ export const EXAMPLE_MAP = {
     { name: 'Joyce Kromodikromo', role: 'bewoner' },
     { name: 'Ellen van Dijk', role: 'beroepskracht' },
     { name: 'Noor El Idrissi', role: 'vrijwilliger' },
+    { name: 'Fatma Öztürk', role: 'beroepskracht' },
+    { name: 'Sanne Bakker', role: 'beroepskracht' },
+    { name: 'Mirjam Visser', role: 'beroepskracht' },
   ] satisfies { name: string; role: Exclude<Role, 'anders'> }[],
   notes: {
     waarden: [
@@ -50,28 +57,53 @@ export const EXAMPLE_MAP = {
       'Een VOG en verzekering voor vrijwilligers, geregeld door de gemeente.',
     ],
   } satisfies Partial<Record<ColumnId, string[]>>,
+  /**
+   * An "ik" action is written by the one who takes it; what the group asks of the municipality
+   * is asked of others. The last one brings the group back to the card.
+   */
   actions: [
     {
       text: 'De coördinator van de voedselbank uitnodigen voor het eerste buurtoverleg.',
       owner: { kind: 'ik', name: 'Łukasz', when: 'vóór 1 maart' },
+      author: 'Łukasz Nowak',
     },
     {
       text: 'Samen een sociale kaart van Holendrecht maken.',
       owner: { kind: 'wij', name: 'de groep', when: 'eerste versie in april' },
+      author: 'Joyce Kromodikromo',
     },
     {
       text: 'De gemeente vragen de reiskostenvergoeding voor vrijwilligers vast te leggen.',
-      owner: { kind: 'wij', name: 'Ellen (gemeente)', when: '' },
+      owner: { kind: 'anderen', name: 'de gemeente', when: '' },
+      author: 'Ellen van Dijk',
     },
     {
       text: 'Een kennismaking tussen taalmaatjes en het buurtteam organiseren in de bibliotheek.',
       owner: { kind: 'ik', name: 'Ayşe', when: '' },
+      author: 'Ayşe Yılmaz',
     },
     {
       text: 'De huisartsenpraktijk vragen om een contactpersoon voor het overleg.',
       owner: { kind: 'anderen', name: 'huisartsenpraktijk', when: '' },
+      author: 'Noor El Idrissi',
     },
-  ] satisfies { text: string; owner: ActionOwner }[],
+    {
+      text: 'Over drie maanden samen terugkijken op deze kaart: wat werkt, wat niet?',
+      owner: { kind: 'wij', name: 'de groep', when: 'over drie maanden' },
+      author: 'Sanne Bakker',
+      lookAgainInDays: 91,
+    },
+  ] satisfies {
+    text: string
+    owner: ActionOwner
+    author: string
+    lookAgainInDays?: number
+  }[],
+  /** The warm-up and closing scores (hoofd, hart, buik), one pair per person who answered. */
+  scores: {
+    before: [4, 5, 6, 6, 3, 7, 5],
+    after: [6, 7, 7, 8, 6, 7, 7],
+  },
   /**
    * The golden thread as the group drew it, `<serving>><served>` by column letter and place: a
    * few loose ends are left on purpose (W4, A2, A5) so the example shows them.
@@ -97,6 +129,7 @@ export const EXAMPLE_MAP = {
     'A3>V1',
     'A3>V4',
     'A4>V2',
+    'A6>V2',
   ],
   /** Who said "my value too" about a value written by someone else. */
   holds: [
@@ -135,8 +168,9 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
       voorwaarden: [],
       acties: [],
     }
+    // The notes of the first seven go round as they wrote them; the actions name their writer.
     let turn = 0
-    const nextAuthor = (): Participant => people[turn++ % people.length]!
+    const nextAuthor = (): Participant => people[turn++ % 7]!
     for (const [column, texts] of Object.entries(EXAMPLE_MAP.notes)) {
       for (const text of texts) {
         placed[column as ColumnId].push(
@@ -155,13 +189,23 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
           id: newNoteId(),
           column: 'acties',
           text: action.text,
-          author: nextAuthor(),
+          author: people.find((person) => person.name === action.author)!,
           owner: action.owner,
         },
         now,
       )
       placed.acties.push(id)
+      const days = 'lookAgainInDays' in action ? action.lookAgainInDays : 0
+      if (days) setFollowUp(doc, id, { lookAgain: today(new Date(now + days * DAY)) }, now)
     }
+    const { before, after } = EXAMPLE_MAP.scores
+    // Written by one detached writer, as the round's entries are: nothing ties them to a device.
+    writeDetached(doc, (scratch) => {
+      before.forEach((score, i) => {
+        const entry = { head: '', heart: '', gut: '', before: score, after: after[i] ?? null }
+        scratch.getMap('pulse').set(randomId(12), entry)
+      })
+    })
     const noteAt = (ref: string): NoteId =>
       placed[EXAMPLE_LETTERS[ref[0]!]!][Number(ref.slice(1)) - 1]!
     for (const link of EXAMPLE_MAP.links) {

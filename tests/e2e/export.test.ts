@@ -119,7 +119,7 @@ describe('export and import', () => {
       .getByRole('listitem', { name: /Warmte en respect/ })
       .getByText('Gedeeld', { exact: true })
       .waitFor()
-    expect(await page.locator('.note-list > li').count()).toBe(22)
+    expect(await page.locator('.note-list > li').count()).toBe(23)
 
     // Back home, the original and its copy are told apart by name and date.
     await page.goto(harness.server.url)

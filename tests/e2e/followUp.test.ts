@@ -132,9 +132,9 @@ describe('following up the agreements', () => {
       person.page.getByRole('region', { name: 'Terugkijken op de acties' })
     const big = screen.page.locator('.vw-lookback')
     for (const person of [facilitator, phone]) {
-      await round(person).getByText('Actie 1 van 5').waitFor()
+      await round(person).getByText('Actie 1 van 6').waitFor()
     }
-    await big.getByText('Actie 1 van 5').waitFor()
+    await big.getByText('Actie 1 van 6').waitFor()
     await big.getByText('De coördinator van de voedselbank uitnodigen').waitFor()
     // The facilitator's screen lands on it, by keyboard too.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('lookback-title')
@@ -160,8 +160,8 @@ describe('following up the agreements', () => {
       .getByLabel('Werkt het? Waarom wel of niet?')
       .fill('Ze kwam, en komt nu elke maand.')
     await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
-    await big.getByText('Actie 2 van 5').waitFor()
-    await round(phone).getByText('Actie 2 van 5').waitFor()
+    await big.getByText('Actie 2 van 6').waitFor()
+    await round(phone).getByText('Actie 2 van 6').waitFor()
     await room
       .note('De coördinator van de voedselbank')
       .getByText(/^Gedaan/)
@@ -169,7 +169,7 @@ describe('following up the agreements', () => {
     await round(facilitator).getByRole('button', { name: 'Vorige' }).click()
     await big.getByText('Ze kwam, en komt nu elke maand.').waitFor()
     await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
-    await big.getByText('Actie 2 van 5').waitFor()
+    await big.getByText('Actie 2 van 6').waitFor()
 
     // The second is let go, with why; by keyboard: arrows choose the status.
     const second = round(facilitator)
@@ -190,25 +190,31 @@ describe('following up the agreements', () => {
 
     // Someone deletes the action on screen: the group goes on with the one after it.
     await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
-    await big.getByText('Actie 3 van 5').waitFor()
+    await big.getByText('Actie 3 van 6').waitFor()
     await phone.page.getByRole('tab', { name: /Acties/ }).click()
     await phone.room.noteAction('De gemeente vragen de reiskostenvergoeding', 'Verwijderen')
     await phone.page.getByRole('button', { name: 'Ja, verwijderen' }).click()
     await round(facilitator).getByText('Deze actie is verwijderd.').waitFor()
     await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
-    await big.getByText('Actie 3 van 4').waitFor()
+    await big.getByText('Actie 3 van 5').waitFor()
     await big.getByText('Een kennismaking tussen taalmaatjes').waitFor()
     await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
-    await big.getByText('Actie 4 van 4').waitFor()
+    await big.getByText('Actie 4 van 5').waitFor()
     await big.getByText(DOCTOR).waitFor()
+    // The example's last action brings the group back to the card later.
+    await round(facilitator).getByRole('button', { name: 'Volgende' }).click()
+    await big.getByText('Actie 5 van 5').waitFor()
+    await big
+      .getByText('Over drie maanden samen terugkijken op deze kaart', { exact: false })
+      .waitFor()
     // By keyboard: focus stays on the buttons as they change to the summary's.
     await round(facilitator).getByRole('button', { name: 'Naar de samenvatting' }).focus()
     await page.keyboard.press('Enter')
 
     // The summary, the same on every screen: done out of all, the rest, what was let go and why.
     for (const where of [big, round(phone), round(facilitator)]) {
-      await where.getByText('1 van 4 acties gedaan').waitFor()
-      await where.getByText('0 bezig · 2 nog open · 1 losgelaten').waitFor()
+      await where.getByText('1 van 5 acties gedaan').waitFor()
+      await where.getByText('0 bezig · 3 nog open · 1 losgelaten').waitFor()
       await where.getByText('Geen tijd bij de huisartsen').waitFor()
     }
     await expect

@@ -39,6 +39,9 @@ export function collectErrors(page: Page): string[] {
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error') errors.push(message.text())
   })
-  page.on('pageerror', (error) => errors.push(error.message))
+  // PK_STACKS=1 keeps where a page error came from, to find it in the built code.
+  page.on('pageerror', (error) =>
+    errors.push(process.env.PK_STACKS ? String(error.stack) : error.message),
+  )
   return errors
 }

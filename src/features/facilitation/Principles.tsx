@@ -1,6 +1,7 @@
-import { useT } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { principlesTexts } from './principlesTexts'
 
-const PRINCIPLES = [
+export const PRINCIPLES = [
   'principles.dialogue',
   'principles.reciprocity',
   'principles.participation',
@@ -9,7 +10,7 @@ const PRINCIPLES = [
 
 /** The method's four principles in the card's own words, under its own heading, in view at every step. */
 export function Principles() {
-  const t = useT()
+  const t = useTexts(principlesTexts)
   return (
     <section className="principles" aria-labelledby="principles-title">
       <h2 id="principles-title" className="principles-title">

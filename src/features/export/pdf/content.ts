@@ -24,6 +24,7 @@ import { valueShare } from '../../shared/valueShare'
 import type { PdfActionCells, PdfContent, PdfNote, PdfThreads } from './layout'
 import type { ActionCells } from '../../shared/actionRow'
 import { exportTexts } from '../../shared/exportTexts'
+import { principlesTexts } from '../../facilitation/principlesTexts'
 
 /** The action list's headings on paper, where who and its kind share a cell, as do the status and its day. */
 export function headerOnPaper([
@@ -73,6 +74,7 @@ export function pdfContent(
   options: PdfContentOptions,
 ): PdfContent {
   const et = bundleTranslator(exportTexts, t.lang)
+  const pt = bundleTranslator(principlesTexts, t.lang)
   const counts = tally(dots)
   const shared = (note: Note) =>
     valueShare(note, agreed.has(note.id), view.participants, view.voices.holders.get(note.id) ?? [])
@@ -133,13 +135,13 @@ export function pdfContent(
     actions: actionsOf(view).map((note) =>
       rowOnPaper(t, actionRow(t, note), isOverdue(note.followUp, today(options.date))),
     ),
-    principlesTitle: t('principles.title'),
+    principlesTitle: pt('principles.title'),
     credit: et('export.credit'),
     principles: [
-      t('principles.dialogue'),
-      t('principles.reciprocity'),
-      t('principles.participation'),
-      t('principles.winwin'),
+      pt('principles.dialogue'),
+      pt('principles.reciprocity'),
+      pt('principles.participation'),
+      pt('principles.winwin'),
     ],
     threads: threadsContent(view, t),
     values: valuesContent(view, t, shared),

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { EXAMPLE_MAP, fillExampleMap } from './example'
+import { actionsOf, createMapDoc, distribution, viewMap } from './index'
+
+describe('the example map', () => {
+  const doc = createMapDoc()
+  fillExampleMap(doc, Date.UTC(2026, 2, 12))
+  const view = viewMap(doc)
+  const actions = actionsOf(view)
+
+  it('has as many formal as informal people at the table', () => {
+    const formal = view.participants.filter((person) => person.side === 'formal')
+    expect(formal).toHaveLength(view.participants.length / 2)
+  })
+
+  it('lets whoever takes an "ik" action write it, and asks the municipality as "anderen"', () => {
+    for (const action of actions.filter((note) => note.owner?.kind === 'ik')) {
+      expect(action.author?.name.startsWith(action.owner!.name)).toBe(true)
+    }
+    const municipality = actions.find((note) => note.text.startsWith('De gemeente vragen'))!
+    expect(municipality.owner).toMatchObject({ kind: 'anderen', name: 'de gemeente' })
+  })
+
+  it('comes back to the card later, and carries the scores of the example', () => {
+    const back = actions.filter((note) => note.followUp?.lookAgain)
+    expect(back.map((note) => note.followUp!.lookAgain)).toEqual(['2026-06-11'])
+    expect(view.pulse).toHaveLength(EXAMPLE_MAP.scores.before.length)
+    const count = (scores: readonly number[]) =>
+      Array.from({ length: 10 }, (_, i) => scores.filter((score) => score === i + 1).length)
+    expect(distribution(view.pulse, 'before')).toEqual(count(EXAMPLE_MAP.scores.before))
+    expect(distribution(view.pulse, 'after')).toEqual(count(EXAMPLE_MAP.scores.after))
+  })
+})
