@@ -1,5 +1,5 @@
-import { transact, writeDetached, type MapDoc } from './doc'
-import { newNoteId, newParticipantId, randomId } from './ids'
+import { transact, type MapDoc } from './doc'
+import { newNoteId, newParticipantId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
 import type { ActionOwner, ColumnId, NoteId, Participant, Role } from './schema'
 import { setLink } from './threads'
@@ -99,11 +99,6 @@ export const EXAMPLE_MAP = {
     author: string
     lookAgainInDays?: number
   }[],
-  /** The warm-up and closing scores (hoofd, hart, buik), one pair per person who answered. */
-  scores: {
-    before: [4, 5, 6, 6, 3, 7, 5],
-    after: [6, 7, 7, 8, 6, 7, 7],
-  },
   /**
    * The golden thread as the group drew it, `<serving>><served>` by column letter and place: a
    * few loose ends are left on purpose (W4, A2, A5) so the example shows them.
@@ -198,14 +193,6 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
       const days = 'lookAgainInDays' in action ? action.lookAgainInDays : 0
       if (days) setFollowUp(doc, id, { lookAgain: today(new Date(now + days * DAY)) }, now)
     }
-    const { before, after } = EXAMPLE_MAP.scores
-    // Written by one detached writer, as the round's entries are: nothing ties them to a device.
-    writeDetached(doc, (scratch) => {
-      before.forEach((score, i) => {
-        const entry = { head: '', heart: '', gut: '', before: score, after: after[i] ?? null }
-        scratch.getMap('pulse').set(randomId(12), entry)
-      })
-    })
     const noteAt = (ref: string): NoteId =>
       placed[EXAMPLE_LETTERS[ref[0]!]!][Number(ref.slice(1)) - 1]!
     for (const link of EXAMPLE_MAP.links) {
