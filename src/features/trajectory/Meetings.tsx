@@ -18,7 +18,7 @@ import { Field } from '../shared/Field'
 import { formatDay } from '../shared/noteText'
 import { useVersionView } from '../versions/state'
 import { useVersions } from '../versions/useVersions'
-import { phaseText } from './scoreText'
+import { phaseText } from './meetingText'
 import { NameAndSideForm, useAttempt } from './TrajectoryPart'
 import { trajectoryTexts } from './texts'
 

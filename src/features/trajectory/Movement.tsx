@@ -5,7 +5,7 @@ import { PULSE_MIN_ANSWERS } from '../../../shared/schema'
 import { scoreMovement } from '../../map/trajectory'
 import { useTrajectory } from '../../store/trajectory'
 import { formatDay } from '../shared/noteText'
-import { phaseText } from './scoreText'
+import { phaseText } from './meetingText'
 import { trajectoryTexts } from './texts'
 
 const WIDTH = 320

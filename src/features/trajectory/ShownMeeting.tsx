@@ -4,7 +4,7 @@ import { useTexts } from '../../i18n/bundle'
 import { preparationBalance } from '../../map/trajectory'
 import { useRoom } from '../../store/roomStore'
 import { useTrajectory } from '../../store/trajectory'
-import { formatDay } from '../shared/noteText'
+import { meetingName, preparersText } from './meetingText'
 import { trajectoryTexts } from './texts'
 import './trajectory.css'
 
@@ -31,23 +31,11 @@ export function ShownMeeting({ viewerToken }: { viewerToken: string }) {
       <h2 id="vw-meeting-title" className="vw-lookback-title">
         {tt('screen.title')}
       </h2>
-      <p className="vw-meeting-name">
-        {[
-          tt('meeting.name', { number: index + 1 }),
-          meeting.date ? formatDay(lang, meeting.date) : '',
-          meeting.theme,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
+      <p className="vw-meeting-name">{meetingName(tt, lang, meeting, index + 1)}</p>
       <p className="vw-meeting-report">{meeting.report || tt('meeting.noReport')}</p>
       {balance.verdict !== 'empty' && (
         <p className="vw-meeting-prep">
-          {tt('screen.prepared', {
-            names: meeting.preparers
-              .map((person) => `${person.name} (${t(`side.${person.side}`).toLowerCase()})`)
-              .join(', '),
-          })}
+          {tt('screen.prepared', { names: preparersText(t, meeting.preparers) })}
         </p>
       )}
     </section>

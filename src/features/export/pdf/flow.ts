@@ -195,12 +195,14 @@ export function createFlow(
       if (y + tableStart(header, rows[0], shares, size) > bottom && ops.length > 0) newPage()
       headRow()
       for (const cells of rows) {
-        const row = tableRow(cells, columns, y, { size, bold: false }, measure)
+        let row = tableRow(cells, columns, y, { size, bold: false }, measure)
         if (y + row.height > bottom) {
           newPage()
           headRow()
+          // Drawn again only when it moved to the next page.
+          row = tableRow(cells, columns, y, { size, bold: false }, measure)
         }
-        ops.push(...tableRow(cells, columns, y, { size, bold: false }, measure).ops)
+        ops.push(...row.ops)
         y += row.height
       }
       y += 6

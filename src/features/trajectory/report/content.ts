@@ -25,7 +25,7 @@ import { formatDay, shortText } from '../../shared/noteText'
 import { followUpTexts } from '../../followup/texts'
 import { dayOf } from '../../versions/useVersions'
 import { versionTexts } from '../../versions/texts'
-import { averageText, phaseText } from '../scoreText'
+import { averageText, meetingName, phaseText, preparersText } from '../meetingText'
 import { trajectoryTexts } from '../texts'
 import { reportTexts } from './texts'
 
@@ -231,24 +231,14 @@ function meetingsSection({ trajectory, versions, includeNames }: ReportInput, t:
   const tt = bundleTranslator(trajectoryTexts, t.lang)
   const labels = new Map(versions.map(({ info }) => [info.number, info.label]))
   const entries = trajectory.meetings.map((meeting, i): ReportEntry => {
-    const heading = [
-      tt('meeting.name', { number: i + 1 }),
-      meeting.date ? formatDay(t.lang, meeting.date) : '',
-      meeting.theme,
-    ]
-      .filter(Boolean)
-      .join(' · ')
+    const heading = meetingName(tt, t.lang, meeting, i + 1)
     const balance = preparationBalance(meeting.preparers)
     const counts = tt('prep.counts', { formal: balance.formal, informal: balance.informal })
     const preparers =
       balance.verdict === 'empty'
         ? rt('pdf.preparersNone')
         : `${rt('pdf.preparers', {
-            names: includeNames
-              ? meeting.preparers
-                  .map((person) => `${person.name} (${t(`side.${person.side}`).toLowerCase()})`)
-                  .join(', ')
-              : counts,
+            names: includeNames ? preparersText(t, meeting.preparers) : counts,
           })} ${includeNames ? `${counts}. ` : ''}${tt(`prep.${balance.verdict}`)}`
     const label = meeting.version === null ? '' : labels.get(meeting.version)
     const scores = scoresText(meeting, t)
@@ -466,12 +456,7 @@ function movementSection(meetings: readonly Meeting[], t: Translate) {
   const entries = moved.map((entry): ReportEntry => {
     const meeting = entry.meeting
     return {
-      heading: [
-        tt('meeting.name', { number: numbers.get(meeting.id) ?? 0 }),
-        meeting.date ? formatDay(t.lang, meeting.date) : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      heading: meetingName(tt, t.lang, meeting, numbers.get(meeting.id) ?? 0, false),
       lines: [ink(scoresText(meeting, t))],
     }
   })
