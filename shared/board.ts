@@ -10,10 +10,11 @@
 export interface ColumnDefinition<Id extends string = string> {
   readonly id: Id
   /**
-   * The column this one's notes serve on the golden thread (relations serve values, ...,
-   * actions serve conditions); null for the column the thread starts from.
+   * The columns this one's notes serve on the golden thread, the main one first (relations serve
+   * values, ..., actions serve conditions; conditions serve the requirements and also keep the
+   * relations going); none for the column the thread starts from.
    */
-  readonly serves: Id | null
+  readonly serves: readonly Id[]
   /** Its notes say who does it and when (the actions). */
   readonly owners: boolean
   /** People can say of a note "mine too" (the values), for the balance of voices. */
@@ -36,11 +37,12 @@ export interface BoardDefinition<Id extends string = string> {
 export const PARTNERSHIP_BOARD = {
   kind: 'partnerschapskaart',
   columns: [
-    { id: 'waarden', serves: null, owners: false, holds: true, letter: 'W' },
-    { id: 'relaties', serves: 'waarden', owners: false, holds: false, letter: 'R' },
-    { id: 'eisen', serves: 'relaties', owners: false, holds: false, letter: 'E' },
-    { id: 'voorwaarden', serves: 'eisen', owners: false, holds: false, letter: 'V' },
-    { id: 'acties', serves: 'voorwaarden', owners: true, holds: false, letter: 'A' },
+    { id: 'waarden', serves: [], owners: false, holds: true, letter: 'W' },
+    { id: 'relaties', serves: ['waarden'], owners: false, holds: false, letter: 'R' },
+    { id: 'eisen', serves: ['relaties'], owners: false, holds: false, letter: 'E' },
+    // "om het vereiste handelen te kunnen uitvoeren en om de relaties te onderhouden"
+    { id: 'voorwaarden', serves: ['eisen', 'relaties'], owners: false, holds: false, letter: 'V' },
+    { id: 'acties', serves: ['voorwaarden'], owners: true, holds: false, letter: 'A' },
   ],
 } as const satisfies BoardDefinition
 

@@ -106,12 +106,16 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     const a3 = view.columns.acties[2]!
     expect(text).toContain(`A3 · Dient: V1 V4 ${squash(a3.text).slice(0, 30)}`)
     expect(text).toContain(`W1 ${squash(view.columns.waarden[0]!.text).slice(0, 30)}`)
+    // V3 (privacy) makes a requirement possible and keeps a relation going: both, nearest first.
+    expect(text).toContain('V3 · Dient: E3 R1')
     const first = pages.findIndex((page) => page.includes('De rode draad'))
     expect(first).toBeGreaterThan(0)
     const chains = squash(pages.slice(first).join(' '))
     expect(chains).toContain('W1 → R2 → E1 → V2 → A4')
     expect(chains).toContain('W2 → R4 → E2 → V1 → A1')
     expect(chains).toContain('W2 → R4 → E4 → V1 → A3')
+    // A thread may pass the requirements by: from a relation straight to a condition.
+    expect(chains).toContain('W3 → R1 → V3 (komt nog niet bij een actie)')
     expect(chains).toContain('Waarden waar nog geen actie naartoe leidt: W4')
     expect(chains).toContain('Acties die nog geen waarde dienen: A2, A5')
     // Values by side: W1-W3 are held by both sides (the example's "my value too"), W4 and W5

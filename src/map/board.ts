@@ -44,24 +44,35 @@ export function takesHolds(board: Board, column: ColumnId): boolean {
   return columnOf(board, column)?.holds === true
 }
 
-/** The column a note in `column` serves on the golden thread; null where the thread starts. */
-export function servedColumn(board: Board, column: ColumnId): ColumnId | null {
-  return columnOf(board, column)?.serves ?? null
+/**
+ * The columns a note in `column` serves on the golden thread, the main one first; none where the
+ * thread starts.
+ */
+export function servedColumns(board: Board, column: ColumnId): readonly ColumnId[] {
+  return columnOf(board, column)?.serves ?? []
 }
 
-/** The column whose notes serve a note in `column`; null where the thread ends. */
-export function servingColumn(board: Board, column: ColumnId): ColumnId | null {
-  return board.columns.find((definition) => definition.serves === column)?.id ?? null
+/** True when a note in `from` can serve a note in `to` on the golden thread. */
+export function canServe(board: Board, from: ColumnId, to: ColumnId): boolean {
+  return servedColumns(board, from).includes(to)
+}
+
+/** The columns whose notes serve a note in `column`; none where the thread ends. */
+export function servingColumns(board: Board, column: ColumnId): readonly ColumnId[] {
+  return board.columns
+    .filter((definition) => definition.serves.includes(column))
+    .map((definition) => definition.id)
 }
 
 /** Where the golden thread starts (the values): the column that serves nothing. */
 export function threadStart(board: Board): ColumnId {
-  return (board.columns.find((definition) => definition.serves === null) ?? board.columns[0]!).id
+  return (board.columns.find((definition) => definition.serves.length === 0) ?? board.columns[0]!)
+    .id
 }
 
 /** Where the golden thread ends (the actions): the column no other column serves. */
 export function threadEnd(board: Board): ColumnId {
-  const served = new Set(board.columns.map((definition) => definition.serves))
+  const served = new Set(board.columns.flatMap((definition) => definition.serves))
   return (board.columns.find((definition) => !served.has(definition.id)) ?? board.columns.at(-1)!)
     .id
 }

@@ -101,7 +101,8 @@ export const EXAMPLE_MAP = {
   }[],
   /**
    * The golden thread as the group drew it, `<serving>><served>` by column letter and place: a
-   * few loose ends are left on purpose (W4, A2, A5) so the example shows them.
+   * few loose ends are left on purpose (W4, A2, A5) so the example shows them, and one condition
+   * keeps a relation going as well as making a requirement possible (V3>R1), as the card allows.
    */
   links: [
     'R1>W3',
@@ -119,6 +120,7 @@ export const EXAMPLE_MAP = {
     'V1>E4',
     'V2>E1',
     'V3>E3',
+    'V3>R1',
     'V4>E3',
     'A1>V1',
     'A3>V1',

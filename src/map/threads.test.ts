@@ -62,6 +62,42 @@ describe('the golden thread', () => {
     expect(viewMap(doc).links).toContainEqual({ from: e1, to: r1 })
   })
 
+  it('lets a condition serve a relation as well as a requirement, and nothing further', () => {
+    const { doc, w1, w2, r1, e1, v1, a1 } = sample()
+    const r2 = note(doc, 'relaties', 'Samen beslissen')
+    setLink(doc, r2, w2, true)
+    setLink(doc, v1, r2, true) // "om de relaties te onderhouden"
+    setLink(doc, v1, w1, true) // a condition does not serve a value directly
+    setLink(doc, a1, r2, true) // nor does an action serve a relation
+    const view = viewMap(doc)
+    expect(view.links).toContainEqual({ from: v1, to: r2 })
+    expect(view.links).not.toContainEqual({ from: v1, to: w1 })
+    expect(view.links).not.toContainEqual({ from: a1, to: r2 })
+    // What a condition serves, nearest column first: the requirements, then the relations.
+    const e2 = note(doc, 'eisen', 'Tijd nemen')
+    setLink(doc, v1, r1, true)
+    setLink(doc, v1, e2, true)
+    expect(viewMap(doc).linkIndex.serves.get(v1)).toEqual([e1, e2, r1, r2])
+    expect(view.linkIndex.servedBy.get(r2)).toEqual([v1])
+    expect(threadOf(a1, view.linkIndex)).toEqual(
+      new Set([a1, v1, r2, w2, ...threadOf(v1, view.linkIndex)]),
+    )
+    expect(threadOf(r2, view.linkIndex).has(r1)).toBe(false)
+    // The thread from w2 runs past the requirements: whole, and no longer a loose end.
+    expect(threadPaths(view.columns, view.linkIndex, view.board).paths).toContainEqual([
+      w2,
+      r2,
+      v1,
+      a1,
+    ])
+    expect(view.loose.values).not.toContain(w2)
+    // Moved to the requirements, it still serves the relation; moved to the actions, not.
+    moveNote(doc, v1, { column: 'eisen', index: 0 })
+    expect(viewMap(doc).links).toContainEqual({ from: v1, to: r2 })
+    moveNote(doc, v1, { column: 'acties', index: 0 })
+    expect(viewMap(doc).links.some((link) => link.from === v1 && link.to === r2)).toBe(false)
+  })
+
   it('highlights a whole thread left and right, without siblings', () => {
     const { doc, w1, r1, e1, v1, a1, a2 } = sample()
     const r2 = note(doc, 'relaties', 'Samen beslissen')

@@ -1,23 +1,23 @@
 import { MAP_DOC } from '../../shared/schema'
 import { linksOf, notesOf, transact, type MapDoc } from './doc'
 import { forEachChecked } from './roots'
-import { columnIds, servedColumn, threadEnd, threadStart, type Board } from './board'
+import { canServe, columnIds, threadEnd, threadStart, type Board } from './board'
 import type { ColumnId, Note, NoteId } from './schema'
 
-export { servedColumn, servingColumn } from './board'
+export { canServe, servedColumns, servingColumns } from './board'
 
 /**
- * The golden thread: each column serves the one its board definition names (on the partnership
- * card, the one to its right). A link says that a note serves a
- * note in that neighbouring column (an action the condition it creates, ..., a relation the value
- * it serves). Links live in a map of their own, one key per pair, so two people linking at once
- * both count. A link whose notes no longer sit in neighbouring columns is kept but not shown, so
+ * The golden thread: each column serves the ones its board definition names (on the partnership
+ * card, the one to its right; conditions also the relations they keep going). A link says that a
+ * note serves a note in such a column (an action the condition it creates, ..., a relation the
+ * value it serves). Links live in a map of their own, one key per pair, so two people linking at
+ * once both count. A link whose notes no longer sit in such columns is kept but not shown, so
  * moving a note back restores it.
  */
 export interface Link {
   /** The note that serves. */
   readonly from: NoteId
-  /** The note it serves, one column to the right on the card. */
+  /** The note it serves, in a column to its right on the card. */
   readonly to: NoteId
 }
 
@@ -25,14 +25,14 @@ function linkKey(from: string, to: string): string {
   return `${from}>${to}`
 }
 
-/** The links that hold now: both notes exist and sit in neighbouring columns. */
+/** The links that hold now: both notes exist and the one's column serves the other's. */
 export function readLinks(doc: MapDoc, notes: ReadonlyMap<NoteId, Note>, board: Board): Link[] {
   const links: Link[] = []
   forEachChecked(linksOf(doc), MAP_DOC, 'links', (key) => {
     const [from, to] = key.split('>') as [NoteId, NoteId]
     const served = notes.get(to as NoteId)
     const serving = notes.get(from as NoteId)
-    if (!served || !serving || servedColumn(board, serving.column) !== served.column) return
+    if (!served || !serving || !canServe(board, serving.column, served.column)) return
     links.push({ from: from as NoteId, to: to as NoteId })
   })
   return links.sort((a, b) =>
@@ -56,10 +56,15 @@ export interface LinkIndex {
   readonly servedBy: ReadonlyMap<NoteId, readonly NoteId[]>
 }
 
-/** Indexes links both ways; each list in the notes' order in their column (`numbers`). */
+/**
+ * Indexes links both ways. Each list starts with the nearest column (a condition serves its
+ * requirements before the relations it keeps going) and then follows the notes' order in their
+ * column (`numbers`); `step` is a note's step on the board.
+ */
 export function indexLinks(
   links: readonly Link[],
   numbers: ReadonlyMap<NoteId, number>,
+  step: (note: NoteId) => number = () => 0,
 ): LinkIndex {
   const serves = new Map<NoteId, NoteId[]>()
   const servedBy = new Map<NoteId, NoteId[]>()
@@ -67,8 +72,10 @@ export function indexLinks(
     serves.set(from, [...(serves.get(from) ?? []), to])
     servedBy.set(to, [...(servedBy.get(to) ?? []), from])
   }
-  const byPlace = (a: NoteId, b: NoteId) => (numbers.get(a) ?? 0) - (numbers.get(b) ?? 0)
-  for (const list of [...serves.values(), ...servedBy.values()]) list.sort(byPlace)
+  const order = (of: NoteId) => (a: NoteId, b: NoteId) =>
+    Math.abs(step(a) - step(of)) - Math.abs(step(b) - step(of)) ||
+    (numbers.get(a) ?? 0) - (numbers.get(b) ?? 0)
+  for (const [note, list] of [...serves, ...servedBy]) list.sort(order(note))
   return { serves, servedBy }
 }
 

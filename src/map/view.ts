@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { boardOf, columnIds, type Board } from './board'
+import { boardOf, columnIds, stepOf, type Board } from './board'
 import { createMapDoc, metaOf, notesOf, participantsOf, plainEntries, type MapDoc } from './doc'
 import {
   indexLinks,
@@ -129,7 +129,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
   const linkIndex =
     previous?.links === links && previous.numbers === numbers
       ? previous.linkIndex
-      : indexLinks(links, numbers)
+      : indexLinks(links, numbers, (id) => stepOf(board, notes.get(id)!.column))
   const loose =
     previous?.linkIndex === linkIndex ? previous.loose : looseEnds(columns, linkIndex, board)
 

@@ -7,7 +7,7 @@ import {
   dotsOf,
   newNoteId,
   PARTNERSHIP_BOARD,
-  servedColumn,
+  servedColumns,
   setLink,
   viewControl,
   viewMap,
@@ -163,7 +163,7 @@ describe('the golden thread shown', () => {
     const action = addNote(doc, { id: newNoteId(), column: 'acties', text: 'a', author: marga })
     const served = addNote(doc, {
       id: newNoteId(),
-      column: servedColumn(PARTNERSHIP_BOARD, 'acties')!,
+      column: servedColumns(PARTNERSHIP_BOARD, 'acties')[0]!,
       text: 'b',
       author: marga,
     })

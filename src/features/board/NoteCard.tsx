@@ -2,7 +2,7 @@ import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { lazy, memo, Suspense, useLayoutEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n'
 import type { ColumnId, Note } from '../../map'
-import { carriesOwners, isOverdue, servedColumn, today } from '../../map'
+import { carriesOwners, isOverdue, servedColumns, today } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteVoting } from '../facilitation/NoteVoting'
 import { bylineOf, followUpLine, ownerLine } from '../shared/noteText'
@@ -205,7 +205,7 @@ const NoteContent = memo(function NoteContent({
   const main = useRef<HTMLDivElement | null>(null)
   const [linking, setLinking] = useState(false)
   const board = useRoom((state) => state.view.board)
-  const linkTarget = servedColumn(board, note.column)
+  const linkTargets = servedColumns(board, note.column)
   // After the menu, an edit or a link, keyboard users are back on the note they started from.
   const label = useRoom((state) => refOf(t, state.view, note.id))
   const backToNote = () => requestAnimationFrame(() => main.current?.focus())
@@ -307,12 +307,12 @@ const NoteContent = memo(function NoteContent({
       <div className="note-controls" {...keepDragOut}>
         <NoteVoting note={note} tabbable={tabbable} />
       </div>
-      {linking && linkTarget && (
+      {linking && linkTargets.length > 0 && (
         <div {...keepDragOut}>
           <Suspense fallback={null}>
             <LinkPicker
               note={note}
-              target={linkTarget}
+              targets={linkTargets}
               onDone={() => {
                 setLinking(false)
                 backToNote()

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useT } from '../../i18n'
-import { cardOrder, servedColumn, stepOf, takesHolds, type ColumnId, type Note } from '../../map'
+import { cardOrder, servedColumns, stepOf, takesHolds, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { mayWriteTo } from '../../store/selectors'
 import type { MenuControls } from '../shared/Menu'
@@ -62,7 +62,7 @@ export function NoteMenuItems({
         (column) => column !== note.column && mayWriteTo(control, level, column),
       )
     : []
-  const linkTarget = servedColumn(board, note.column)
+  const linkTargets = servedColumns(board, note.column)
   const room = () => useRoom.getState()
 
   const main: MenuItem[] = []
@@ -92,10 +92,13 @@ export function NoteMenuItems({
     checked: threadShown,
     onSelect: () => room().selectThread(threadShown ? null : note.id),
   })
-  if (editable && linkTarget) {
+  if (editable && linkTargets.length > 0) {
+    const columns = linkTargets.map((column) => t(`column.${column}`))
     main.push({
       key: 'link',
-      label: t('thread.linkTo', { column: t(`column.${linkTarget}`) }),
+      label: t('thread.linkTo', {
+        column: new Intl.ListFormat(t.lang, { type: 'disjunction' }).format(columns),
+      }),
       onSelect: onLink,
     })
   }

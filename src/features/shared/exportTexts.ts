@@ -40,7 +40,7 @@ export const exportTexts = textBundle(
     'export.signPrepares': 'Wie bereidt dat gesprek voor:',
     'export.threadsTitle': 'De rode draad',
     'export.threadsIntro':
-      'Elke regel is een draad: van een waarde (W) via relaties (R), eisen (E) en voorwaarden (V) naar de acties (A) die haar dienen. De letters en nummers staan ook bij de notities op de kaart.',
+      'Elke regel is een draad: van een waarde (W) via relaties (R), eisen (E) en voorwaarden (V) naar de acties (A) die haar dienen. Een voorwaarde kan ook direct een relatie dienen; dan slaat de draad de eisen over. De letters en nummers staan ook bij de notities op de kaart.',
     'export.threadsMore':
       'Er zijn meer draden dan op deze pagina passen; alleen de eerste 300 staan hier.',
     'export.valuesTitle': 'Waarden: gedeeld of van één kant',
@@ -92,7 +92,7 @@ export const exportTexts = textBundle(
     'export.signPrepares': 'Who prepares that conversation:',
     'export.threadsTitle': 'The golden thread',
     'export.threadsIntro':
-      'Each line is a thread: from a value (W, for "waarden") through relations (R), requirements (E, "eisen") and conditions (V, "voorwaarden") to the actions (A) that serve it. The labels keep the card’s Dutch letters, in every language, and are also printed with the notes on the map.',
+      'Each line is a thread: from a value (W, for "waarden") through relations (R), requirements (E, "eisen") and conditions (V, "voorwaarden") to the actions (A) that serve it. A condition can also serve a relation directly; the thread then skips the requirements. The labels keep the card’s Dutch letters, in every language, and are also printed with the notes on the map.',
     'export.threadsMore': 'There are more threads than fit here; only the first 300 are listed.',
     'export.valuesTitle': 'Values: shared or from one side',
     'export.valuesIntro':

@@ -9,21 +9,26 @@ import { refOf } from '../shared/refs'
  * Loaded when someone first links a note (see NoteCard): the join-and-edit path does not need it.
  */
 
-/** Checkboxes for the notes in the column this note serves; each tick links at once. */
+/**
+ * Checkboxes for the notes in the columns this note serves (for a condition: the requirements, then
+ * the relations it keeps going), each column under its name when there are several; each tick
+ * links at once.
+ */
 export function LinkPicker({
   note,
-  target,
+  targets,
   onDone,
 }: {
   note: Note
-  target: ColumnId
+  targets: readonly ColumnId[]
   onDone: () => void
 }) {
   const t = useT()
   const legendId = useId()
   const view = useRoom((state) => state.view)
   const linked = new Set(view.linkIndex.serves.get(note.id) ?? [])
-  const candidates = view.columns[target]
+  const first = targets.find((column) => view.columns[column].length > 0)
+  const several = targets.length > 1
   return (
     <fieldset
       className="link-picker"
@@ -38,28 +43,36 @@ export function LinkPicker({
       <legend id={legendId}>
         {t(`thread.question.${note.column as Exclude<ColumnId, 'waarden'>}`)}
       </legend>
-      {candidates.length === 0 ? (
-        <p>{t('thread.nothingToLink', { column: t(`column.${target}`) })}</p>
-      ) : (
-        <ul>
-          {candidates.map((candidate, i) => (
-            <li key={candidate.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  autoFocus={i === 0}
-                  checked={linked.has(candidate.id)}
-                  onChange={(event) =>
-                    useRoom.getState().setLink(note.id, candidate.id, event.target.checked)
-                  }
-                />{' '}
-                <span className="link-ref">{refOf(t, view, candidate.id)}</span>{' '}
-                {shortText(candidate.text)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      )}
+      {targets.map((column) => {
+        const candidates = view.columns[column]
+        return (
+          <div key={column} className="link-picker-column">
+            {several && <p className="link-picker-heading">{t(`column.${column}`)}</p>}
+            {candidates.length === 0 ? (
+              <p>{t('thread.nothingToLink', { column: t(`column.${column}`) })}</p>
+            ) : (
+              <ul aria-label={several ? t(`column.${column}`) : undefined}>
+                {candidates.map((candidate, i) => (
+                  <li key={candidate.id}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        autoFocus={column === first && i === 0}
+                        checked={linked.has(candidate.id)}
+                        onChange={(event) =>
+                          useRoom.getState().setLink(note.id, candidate.id, event.target.checked)
+                        }
+                      />{' '}
+                      <span className="link-ref">{refOf(t, view, candidate.id)}</span>{' '}
+                      {shortText(candidate.text)}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )
+      })}
       <button type="button" className="small" onClick={onDone}>
         {t('thread.done')}
       </button>
