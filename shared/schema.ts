@@ -41,6 +41,13 @@ export type OwnerKind = (typeof OWNER_KINDS)[number]
 export const ACTION_STATUSES = ['open', 'bezig', 'gedaan', 'losgelaten'] as const
 export type ActionStatus = (typeof ACTION_STATUSES)[number]
 
+/**
+ * What anyone can signal, without their name: "Verstaanbaar Nederlands, graag" (jargon) and
+ * "ja, en…" (the talk gets stuck on "ja, maar").
+ */
+export const SIGNAL_KINDS = ['jargon', 'jaEn'] as const
+export type SignalKind = (typeof SIGNAL_KINDS)[number]
+
 export const DIRECTIONS = ['fromValues', 'fromActions'] as const
 export type Direction = (typeof DIRECTIONS)[number]
 export const TEMPOS = ['ruim', 'kort'] as const
@@ -322,6 +329,12 @@ export const MAP_DOC: DocShape = {
       before: score,
       after: score,
     }),
+  },
+  /** A random id per signal (never the person's) -> what it asks and when (the server's time) */
+  signals: {
+    kind: 'entries',
+    key: isId,
+    value: record({ kind: (value) => isOneOf(SIGNAL_KINDS, value), at: isFiniteNumber }),
   },
 }
 

@@ -45,6 +45,8 @@ import {
   viewControl,
   viewMap,
   writePulse,
+  raiseSignal,
+  clearSignals,
   type NoteId,
   type Participant,
   type ParticipantId,
@@ -213,6 +215,9 @@ describe('the schema the server checks', () => {
       before: 6,
     })
     writePulse(handle(client), 'pulse-000001', { after: 8 })
+    raiseSignal(handle(client), 'jargon', Date.now())
+    raiseSignal(handle(client), 'jaEn', Date.now())
+    clearSignals(handle(client), 'jargon')
     deleteNote(handle(client), action)
 
     const imported = new Y.Doc()
@@ -386,6 +391,19 @@ describe('the schema the server checks', () => {
             .getMap('pulse')
             .set('pulse-000001', { head: '', heart: '', gut: '', before: 11, after: null }),
       ],
+      [
+        'a signal nobody defined',
+        (d) => d.getMap('signals').set('signal-0001', { kind: 'boos', at: 1 }),
+      ],
+      [
+        'a signal without a time',
+        (d) => d.getMap('signals').set('signal-0001', { kind: 'jargon' }),
+      ],
+      [
+        'a signal with a name',
+        (d) => d.getMap('signals').set('signal-0001', { kind: 'jargon', at: 1, by: 'Ayşe' }),
+      ],
+      ['a signal under a bad key', (d) => d.getMap('signals').set('x', { kind: 'jaEn', at: 1 })],
       [
         'a sub-document',
         (d) => d.getMap('notes').set('note-0000003', new Y.Doc() as unknown as Y.Map<unknown>),

@@ -152,5 +152,14 @@ export {
   writePulse,
   type PulseEntry,
 } from './pulse'
+export {
+  clearSignals,
+  raiseSignal,
+  shownSignals,
+  SIGNAL_KINDS,
+  SIGNAL_SHOWN_MS,
+  type Signal,
+  type SignalKind,
+} from './signals'
 // Saved versions load when someone opens one (`import('./versions')`): only their types are here.
 export type { ColumnComparison, NoteChange } from './versions'

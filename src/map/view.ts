@@ -12,6 +12,7 @@ import {
 } from './threads'
 import { labelNotes } from './labels'
 import { readPulse, type PulseEntry } from './pulse'
+import { readSignals, type Signal } from './signals'
 import { readVoices, type Voices } from './voices'
 import {
   compareNotes,
@@ -48,6 +49,8 @@ export interface MapView {
   readonly voices: Voices
   /** "Hoofd, hart, buik" entries, unordered and without who. */
   readonly pulse: readonly PulseEntry[]
+  /** Signals given without a name ("Verstaanbaar Nederlands, graag"), oldest first. */
+  readonly signals: readonly Signal[]
   /** Entries in the document that failed validation and are not shown. */
   readonly skipped: number
 }
@@ -143,6 +146,11 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     previous && JSON.stringify(previous.pulse) === JSON.stringify(readPulseList)
       ? previous.pulse
       : readPulseList
+  const readSignalList = readSignals(doc)
+  const signals =
+    previous && JSON.stringify(previous.signals) === JSON.stringify(readSignalList)
+      ? previous.signals
+      : readSignalList
 
   return Object.freeze({
     meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),
@@ -157,6 +165,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     loose,
     voices,
     pulse,
+    signals,
     skipped,
   })
 }

@@ -15,6 +15,9 @@ import {
   updateMapDetails,
   writePulse,
   clearPulse,
+  raiseSignal,
+  clearSignals,
+  type SignalKind,
   type ActionOwner,
   type ColumnId,
   type FollowUp,
@@ -69,6 +72,10 @@ export interface NoteActions {
   writePulse(change: Partial<PulseEntry>): void
   /** Empties the head-heart-gut round for the next meeting; only the facilitator can. */
   clearPulse(): void
+  /** Gives a signal without a name ("Verstaanbaar Nederlands, graag"); viewers cannot. */
+  raiseSignal(kind: SignalKind): boolean
+  /** The facilitator saw the signals of `kind`: they go off every screen. */
+  clearSignals(kind: SignalKind): void
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   fillExampleMap(): Promise<void>
   /**
@@ -188,6 +195,15 @@ export function noteActions(ctx: StoreContext): NoteActions {
 
     clearPulse() {
       if (get().level === 'facilitator') attempt((doc) => clearPulse(doc))
+    },
+
+    raiseSignal(kind) {
+      if (get().level === 'viewer' || !ctx.session()?.roomId) return false
+      return attempt((doc) => raiseSignal(doc, kind, get().now())) !== null
+    },
+
+    clearSignals(kind) {
+      if (get().level === 'facilitator') attempt((doc) => clearSignals(doc, kind))
     },
 
     async fillExampleMap() {

@@ -18,7 +18,7 @@ import { followUpTexts } from '../followup/texts'
 import { useDisclosure } from '../shared/useDisclosure'
 import { useFocusHandoff } from '../shared/useFocusHandoff'
 import { usePanel } from '../room/panel'
-import { closingTexts } from './texts'
+import { closingTexts, facilitatorTexts } from './texts'
 
 /** A labelled checkbox in the facilitator's controls. */
 function Toggle(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
@@ -105,7 +105,7 @@ function Count(props: {
 
 /** Previous and next step, or the first one; the step's name is in the bar beside them. */
 function StepButtons() {
-  const t = useT()
+  const fa = useTexts(facilitatorTexts)
   const control = useRoom((state) => state.control)
   const board = useRoom((state) => state.view.board)
   const room = useRoom.getState()
@@ -123,7 +123,7 @@ function StepButtons() {
             room.goToStep(0)
           }}
         >
-          {t('facilitation.start', { step: first })}
+          {fa('facilitation.start', { step: first })}
         </button>
       ) : (
         <>
@@ -133,7 +133,7 @@ function StepButtons() {
             disabled={control.step === 0}
           >
             <span aria-hidden="true">‹ </span>
-            {t('facilitation.previous')}
+            {fa('facilitation.previous')}
           </button>
           {control.step < control.steps.length - 1 ? (
             <button
@@ -142,7 +142,7 @@ function StepButtons() {
               data-focus="next"
               onClick={() => room.goToStep(control.step + 1)}
             >
-              {t('facilitation.next')}
+              {fa('facilitation.next')}
               <span aria-hidden="true"> ›</span>
             </button>
           ) : (
@@ -156,7 +156,7 @@ function StepButtons() {
 
 /** Start, pause, lengthen and stop the step timer every screen shows. */
 function TimerButtons() {
-  const t = useT()
+  const fa = useTexts(facilitatorTexts)
   const timer = useRoom((state) => state.control.timer)
   const room = useRoom.getState()
   const [minutes, setMinutes] = useState(10)
@@ -165,12 +165,17 @@ function TimerButtons() {
   const over = timer !== null && timeLeft(timer, now) === 0
   const { root, handTo } = useFocusHandoff<HTMLDivElement>()
   return (
-    <div className="facilitator-group" role="group" aria-label={t('facilitation.timer')} ref={root}>
+    <div
+      className="facilitator-group"
+      role="group"
+      aria-label={fa('facilitation.timer')}
+      ref={root}
+    >
       {timer === null ? (
         <>
           <Count
             key="minutes"
-            label={t('facilitation.minutes')}
+            label={fa('facilitation.minutes')}
             max={240}
             value={minutes}
             onChange={setMinutes}
@@ -184,7 +189,7 @@ function TimerButtons() {
               room.startTimer(minutes)
             }}
           >
-            {t('facilitation.timerStart')}
+            {fa('facilitation.timerStart')}
           </button>
         </>
       ) : (
@@ -199,7 +204,7 @@ function TimerButtons() {
                 room.pauseTimer()
               }}
             >
-              {t('facilitation.timerPause')}
+              {fa('facilitation.timerPause')}
             </button>
           ) : (
             <button
@@ -211,11 +216,11 @@ function TimerButtons() {
                 room.resumeTimer()
               }}
             >
-              {t('facilitation.timerResume')}
+              {fa('facilitation.timerResume')}
             </button>
           )}
           <button type="button" key="extend" onClick={() => room.extendTimer(1)}>
-            {t('facilitation.timerExtend')}
+            {fa('facilitation.timerExtend')}
           </button>
           <button
             type="button"
@@ -226,7 +231,7 @@ function TimerButtons() {
               room.stopTimer()
             }}
           >
-            {t('facilitation.timerStop')}
+            {fa('facilitation.timerStop')}
           </button>
         </>
       )}
@@ -236,7 +241,7 @@ function TimerButtons() {
 
 /** The way through the card: direction, tempo, locks, following, and leaving the steps. */
 function StepSettings() {
-  const t = useT()
+  const fa = useTexts(facilitatorTexts)
   const control = useRoom((state) => state.control)
   const board = useRoom((state) => state.view.board)
   const room = useRoom.getState()
@@ -245,20 +250,20 @@ function StepSettings() {
   return (
     <>
       <label className="inline-field">
-        <span>{t('facilitation.direction')}</span>
+        <span>{fa('facilitation.direction')}</span>
         <select
           value={control.direction}
           onChange={(event) => room.setDirection(event.target.value as Direction)}
         >
           {DIRECTIONS.map((direction) => (
             <option key={direction} value={direction}>
-              {t(`facilitation.${direction}`)}
+              {fa(`facilitation.${direction}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="inline-field">
-        <span>{t('facilitation.tempo')}</span>
+        <span>{fa('facilitation.tempo')}</span>
         <select
           value={control.tempo}
           onChange={(event) => room.setTempo(event.target.value as Tempo)}
@@ -266,14 +271,18 @@ function StepSettings() {
           {TEMPOS.map((tempo) => (
             <option key={tempo} value={tempo}>
               {tempo === 'kort'
-                ? t('facilitation.kort', { first: order[0]!, from: order[1]!, to: order.at(-1)! })
-                : t('facilitation.ruim')}
+                ? fa('facilitation.kort', { first: order[0]!, from: order[1]!, to: order.at(-1)! })
+                : fa('facilitation.ruim')}
             </option>
           ))}
         </select>
       </label>
-      <Toggle label={t('facilitation.lock')} checked={control.locked} onChange={room.setLocked} />
-      <Toggle label={t('facilitation.follow')} checked={control.follow} onChange={room.setFollow} />
+      <Toggle label={fa('facilitation.lock')} checked={control.locked} onChange={room.setLocked} />
+      <Toggle
+        label={fa('facilitation.follow')}
+        checked={control.follow}
+        onChange={room.setFollow}
+      />
       {control.step >= 0 && (
         <button
           type="button"
@@ -288,7 +297,7 @@ function StepSettings() {
             )
           }}
         >
-          {t('facilitation.free')}
+          {fa('facilitation.free')}
         </button>
       )}
     </>
@@ -424,6 +433,7 @@ function InviteButton() {
 
 export function FacilitatorBar() {
   const t = useT()
+  const fa = useTexts(facilitatorTexts)
   const ft = useTexts(followUpTexts)
   const {
     open: menuOpen,
@@ -435,13 +445,13 @@ export function FacilitatorBar() {
   } = useDisclosure<HTMLDivElement>()
   const room = useRoom.getState()
   return (
-    <div className="facilitator-tools" role="group" aria-label={t('facilitation.title')}>
+    <div className="facilitator-tools" role="group" aria-label={fa('facilitation.title')}>
       <InviteButton />
       <StepButtons />
       <TimerButtons />
       <div className="activities">
         <button type="button" className="activities-button" ref={buttonRef} {...buttonProps}>
-          {t('facilitation.activities')}
+          {fa('facilitation.activities')}
           <span aria-hidden="true"> ▾</span>
         </button>
         {/* On a phone the menu is a sheet: a tap beside it closes it, and presses nothing else. */}
@@ -450,10 +460,10 @@ export function FacilitatorBar() {
           className="activities-menu"
           ref={panelRef}
           role="group"
-          aria-label={t('facilitation.activities')}
+          aria-label={fa('facilitation.activities')}
           {...panelProps}
         >
-          <MenuPart title={t('facilitation.steps')}>
+          <MenuPart title={fa('facilitation.steps')}>
             <StepSettings />
           </MenuPart>
           <MenuPart title={t('drafts.private')}>
@@ -472,7 +482,7 @@ export function FacilitatorBar() {
             <LookBackStart onStarted={() => close(false)} />
           </MenuPart>
           <button type="button" className="activities-close" onClick={() => close(true)}>
-            {t('facilitation.activitiesClose')}
+            {fa('facilitation.activitiesClose')}
           </button>
         </div>
       </div>

@@ -1,12 +1,18 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { useT } from '../../i18n'
 import { stepTitle } from '../shared/columnText'
 import { useRoom } from '../../store/roomStore'
-import { AskBanner, SharedThreadNote } from '../thread/ThreadPanel'
+import { AskBanner, SharedThreadNote } from '../thread/AskBanner'
 import { ReadyCheck } from './ReadyCheck'
 import { StepTimer } from './StepTimer'
 import { roomWork } from '../../store/selectors'
 import { VoteStatus } from './VoteStatus'
+
+// Signals load once the room is open: nobody needs them to join or to write.
+const GiveSignal = lazy(() => import('../signals/Signals').then((m) => ({ default: m.GiveSignal })))
+const SignalBanners = lazy(() =>
+  import('../signals/Signals').then((m) => ({ default: m.SignalBanners })),
+)
 
 /** Where the group is: the step and its column(s), or free work and the way the card fills. */
 function StepStatus() {
@@ -117,10 +123,18 @@ export function SessionBar({ tools }: { tools?: ReactNode }) {
         {/* Done with what? Only a step can be done. */}
         {stepping && <ReadyCheck />}
         <ActivityState />
+        <Suspense fallback={null}>
+          <GiveSignal />
+        </Suspense>
       </div>
       {/* The facilitator turned it on: for them the chip above says enough. */}
       {privateWriting && level !== 'facilitator' && <p className="drafts-on">{t('drafts.on')}</p>}
       <div className="session-ask">
+        {level === 'facilitator' && (
+          <Suspense fallback={null}>
+            <SignalBanners />
+          </Suspense>
+        )}
         <AskBanner />
         <SharedThreadNote />
       </div>

@@ -5,7 +5,8 @@ import { ConnectionBadge } from '../ConnectionBadge'
 import { ReadyCheck } from '../../facilitation/ReadyCheck'
 import { StepTimer } from '../../facilitation/StepTimer'
 import { VoteStatus } from '../../facilitation/VoteStatus'
-import { AskBanner, SharedThreadNote } from '../../thread/ThreadPanel'
+import { AskBanner, SharedThreadNote } from '../../thread/AskBanner'
+import { SignalBanners } from '../../signals/Signals'
 
 /**
  * The top of the shared screen, always in view: the map's name, the step and its questions, the
@@ -53,6 +54,7 @@ export function ViewerStepBar() {
         <ReadyCheck />
       </div>
       <div className="vw-bar-notices">
+        <SignalBanners large />
         <AskBanner />
         <SharedThreadNote />
         <VoteStatus />
