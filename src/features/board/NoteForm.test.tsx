@@ -45,6 +45,24 @@ describe('NoteForm', () => {
     ).toBe(true)
   })
 
+  it('offers example values in step 1 as a word to start from, to say in your own words', async () => {
+    const { onSubmit, textbox } = renderForm('waarden')
+    await userEvent.click(await screen.findByRole('button', { name: 'Voorbeelden van waarden' }))
+    // Words to take, not boxes to tick.
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button', { name: 'Warmte als begin nemen' }))
+    expect(screen.queryByRole('button', { name: 'Respect als begin nemen' })).toBeNull()
+    await vi.waitFor(() => expect(document.activeElement).toBe(textbox))
+    await userEvent.keyboard('we bellen elkaar als het niet goed gaat{Enter}')
+    expect(onSubmit.mock.calls[0]![0].text).toBe('Warmte: we bellen elkaar als het niet goed gaat')
+  })
+
+  it('offers no example values outside step 1', async () => {
+    renderForm('relaties')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.queryByRole('button', { name: 'Voorbeelden van waarden' })).toBeNull()
+  })
+
   it('asks who does an action and when', async () => {
     const { onSubmit, textbox } = renderForm('acties')
     await userEvent.type(textbox, 'Buurtoverleg plannen')

@@ -1,4 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react'
 import { useT } from '../../i18n'
 import {
   cardOrder,
@@ -12,10 +21,16 @@ import {
   type Role,
   type Side,
   SIDES,
+  takesHolds,
 } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { mayWriteTo } from '../../store/selectors'
 import { Field } from '../shared/Field'
+
+// Example values load with the first form for a value, not with every form.
+const StarterValues = lazy(() =>
+  import('./StarterValues').then((m) => ({ default: m.StarterValues })),
+)
 
 export interface NoteDraft {
   text: string
@@ -188,6 +203,20 @@ export function NoteForm({
       <p id={`${id}-hint`} className="visually-hidden">
         {t('note.saveHint')}
       </p>
+      {!allowColumnChange && takesHolds(board, column) && (
+        <Suspense fallback={null}>
+          <StarterValues
+            onPick={(start) => {
+              setText((before) => (before.trim() ? `${before.trimEnd()} ${start}` : start))
+              requestAnimationFrame(() => {
+                const box = textRef.current
+                box?.focus()
+                box?.setSelectionRange(box.value.length, box.value.length)
+              })
+            }}
+          />
+        </Suspense>
+      )}
       {carriesOwners(board, column) && (
         <div className="owner-fields">
           <fieldset
