@@ -71,6 +71,9 @@ export const LIMITS = {
   meetingPrompt: 1000,
   workingForm: 80,
   meetingReport: 2000,
+  /** One of the group's own ground rules, and how many it keeps. */
+  groundRule: 200,
+  groundRules: 12,
   /** People who prepare one meeting. */
   preparers: 12,
   notesPerMap: 2000,
@@ -329,6 +332,12 @@ export const MAP_DOC: DocShape = {
       before: score,
       after: score,
     }),
+  },
+  /** The group's own ground rules: an id -> what it says and when it was written (its order) */
+  groundRules: {
+    kind: 'entries',
+    key: isId,
+    value: record({ text: str(LIMITS.groundRule, 1), at: isFiniteNumber }),
   },
   /** A random id per signal (never the person's) -> what it asks and when (the server's time) */
   signals: {

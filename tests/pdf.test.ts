@@ -8,6 +8,7 @@ import { pdfContent } from '../src/features/export/pdf/content'
 import { layoutPdf, PAGE_SIZES } from '../src/features/export/pdf/layout'
 import { MISSING_GLYPH, renderPdf } from '../src/features/export/pdf/render'
 import { translator } from '../src/i18n'
+import { addGroundRule } from '../src/map/groundRules'
 import {
   addNote,
   cardOrder,
@@ -125,6 +126,19 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     expect(shared).toMatch(
       /^Gedeeld \(door beide kanten, of zo afgesproken door de groep\) W1 .* · W2 .* · W3 .*Alleen van de informele kant W4 .* · W5 /,
     )
+  })
+
+  it("prints the group's own ground rules beside the principles, and no part without them", async () => {
+    const without = squash(poppler('pdftotext', (await render('A4')).file))
+    expect(without).not.toContain('Onze spelregels')
+    const doc = exampleDoc()
+    addGroundRule(doc, 'We laten elkaar uitpraten.', 1)
+    addGroundRule(doc, '‘Ik weet het nog niet’ is een goed antwoord.', 2)
+    const text = squash(poppler('pdftotext', (await render('A4', doc)).file))
+    expect(text).toContain(
+      'Onze spelregels 1. We laten elkaar uitpraten. 2. ‘Ik weet het nog niet’ is een goed antwoord.',
+    )
+    expect(text.indexOf('Onze spelregels')).toBeLessThan(text.indexOf('Houd bij alle stappen'))
   })
 
   it('prints the head-heart-gut round only when asked, as counts and words without names', async () => {

@@ -52,6 +52,7 @@ import {
   type ParticipantId,
 } from '../src/map'
 import { fillExampleMap } from '../src/map/example'
+import { addGroundRule, editGroundRule, removeGroundRule } from '../src/map/groundRules'
 import { migrate } from '../src/map/migrate'
 import { importMapFile, parseMapFile, toMapFile } from '../src/map/mapFile'
 
@@ -218,6 +219,9 @@ describe('the schema the server checks', () => {
     raiseSignal(handle(client), 'jargon', Date.now())
     raiseSignal(handle(client), 'jaEn', Date.now())
     clearSignals(handle(client), 'jargon')
+    const rule = addGroundRule(handle(client), 'We laten elkaar uitpraten.', Date.now())!
+    editGroundRule(handle(client), rule, 'We laten elkaar echt uitpraten.')
+    removeGroundRule(handle(client), addGroundRule(handle(client), 'Weg', Date.now())!)
     deleteNote(handle(client), action)
 
     const imported = new Y.Doc()

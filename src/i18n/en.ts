@@ -334,16 +334,6 @@ export const en: Messages = {
   'panel.export': 'Export',
   'panel.map': 'More',
   'panel.close': 'Close panel',
-  'details.edit': 'Change title, description and version',
-  'details.version': 'Version (optional)',
-  'details.versionHint': 'For example: 1 or draft',
-  'details.save': 'Save',
-  'details.saved': 'Saved',
-  'delete.title': 'Delete map',
-  'delete.explain':
-    'The map then disappears for everyone: from the server and from every device. This cannot be undone. Save the PDF or the JSON file first if you want to keep the agreements.',
-  'delete.confirm': 'Yes, delete the map for everyone',
-  'delete.failed': 'Deleting did not work. Check the connection and try again.',
 
   'thread.serves': 'Serves:',
   'thread.looseValue': 'Loose end: no action leads here yet',

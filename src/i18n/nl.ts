@@ -337,16 +337,6 @@ export const nl = {
   'panel.export': 'Bewaren',
   'panel.map': 'Meer',
   'panel.close': 'Paneel sluiten',
-  'details.edit': 'Titel, beschrijving en versie wijzigen',
-  'details.version': 'Versie (niet verplicht)',
-  'details.versionHint': 'Bijvoorbeeld: 1 of concept',
-  'details.save': 'Opslaan',
-  'details.saved': 'Opgeslagen',
-  'delete.title': 'Kaart verwijderen',
-  'delete.explain':
-    'De kaart verdwijnt dan voor iedereen: van de server en van alle apparaten. Dat kan niet ongedaan worden. Bewaar eerst de PDF of het JSON-bestand als je de afspraken wilt houden.',
-  'delete.confirm': 'Ja, verwijder de kaart voor iedereen',
-  'delete.failed': 'Verwijderen lukte niet. Controleer de verbinding en probeer het nog eens.',
 
   'thread.serves': 'Dient:',
   'thread.looseValue': 'Los eind: nog geen actie leidt hierheen',

@@ -161,5 +161,7 @@ export {
   type Signal,
   type SignalKind,
 } from './signals'
+// The ground rules' writers load with their form (`import('./groundRules')`).
+export type { GroundRule } from './groundRules'
 // Saved versions load when someone opens one (`import('./versions')`): only their types are here.
 export type { ColumnComparison, NoteChange } from './versions'

@@ -1,3 +1,4 @@
+import { addGroundRule } from './groundRules'
 import { describe, expect, it } from 'vitest'
 import {
   addNote,
@@ -101,6 +102,32 @@ describe('map file', () => {
       undefined,
     ]) {
       expect(validateMapFile(broken(followUp)), JSON.stringify(followUp)).toEqual({
+        ok: false,
+        problem: 'invalid',
+      })
+    }
+  })
+
+  it("carries the group's ground rules, reads older files without them, and refuses broken ones", () => {
+    const doc = createMapDoc()
+    createMap(doc, { title: 'Met spelregels', description: '' })
+    addGroundRule(doc, 'We laten elkaar uitpraten.', 1)
+    addGroundRule(doc, '‘Ik weet het nog niet’ is een goed antwoord.', 2)
+    const file = toMapFile(viewMap(doc), new Set())
+    const parsed = parseMapFile(JSON.stringify(file))
+    if (!parsed.ok) throw new Error(parsed.problem)
+    const imported = createMapDoc()
+    importMapFile(imported, createControlDoc(), parsed.file, importer)
+    expect(viewMap(imported).groundRules.map((rule) => rule.text)).toEqual([
+      'We laten elkaar uitpraten.',
+      '‘Ik weet het nog niet’ is een goed antwoord.',
+    ])
+    const version3: Record<string, unknown> = { ...file, version: 3 }
+    delete version3.groundRules
+    const older = parseMapFile(JSON.stringify(version3))
+    expect(older.ok && older.file.groundRules).toEqual([])
+    for (const groundRules of [['x'.repeat(201)], [''], [3], 'regel', Array(13).fill('x')]) {
+      expect(parseMapFile(JSON.stringify({ ...file, groundRules })), String(groundRules)).toEqual({
         ok: false,
         problem: 'invalid',
       })

@@ -1,6 +1,7 @@
 import { boardOf, columnIds, columnOf, isBoardKind, type BoardKind } from './board'
 import { setAgreed } from './control'
 import { setFollowUp } from './followUp'
+import { addGroundRule } from './groundRules'
 import { transact, type ControlDoc, type MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
@@ -27,7 +28,7 @@ import type { MapView } from './view'
 
 export const MAP_FILE_FORMAT = 'partnerschapskaart'
 /** Bump when the file layout changes, and add the step from the old one to `FILE_MIGRATIONS`. */
-export const MAP_FILE_VERSION = 3
+export const MAP_FILE_VERSION = 4
 
 export interface MapFileNote {
   readonly column: ColumnId
@@ -62,6 +63,8 @@ export interface MapFile {
   readonly participants: readonly Participant[]
   /** Notes in the board's fill order, each column in its own order. */
   readonly notes: readonly MapFileNote[]
+  /** The group's own ground rules, in their order. */
+  readonly groundRules: readonly string[]
 }
 
 /** The map as a file; notes keep their column order. Pure: no document is touched. */
@@ -78,6 +81,7 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
     description: view.meta.description,
     cardVersion: view.meta.cardVersion,
     participants: view.participants,
+    groundRules: view.groundRules.map((rule) => rule.text),
     notes: ordered.map((note) => ({
       column: note.column,
       text: note.text,
@@ -142,6 +146,8 @@ const FILE_MIGRATIONS: Readonly<Record<number, (file: Raw) => Raw>> = {
       ? file.notes.map((note: unknown) => (isObject(note) ? { followUp: null, ...note } : note))
       : file.notes,
   }),
+  /** 3 → 4: the group's own ground rules; a version 3 file has none. */
+  3: (file) => ({ groundRules: [], ...file, version: 4 }),
 }
 
 /** Brings a file of any older version to the current one; null for a version that is not ours. */
@@ -175,6 +181,14 @@ export function validateMapFile(file: Raw): ParsedMapFile {
   }
   if (typeof cardVersion !== 'string' || cardVersion.length > LIMITS.cardVersion) return invalid
   if (!Array.isArray(file.participants) || !Array.isArray(file.notes)) return invalid
+  const { groundRules } = file
+  if (
+    !Array.isArray(groundRules) ||
+    groundRules.length > LIMITS.groundRules ||
+    !groundRules.every((rule) => text(rule, LIMITS.groundRule) !== null)
+  ) {
+    return invalid
+  }
   if (file.notes.length > LIMITS.notesPerMap) return { ok: false, problem: 'too-big' }
   const participants: Participant[] = []
   for (const entry of file.participants) {
@@ -245,6 +259,7 @@ export function validateMapFile(file: Raw): ParsedMapFile {
       cardVersion,
       participants,
       notes,
+      groundRules: groundRules as string[],
     },
   }
 }
@@ -306,6 +321,7 @@ export function importMapFile(
       now,
     )
     for (const participant of file.participants) joinMap(doc, participant)
+    file.groundRules.forEach((rule, i) => addGroundRule(doc, rule, now + i))
   })
   let start = 0
   while (start < file.notes.length) {

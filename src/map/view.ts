@@ -13,6 +13,7 @@ import {
 import { labelNotes } from './labels'
 import { readPulse, type PulseEntry } from './pulse'
 import { readSignals, type Signal } from './signals'
+import { readGroundRules, type GroundRule } from './groundRules'
 import { readVoices, type Voices } from './voices'
 import {
   compareNotes,
@@ -51,6 +52,8 @@ export interface MapView {
   readonly pulse: readonly PulseEntry[]
   /** Signals given without a name ("Verstaanbaar Nederlands, graag"), oldest first. */
   readonly signals: readonly Signal[]
+  /** The group's own ground rules, in the order they were written. */
+  readonly groundRules: readonly GroundRule[]
   /** Entries in the document that failed validation and are not shown. */
   readonly skipped: number
 }
@@ -151,6 +154,11 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     previous && JSON.stringify(previous.signals) === JSON.stringify(readSignalList)
       ? previous.signals
       : readSignalList
+  const readRuleList = readGroundRules(doc)
+  const groundRules =
+    previous && JSON.stringify(previous.groundRules) === JSON.stringify(readRuleList)
+      ? previous.groundRules
+      : readRuleList
 
   return Object.freeze({
     meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),
@@ -166,6 +174,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     voices,
     pulse,
     signals,
+    groundRules,
     skipped,
   })
 }

@@ -76,6 +76,10 @@ export interface NoteActions {
   raiseSignal(kind: SignalKind): boolean
   /** The facilitator saw the signals of `kind`: they go off every screen. */
   clearSignals(kind: SignalKind): void
+  /** The group's own ground rules: add one, say one in other words (empty: away), take one away. */
+  changeGroundRules(
+    change: { add: string } | { edit: string; text: string } | { remove: string },
+  ): Promise<boolean>
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   fillExampleMap(): Promise<void>
   /**
@@ -204,6 +208,19 @@ export function noteActions(ctx: StoreContext): NoteActions {
 
     clearSignals(kind) {
       if (get().level === 'facilitator') attempt((doc) => clearSignals(doc, kind))
+    },
+
+    async changeGroundRules(change) {
+      if (get().level === 'viewer') return false
+      // The writers load with the form that uses them.
+      const rules = await import('../map/groundRules')
+      const done = attempt((doc) => {
+        if ('add' in change) return rules.addGroundRule(doc, change.add, get().now()) !== null
+        if ('edit' in change) rules.editGroundRule(doc, change.edit, change.text)
+        else rules.removeGroundRule(doc, change.remove)
+        return true
+      })
+      return done === true
     },
 
     async fillExampleMap() {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { useT } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { mapToolTexts } from './mapToolTexts'
 import { useRoom } from '../../store/roomStore'
 
 /**
@@ -7,7 +8,7 @@ import { useRoom } from '../../store/roomStore'
  * from every device. Asked twice, and the export is suggested first.
  */
 export function DeleteMap() {
-  const t = useT()
+  const mt = useTexts(mapToolTexts)
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle')
   const facilitates = useRoom((state) => state.secrets !== null)
   if (!facilitates) return null
@@ -20,19 +21,19 @@ export function DeleteMap() {
 
   return (
     <details className="delete-map">
-      <summary>{t('delete.title')}</summary>
-      <p>{t('delete.explain')}</p>
+      <summary>{mt('delete.title')}</summary>
+      <p>{mt('delete.explain')}</p>
       <button
         type="button"
         className="danger"
         disabled={state === 'busy'}
         onClick={() => void onDelete()}
       >
-        {t('delete.confirm')}
+        {mt('delete.confirm')}
       </button>
       {state === 'failed' && (
         <p className="form-error" role="alert">
-          {t('delete.failed')}
+          {mt('delete.failed')}
         </p>
       )}
     </details>

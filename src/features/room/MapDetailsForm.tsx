@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { mapToolTexts } from './mapToolTexts'
 import { LIMITS } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { Field } from '../shared/Field'
@@ -10,6 +12,7 @@ import { Field } from '../shared/Field'
  */
 export function MapDetailsForm() {
   const t = useT()
+  const mt = useTexts(mapToolTexts)
   const meta = useRoom((state) => state.view.meta)
   const [open, setOpen] = useState(false)
   const [title, setTitle] = useState(meta.title)
@@ -39,7 +42,7 @@ export function MapDetailsForm() {
       open={open}
       onToggle={(event) => onToggle(event.currentTarget.open)}
     >
-      <summary>{t('details.edit')}</summary>
+      <summary>{mt('details.edit')}</summary>
       <form onSubmit={onSubmit} noValidate>
         <Field label={t('home.mapTitle')}>
           {(control) => (
@@ -69,13 +72,13 @@ export function MapDetailsForm() {
             />
           )}
         </Field>
-        <Field label={t('details.version')}>
+        <Field label={mt('details.version')}>
           {(control) => (
             <input
               {...control}
               value={cardVersion}
               maxLength={LIMITS.cardVersion}
-              placeholder={t('details.versionHint')}
+              placeholder={mt('details.versionHint')}
               onChange={(event) => {
                 setCardVersion(event.target.value)
                 setSaved(false)
@@ -85,10 +88,10 @@ export function MapDetailsForm() {
         </Field>
         <div className="actions">
           <button type="submit" className="primary">
-            {t('details.save')}
+            {mt('details.save')}
           </button>
           <span role="status" className="hint">
-            {saved ? t('details.saved') : ''}
+            {saved ? mt('details.saved') : ''}
           </span>
         </div>
       </form>

@@ -13,6 +13,9 @@ const tools = () => import('./facilitatorTools')
 const BalancePanel = lazy(() => tools().then((m) => ({ default: m.BalancePanel })))
 const DeleteMap = lazy(() => tools().then((m) => ({ default: m.DeleteMap })))
 const MapDetailsForm = lazy(() => tools().then((m) => ({ default: m.MapDetailsForm })))
+const GroundRules = lazy(() =>
+  import('../groundRules/GroundRules').then((m) => ({ default: m.GroundRules })),
+)
 // The trajectory and its connection load when someone opens it.
 const TrajectoryPart = lazy(() =>
   import('../trajectory/TrajectoryPart').then((m) => ({ default: m.TrajectoryPart })),
@@ -55,6 +58,7 @@ export function RoomPanel({
       <>
         <RoomMix />
         <PresenceList />
+        <GroundRules />
         {facilitator && <BalancePanel />}
       </>
     ),

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 import { Principles } from '../facilitation/Principles'
+import { GroundRulesShown } from '../groundRules/GroundRules'
 import { BalancePanel } from '../voices/BalancePanel'
 import { RoomMix } from '../voices/RoomMix'
 import { PulseRound } from '../pulse/Pulse'
@@ -76,6 +77,7 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
       </main>
       <footer className="vw-footer">
         <Principles />
+        <GroundRulesShown />
         <RoomMix />
       </footer>
     </div>

@@ -25,6 +25,7 @@ import type { PdfActionCells, PdfContent, PdfNote, PdfThreads } from './layout'
 import type { ActionCells } from '../../shared/actionRow'
 import { exportTexts } from '../../shared/exportTexts'
 import { principlesTexts } from '../../facilitation/principlesTexts'
+import { groundRuleTexts } from '../../groundRules/texts'
 
 /** The action list's headings on paper, where who and its kind share a cell, as do the status and its day. */
 export function headerOnPaper([
@@ -146,6 +147,13 @@ export function pdfContent(
     threads: threadsContent(view, t),
     values: valuesContent(view, t, shared),
     pulse: options.includePulse ? pulseContent(view, t) : null,
+    groundRules:
+      view.groundRules.length > 0
+        ? {
+            title: bundleTranslator(groundRuleTexts, t.lang)('rules.title'),
+            rules: view.groundRules.map((rule) => rule.text),
+          }
+        : null,
     signatures: {
       title: et('export.signTitle'),
       intro: et('export.signIntro'),

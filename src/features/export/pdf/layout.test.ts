@@ -30,6 +30,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
     threads: null,
     values: null,
     pulse: null,
+    groundRules: null,
     signatures: {
       title: 'Afgesproken',
       intro: 'Wij maken deze afspraken met elkaar.',

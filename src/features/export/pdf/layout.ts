@@ -67,6 +67,8 @@ export interface PdfContent {
   values: PdfThreads | null
   /** The "hoofd, hart, buik" round, when the group chose to print it. */
   pulse: PdfThreads | null
+  /** The group's own ground rules, beside the principles; none when it wrote none. */
+  groundRules: { title: string; rules: readonly string[] } | null
   /** Room to sign: the partners' names, and lines for the date and the next look at it. */
   signatures: { title: string; intro: string; people: readonly string[]; lines: readonly string[] }
   /** Printed under the header of every page after the first of a kind: "(vervolg)". */
@@ -370,6 +372,14 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
         soft(item.detail, 9),
       ]),
       threads.footer.map((text) => ({ text, size: 10, bold: true, color: 'accent' })),
+    )
+  }
+  if (content.groundRules) {
+    part(
+      [title(content.groundRules.title)],
+      content.groundRules.rules.map((rule, i) => [
+        { text: `${i + 1}. ${rule}`, size: 14, bold: false, color: 'ink' },
+      ]),
     )
   }
   part(
