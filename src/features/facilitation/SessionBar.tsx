@@ -123,9 +123,12 @@ export function SessionBar({ tools }: { tools?: ReactNode }) {
         {/* Done with what? Only a step can be done. */}
         {stepping && <ReadyCheck />}
         <ActivityState />
-        <Suspense fallback={null}>
-          <GiveSignal />
-        </Suspense>
+        {/* The facilitator gets the signals, and has the floor to say it themselves. */}
+        {level === 'participant' && (
+          <Suspense fallback={null}>
+            <GiveSignal />
+          </Suspense>
+        )}
       </div>
       {/* The facilitator turned it on: for them the chip above says enough. */}
       {privateWriting && level !== 'facilitator' && <p className="drafts-on">{t('drafts.on')}</p>}
