@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { useT } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { undoTexts } from './undoTexts'
 import { useRoom } from '../../store/roomStore'
 import { shortText } from '../shared/noteText'
 
@@ -12,7 +13,7 @@ const SHOWN_MS = 10_000
  * removed their note. It stays while the pointer or focus is on it.
  */
 export function UndoToast() {
-  const t = useT()
+  const ut = useTexts(undoTexts)
   const notice = useRoom((state) => state.undoNotice)
   const [held, setHeld] = useState(false)
   const root = useRef<HTMLDivElement>(null)
@@ -27,16 +28,16 @@ export function UndoToast() {
   const room = useRoom.getState()
   const text =
     notice.kind === 'gone'
-      ? t('undo.gone', { label: notice.label, text: shortText(notice.text) })
+      ? ut('undo.gone', { label: notice.label, text: shortText(notice.text) })
       : notice.kind === 'editLost'
-        ? t('undo.editLost', { label: notice.label })
-        : t(`undo.${notice.kind}.${notice.change}`)
+        ? ut('undo.editLost', { label: notice.label })
+        : ut(`undo.${notice.kind}.${notice.change}`)
   const action =
     notice.kind === 'undone'
-      ? { label: t('undo.redo'), title: t('undo.redoKeys'), run: () => room.redo() }
+      ? { label: ut('undo.redo'), title: ut('undo.redoKeys'), run: () => room.redo() }
       : notice.kind === 'gone' || notice.kind === 'editLost'
         ? null
-        : { label: t('undo.undo'), title: t('undo.undoKeys'), run: () => room.undo() }
+        : { label: ut('undo.undo'), title: ut('undo.undoKeys'), run: () => room.undo() }
 
   return (
     <div
@@ -58,8 +59,8 @@ export function UndoToast() {
       <button
         type="button"
         className="small quiet undo-close"
-        aria-label={t('undo.close')}
-        title={t('undo.close')}
+        aria-label={ut('undo.close')}
+        title={ut('undo.close')}
         onClick={() => room.dismissNotice()}
       >
         <span aria-hidden="true">✕</span>

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useT } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { viewerTexts } from './viewer/viewerTexts'
 import { useRoom } from '../../store/roomStore'
 import { Principles } from '../facilitation/Principles'
 import { GroundRulesShown } from '../groundRules/GroundRules'
@@ -28,6 +30,7 @@ const ShownMeeting = lazy(() =>
  */
 export function ViewerPage({ viewerToken }: { viewerToken: string }) {
   const t = useT()
+  const vt = useTexts(viewerTexts)
   const meta = useRoom((state) => state.view.meta)
   const joinCode = useRoom((state) => state.control.joinCode)
   const showBalance = useRoom((state) => state.control.showBalance)
@@ -62,10 +65,10 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
           )}
         </div>
         {side && (
-          <aside className="vw-side" aria-label={t('viewer.panels')}>
+          <aside className="vw-side" aria-label={vt('viewer.panels')}>
             {joinCode && (
               <section className="vw-panel vw-join" aria-labelledby="vw-join-title">
-                <h2 id="vw-join-title">{t('viewer.joinTitle')}</h2>
+                <h2 id="vw-join-title">{vt('viewer.joinTitle')}</h2>
                 <JoinCodeDisplay large />
               </section>
             )}

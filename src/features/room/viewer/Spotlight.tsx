@@ -1,4 +1,6 @@
 import { useT } from '../../../i18n'
+import { useTexts } from '../../../i18n/bundle'
+import { viewerTexts } from './viewerTexts'
 import { stepOf, type NoteId } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { bylineOf, ownerLine } from '../../shared/noteText'
@@ -26,6 +28,7 @@ export function Spotlight() {
 
 function SpotlightCard({ noteId }: { noteId: NoteId }) {
   const t = useT()
+  const vt = useTexts(viewerTexts)
   const view = useRoom((state) => state.view)
   const agreed = useRoom((state) => state.control.agreed.has(noteId))
   const note = view.notes.get(noteId)!
@@ -35,7 +38,7 @@ function SpotlightCard({ noteId }: { noteId: NoteId }) {
   return (
     <section className="vw-spotlight" aria-labelledby="vw-spotlight-title">
       <h2 id="vw-spotlight-title" className="vw-spotlight-title">
-        {t('viewer.spotlight')}
+        {vt('viewer.spotlight')}
       </h2>
       <p className="vw-spotlight-where">
         <span className="vw-ref">{refOf(t, view, note.id)}</span>{' '}

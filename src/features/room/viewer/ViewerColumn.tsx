@@ -1,5 +1,7 @@
 import { memo } from 'react'
 import { useT } from '../../../i18n'
+import { useTexts } from '../../../i18n/bundle'
+import { viewerTexts } from './viewerTexts'
 import { cardSubtitle } from '../../shared/columnText'
 import { stepOf, type ColumnId, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
@@ -31,6 +33,7 @@ export const ViewerColumn = memo(function ViewerColumn({
   pages,
 }: Props) {
   const t = useT()
+  const vt = useTexts(viewerTexts)
   const board = useRoom((state) => state.view.board)
   const step = stepOf(board, column)
   const headingId = `vw-column-${column}-title`
@@ -73,11 +76,11 @@ export const ViewerColumn = memo(function ViewerColumn({
       {total === 0 && <p className="vw-empty">{t('column.empty')}</p>}
       {rail ? (
         <p className="vw-more">
-          {more > 0 ? t(more === 1 ? 'viewer.moreOne' : 'viewer.more', { count: more }) : ''}
+          {more > 0 ? vt(more === 1 ? 'viewer.moreOne' : 'viewer.more', { count: more }) : ''}
         </p>
       ) : (
         // Always there, so that turning to a page never changes the room the notes have.
-        <p className="vw-page">{pages > 1 ? t('viewer.page', { page: page + 1, pages }) : ''}</p>
+        <p className="vw-page">{pages > 1 ? vt('viewer.page', { page: page + 1, pages }) : ''}</p>
       )}
     </section>
   )

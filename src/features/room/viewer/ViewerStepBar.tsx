@@ -1,4 +1,6 @@
 import { useT } from '../../../i18n'
+import { useTexts } from '../../../i18n/bundle'
+import { viewerTexts } from './viewerTexts'
 import { stepTitle } from '../../shared/columnText'
 import { useRoom } from '../../../store/roomStore'
 import { ConnectionBadge } from '../ConnectionBadge'
@@ -14,6 +16,7 @@ import { SignalBanners } from '../../signals/Signals'
  */
 export function ViewerStepBar() {
   const t = useT()
+  const vt = useTexts(viewerTexts)
   const meta = useRoom((state) => state.view.meta)
   const control = useRoom((state) => state.control)
   const board = useRoom((state) => state.view.board)
@@ -24,7 +27,7 @@ export function ViewerStepBar() {
       <div className="vw-bar-title">
         <h1>{meta.title || t('room.noTitle')}</h1>
         {meta.cardVersion && <p>{t('room.version', { version: meta.cardVersion })}</p>}
-        <p className="vw-badge">{t('viewer.badge')}</p>
+        <p className="vw-badge">{vt('viewer.badge')}</p>
         <ConnectionBadge />
       </div>
       <section className="vw-bar-step" aria-labelledby="step-banner-title" aria-live="polite">

@@ -1,5 +1,7 @@
 import { useMemo } from 'react'
 import { useT } from '../../../i18n'
+import { useTexts } from '../../../i18n/bundle'
+import { viewerTexts } from './viewerTexts'
 import { columnIds, tally, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { refOf } from '../../shared/refs'
@@ -13,6 +15,7 @@ const SHOWN = 5
  */
 export function VoteRanking() {
   const t = useT()
+  const vt = useTexts(viewerTexts)
   const vote = useRoom((state) => state.control.vote)
   const dots = useRoom((state) => state.dots)
   const view = useRoom((state) => state.view)
@@ -35,9 +38,9 @@ export function VoteRanking() {
   const rest = ranked.length - SHOWN
   return (
     <section className="vw-panel vw-ranking" aria-labelledby="vw-ranking-title">
-      <h2 id="vw-ranking-title">{t('viewer.ranking')}</h2>
+      <h2 id="vw-ranking-title">{vt('viewer.ranking')}</h2>
       {ranked.length === 0 ? (
-        <p>{t('viewer.rankingEmpty')}</p>
+        <p>{vt('viewer.rankingEmpty')}</p>
       ) : (
         <ol className="vw-ranking-list">
           {ranked.slice(0, SHOWN).map(({ note, count }) => (
@@ -55,7 +58,7 @@ export function VoteRanking() {
           ))}
         </ol>
       )}
-      {rest > 0 && <p className="vw-ranking-more">{t('viewer.rankingMore', { count: rest })}</p>}
+      {rest > 0 && <p className="vw-ranking-more">{vt('viewer.rankingMore', { count: rest })}</p>}
     </section>
   )
 }
