@@ -42,6 +42,17 @@ export const ACTION_STATUSES = ['open', 'bezig', 'gedaan', 'losgelaten'] as cons
 export type ActionStatus = (typeof ACTION_STATUSES)[number]
 
 /**
+ * Who carries an action, who decides on it and who has the means (mandate, budget): the informal
+ * partners, the professionals, both together, or others (the municipality, a funder).
+ */
+export const POWER_HOLDERS = ['informal', 'formal', 'together', 'others'] as const
+export type PowerHolder = (typeof POWER_HOLDERS)[number]
+
+/** An action's three questions of power, each a note field of its own. */
+export const POWER_QUESTIONS = ['carries', 'decides', 'means'] as const
+export type PowerQuestion = (typeof POWER_QUESTIONS)[number]
+
+/**
  * What anyone can signal, without their name: "Verstaanbaar Nederlands, graag" (jargon) and
  * "ja, en…" (the talk gets stuck on "ja, maar").
  */
@@ -279,6 +290,10 @@ export const NOTE_FIELDS: Readonly<Record<string, Check>> = {
   status: isActionStatus,
   lookAgain: isCalendarDate,
   evaluation: str(LIMITS.evaluation),
+  /** An action's power: who carries it, who decides, who has the means. */
+  carries: (value) => isOneOf(POWER_HOLDERS, value),
+  decides: (value) => isOneOf(POWER_HOLDERS, value),
+  means: (value) => isOneOf(POWER_HOLDERS, value),
 }
 
 const score = orNull(wholeNumber(1, 10))

@@ -72,9 +72,10 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     const info = poppler('pdfinfo', file)
     expect(info).toMatch(/Page size:\s+1190\.55 x 841\.89 pts \(A3\)/)
     expect(info).toContain(`Title:           ${view.meta.title}`)
-    // The map, the action list, then the golden thread and the values by side on one page, the
-    // principles and the room to sign on the next: no page holds only a few lines.
-    expect(info).toMatch(/Pages:\s+4/)
+    // The map, the action list, the golden thread, then the values by side, the actions carried
+    // without a say and the principles on one page, and the room to sign whole on the last: no
+    // page holds only a line or two.
+    expect(info).toMatch(/Pages:\s+5/)
     const fontsTable = poppler('pdffonts', file)
     const rows = fontsTable.split('\n').slice(2).filter(Boolean)
     expect(rows.length).toBeGreaterThanOrEqual(2)

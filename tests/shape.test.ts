@@ -31,6 +31,7 @@ import {
   setFollow,
   setHolds,
   setFollowUp,
+  setPower,
   setJoinCode,
   setLink,
   setLookBack,
@@ -197,6 +198,8 @@ describe('the schema the server checks', () => {
     setFollowUp(handle(client), action, { status: 'bezig', lookAgain: '2027-03-12' })
     setFollowUp(handle(client), action, { evaluation: 'Werkt, want de buren komen' })
     setFollowUp(handle(client), action, { lookAgain: '', evaluation: '' })
+    setPower(handle(client), action, { carries: 'informal', decides: 'formal', means: 'others' })
+    setPower(handle(client), action, { means: null })
     moveNote(handle(client), value, { column: 'acties', index: 0 })
     moveNote(handle(client), value, { column: 'waarden', index: 0 })
     for (let i = 0; i < 30; i++)
@@ -359,6 +362,8 @@ describe('the schema the server checks', () => {
       ['a day that does not exist', (d) => note(d).set('lookAgain', '2027-02-30')],
       ['a day with a time', (d) => note(d).set('lookAgain', '2027-03-12T10:00')],
       ['a day as a number', (d) => note(d).set('lookAgain', 1_800_000_000_000)],
+      ['a power holder nobody defined', (d) => note(d).set('decides', 'de wethouder')],
+      ['a power holder that is a list', (d) => note(d).set('means', ['formal', 'others'])],
       ['an evaluation too long', (d) => note(d).set('evaluation', 'x'.repeat(1001))],
       ['an evaluation that is an object', (d) => note(d).set('evaluation', { text: 'x' })],
       [

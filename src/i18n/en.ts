@@ -135,19 +135,6 @@ export const en: Messages = {
   'dnd.end': 'Note {text} dropped in {column}, position {position}.',
   'dnd.cancel': 'Move cancelled. Note {text} is back in its place.',
 
-  'share.invite': 'Invite people',
-  'share.showBig': 'Show on the big screen',
-  'share.title': 'Share this map',
-  'share.copy': 'Copy link',
-  'share.copied': 'Link copied',
-
-  'share.participant': 'Link for participants',
-  'share.participantHint': 'Anyone with this link can join and write notes.',
-  'share.viewer': 'Link for the big screen (view only)',
-  'share.viewerHint':
-    'For the projector or for observers: sees everything live, can change nothing.',
-  'share.facilitator': 'Link for a co-facilitator',
-  'share.facilitatorHint': 'Secret: anyone with this link can run the steps and the timer.',
   'facilitation.lockedState': 'Other columns locked',
   'facilitation.followState': 'Everyone follows you',
   'step.current': 'Part {number} of {count}',

@@ -137,18 +137,6 @@ export const nl = {
   'dnd.end': 'Notitie {text} neergezet in {column}, plek {position}.',
   'dnd.cancel': 'Verplaatsen geannuleerd. Notitie {text} staat weer op haar plek.',
 
-  'share.invite': 'Mensen uitnodigen',
-  'share.showBig': 'Toon op groot scherm',
-  'share.title': 'Deel deze kaart',
-  'share.copy': 'Link kopiëren',
-  'share.copied': 'Link gekopieerd',
-
-  'share.participant': 'Link voor deelnemers',
-  'share.participantHint': 'Wie deze link heeft, kan meedoen en notities schrijven.',
-  'share.viewer': 'Link voor het grote scherm (alleen kijken)',
-  'share.viewerHint': 'Voor de beamer of voor toehoorders: ziet alles live, kan niets veranderen.',
-  'share.facilitator': 'Link voor een medebegeleider',
-  'share.facilitatorHint': 'Geheim: wie deze link heeft, kan de stappen en de timer bedienen.',
   'facilitation.lockedState': 'Andere kolommen op slot',
   'facilitation.followState': 'Iedereen volgt jou',
   'step.current': 'Deel {number} van {count}',

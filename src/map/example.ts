@@ -1,7 +1,8 @@
 import { transact, type MapDoc } from './doc'
 import { newNoteId, newParticipantId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
-import type { ActionOwner, ColumnId, NoteId, Participant, Role } from './schema'
+import type { ActionOwner, ColumnId, NoteId, Participant, Power, Role } from './schema'
+import { setPower } from './power'
 import { setLink } from './threads'
 import { setHolds } from './voices'
 import { setFollowUp, today } from './followUp'
@@ -76,11 +77,14 @@ export const EXAMPLE_MAP = {
       text: 'De gemeente vragen de reiskostenvergoeding voor vrijwilligers vast te leggen.',
       owner: { kind: 'anderen', name: 'de gemeente', when: '' },
       author: 'Ellen van Dijk',
+      power: { carries: 'others', decides: 'others', means: 'others' },
     },
     {
       text: 'Een kennismaking tussen taalmaatjes en het buurtteam organiseren in de bibliotheek.',
       owner: { kind: 'ik', name: 'Ayşe', when: '' },
       author: 'Ayşe Yılmaz',
+      // A volunteer carries it; the team books the room and the municipality pays: the map flags it.
+      power: { carries: 'informal', decides: 'formal', means: 'others' },
     },
     {
       text: 'De huisartsenpraktijk vragen om een contactpersoon voor het overleg.',
@@ -98,6 +102,7 @@ export const EXAMPLE_MAP = {
     owner: ActionOwner
     author: string
     lookAgainInDays?: number
+    power?: Power
   }[],
   /**
    * The golden thread as the group drew it, `<serving>><served>` by column letter and place: a
@@ -194,6 +199,7 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
       placed.acties.push(id)
       const days = 'lookAgainInDays' in action ? action.lookAgainInDays : 0
       if (days) setFollowUp(doc, id, { lookAgain: today(new Date(now + days * DAY)) }, now)
+      if ('power' in action && action.power) setPower(doc, id, action.power, now)
     }
     const noteAt = (ref: string): NoteId =>
       placed[EXAMPLE_LETTERS[ref[0]!]!][Number(ref.slice(1)) - 1]!

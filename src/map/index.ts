@@ -51,6 +51,8 @@ export {
 export * from './schema'
 export { observeMap } from './observe'
 export { countStatuses, isOverdue, setFollowUp, today } from './followUp'
+// Power's writer and its flag load with the form and the line that use them.
+export { powerGap, powerGaps, setPower } from './power'
 export {
   createNoteUndo,
   onNotesRemovedElsewhere,

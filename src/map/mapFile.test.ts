@@ -134,6 +134,33 @@ describe('map file', () => {
     }
   })
 
+  it("carries each action's power, and refuses a power that is not one", () => {
+    const { view, file } = exampleFile()
+    // The example's A4: a volunteer carries it, the team decides, the municipality pays.
+    const a4 = file.notes.filter((note) => note.column === 'acties')[3]!
+    expect(a4.power).toEqual({ carries: 'informal', decides: 'formal', means: 'others' })
+    const parsed = parseMapFile(JSON.stringify(file))
+    if (!parsed.ok) throw new Error(parsed.problem)
+    const doc = createMapDoc()
+    importMapFile(doc, createControlDoc(), parsed.file, importer)
+    const powers = (v: typeof view) => v.columns.acties.map((note) => note.power)
+    expect(powers(viewMap(doc))).toEqual(powers(view))
+    const broken = (power: unknown) => ({
+      ...file,
+      notes: file.notes.map((note) => (note === a4 ? { ...note, power } : note)),
+    })
+    for (const power of [
+      { carries: 'baas', decides: null, means: null },
+      { carries: null },
+      'informal',
+    ]) {
+      expect(validateMapFile(broken(power)), JSON.stringify(power)).toEqual({
+        ok: false,
+        problem: 'invalid',
+      })
+    }
+  })
+
   it('refuses a thread that points outside the file', () => {
     const { file } = exampleFile()
     const broken = {

@@ -2,6 +2,7 @@ import { boardOf, columnIds, columnOf, isBoardKind, type BoardKind } from './boa
 import { setAgreed } from './control'
 import { setFollowUp } from './followUp'
 import { addGroundRule } from './groundRules'
+import { setPower } from './power'
 import { transact, type ControlDoc, type MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
@@ -16,11 +17,15 @@ import {
   LIMITS,
   parseOwner,
   parseParticipant,
+  parsePower,
+  POWER_HOLDERS,
+  POWER_QUESTIONS,
   SCHEMA_VERSION,
   type ActionOwner,
   type ColumnId,
   type FollowUp,
   type NoteId,
+  type Power,
   type Participant,
   type ParticipantId,
 } from './schema'
@@ -40,6 +45,8 @@ export interface MapFileNote {
   readonly owner: ActionOwner | null
   /** For an action: where it stands, its day to look again, the group's evaluation. */
   readonly followUp: FollowUp | null
+  /** For an action: who carries it, decides on it, has the means. */
+  readonly power: Power | null
   /** Marked as shared by the group ("gedeeld"). */
   readonly agreed: boolean
   /** The golden thread: places in `notes` of the notes this one serves. */
@@ -89,6 +96,7 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
       proxyBy: note.proxyBy,
       owner: note.owner,
       followUp: note.followUp,
+      power: note.power,
       agreed: agreed.has(note.id),
       serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
       heldBy: view.voices.holders.get(note.id) ?? [],
@@ -146,8 +154,15 @@ const FILE_MIGRATIONS: Readonly<Record<number, (file: Raw) => Raw>> = {
       ? file.notes.map((note: unknown) => (isObject(note) ? { followUp: null, ...note } : note))
       : file.notes,
   }),
-  /** 3 → 4: the group's own ground rules; a version 3 file has none. */
-  3: (file) => ({ groundRules: [], ...file, version: 4 }),
+  /** 3 → 4: the group's own ground rules and each action's power; a version 3 file has none. */
+  3: (file) => ({
+    groundRules: [],
+    ...file,
+    version: 4,
+    notes: Array.isArray(file.notes)
+      ? file.notes.map((note: unknown) => (isObject(note) ? { power: null, ...note } : note))
+      : file.notes,
+  }),
 }
 
 /** Brings a file of any older version to the current one; null for a version that is not ours. */
@@ -231,6 +246,8 @@ export function validateMapFile(file: Raw): ParsedMapFile {
     if (owner !== null && !isObject(owner)) return invalid
     const followUp = note.followUp === null ? null : fileFollowUp(note.followUp)
     if (followUp === undefined) return invalid
+    const power = note.power === null ? null : filePower(note.power)
+    if (power === undefined) return invalid
     notes.push({
       column,
       text: noteText,
@@ -241,6 +258,7 @@ export function validateMapFile(file: Raw): ParsedMapFile {
           ? parseOwner({ ownerKind: owner.kind, ownerName: owner.name, ownerWhen: owner.when })
           : null,
       followUp: columnOf(board, column)!.owners ? followUp : null,
+      power: columnOf(board, column)!.owners ? power : null,
       agreed: note.agreed === true,
       serves: serves as number[],
       heldBy: heldBy as string[],
@@ -272,6 +290,18 @@ function fileFollowUp(raw: unknown): FollowUp | undefined {
   if (lookAgain !== '' && !isCalendarDate(lookAgain)) return undefined
   if (typeof evaluation !== 'string' || evaluation.length > LIMITS.evaluation) return undefined
   return { status, lookAgain: lookAgain as string, evaluation }
+}
+
+/** An action's power from a file: each of the three questions a holder or null, nothing else. */
+function filePower(raw: unknown): Power | undefined {
+  if (!isObject(raw)) return undefined
+  const keys = Object.keys(raw)
+  if (keys.length !== POWER_QUESTIONS.length || !POWER_QUESTIONS.every((q) => keys.includes(q))) {
+    return undefined
+  }
+  const valid = (value: unknown) =>
+    value === null || (POWER_HOLDERS as readonly unknown[]).includes(value)
+  return POWER_QUESTIONS.every((question) => valid(raw[question])) ? parsePower(raw) : undefined
 }
 
 /** Reads a map file: load, migrate to the current version, then validate every field. */
@@ -348,6 +378,7 @@ export function importMapFile(
         )
         ids.push(id)
         if (note.followUp) setFollowUp(doc, id, note.followUp)
+        if (note.power) setPower(doc, id, note.power)
         if (note.agreed) agreed.push(id)
       }
     })

@@ -15,9 +15,12 @@ import {
   isSide,
   LIMITS,
   NOTE_LABEL,
+  POWER_HOLDERS,
   type ActionStatus,
   type ColumnId,
   type OwnerKind,
+  type PowerHolder,
+  type PowerQuestion,
   type Role,
   type Side,
 } from '../../shared/schema'
@@ -35,6 +38,8 @@ export {
   isRole,
   LIMITS,
   OWNER_KINDS,
+  POWER_HOLDERS,
+  POWER_QUESTIONS,
   PULSE_PHASES,
   ROLES,
   SCHEMA_VERSION,
@@ -44,6 +49,8 @@ export {
   type ColumnId,
   type Direction,
   type OwnerKind,
+  type PowerHolder,
+  type PowerQuestion,
   type PulsePhase,
   type Role,
   type Side,
@@ -91,6 +98,11 @@ export interface FollowUp {
 
 export const NO_FOLLOW_UP: FollowUp = { status: 'open', lookAgain: '', evaluation: '' }
 
+/** An action's power; null where the group did not say (yet). */
+export type Power = Readonly<Record<PowerQuestion, PowerHolder | null>>
+
+export const NO_POWER: Power = { carries: null, decides: null, means: null }
+
 export interface Note {
   readonly id: NoteId
   readonly column: ColumnId
@@ -115,6 +127,8 @@ export interface Note {
   readonly owner: ActionOwner | null
   /** Only for notes in the actions column: how it is followed up. */
   readonly followUp: FollowUp | null
+  /** Only for notes in the actions column: who carries it, decides, has the means. */
+  readonly power: Power | null
 }
 
 export interface MapMeta {
@@ -175,6 +189,20 @@ export function parseFollowUp(raw: Unknown): FollowUp {
   }
 }
 
+/** True when any of an action's three questions of power was answered. */
+export function hasPower(power: Power | null): boolean {
+  return (
+    power !== null && (power.carries !== null || power.decides !== null || power.means !== null)
+  )
+}
+
+/** An action's power; what is missing or malformed reads as not said. */
+export function parsePower(raw: Unknown): Power {
+  const holder = (value: unknown) =>
+    (POWER_HOLDERS as readonly unknown[]).includes(value) ? (value as PowerHolder) : null
+  return { carries: holder(raw.carries), decides: holder(raw.decides), means: holder(raw.means) }
+}
+
 /**
  * A note read from the document's fields, or null when any field is missing or malformed. A note
  * in a column whose notes carry owners always has one ("wij" when none was written).
@@ -206,6 +234,7 @@ export function parseNote(id: string, raw: Unknown, board: Board): Note | null {
     proxyBy,
     owner: owned ? (parseOwner(raw) ?? { kind: 'wij', name: '', when: '' }) : null,
     followUp: owned ? parseFollowUp(raw) : null,
+    power: owned ? parsePower(raw) : null,
   }
 }
 

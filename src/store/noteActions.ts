@@ -21,6 +21,7 @@ import {
   type ActionOwner,
   type ColumnId,
   type FollowUp,
+  type Power,
   type MapDetails,
   type MapDoc,
   type MapFile,
@@ -62,6 +63,8 @@ export interface NoteActions {
   deleteNote(id: NoteId): void
   /** An action's status, day to look again or evaluation; true when valid and written. */
   setFollowUp(id: NoteId, changes: Partial<FollowUp>): boolean
+  /** Who carries an action, decides on it, has the means (null: not said); true when written. */
+  setPower(id: NoteId, changes: Partial<Power>): Promise<boolean>
   dismissError(): void
   /** Links a note to one it serves in the neighbouring column, or unlinks it. */
   setLink(from: NoteId, to: NoteId, linked: boolean): void
@@ -170,6 +173,13 @@ export function noteActions(ctx: StoreContext): NoteActions {
 
     setFollowUp(id, changes) {
       return attempt((doc) => setFollowUp(doc, id, changes)) !== null
+    },
+
+    async setPower(id, changes) {
+      if (get().level === 'viewer') return false
+      // The writer loads with the form that uses it.
+      const { setPower } = await import('../map/power')
+      return attempt((doc) => setPower(doc, id, changes)) !== null
     },
 
     dismissError() {

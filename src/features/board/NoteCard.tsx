@@ -2,7 +2,7 @@ import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { lazy, memo, Suspense, useLayoutEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n'
 import type { ColumnId, Note } from '../../map'
-import { carriesOwners, isOverdue, servedColumns, today } from '../../map'
+import { carriesOwners, hasPower, isOverdue, servedColumns, today } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteVoting } from '../facilitation/NoteVoting'
 import { bylineOf, followUpLine, ownerLine } from '../shared/noteText'
@@ -13,6 +13,13 @@ import { NoteMenu } from './NoteMenu'
 
 // The form loads when someone first adds or edits a note: reading the map does not need it.
 const NoteForm = lazy(() => import('./NoteForm').then((m) => ({ default: m.NoteForm })))
+// Who carries, decides and pays: loaded once an action on the map has an answer.
+const PowerLine = lazy(() =>
+  import('../power/PowerLine').then((module) => ({ default: module.PowerLine })),
+)
+const PowerForm = lazy(() =>
+  import('../power/PowerForm').then((module) => ({ default: module.PowerForm })),
+)
 
 /**
  * The text, owner and author of a note; also used for the floating copy while dragging, which
@@ -46,6 +53,11 @@ export const NoteBody = memo(function NoteBody({
           {followUp.text}
         </p>
       )}
+      {hasPower(note.power) && (
+        <Suspense fallback={null}>
+          <PowerLine note={note} id={labelled ? `note-${note.id}-power` : undefined} />
+        </Suspense>
+      )}
       <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
         {bylineOf(t, note)}
       </p>
@@ -53,7 +65,7 @@ export const NoteBody = memo(function NoteBody({
   )
 })
 
-type Mode = 'view' | 'edit' | 'followUp' | 'confirmDelete'
+type Mode = 'view' | 'edit' | 'followUp' | 'power' | 'confirmDelete'
 
 /** Once a note has gone from a column (deleted, moved away), keyboard users stay in that column. */
 function focusColumn(column: ColumnId): void {
@@ -268,6 +280,10 @@ const NoteContent = memo(function NoteContent({
             onNeedsRoom?.()
             setMode('followUp')
           }}
+          onPower={() => {
+            onNeedsRoom?.()
+            setMode('power')
+          }}
           onLink={() => setLinking(true)}
           onDelete={() => setMode('confirmDelete')}
           onMoved={focusColumn}
@@ -325,6 +341,19 @@ const NoteContent = memo(function NoteContent({
         <div {...keepDragOut}>
           <Suspense fallback={null}>
             <FollowUpForm
+              note={note}
+              onDone={() => {
+                setMode('view')
+                backToNote()
+              }}
+            />
+          </Suspense>
+        </div>
+      )}
+      {mode === 'power' && (
+        <div {...keepDragOut}>
+          <Suspense fallback={null}>
+            <PowerForm
               note={note}
               onDone={() => {
                 setMode('view')

@@ -9,6 +9,7 @@ import { useMyHold, useValueShare } from '../voices/useValueShare'
 import { useTexts } from '../../i18n/bundle'
 import { downloadLookBack } from '../followup/calendar'
 import { followUpTexts } from '../followup/texts'
+import { powerTexts } from '../power/texts'
 
 export interface NoteActionsProps {
   note: Note
@@ -16,6 +17,8 @@ export interface NoteActionsProps {
   onEdit(): void
   /** An action's status, day to look again and evaluation. */
   onFollowUp(): void
+  /** An action's power: who carries it, decides on it, has the means. */
+  onPower(): void
   onLink(): void
   onDelete(): void
   /** After the note went to another column: where keyboard users stay. */
@@ -39,12 +42,14 @@ export function NoteMenuItems({
   controls,
   onEdit,
   onFollowUp,
+  onPower,
   onLink,
   onDelete,
   onMoved,
 }: ItemProps) {
   const t = useT()
   const ft = useTexts(followUpTexts)
+  const pt = useTexts(powerTexts)
   const title = useRoom((state) => state.view.meta.title)
   const [page, setPage] = useState<'main' | 'move'>('main')
   const level = useRoom((state) => state.level)
@@ -77,6 +82,9 @@ export function NoteMenuItems({
         onSelect: () => void downloadLookBack(ft, note, title),
       })
     }
+  }
+  if (editable && note.power) {
+    main.push({ key: 'power', label: pt('power.menu'), onSelect: onPower })
   }
   if (targets.length > 0) {
     main.push({

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useT } from '../../i18n'
+import { shareTexts } from '../share/shareTexts'
 import {
   DIRECTIONS,
   stepOf,
@@ -413,7 +414,7 @@ function MenuPart({
  * click away.
  */
 function InviteButton() {
-  const t = useT()
+  const st = useTexts(shareTexts)
   const step = useRoom((state) => state.control.step)
   const codeOpen = useRoom((state) => state.control.joinCode !== null)
   if (step >= 0) return null
@@ -426,7 +427,7 @@ function InviteButton() {
         if (!codeOpen) void useRoom.getState().setJoinOpen(true)
       }}
     >
-      {t('share.invite')}
+      {st('share.invite')}
     </button>
   )
 }

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useState } from 'react'
 import { absoluteUrl, appHost, joinCodePath, viewerPath } from '../../routing/router'
 import { useT } from '../../i18n'
+import { shareTexts } from './shareTexts'
+import { useTexts } from '../../i18n/bundle'
 import { useRoom } from '../../store/roomStore'
 
 // The QR encoder loads only when a facilitator opens joining by code, not with the app.
@@ -35,6 +37,7 @@ export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
 /** The facilitator opens and closes joining by code here. */
 export function JoinCodePanel() {
   const t = useT()
+  const st = useTexts(shareTexts)
   const code = useRoom((state) => state.control.joinCode)
   const viewerToken = useRoom((state) => state.secrets?.viewerToken)
   const viewer = viewerToken ? absoluteUrl(viewerPath(viewerToken)) : null
@@ -65,7 +68,7 @@ export function JoinCodePanel() {
       {code && viewer && (
         // The shared screen shows the code and QR as large as a room needs, beside the map.
         <a className="button-link" href={viewer} target="_blank" rel="noopener">
-          {t('share.showBig')}
+          {st('share.showBig')}
         </a>
       )}
     </section>

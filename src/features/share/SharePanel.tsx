@@ -1,18 +1,19 @@
 import { useState } from 'react'
 import { absoluteUrl, facilitatorPath, roomPath, viewerPath } from '../../routing/router'
-import { useT, type TextKey } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { shareTexts } from './shareTexts'
 import { useRoom } from '../../store/roomStore'
 import { JoinCodePanel } from './JoinCodePanel'
 
 interface ShareLink {
   id: string
-  label: TextKey
-  hint: TextKey
+  label: keyof typeof shareTexts.nl
+  hint: keyof typeof shareTexts.nl
   url: string
 }
 
 function CopyableLink({ link }: { link: ShareLink }) {
-  const t = useT()
+  const st = useTexts(shareTexts)
   const [copied, setCopied] = useState(false)
   const inputId = `share-${link.id}`
 
@@ -30,7 +31,7 @@ function CopyableLink({ link }: { link: ShareLink }) {
   return (
     <div className="share-link">
       <label htmlFor={inputId} id={`${inputId}-label`}>
-        {t(link.label)}
+        {st(link.label)}
       </label>
       <input id={inputId} readOnly value={link.url} onFocus={(event) => event.target.select()} />
       <button
@@ -39,11 +40,11 @@ function CopyableLink({ link }: { link: ShareLink }) {
         aria-labelledby={`${inputId}-copy ${inputId}-label`}
         onClick={() => void copy()}
       >
-        {copied ? t('share.copied') : t('share.copy')}
+        {copied ? st('share.copied') : st('share.copy')}
       </button>
-      <p className="hint">{t(link.hint)}</p>
+      <p className="hint">{st(link.hint)}</p>
       <p className="visually-hidden" role="status">
-        {copied ? t('share.copied') : ''}
+        {copied ? st('share.copied') : ''}
       </p>
     </div>
   )
@@ -54,7 +55,7 @@ function CopyableLink({ link }: { link: ShareLink }) {
  * link for the big screen and the secret co-facilitation link.
  */
 export function SharePanel({ roomId }: { roomId: string }) {
-  const t = useT()
+  const st = useTexts(shareTexts)
   const level = useRoom((state) => state.level)
   const kept = useRoom((state) => state.secrets)
   const secrets = level === 'facilitator' ? kept : null
@@ -84,7 +85,7 @@ export function SharePanel({ roomId }: { roomId: string }) {
   }
   return (
     <section className="share" aria-labelledby="share-title">
-      <h2 id="share-title">{t('share.title')}</h2>
+      <h2 id="share-title">{st('share.title')}</h2>
       {level === 'facilitator' && <JoinCodePanel />}
       {links.map((link) => (
         <CopyableLink key={link.id} link={link} />

@@ -3,6 +3,7 @@ import { bundleTranslator } from '../../../i18n/bundle'
 import { pulseTexts } from '../../shared/pulseTexts'
 import {
   actionsOf,
+  powerGaps,
   cardOrder,
   isOverdue,
   stepOf,
@@ -26,6 +27,8 @@ import type { ActionCells } from '../../shared/actionRow'
 import { exportTexts } from '../../shared/exportTexts'
 import { principlesTexts } from '../../facilitation/principlesTexts'
 import { groundRuleTexts } from '../../groundRules/texts'
+import { powerWords } from '../../power/powerText'
+import { powerTexts } from '../../power/texts'
 
 /** The action list's headings on paper, where who and its kind share a cell, as do the status and its day. */
 export function headerOnPaper([
@@ -147,6 +150,7 @@ export function pdfContent(
     threads: threadsContent(view, t),
     values: valuesContent(view, t, shared),
     pulse: options.includePulse ? pulseContent(view, t) : null,
+    power: powerContent(view, t),
     groundRules:
       view.groundRules.length > 0
         ? {
@@ -194,6 +198,25 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
         path.length > 1 ? `${text(path[0]!)}  →  ${text(path[path.length - 1]!)}` : text(path[0]!),
     })),
     footer: [...loose, more ? et('export.threadsMore') : ''].filter(Boolean),
+  }
+}
+
+/** The actions informal partners carry without the say or the means; null when there are none. */
+function powerContent(view: MapView, t: Translate): PdfThreads | null {
+  const gaps = powerGaps(actionsOf(view))
+  if (gaps.length === 0) return null
+  const pt = bundleTranslator(powerTexts, t.lang)
+  return {
+    title: pt('power.gapsTitle'),
+    intro: pt('power.gapsIntro'),
+    items: gaps.map((note) => {
+      const words = powerWords(note, t.lang)
+      return {
+        chain: `${refOf(t, view, note.id)} ${shortText(note.text, 90)}`,
+        detail: `${words.gap} ${words.line}`,
+      }
+    }),
+    footer: [],
   }
 }
 

@@ -77,13 +77,15 @@ export interface Flow {
   block(lines: readonly Line[], keep?: number): void
   /**
    * A part: its head (title and intro) kept with its first entry (or with `follows` points of
-   * what comes after it), then each entry kept whole, then the footer lines.
+   * what comes after it), then each entry kept whole, then the footer lines. `together` keeps
+   * the head with all its entries, for a part that must not be split (the room to sign).
    */
   part(
     head: readonly Line[],
     entries: readonly (readonly Line[])[],
     footer?: readonly Line[],
     follows?: number,
+    together?: boolean,
   ): void
   /** A drawing `height` points tall across the width; on the next page when it does not fit. */
   figure(height: number, draw: (x: number, top: number, width: number) => DrawOp[]): void
@@ -173,9 +175,14 @@ export function createFlow(
     block,
     heightOf,
     tableStart,
-    part(head, entries, footer = [], follows = 0) {
+    part(head, entries, footer = [], follows = 0, together = false) {
       if (ops.length > 0) y += 14
-      const first = entries[0] ? heightOf(entries[0]) : follows
+      // Each entry is followed by 6 points of space (see `block`).
+      const first = together
+        ? entries.reduce((sum, entry) => sum + heightOf(entry) + 6, 0)
+        : entries[0]
+          ? heightOf(entries[0])
+          : follows
       block(head, first)
       for (const entry of entries) block(entry)
       for (const line of footer) block([line])

@@ -31,6 +31,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
     values: null,
     pulse: null,
     groundRules: null,
+    power: null,
     signatures: {
       title: 'Afgesproken',
       intro: 'Wij maken deze afspraken met elkaar.',

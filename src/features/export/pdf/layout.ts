@@ -67,6 +67,8 @@ export interface PdfContent {
   values: PdfThreads | null
   /** The "hoofd, hart, buik" round, when the group chose to print it. */
   pulse: PdfThreads | null
+  /** Actions informal partners carry without the say or the means; none when there are none. */
+  power: PdfThreads | null
   /** The group's own ground rules, beside the principles; none when it wrote none. */
   groundRules: { title: string; rules: readonly string[] } | null
   /** Room to sign: the partners' names, and lines for the date and the next look at it. */
@@ -363,7 +365,7 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
   const title = (text: string): Line => ({ text, size: 18, bold: true, color: 'ink' })
   const soft = (text: string, size = 10): Line => ({ text, size, bold: false, color: 'soft' })
 
-  for (const threads of [content.threads, content.values, content.pulse]) {
+  for (const threads of [content.threads, content.values, content.power, content.pulse]) {
     if (!threads) continue
     part(
       [title(threads.title), soft(threads.intro)],
@@ -396,6 +398,7 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
   const sign = content.signatures
   const blank = '_'.repeat(34)
   const people = [...sign.people, '', '']
+  // Names and lines to sign stay on one page together: never one line alone on the next.
   part(
     [title(sign.title), soft(sign.intro)],
     [
@@ -406,6 +409,9 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
         { text: `${label} ${blank}`, size: 11, bold: true, color: 'ink' },
       ]),
     ],
+    [],
+    0,
+    true,
   )
   return flow.pages()
 }

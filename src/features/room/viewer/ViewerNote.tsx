@@ -1,10 +1,11 @@
 import { memo } from 'react'
 import { useT } from '../../../i18n'
-import type { Note } from '../../../map'
+import { hasPower, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { bylineOf, ownerLine } from '../../shared/noteText'
 import { refOf } from '../../shared/refs'
 import { NoteThreadInfo } from '../../thread/NoteThread'
+import { PowerLine } from '../../power/PowerLine'
 import { valueShareText } from '../../shared/valueShare'
 import { useValueShare } from '../../voices/useValueShare'
 
@@ -49,6 +50,7 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
         <span id={`${id}-text`}>{note.text}</span>
       </p>
       {owner && <p className="vw-note-owner">{owner}</p>}
+      {hasPower(note.power) && <PowerLine note={note} />}
       <div className="vw-note-meta">
         <p className="vw-note-author" id={`${id}-author`}>
           {bylineOf(t, note)}

@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest'
+import { useHarness } from './harness'
+
+vi.setConfig({ testTimeout: 120_000 })
+
+const harness = useHarness()
+
+/**
+ * Power made visible: per action, who carries it, who decides, who has the means. An action an
+ * informal partner carries without the say or the means is flagged on every screen.
+ */
+describe('power per action', () => {
+  it('is answered from a phone, flagged on the laptop and the big screen, and answered again', async () => {
+    const ellen = await harness.person()
+    await ellen.page.goto(harness.server.url)
+    await ellen.page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
+    await ellen.page.waitForURL(/\/m\//)
+    const url = ellen.page.url()
+    await ellen.room.join('Ellen van Dijk', 'Beroepskracht')
+    const viewerUrl = await ellen.room.viewerLink()
+    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
+    await screen.page.goto(viewerUrl)
+    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+
+    // The example's A4 is carried by a volunteer, decided by the team, paid by others.
+    const flag = 'Let op: informele partners dragen dit, maar beslissen niet mee en hebben de'
+    await ellen.room.note('taalmaatjes').getByText(flag).waitFor()
+
+    const noor = await harness.person({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await noor.page.goto(url)
+    await noor.room.join('Noor El Idrissi', 'Vrijwilliger')
+    await noor.page.getByRole('tab', { name: /Acties/ }).click()
+    await noor.room.noteAction('sociale kaart', 'Wie draagt, beslist en betaalt?')
+    const form = noor.page.getByRole('form', { name: /Wie draagt, beslist en betaalt: A2/ })
+    await form
+      .getByRole('group', { name: 'Wie draagt de verantwoordelijkheid?' })
+      .getByRole('radio', { name: 'Informele partners' })
+      .check()
+    await form
+      .getByRole('group', { name: 'Wie beslist erover?' })
+      .getByRole('radio', { name: 'Samen' })
+      .check()
+    await form
+      .getByRole('group', { name: 'Wie heeft het geld of de middelen?' })
+      .getByRole('radio', { name: /^Anderen/ })
+      .check()
+    await form.getByRole('button', { name: 'Opslaan' }).click()
+
+    const a2 = 'Let op: informele partners dragen dit, maar hebben de middelen niet.'
+    await ellen.room.note('sociale kaart').getByText(a2).waitFor()
+    await ellen.room
+      .note('sociale kaart')
+      .getByText('Draagt: informele partners · beslist: samen · middelen: anderen')
+      .waitFor()
+    await screen.page.locator('.vw-note', { hasText: 'sociale kaart' }).getByText(a2).waitFor()
+
+    // By keyboard on the laptop: the municipality puts money in together; the flag goes.
+    await ellen.room.noteAction('sociale kaart', 'Wie draagt, beslist en betaalt?')
+    const again = ellen.page.getByRole('form', { name: /Wie draagt, beslist en betaalt: A2/ })
+    // Focus starts on the first question's answer.
+    await expect
+      .poll(() => ellen.page.evaluate(() => document.activeElement?.getAttribute('type')))
+      .toBe('radio')
+    await again
+      .getByRole('group', { name: 'Wie heeft het geld of de middelen?' })
+      .getByRole('radio', { name: 'Samen' })
+      .check()
+    await again.getByRole('button', { name: 'Opslaan' }).press('Enter')
+    await expect
+      .poll(() => screen.page.locator('.vw-note', { hasText: 'sociale kaart' }).textContent())
+      .not.toContain('Let op')
+    expect(
+      await ellen.room
+        .note('sociale kaart')
+        .getByText(/Let op/)
+        .count(),
+    ).toBe(0)
+    for (const person of [ellen, screen, noor]) expect(person.errors).toEqual([])
+  })
+})
