@@ -52,6 +52,9 @@ export type PowerHolder = (typeof POWER_HOLDERS)[number]
 export const POWER_QUESTIONS = ['carries', 'decides', 'means'] as const
 export type PowerQuestion = (typeof POWER_QUESTIONS)[number]
 
+/** A round of "Wie heeft hier invloed?" is named by when it started, in seconds. */
+export const INFLUENCE_ROUND_MAX = 1e11
+
 /**
  * What anyone can signal, without their name: "Verstaanbaar Nederlands, graag" (jargon) and
  * "ja, en…" (the talk gets stuck on "ja, maar").
@@ -82,6 +85,8 @@ export const LIMITS = {
   meetingPrompt: 1000,
   workingForm: 80,
   meetingReport: 2000,
+  /** What someone adds in words to their answer to "Wie heeft hier invloed?". */
+  influenceWords: 200,
   /** One of the group's own ground rules, and how many it keeps. */
   groundRule: 200,
   groundRules: 12,
@@ -354,6 +359,17 @@ export const MAP_DOC: DocShape = {
     key: isId,
     value: record({ text: str(LIMITS.groundRule, 1), at: isFiniteNumber }),
   },
+  /** A random id per answer (never the person's) -> "Wie heeft hier invloed?", by side */
+  influence: {
+    kind: 'entries',
+    key: isId,
+    value: record({
+      round: wholeNumber(1, INFLUENCE_ROUND_MAX),
+      side: isSide,
+      holder: (value) => isOneOf(POWER_HOLDERS, value),
+      words: str(LIMITS.influenceWords),
+    }),
+  },
   /** A random id per signal (never the person's) -> what it asks and when (the server's time) */
   signals: {
     kind: 'entries',
@@ -398,6 +414,8 @@ export const CONTROL_DOC: DocShape = {
       lookBack: record({ note: orNull(isId) }),
       /** A trajectory meeting on the big screen, by its id: nothing of the meeting is copied here. */
       shownMeeting: isId,
+      /** "Wie heeft hier invloed?" is asked: the round (its start, in seconds) answers belong to. */
+      influence: wholeNumber(1, INFLUENCE_ROUND_MAX),
     },
   },
   /** Notes the group marked as shared -> true */

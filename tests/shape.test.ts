@@ -36,6 +36,7 @@ import {
   setLink,
   setLookBack,
   setShownMeeting,
+  setInfluence,
   setLocked,
   setPulse,
   setShowBalance,
@@ -54,6 +55,7 @@ import {
 } from '../src/map'
 import { fillExampleMap } from '../src/map/example'
 import { addGroundRule, editGroundRule, removeGroundRule } from '../src/map/groundRules'
+import { answerInfluence, clearInfluence } from '../src/map/influence'
 import { migrate } from '../src/map/migrate'
 import { importMapFile, parseMapFile, toMapFile } from '../src/map/mapFile'
 
@@ -222,6 +224,14 @@ describe('the schema the server checks', () => {
     raiseSignal(handle(client), 'jargon', Date.now())
     raiseSignal(handle(client), 'jaEn', Date.now())
     clearSignals(handle(client), 'jargon')
+    const answer = {
+      round: 1_796_000_000,
+      side: 'formal',
+      holder: 'others',
+      words: 'Geld',
+    } as const
+    answerInfluence(handle(client), answerInfluence(handle(client), null, answer), answer)
+    clearInfluence(handle(client))
     const rule = addGroundRule(handle(client), 'We laten elkaar uitpraten.', Date.now())!
     editGroundRule(handle(client), rule, 'We laten elkaar echt uitpraten.')
     removeGroundRule(handle(client), addGroundRule(handle(client), 'Weg', Date.now())!)
@@ -291,6 +301,9 @@ describe('the schema the server checks', () => {
     setShownMeeting(handle(client), 'meeting00001')
     setShownMeeting(handle(client), null)
     setShownMeeting(handle(client), 'meeting00002')
+    setInfluence(handle(client), Math.floor(Date.now() / 1000))
+    setInfluence(handle(client), null)
+    setInfluence(handle(client), Math.floor(Date.now() / 1000) + 1)
     expect(refused).toEqual([])
     expect(viewControl(handle(server))).toEqual(viewControl(handle(client)))
     expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc(), MAP_DOC)).toMatch(/schema/)
@@ -309,6 +322,25 @@ describe('the schema the server checks', () => {
       ([, value]) =>
         verdict(
           updateOf(doc, (d) => d.getMap('facilitation').set('lookBack', value)),
+          doc,
+          CONTROL_DOC,
+        ) === null,
+    )
+    expect(accepted.map(([what]) => what)).toEqual([])
+  })
+
+  it('refuses an influence round that is not a whole number of seconds', () => {
+    const doc = new Y.Doc()
+    const cases: Array<[string, unknown]> = [
+      ['zero', 0],
+      ['a fraction', 1.5],
+      ['a string', '1796000000'],
+      ['the question itself', { question: 'Wie heeft hier invloed?' }],
+    ]
+    const accepted = cases.filter(
+      ([, value]) =>
+        verdict(
+          updateOf(doc, (d) => d.getMap('facilitation').set('influence', value)),
           doc,
           CONTROL_DOC,
         ) === null,

@@ -86,6 +86,7 @@ export {
   setPulse,
   setLookBack,
   setShownMeeting,
+  setInfluence,
   PULSE_PHASES,
   type PulsePhase,
   setJoinCode,
@@ -163,6 +164,7 @@ export {
   type Signal,
   type SignalKind,
 } from './signals'
+export type { InfluenceAnswer } from './influence'
 // The ground rules' writers load with their form (`import('./groundRules')`).
 export type { GroundRule } from './groundRules'
 // Saved versions load when someone opens one (`import('./versions')`): only their types are here.

@@ -14,6 +14,7 @@ import { labelNotes } from './labels'
 import { readPulse, type PulseEntry } from './pulse'
 import { readSignals, type Signal } from './signals'
 import { readGroundRules, type GroundRule } from './groundRules'
+import { readInfluence, type InfluenceAnswer } from './influence'
 import { readVoices, type Voices } from './voices'
 import {
   compareNotes,
@@ -54,6 +55,8 @@ export interface MapView {
   readonly signals: readonly Signal[]
   /** The group's own ground rules, in the order they were written. */
   readonly groundRules: readonly GroundRule[]
+  /** Answers to "Wie heeft hier invloed?", with their side only. */
+  readonly influence: readonly InfluenceAnswer[]
   /** Entries in the document that failed validation and are not shown. */
   readonly skipped: number
 }
@@ -159,6 +162,11 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     previous && JSON.stringify(previous.groundRules) === JSON.stringify(readRuleList)
       ? previous.groundRules
       : readRuleList
+  const readAnswerList = readInfluence(doc)
+  const influence =
+    previous && JSON.stringify(previous.influence) === JSON.stringify(readAnswerList)
+      ? previous.influence
+      : readAnswerList
 
   return Object.freeze({
     meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),
@@ -175,6 +183,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     pulse,
     signals,
     groundRules,
+    influence,
     skipped,
   })
 }

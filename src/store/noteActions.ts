@@ -1,3 +1,4 @@
+import { answerInfluence, clearInfluence } from '../map/influence'
 import {
   addNote,
   createMap,
@@ -17,6 +18,8 @@ import {
   clearPulse,
   raiseSignal,
   clearSignals,
+  setInfluence,
+  type PowerHolder,
   type SignalKind,
   type ActionOwner,
   type ColumnId,
@@ -79,6 +82,13 @@ export interface NoteActions {
   raiseSignal(kind: SignalKind): boolean
   /** The facilitator saw the signals of `kind`: they go off every screen. */
   clearSignals(kind: SignalKind): void
+  /**
+   * Asks "Wie heeft hier invloed?" anew (true) or puts it aside (false); the answers of before
+   * are taken away either way. Only the facilitator can.
+   */
+  askInfluence(ask: boolean): void
+  /** This device's answer, without a name, with its side; true when written. */
+  answerInfluence(holder: PowerHolder, words: string): boolean
   /** The group's own ground rules: add one, say one in other words (empty: away), take one away. */
   changeGroundRules(
     change: { add: string } | { edit: string; text: string } | { remove: string },
@@ -95,6 +105,8 @@ export interface NoteActions {
 /** The edit actions; a refused edit leaves the map unchanged and sets `error`. */
 export function noteActions(ctx: StoreContext): NoteActions {
   const { set, get, attempt } = ctx
+  /** The key of this device's answer to the open influence question; never stored anywhere. */
+  let ownAnswer: { round: number; key: string } | null = null
 
   /** The lock, asked before any write into a column; a refusal says why. */
   function open(column: ColumnId): boolean {
@@ -218,6 +230,24 @@ export function noteActions(ctx: StoreContext): NoteActions {
 
     clearSignals(kind) {
       if (get().level === 'facilitator') attempt((doc) => clearSignals(doc, kind))
+    },
+
+    askInfluence(ask) {
+      if (get().level !== 'facilitator') return
+      attempt((doc) => clearInfluence(doc))
+      ctx.facilitate((doc, now) => setInfluence(doc, ask ? Math.floor(now / 1000) : null))
+    },
+
+    answerInfluence(holder, words) {
+      const { control, me, level } = get()
+      const round = control.influence
+      if (round === null || !me || level === 'viewer') return false
+      const own = ownAnswer?.round === round ? ownAnswer.key : null
+      const key = attempt((doc) =>
+        answerInfluence(doc, own, { round, side: me.side, holder, words }),
+      )
+      if (key) ownAnswer = { round, key }
+      return key !== null && key !== undefined
     },
 
     async changeGroundRules(change) {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useT } from '../../i18n'
+import { threadTexts } from '../thread/threadTexts'
 import { cardOrder, servedColumns, stepOf, takesHolds, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { mayWriteTo } from '../../store/selectors'
@@ -48,6 +49,7 @@ export function NoteMenuItems({
   onMoved,
 }: ItemProps) {
   const t = useT()
+  const tt = useTexts(threadTexts)
   const ft = useTexts(followUpTexts)
   const pt = useTexts(powerTexts)
   const title = useRoom((state) => state.view.meta.title)
@@ -96,7 +98,7 @@ export function NoteMenuItems({
   }
   main.push({
     key: 'thread',
-    label: t(threadShown ? 'thread.hide' : 'thread.show'),
+    label: tt(threadShown ? 'thread.hide' : 'thread.show'),
     checked: threadShown,
     onSelect: () => room().selectThread(threadShown ? null : note.id),
   })
@@ -104,7 +106,7 @@ export function NoteMenuItems({
     const columns = linkTargets.map((column) => t(`column.${column}`))
     main.push({
       key: 'link',
-      label: t('thread.linkTo', {
+      label: tt('thread.linkTo', {
         column: new Intl.ListFormat(t.lang, { type: 'disjunction' }).format(columns),
       }),
       onSelect: onLink,

@@ -13,6 +13,7 @@ import {
 import { useServerNow } from './useNow'
 import { useRoom } from '../../store/roomStore'
 import { PulseControls } from '../pulse/Pulse'
+import { InfluenceControls } from '../influence/Influence'
 import { useTexts } from '../../i18n/bundle'
 import { LookBackStart } from '../followup/LookBack'
 import { followUpTexts } from '../followup/texts'
@@ -479,6 +480,7 @@ export function FacilitatorBar() {
             </button>
           </MenuPart>
           <PulseControls />
+          <InfluenceControls />
           <MenuPart title={ft('lookBack.title')}>
             <LookBackStart onStarted={() => close(false)} />
           </MenuPart>

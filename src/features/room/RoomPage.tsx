@@ -17,6 +17,9 @@ const tools = () => import('./facilitatorTools')
 const FacilitatorBar = lazy(() => tools().then((m) => ({ default: m.FacilitatorBar })))
 // The head-heart-gut round loads when the facilitator opens it, not with the map.
 const PulseRound = lazy(() => import('../pulse/Pulse').then((m) => ({ default: m.PulseRound })))
+const InfluenceRound = lazy(() =>
+  import('../influence/Influence').then((m) => ({ default: m.InfluenceRound })),
+)
 const LookBackRound = lazy(() =>
   import('../followup/LookBack').then((m) => ({ default: m.LookBackRound })),
 )
@@ -47,6 +50,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const level = useRoom((state) => state.level)
   const panelOpen = usePanel((state) => state.section !== null)
   const pulseOpen = useRoom((state) => state.control.pulse !== null)
+  const influenceAsked = useRoom((state) => state.control.influence !== null)
   const lookingBack = useRoom((state) => state.control.lookBack !== null)
   const versionShown = useVersionView((state) => state.shown !== null)
   const [changingIdentity, setChangingIdentity] = useState(false)
@@ -126,6 +130,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
           {pulseOpen && (
             <Suspense fallback={null}>
               <PulseRound />
+            </Suspense>
+          )}
+          {influenceAsked && (
+            <Suspense fallback={null}>
+              <InfluenceRound />
             </Suspense>
           )}
           {lookingBack && (

@@ -8,6 +8,7 @@ import { GroundRulesShown } from '../groundRules/GroundRules'
 import { BalancePanel } from '../voices/BalancePanel'
 import { RoomMix } from '../voices/RoomMix'
 import { PulseRound } from '../pulse/Pulse'
+import { InfluenceRound } from '../influence/Influence'
 import { JoinCodeDisplay } from '../share/JoinCodePanel'
 import { RefusalBanner } from './RefusalBanner'
 import { Spotlight } from './viewer/Spotlight'
@@ -35,9 +36,10 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
   const joinCode = useRoom((state) => state.control.joinCode)
   const showBalance = useRoom((state) => state.control.showBalance)
   const pulse = useRoom((state) => state.control.pulse)
+  const influence = useRoom((state) => state.control.influence !== null)
   const shownMeeting = useRoom((state) => state.control.shownMeeting !== null)
   const voteClosed = useRoom((state) => state.control.vote !== null && !state.control.vote.open)
-  const side = joinCode !== null || showBalance || pulse !== null || voteClosed
+  const side = joinCode !== null || showBalance || pulse !== null || influence || voteClosed
 
   useEffect(() => {
     useRoom.getState().openRoom({ kind: 'viewer', viewerToken }, null)
@@ -74,6 +76,7 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
             )}
             <VoteRanking />
             <PulseRound />
+            <InfluenceRound large />
             {showBalance && <BalancePanel large />}
           </aside>
         )}

@@ -1,5 +1,7 @@
 import { useId } from 'react'
 import { useT } from '../../i18n'
+import { threadTexts } from './threadTexts'
+import { useTexts } from '../../i18n/bundle'
 import type { ColumnId, Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { shortText } from '../shared/noteText'
@@ -24,6 +26,7 @@ export function LinkPicker({
   onDone: () => void
 }) {
   const t = useT()
+  const tt = useTexts(threadTexts)
   const legendId = useId()
   const view = useRoom((state) => state.view)
   const linked = new Set(view.linkIndex.serves.get(note.id) ?? [])
@@ -41,7 +44,7 @@ export function LinkPicker({
       }}
     >
       <legend id={legendId}>
-        {t(`thread.question.${note.column as Exclude<ColumnId, 'waarden'>}`)}
+        {tt(`thread.question.${note.column as Exclude<ColumnId, 'waarden'>}`)}
       </legend>
       {targets.map((column) => {
         const candidates = view.columns[column]
@@ -49,7 +52,7 @@ export function LinkPicker({
           <div key={column} className="link-picker-column">
             {several && <p className="link-picker-heading">{t(`column.${column}`)}</p>}
             {candidates.length === 0 ? (
-              <p>{t('thread.nothingToLink', { column: t(`column.${column}`) })}</p>
+              <p>{tt('thread.nothingToLink', { column: t(`column.${column}`) })}</p>
             ) : (
               <ul aria-label={several ? t(`column.${column}`) : undefined}>
                 {candidates.map((candidate, i) => (
@@ -74,7 +77,7 @@ export function LinkPicker({
         )
       })}
       <button type="button" className="small" onClick={onDone}>
-        {t('thread.done')}
+        {tt('thread.done')}
       </button>
     </fieldset>
   )

@@ -1,4 +1,6 @@
 import { useT } from '../../i18n'
+import { threadTexts } from './threadTexts'
+import { useTexts } from '../../i18n/bundle'
 import type { NoteId } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { shortText } from '../shared/noteText'
@@ -10,6 +12,7 @@ import { looseEndsShown, refOf } from '../shared/refs'
  */
 export function ThreadPanel() {
   const t = useT()
+  const tt = useTexts(threadTexts)
   const view = useRoom((state) => state.view)
   const level = useRoom((state) => state.level)
   const askNote = useRoom((state) => state.control.askNote)
@@ -27,10 +30,10 @@ export function ThreadPanel() {
                 type="button"
                 className="small quiet"
                 aria-pressed={askNote === id}
-                aria-label={t('thread.askLabel', { text })}
+                aria-label={tt('thread.askLabel', { text })}
                 onClick={() => useRoom.getState().setAskNote(askNote === id ? null : id)}
               >
-                {t('thread.ask')}
+                {tt('thread.ask')}
               </button>
             )}
           </li>
@@ -41,24 +44,24 @@ export function ThreadPanel() {
 
   return (
     <section className="thread-panel" aria-labelledby="thread-panel-title">
-      <h2 id="thread-panel-title">{t('thread.panel')}</h2>
-      <p className="hint">{t('thread.panelIntro')}</p>
-      <p>{t('thread.linkCount', { count: view.links.length })}</p>
+      <h2 id="thread-panel-title">{tt('thread.panel')}</h2>
+      <p className="hint">{tt('thread.panelIntro')}</p>
+      <p>{tt('thread.linkCount', { count: view.links.length })}</p>
       {!shown ? (
-        <p className="hint">{t('thread.notYet')}</p>
+        <p className="hint">{tt('thread.notYet')}</p>
       ) : view.loose.values.length + view.loose.actions.length === 0 ? (
-        <p>{t('thread.noLooseEnds')}</p>
+        <p>{tt('thread.noLooseEnds')}</p>
       ) : (
         <>
           {view.loose.values.length > 0 && (
             <>
-              <h3>{t('thread.looseValues')}</h3>
+              <h3>{tt('thread.looseValues')}</h3>
               {list(view.loose.values)}
             </>
           )}
           {view.loose.actions.length > 0 && (
             <>
-              <h3>{t('thread.looseActions')}</h3>
+              <h3>{tt('thread.looseActions')}</h3>
               {list(view.loose.actions)}
             </>
           )}

@@ -216,6 +216,11 @@ export function setLookBack(doc: ControlDoc, lookBack: { note: string | null } |
   write(doc, (state) => (lookBack ? state.set('lookBack', lookBack) : state.delete('lookBack')))
 }
 
+/** Asks "Wie heeft hier invloed?" as round `round`, or (null) stops asking. */
+export function setInfluence(doc: ControlDoc, round: number | null): void {
+  write(doc, (state) => (round ? state.set('influence', round) : state.delete('influence')))
+}
+
 /** Puts a trajectory meeting (what the group took along from it) on the big screen, or (null) takes it off. */
 export function setShownMeeting(doc: ControlDoc, meeting: string | null): void {
   write(doc, (state) =>

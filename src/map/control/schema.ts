@@ -79,6 +79,8 @@ export interface ControlView {
   readonly lookBack: { readonly note: string | null } | null
   /** The trajectory meeting (by id) whose report the big screen shows; null for none. */
   readonly shownMeeting: string | null
+  /** The round of "Wie heeft hier invloed?" that is open; null when the question is not asked. */
+  readonly influence: number | null
 }
 
 /**

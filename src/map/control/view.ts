@@ -28,6 +28,7 @@ export function facilitationFields(doc: ControlDoc) {
     pulse: PulsePhase
     lookBack: { note: string | null }
     shownMeeting: string
+    influence: number
   }>
 }
 
@@ -66,6 +67,7 @@ export function viewControl(doc: ControlDoc, board: Board = DEFAULT_BOARD): Cont
     pulse: raw.pulse ?? null,
     lookBack: raw.lookBack ?? null,
     shownMeeting: raw.shownMeeting ?? null,
+    influence: raw.influence ?? null,
     joinCode: raw.joinCode ?? null,
   })
 }

@@ -21,6 +21,7 @@ import { pulsePhase, pulseWords } from '../../shared/pulseRules'
 import { looseEndsShown, refOf } from '../../shared/refs'
 import { roleText } from '../../shared/roleText'
 import { threadList } from '../../shared/threadList'
+import { threadTexts } from '../../thread/threadTexts'
 import { valueShare } from '../../shared/valueShare'
 import type { PdfActionCells, PdfContent, PdfNote, PdfThreads } from './layout'
 import type { ActionCells } from '../../shared/actionRow'
@@ -173,6 +174,7 @@ export function pdfContent(
 /** Each thread from value to action as a chain of references; null when nothing is linked. */
 function threadsContent(view: MapView, t: Translate): PdfThreads | null {
   const et = bundleTranslator(exportTexts, t.lang)
+  const tt = bundleTranslator(threadTexts, t.lang)
   if (view.links.length === 0) return null
   const { threads, more } = threadList(view)
   const ref = (id: NoteId) => refOf(t, view, id)
@@ -180,10 +182,10 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
   const loose = looseEndsShown(view)
     ? [
         view.loose.values.length
-          ? `${t('thread.looseValues')}: ${view.loose.values.map(ref).join(', ')}`
+          ? `${tt('thread.looseValues')}: ${view.loose.values.map(ref).join(', ')}`
           : '',
         view.loose.actions.length
-          ? `${t('thread.looseActions')}: ${view.loose.actions.map(ref).join(', ')}`
+          ? `${tt('thread.looseActions')}: ${view.loose.actions.map(ref).join(', ')}`
           : '',
       ]
     : []
