@@ -285,9 +285,12 @@ describe('phones', () => {
     await phone.room.openActivities()
     await phone.page.getByLabel('Richting').waitFor()
     expect(await cutOff(phone.page, '.activities-menu')).toEqual([])
-    // Every control of the menu can be reached: the menu scrolls within the screen.
-    await phone.page.getByRole('button', { name: 'Ronde aan het eind' }).scrollIntoViewIfNeeded()
+    // Every control of the menu can be reached: the menu scrolls within the screen, down to its
+    // last control, while the page behind it stays where it was.
+    const pageScroll = await phone.page.evaluate(() => window.scrollY)
+    await phone.page.locator('.activities-menu .activities-close').scrollIntoViewIfNeeded()
     expect(await onFirstScreen(phone.page, '.activities-menu .activities-close')).toBe(true)
+    expect(await phone.page.evaluate(() => window.scrollY)).toBe(pageScroll)
     await phone.page.getByRole('checkbox', { name: 'Andere kolommen op slot' }).check()
     await phone.room.closeActivities()
     await participant.page.locator('.session-bar').getByText('Andere kolommen op slot').waitFor()

@@ -9,6 +9,8 @@ import {
   type KeyboardEvent,
 } from 'react'
 import { useT } from '../../i18n'
+import { useTexts } from '../../i18n/bundle'
+import { noteFormTexts } from './noteFormTexts'
 import {
   cardOrder,
   carriesOwners,
@@ -72,6 +74,7 @@ export function NoteForm({
   allowProxy = false,
 }: Props) {
   const t = useT()
+  const nt = useTexts(noteFormTexts)
   const id = useId()
   const [text, setText] = useState(initial.text)
   const [column, setColumn] = useState<ColumnId>(initial.column)
@@ -166,15 +169,15 @@ export function NoteForm({
   }
 
   const status = tooLong
-    ? t('note.tooLong', { max: LIMITS.noteText })
+    ? nt('note.tooLong', { max: LIMITS.noteText })
     : showRequired && length === 0
-      ? t('note.required')
-      : t('note.charsLeft', { count: left })
+      ? nt('note.required')
+      : nt('note.charsLeft', { count: left })
 
   return (
     <form className="note-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       <Field
-        label={t('note.text')}
+        label={nt('note.text')}
         hideLabel
         describedBy={`${id}-status ${id}-hint`}
         invalid={tooLong || (showRequired && length === 0)}
@@ -201,7 +204,7 @@ export function NoteForm({
         {status}
       </p>
       <p id={`${id}-hint`} className="visually-hidden">
-        {t('note.saveHint')}
+        {nt('note.saveHint')}
       </p>
       {!allowColumnChange && takesHolds(board, column) && (
         <Suspense fallback={null}>
@@ -245,10 +248,10 @@ export function NoteForm({
           </fieldset>
           {showOwnerRequired && ownerKind === null && (
             <p id={`${id}-owner-error`} className="form-error" role="alert">
-              {t('owner.required')}
+              {nt('owner.required')}
             </p>
           )}
-          <Field label={t('owner.name')}>
+          <Field label={nt('owner.name')}>
             {(control) => (
               <input
                 {...control}
@@ -259,7 +262,7 @@ export function NoteForm({
               />
             )}
           </Field>
-          <Field label={t('owner.when')} hint={t('owner.whenHint', { max: LIMITS.ownerWhen })}>
+          <Field label={nt('owner.when')} hint={nt('owner.whenHint', { max: LIMITS.ownerWhen })}>
             {(control) => (
               <input
                 {...control}
@@ -281,11 +284,11 @@ export function NoteForm({
               checked={proxy}
               onChange={(event) => setProxy(event.target.checked)}
             />
-            <span>{t('proxy.toggle')}</span>
+            <span>{nt('proxy.toggle')}</span>
           </label>
           {proxy && (
             <>
-              <Field label={t('proxy.name')}>
+              <Field label={nt('proxy.name')}>
                 {(control) => (
                   <input
                     {...control}
@@ -297,7 +300,7 @@ export function NoteForm({
                 )}
               </Field>
               <fieldset className="choices inline">
-                <legend>{t('proxy.role')}</legend>
+                <legend>{nt('proxy.role')}</legend>
                 {ROLES.map((role) => (
                   <label key={role} className="choice">
                     <input
@@ -348,7 +351,7 @@ export function NoteForm({
         </div>
       )}
       {allowColumnChange && (
-        <Field label={t('note.column')}>
+        <Field label={nt('note.column')}>
           {(control) => (
             <select
               {...control}
@@ -375,7 +378,7 @@ export function NoteForm({
           {submitLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          {t('note.cancel')}
+          {nt('note.cancel')}
         </button>
       </div>
     </form>

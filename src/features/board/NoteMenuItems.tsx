@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useT } from '../../i18n'
+import { noteMenuTexts } from './noteMenuTexts'
 import { threadTexts } from '../thread/threadTexts'
 import { cardOrder, servedColumns, stepOf, takesHolds, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
@@ -49,6 +50,7 @@ export function NoteMenuItems({
   onMoved,
 }: ItemProps) {
   const t = useT()
+  const mt = useTexts(noteMenuTexts)
   const tt = useTexts(threadTexts)
   const ft = useTexts(followUpTexts)
   const pt = useTexts(powerTexts)
@@ -73,7 +75,7 @@ export function NoteMenuItems({
   const room = () => useRoom.getState()
 
   const main: MenuItem[] = []
-  if (editable) main.push({ key: 'edit', label: t('note.edit'), onSelect: onEdit })
+  if (editable) main.push({ key: 'edit', label: mt('note.edit'), onSelect: onEdit })
   if (note.followUp) {
     // Following up is not writing into a column: it stays open when the column is locked.
     main.push({ key: 'followUp', label: ft('menu.followUp'), onSelect: onFollowUp })
@@ -91,7 +93,7 @@ export function NoteMenuItems({
   if (targets.length > 0) {
     main.push({
       key: 'move',
-      label: t('note.moveTo'),
+      label: mt('note.moveTo'),
       opensPage: true,
       onSelect: () => setPage('move'),
     })
@@ -115,7 +117,7 @@ export function NoteMenuItems({
   if (hold.may) {
     main.push({
       key: 'holds',
-      label: t('values.holdsMine'),
+      label: mt('values.holdsMine'),
       checked: hold.mine,
       onSelect: () => room().setHolds(note.id, !hold.mine),
     })
@@ -123,7 +125,7 @@ export function NoteMenuItems({
   if (level === 'facilitator') {
     main.push({
       key: 'focus',
-      label: t('focus.show'),
+      label: mt('focus.show'),
       checked: focused,
       onSelect: () => room().setFocusNote(focused ? null : note.id),
     })
@@ -132,14 +134,14 @@ export function NoteMenuItems({
     if (editable && isValue && (agreed || share !== 'shared')) {
       main.push({
         key: 'agreed',
-        label: t('agreed.mark'),
+        label: mt('agreed.mark'),
         checked: agreed,
         onSelect: () => room().setAgreed(note.id, !agreed),
       })
     }
   }
   if (editable)
-    main.push({ key: 'delete', label: t('note.delete'), danger: true, onSelect: onDelete })
+    main.push({ key: 'delete', label: mt('note.delete'), danger: true, onSelect: onDelete })
 
   const move: MenuItem[] = [
     ...targets.map((column) => ({
@@ -151,7 +153,7 @@ export function NoteMenuItems({
         onMoved(note.column)
       },
     })),
-    { key: 'back', label: t('menu.back'), opensPage: true, onSelect: () => setPage('main') },
+    { key: 'back', label: mt('menu.back'), opensPage: true, onSelect: () => setPage('main') },
   ]
 
   return <MenuList controls={controls} items={page === 'main' ? main : move} page={page} />

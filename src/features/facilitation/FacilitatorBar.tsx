@@ -21,6 +21,7 @@ import { useDisclosure } from '../shared/useDisclosure'
 import { useFocusHandoff } from '../shared/useFocusHandoff'
 import { usePanel } from '../room/panel'
 import { closingTexts, facilitatorTexts } from './texts'
+import { activityTexts } from './activityTexts'
 
 /** A labelled checkbox in the facilitator's controls. */
 function Toggle(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
@@ -309,6 +310,7 @@ function StepSettings() {
 /** Writing alone first, then showing every draft at once (with or without names). */
 function PrivateWriting() {
   const t = useT()
+  const at = useTexts(activityTexts)
   const privateWriting = useRoom((state) => state.control.privateWriting)
   const room = useRoom.getState()
   const [anonymous, setAnonymous] = useState(false)
@@ -322,9 +324,9 @@ function PrivateWriting() {
       {/* Showing all drafts at once only means something while people write alone. */}
       {privateWriting && (
         <>
-          <Toggle label={t('drafts.anonymous')} checked={anonymous} onChange={setAnonymous} />
+          <Toggle label={at('drafts.anonymous')} checked={anonymous} onChange={setAnonymous} />
           <button type="button" onClick={() => room.revealDrafts(anonymous)}>
-            {t('drafts.reveal')}
+            {at('drafts.reveal')}
           </button>
         </>
       )}
@@ -334,7 +336,7 @@ function PrivateWriting() {
 
 /** The dot vote: open it with a number of dots, close it to show the result, sort or clear it. */
 function DotVote() {
-  const t = useT()
+  const at = useTexts(activityTexts)
   const vote = useRoom((state) => state.control.vote)
   const sortByVotes = useRoom((state) => state.control.sortByVotes)
   const room = useRoom.getState()
@@ -354,12 +356,12 @@ function DotVote() {
             room.closeVote()
           }}
         >
-          {t('vote.close')}
+          {at('vote.close')}
         </button>
       ) : (
         <>
-          <Count key="dots" label={t('vote.dots')} max={20} value={dots} onChange={setDots} />
-          <Toggle label={t('vote.onePerNote')} checked={onePerNote} onChange={setOnePerNote} />
+          <Count key="dots" label={at('vote.dots')} max={20} value={dots} onChange={setDots} />
+          <Toggle label={at('vote.onePerNote')} checked={onePerNote} onChange={setOnePerNote} />
           <button
             type="button"
             key="open"
@@ -369,13 +371,17 @@ function DotVote() {
               room.openVote(dots, onePerNote)
             }}
           >
-            {t('vote.open')}
+            {at('vote.open')}
           </button>
           {vote && (
             <>
-              <Toggle label={t('vote.sort')} checked={sortByVotes} onChange={room.setSortByVotes} />
+              <Toggle
+                label={at('vote.sort')}
+                checked={sortByVotes}
+                onChange={room.setSortByVotes}
+              />
               <button type="button" className="quiet" onClick={() => room.clearVote()}>
-                {t('vote.clear')}
+                {at('vote.clear')}
               </button>
             </>
           )}
@@ -435,6 +441,7 @@ function InviteButton() {
 
 export function FacilitatorBar() {
   const t = useT()
+  const at = useTexts(activityTexts)
   const fa = useTexts(facilitatorTexts)
   const ft = useTexts(followUpTexts)
   const {
@@ -471,12 +478,12 @@ export function FacilitatorBar() {
           <MenuPart title={t('drafts.private')}>
             <PrivateWriting />
           </MenuPart>
-          <MenuPart title={t('vote.title')} bare>
+          <MenuPart title={at('vote.title')} bare>
             <DotVote />
           </MenuPart>
-          <MenuPart title={t('ready.title')}>
+          <MenuPart title={at('ready.title')}>
             <button type="button" className="quiet" onClick={() => room.resetReady()}>
-              {t('ready.reset')}
+              {at('ready.reset')}
             </button>
           </MenuPart>
           <PulseControls />

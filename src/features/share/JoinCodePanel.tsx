@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react'
 import { absoluteUrl, appHost, joinCodePath, viewerPath } from '../../routing/router'
 import { useT } from '../../i18n'
+import { joinCodeTexts } from './joinCodeTexts'
 import { shareTexts } from './shareTexts'
 import { useTexts } from '../../i18n/bundle'
 import { useRoom } from '../../store/roomStore'
@@ -11,6 +12,7 @@ const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module
 /** The short code and QR code for phones; shown while joining by code is open. */
 export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
   const t = useT()
+  const ct = useTexts(joinCodeTexts)
   const code = useRoom((state) => state.control.joinCode)
   if (!code) return null
   const url = absoluteUrl(joinCodePath(code))
@@ -27,9 +29,9 @@ export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
           />
         }
       >
-        <QrCode text={url} label={t('code.qr')} size={large ? 300 : 180} />
+        <QrCode text={url} label={ct('code.qr')} size={large ? 300 : 180} />
       </Suspense>
-      <p className="hint">{t('code.howTo', { address: appHost() })}</p>
+      <p className="hint">{ct('code.howTo', { address: appHost() })}</p>
     </div>
   )
 }
@@ -37,6 +39,7 @@ export function JoinCodeDisplay({ large = false }: { large?: boolean }) {
 /** The facilitator opens and closes joining by code here. */
 export function JoinCodePanel() {
   const t = useT()
+  const ct = useTexts(joinCodeTexts)
   const st = useTexts(shareTexts)
   const code = useRoom((state) => state.control.joinCode)
   const viewerToken = useRoom((state) => state.secrets?.viewerToken)
@@ -56,9 +59,9 @@ export function JoinCodePanel() {
       <h3 id="share-code-title">{t('code.title')}</h3>
       {/* Not `disabled` while busy: that would take focus away from the person who pressed it. */}
       <button type="button" onClick={() => void toggle()} aria-disabled={busy}>
-        {code ? t('code.close') : t('code.open')}
+        {code ? ct('code.close') : ct('code.open')}
       </button>
-      <p className="hint">{t('code.explain')}</p>
+      <p className="hint">{ct('code.explain')}</p>
       {failed && (
         <p className="form-error" role="alert">
           {t('code.failed')}
