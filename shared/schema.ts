@@ -21,8 +21,11 @@ export type { ColumnId } from './board.js'
  */
 export const SCHEMA_VERSION = 4
 
+/** Managers and policy makers sit at the table too ("zowel uitvoerenden als managers"). */
 export const ROLES = [
   'beroepskracht',
+  'manager',
+  'beleidsmaker',
   'vrijwilliger',
   'mantelzorger',
   'ervaringsdeskundige',
@@ -409,6 +412,8 @@ export const CONTROL_DOC: DocShape = {
       threadNote: isId,
       askNote: isId,
       showBalance: isBoolean,
+      /** Notes show who wrote them by name only: people meet as persons, not job titles. */
+      hideRoles: isBoolean,
       pulse: (value) => isOneOf(PULSE_PHASES, value),
       /** Looking back at the actions: the one on screen, or null for the summary. */
       lookBack: record({ note: orNull(isId) }),

@@ -37,6 +37,7 @@ import {
   setLookBack,
   setShownMeeting,
   setInfluence,
+  setHideRoles,
   setLocked,
   setPulse,
   setShowBalance,
@@ -293,6 +294,9 @@ describe('the schema the server checks', () => {
     setThreadNote(handle(client), 'note-0000001')
     setAskNote(handle(client), 'note-0000002')
     setShowBalance(handle(client), true)
+    setHideRoles(handle(client), true)
+    setHideRoles(handle(client), false)
+    setHideRoles(handle(client), true)
     setPulse(handle(client), 'before')
     setLookBack(handle(client), { note: 'note-0000001' })
     setLookBack(handle(client), { note: null })

@@ -13,6 +13,16 @@ describe('the example map', () => {
     expect(formal).toHaveLength(view.participants.length / 2)
   })
 
+  it('keeps what each does, a manager and a policy maker among the formal side', () => {
+    const ellen = view.participants.find((person) => person.name === 'Ellen van Dijk')!
+    expect(ellen).toMatchObject({ role: 'manager', roleLabel: 'gemeente', side: 'formal' })
+    const mirjam = view.participants.find((person) => person.name === 'Mirjam Visser')!
+    expect(mirjam).toMatchObject({ role: 'beleidsmaker', side: 'formal' })
+    // The note keeps its author's details too.
+    const byAyse = view.columns.waarden.find((note) => note.author?.name === 'Ayşe Yılmaz')!
+    expect(byAyse.author!.roleLabel).toBe('voedselbank')
+  })
+
   it('lets whoever takes an "ik" action write it, and asks the municipality as "anderen"', () => {
     for (const action of actions.filter((note) => note.owner?.kind === 'ik')) {
       expect(action.author?.name.startsWith(action.owner!.name)).toBe(true)

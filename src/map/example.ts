@@ -18,19 +18,22 @@ export const EXAMPLE_MAP = {
   title: 'Samenspel Holendrecht: buurtteam, voedselbank en mantelzorgers',
   description:
     'Hoe werken het buurtteam, de vrijwilligers van de voedselbank en mantelzorgers samen rond gezinnen met geldzorgen?',
-  /** As many formal as informal people at the table, as the method asks. */
+  /**
+   * As many formal as informal people at the table, as the method asks, with what each does more
+   * precisely; a manager and a policy maker sit on the formal side.
+   */
   participants: [
-    { name: 'Ayşe Yılmaz', role: 'vrijwilliger' },
-    { name: 'Łukasz Nowak', role: 'beroepskracht' },
-    { name: 'Marga de Vries', role: 'mantelzorger' },
-    { name: 'Kwame Mensah', role: 'ervaringsdeskundige' },
-    { name: 'Joyce Kromodikromo', role: 'bewoner' },
-    { name: 'Ellen van Dijk', role: 'beroepskracht' },
-    { name: 'Noor El Idrissi', role: 'vrijwilliger' },
-    { name: 'Fatma Öztürk', role: 'beroepskracht' },
-    { name: 'Sanne Bakker', role: 'beroepskracht' },
-    { name: 'Mirjam Visser', role: 'beroepskracht' },
-  ] satisfies { name: string; role: Exclude<Role, 'anders'> }[],
+    { name: 'Ayşe Yılmaz', role: 'vrijwilliger', detail: 'voedselbank' },
+    { name: 'Łukasz Nowak', role: 'beroepskracht', detail: 'buurtteam' },
+    { name: 'Marga de Vries', role: 'mantelzorger', detail: '' },
+    { name: 'Kwame Mensah', role: 'ervaringsdeskundige', detail: '' },
+    { name: 'Joyce Kromodikromo', role: 'bewoner', detail: '' },
+    { name: 'Ellen van Dijk', role: 'manager', detail: 'gemeente' },
+    { name: 'Noor El Idrissi', role: 'vrijwilliger', detail: 'taalmaatje' },
+    { name: 'Fatma Öztürk', role: 'beroepskracht', detail: 'wijkverpleging' },
+    { name: 'Sanne Bakker', role: 'beroepskracht', detail: 'buurtteam' },
+    { name: 'Mirjam Visser', role: 'beleidsmaker', detail: 'gemeente' },
+  ] satisfies { name: string; role: Exclude<Role, 'anders'>; detail: string }[],
   notes: {
     waarden: [
       'Ik vind de samenwerking geslaagd als gezinnen zelf de regie houden over hun eigen plan.',
@@ -155,11 +158,11 @@ const EXAMPLE_LETTERS: Record<string, ColumnId> = {
 export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
   transact(doc, () => {
     createMap(doc, { title: EXAMPLE_MAP.title, description: EXAMPLE_MAP.description }, now)
-    const people: Participant[] = EXAMPLE_MAP.participants.map(({ name, role }) => ({
+    const people: Participant[] = EXAMPLE_MAP.participants.map(({ name, role, detail }) => ({
       id: newParticipantId(),
       name,
       role,
-      roleLabel: '',
+      roleLabel: detail,
       side: ROLE_SIDE[role],
     }))
     for (const person of people) joinMap(doc, person)

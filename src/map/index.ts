@@ -86,6 +86,7 @@ export {
   setPulse,
   setLookBack,
   setShownMeeting,
+  setHideRoles,
   setInfluence,
   PULSE_PHASES,
   type PulsePhase,

@@ -60,6 +60,8 @@ export {
 /** The side each named role belongs to; "anders" (other) has no fixed side: the person picks. */
 export const ROLE_SIDE: Record<Exclude<Role, 'anders'>, Side> = {
   beroepskracht: 'formal',
+  manager: 'formal',
+  beleidsmaker: 'formal',
   vrijwilliger: 'informal',
   mantelzorger: 'informal',
   ervaringsdeskundige: 'informal',
@@ -74,7 +76,10 @@ export interface Participant {
   readonly id: ParticipantId
   readonly name: string
   readonly role: Role
-  /** Free text when role is "anders"; empty otherwise. */
+  /**
+   * The role in words when role is "anders"; for another role, what it is more precisely ("buurtteam",
+   * "voedselbank"), or empty.
+   */
   readonly roleLabel: string
   readonly side: Side
 }
@@ -165,7 +170,7 @@ export function parseParticipant(raw: unknown, nameless = false): Participant | 
     id: raw.id as ParticipantId,
     name,
     role: raw.role,
-    roleLabel: raw.role === 'anders' ? roleLabel : '',
+    roleLabel,
     side: raw.side,
   }
 }

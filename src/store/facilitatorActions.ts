@@ -15,6 +15,7 @@ import {
   setThreadNote,
   setAskNote,
   setShowBalance,
+  setHideRoles,
   setPulse,
   setLookBack,
   setShownMeeting,
@@ -58,6 +59,8 @@ export interface FacilitatorActions {
   setThreadNote(noteId: NoteId | null): void
   setAskNote(noteId: NoteId | null): void
   setShowBalance(show: boolean): void
+  /** Notes show their writers by name only, on every screen. */
+  setHideRoles(hide: boolean): void
   setPulse(phase: PulsePhase | null): void
   /** Puts an action (or, with null, the summary) on every screen; `false` ends looking back. */
   setLookBack(note: NoteId | null | false): void
@@ -99,6 +102,7 @@ export function facilitatorActions(
     setThreadNote: (noteId) => facilitate((doc) => setThreadNote(doc, noteId)),
     setAskNote: (noteId) => facilitate((doc) => setAskNote(doc, noteId)),
     setShowBalance: (show) => facilitate((doc) => setShowBalance(doc, show)),
+    setHideRoles: (hide) => facilitate((doc) => setHideRoles(doc, hide)),
     setPulse: (phase) => facilitate((doc) => setPulse(doc, phase)),
     setLookBack: (note) => facilitate((doc) => setLookBack(doc, note === false ? null : { note })),
     setShownMeeting: (meeting) => facilitate((doc) => setShownMeeting(doc, meeting)),

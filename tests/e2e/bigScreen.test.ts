@@ -137,7 +137,7 @@ describe('the big screen on a 1920×1080 projector', () => {
     expect(
       await fontSize(spotlight.getByText(/We communiceren rechtstreeks/)),
     ).toBeGreaterThanOrEqual(44)
-    await spotlight.getByText('Ellen van Dijk · Beroepskracht').waitFor()
+    await spotlight.getByText('Ellen van Dijk · Manager, gemeente').waitFor()
     await spotlight.getByText(/Relaties/).waitFor()
     expect(await inView(spotlight)).toBe(true)
     expect((await spotlight.boundingBox())!.width).toBeGreaterThan(PROJECTOR.width * 0.4)

@@ -33,6 +33,7 @@ export const NoteBody = memo(function NoteBody({
   labelled?: boolean
 }) {
   const t = useT()
+  const hideRoles = useRoom((state) => state.control.hideRoles)
   const owner = ownerLine(t, note)
   const followUp = followUpLine(t, note, today())
   return (
@@ -59,7 +60,7 @@ export const NoteBody = memo(function NoteBody({
         </Suspense>
       )}
       <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
-        {bylineOf(t, note)}
+        {bylineOf(t, note, true, !hideRoles)}
       </p>
     </>
   )

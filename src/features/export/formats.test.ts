@@ -51,7 +51,7 @@ describe('export formats', () => {
     ])
     expect(text).toContain('**(Gedeeld)**')
     expect(text).toContain('Datum: 22-11-2026')
-    expect(text).toContain('Ayşe Yılmaz (Vrijwilliger)')
+    expect(text).toContain('Ayşe Yılmaz (Vrijwilliger, voedselbank)')
     // Plain text stays plain: no backslash before a full stop or a bracket.
     expect(text).toContain('(€ 25 reiskosten).')
     expect(text).toContain('twee uur per maand voor overleg')

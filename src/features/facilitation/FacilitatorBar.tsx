@@ -286,6 +286,11 @@ function StepSettings() {
         checked={control.follow}
         onChange={room.setFollow}
       />
+      <Toggle
+        label={fa('facilitation.hideRoles')}
+        checked={control.hideRoles}
+        onChange={room.setHideRoles}
+      />
       {control.step >= 0 && (
         <button
           type="button"

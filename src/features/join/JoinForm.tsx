@@ -10,7 +10,10 @@ interface Props {
   onCancel?: () => void
 }
 
-/** Asks name and role (and, for "anders", the role in words and its side). */
+/**
+ * Asks name and role: for "anders" the role in words and its side, for another role what it is
+ * more precisely, if they like.
+ */
 export function JoinForm({ initial, onJoined, onCancel }: Props) {
   const t = useT()
   const id = useId()
@@ -33,7 +36,7 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
       {
         name: trimmedName,
         role,
-        roleLabel: role === 'anders' ? trimmedLabel : '',
+        roleLabel: trimmedLabel,
         side: role === 'anders' ? side : ROLE_SIDE[role],
       },
       initial?.id,
@@ -74,6 +77,19 @@ export function JoinForm({ initial, onJoined, onCancel }: Props) {
           </label>
         ))}
       </fieldset>
+      {role !== null && role !== 'anders' && (
+        <Field label={t('join.roleDetail')} hint={t('join.roleDetailHint')}>
+          {(control) => (
+            <input
+              {...control}
+              name="roleDetail"
+              value={roleLabel}
+              maxLength={LIMITS.roleLabel}
+              onChange={(event) => setRoleLabel(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
       {role === 'anders' && (
         <>
           <Field label={t('join.otherRole')}>

@@ -13,10 +13,16 @@ export function shortText(text: string, max = 60): string {
 }
 
 /** Who wrote a note: "Name · role", for a proxy note also who wrote it down. */
-export function bylineOf(t: Translate, note: Note, withNames = true): string {
+export function bylineOf(t: Translate, note: Note, withNames = true, withRole = true): string {
   if (!note.author) return t('note.anonymous')
   const role = roleText(t, note.author)
-  const who = withNames && note.author.name ? `${note.author.name} · ${role}` : role
+  // Without roles, a name alone; someone written for without a name keeps the role.
+  const who =
+    withNames && note.author.name
+      ? withRole
+        ? `${note.author.name} · ${role}`
+        : note.author.name
+      : role
   if (!note.proxyBy) return who
   return withNames
     ? t('proxy.byline', { who, writer: note.proxyBy.name })

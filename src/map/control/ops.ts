@@ -203,6 +203,11 @@ export function setShowBalance(doc: ControlDoc, show: boolean): void {
   write(doc, (state) => state.set('showBalance', show))
 }
 
+/** Notes show their writers by name only (true), or by name and role. */
+export function setHideRoles(doc: ControlDoc, hide: boolean): void {
+  write(doc, (state) => (hide ? state.set('hideRoles', true) : state.delete('hideRoles')))
+}
+
 /** Opens the warm-up ("before") or closing ("after") round, or (null) closes it. */
 export function setPulse(doc: ControlDoc, phase: PulsePhase | null): void {
   write(doc, (state) => (phase ? state.set('pulse', phase) : state.delete('pulse')))

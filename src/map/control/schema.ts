@@ -70,6 +70,8 @@ export interface ControlView {
   readonly askNote: string | null
   /** The balance of voices per step shows on the shared screen too. */
   readonly showBalance: boolean
+  /** Notes show their writers by name only, not by role ("de persoon voorop, niet de functie"). */
+  readonly hideRoles: boolean
   /** The warm-up or closing round ("hoofd, hart, buik") that is open; null when none is. */
   readonly pulse: PulsePhase | null
   /**

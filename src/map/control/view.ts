@@ -25,6 +25,7 @@ export function facilitationFields(doc: ControlDoc) {
     threadNote: string
     askNote: string
     showBalance: boolean
+    hideRoles: boolean
     pulse: PulsePhase
     lookBack: { note: string | null }
     shownMeeting: string
@@ -64,6 +65,7 @@ export function viewControl(doc: ControlDoc, board: Board = DEFAULT_BOARD): Cont
     threadNote: raw.threadNote ?? null,
     askNote: raw.askNote ?? null,
     showBalance: raw.showBalance === true,
+    hideRoles: raw.hideRoles === true,
     pulse: raw.pulse ?? null,
     lookBack: raw.lookBack ?? null,
     shownMeeting: raw.shownMeeting ?? null,

@@ -28,6 +28,7 @@ export function Spotlight() {
 
 function SpotlightCard({ noteId }: { noteId: NoteId }) {
   const t = useT()
+  const hideRoles = useRoom((state) => state.control.hideRoles)
   const vt = useTexts(viewerTexts)
   const view = useRoom((state) => state.view)
   const agreed = useRoom((state) => state.control.agreed.has(noteId))
@@ -46,7 +47,7 @@ function SpotlightCard({ noteId }: { noteId: NoteId }) {
       </p>
       <p className={`vw-spotlight-text ${sizeFor(note.text)}`}>{note.text}</p>
       {owner && <p className="vw-spotlight-owner">{owner}</p>}
-      <p className="vw-spotlight-author">{bylineOf(t, note)}</p>
+      <p className="vw-spotlight-author">{bylineOf(t, note, true, !hideRoles)}</p>
       {(agreed || votes > 0) && (
         <p className="vw-note-marks">
           {agreed && <span className="vw-mark vw-mark-agreed">{t('agreed.badge')}</span>}

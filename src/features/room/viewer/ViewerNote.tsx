@@ -29,6 +29,7 @@ export function useVoteResult(note: Note): number {
  */
 export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
   const t = useT()
+  const hideRoles = useRoom((state) => state.control.hideRoles)
   const ref = useRoom((state) => refOf(t, state.view, note.id))
   const focused = useRoom((state) => state.control.focusNote === note.id)
   const inThread = useRoom((state) => state.thread?.has(note.id) ?? false)
@@ -53,7 +54,7 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
       {hasPower(note.power) && <PowerLine note={note} />}
       <div className="vw-note-meta">
         <p className="vw-note-author" id={`${id}-author`}>
-          {bylineOf(t, note)}
+          {bylineOf(t, note, true, !hideRoles)}
         </p>
         {focused && <p className="vw-mark vw-mark-focus">{t('focus.badge')}</p>}
         {share === 'shared' && <p className="vw-mark vw-mark-agreed">{t('agreed.badge')}</p>}
