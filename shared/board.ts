@@ -20,6 +20,11 @@ export interface ColumnDefinition<Id extends string = string> {
   /** People can say of a note "mine too" (the values), for the balance of voices. */
   readonly holds: boolean
   /**
+   * Its notes can be tagged with the layer where collaboration gets stuck (samenwerken,
+   * samenspel, omgaan met verandering): the conditions.
+   */
+  readonly layers: boolean
+  /**
    * The letter of the labels its notes get when they are written here ("W2"): the card's own,
    * the same in every language, and kept by the note wherever it moves.
    */
@@ -37,12 +42,33 @@ export interface BoardDefinition<Id extends string = string> {
 export const PARTNERSHIP_BOARD = {
   kind: 'partnerschapskaart',
   columns: [
-    { id: 'waarden', serves: [], owners: false, holds: true, letter: 'W' },
-    { id: 'relaties', serves: ['waarden'], owners: false, holds: false, letter: 'R' },
-    { id: 'eisen', serves: ['relaties'], owners: false, holds: false, letter: 'E' },
+    { id: 'waarden', serves: [], owners: false, holds: true, layers: false, letter: 'W' },
+    {
+      id: 'relaties',
+      serves: ['waarden'],
+      owners: false,
+      holds: false,
+      layers: false,
+      letter: 'R',
+    },
+    { id: 'eisen', serves: ['relaties'], owners: false, holds: false, layers: false, letter: 'E' },
     // "om het vereiste handelen te kunnen uitvoeren en om de relaties te onderhouden"
-    { id: 'voorwaarden', serves: ['eisen', 'relaties'], owners: false, holds: false, letter: 'V' },
-    { id: 'acties', serves: ['voorwaarden'], owners: true, holds: false, letter: 'A' },
+    {
+      id: 'voorwaarden',
+      serves: ['eisen', 'relaties'],
+      owners: false,
+      holds: false,
+      layers: true,
+      letter: 'V',
+    },
+    {
+      id: 'acties',
+      serves: ['voorwaarden'],
+      owners: true,
+      holds: false,
+      layers: false,
+      letter: 'A',
+    },
   ],
 } as const satisfies BoardDefinition
 

@@ -55,6 +55,14 @@ export type PowerHolder = (typeof POWER_HOLDERS)[number]
 export const POWER_QUESTIONS = ['carries', 'decides', 'means'] as const
 export type PowerQuestion = (typeof POWER_QUESTIONS)[number]
 
+/**
+ * The three layers where collaboration gets stuck: samenwerken (practical: contracts, insurance,
+ * screening, reimbursement, training), samenspel (responsibility, boundaries, guidance, privacy),
+ * omgaan met verandering (what does this mean for me?).
+ */
+export const LAYERS = ['samenwerken', 'samenspel', 'verandering'] as const
+export type Layer = (typeof LAYERS)[number]
+
 /** A round of "Wie heeft hier invloed?" is named by when it started, in seconds. */
 export const INFLUENCE_ROUND_MAX = 1e11
 
@@ -302,6 +310,8 @@ export const NOTE_FIELDS: Readonly<Record<string, Check>> = {
   carries: (value) => isOneOf(POWER_HOLDERS, value),
   decides: (value) => isOneOf(POWER_HOLDERS, value),
   means: (value) => isOneOf(POWER_HOLDERS, value),
+  /** A condition's layer: where the collaboration gets stuck. */
+  layer: (value) => isOneOf(LAYERS, value),
 }
 
 const score = orNull(wholeNumber(1, 10))

@@ -142,6 +142,30 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     expect(text.indexOf('Onze spelregels')).toBeLessThan(text.indexOf('Houd bij alle stappen'))
   })
 
+  it('shows how the conditions spread over the three layers, with the way to work on each', async () => {
+    const text = squash(poppler('pdftotext', (await render('A4')).file))
+    const part = text.slice(text.indexOf('De drie lagen'))
+    expect(part).toMatch(
+      /^De drie lagen Waar loopt de samenwerking vast\? Elke laag vraagt een eigen aanpak\. Samenwerken: 2 V1 · V4 Praktisch/,
+    )
+    expect(part).toContain('Samenspel: 1 V3')
+    expect(part).toContain('Omgaan met verandering: 1 V2')
+    expect(part).toContain('Pas op voor snelle oplossingen')
+  })
+
+  it('lists the actions informal partners carry without the say or the means', async () => {
+    const text = squash(poppler('pdftotext', (await render('A4')).file))
+    const part = text.slice(text.indexOf('Verantwoordelijk, maar zonder zeggenschap of middelen'))
+    expect(part).toMatch(
+      /^Verantwoordelijk, maar zonder zeggenschap of middelen .*wie betaalt, bepaalt vaak\. A4 Een kennismaking/,
+    )
+    expect(part).toContain(
+      'Let op: informele partners dragen dit, maar beslissen niet mee en hebben de middelen niet. Draagt: informele partners · beslist: beroepskrachten · middelen: anderen',
+    )
+    // A3 is carried by others: not on this list.
+    expect(part.slice(0, part.indexOf('Houd bij alle stappen'))).not.toContain('A3 ')
+  })
+
   it('prints the head-heart-gut round only when asked, as counts and words without names', async () => {
     const doc = exampleDoc()
     const scores = [4, 6, 6]

@@ -57,6 +57,7 @@ import {
 import { fillExampleMap } from '../src/map/example'
 import { addGroundRule, editGroundRule, removeGroundRule } from '../src/map/groundRules'
 import { answerInfluence, clearInfluence } from '../src/map/influence'
+import { setLayer } from '../src/map/layers'
 import { migrate } from '../src/map/migrate'
 import { importMapFile, parseMapFile, toMapFile } from '../src/map/mapFile'
 
@@ -203,6 +204,15 @@ describe('the schema the server checks', () => {
     setFollowUp(handle(client), action, { lookAgain: '', evaluation: '' })
     setPower(handle(client), action, { carries: 'informal', decides: 'formal', means: 'others' })
     setPower(handle(client), action, { means: null })
+    const condition = addNote(handle(client), {
+      id: 'condition-01' as NoteId,
+      column: 'voorwaarden',
+      text: 'Een VOG',
+      author: ayse,
+    })
+    setLayer(handle(client), condition, 'samenwerken')
+    setLayer(handle(client), condition, 'verandering')
+    setLayer(handle(client), condition, null)
     moveNote(handle(client), value, { column: 'acties', index: 0 })
     moveNote(handle(client), value, { column: 'waarden', index: 0 })
     for (let i = 0; i < 30; i++)
@@ -398,6 +408,7 @@ describe('the schema the server checks', () => {
       ['a day that does not exist', (d) => note(d).set('lookAgain', '2027-02-30')],
       ['a day with a time', (d) => note(d).set('lookAgain', '2027-03-12T10:00')],
       ['a day as a number', (d) => note(d).set('lookAgain', 1_800_000_000_000)],
+      ['a layer nobody defined', (d) => note(d).set('layer', 'beleid')],
       ['a power holder nobody defined', (d) => note(d).set('decides', 'de wethouder')],
       ['a power holder that is a list', (d) => note(d).set('means', ['formal', 'others'])],
       ['an evaluation too long', (d) => note(d).set('evaluation', 'x'.repeat(1001))],

@@ -228,6 +228,7 @@ export const en: Messages = {
   'error.invalid-participant': 'Enter a name and a role.',
   'error.invalid-column': 'That column does not exist.',
   'error.not-an-action': 'Only an action gets a status and an evaluation.',
+  'error.not-a-condition': 'Only a condition gets a layer.',
   'error.date-invalid': 'That date does not exist.',
   'error.no-dots-left': 'You have no dots left. Take one back somewhere first.',
   'error.column-locked': 'This column is locked now. Nothing was changed.',

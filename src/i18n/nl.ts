@@ -233,6 +233,7 @@ export const nl = {
   'error.invalid-participant': 'Vul een naam en een rol in.',
   'error.invalid-column': 'Die kolom bestaat niet.',
   'error.not-an-action': 'Alleen een actie krijgt een stand en een evaluatie.',
+  'error.not-a-condition': 'Alleen een voorwaarde krijgt een laag.',
   'error.date-invalid': 'Die datum bestaat niet.',
   'error.no-dots-left': 'Je stippen zijn op. Neem eerst ergens een stip terug.',
   'error.column-locked': 'Deze kolom is nu op slot. Er is niets veranderd.',

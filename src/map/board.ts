@@ -39,6 +39,11 @@ export function carriesOwners(board: Board, column: ColumnId): boolean {
   return columnOf(board, column)?.owners === true
 }
 
+/** True when notes in `column` can be tagged with a layer (the conditions). */
+export function takesLayers(board: Board, column: ColumnId): boolean {
+  return columnOf(board, column)?.layers === true
+}
+
 /** True when people can say of a note in `column` that it is theirs too (the values). */
 export function takesHolds(board: Board, column: ColumnId): boolean {
   return columnOf(board, column)?.holds === true

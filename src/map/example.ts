@@ -1,7 +1,8 @@
 import { transact, type MapDoc } from './doc'
 import { newNoteId, newParticipantId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
-import type { ActionOwner, ColumnId, NoteId, Participant, Power, Role } from './schema'
+import type { ActionOwner, ColumnId, Layer, NoteId, Participant, Power, Role } from './schema'
+import { setLayer } from './layers'
 import { setPower } from './power'
 import { setLink } from './threads'
 import { setHolds } from './voices'
@@ -136,6 +137,13 @@ export const EXAMPLE_MAP = {
     'A4>V2',
     'A6>V2',
   ],
+  /** Where each condition gets stuck, of the three layers. */
+  layers: [
+    ['V1', 'samenwerken'],
+    ['V2', 'verandering'],
+    ['V3', 'samenspel'],
+    ['V4', 'samenwerken'],
+  ] satisfies [string, Layer][],
   /** Who said "my value too" about a value written by someone else. */
   holds: [
     ['W1', 'Ellen van Dijk'],
@@ -214,5 +222,6 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
       const person = people.find((p) => p.name === name)!
       setHolds(doc, noteAt(ref), person.id, true)
     }
+    for (const [ref, layer] of EXAMPLE_MAP.layers) setLayer(doc, noteAt(ref), layer, now)
   })
 }

@@ -21,6 +21,7 @@ export {
   PARTNERSHIP_BOARD,
   stepOf,
   takesHolds,
+  takesLayers,
   threadEnd,
   threadStart,
   type Board,

@@ -161,6 +161,24 @@ describe('map file', () => {
     }
   })
 
+  it("carries each condition's layer, and refuses one nobody defined", () => {
+    const { view, file } = exampleFile()
+    const parsed = parseMapFile(JSON.stringify(file))
+    if (!parsed.ok) throw new Error(parsed.problem)
+    const doc = createMapDoc()
+    importMapFile(doc, createControlDoc(), parsed.file, importer)
+    const layers = (v: typeof view) => v.columns.voorwaarden.map((note) => note.layer)
+    expect(layers(view)).toEqual(['samenwerken', 'verandering', 'samenspel', 'samenwerken'])
+    expect(layers(viewMap(doc))).toEqual(layers(view))
+    const broken = {
+      ...file,
+      notes: file.notes.map((note) =>
+        note.column === 'voorwaarden' ? { ...note, layer: 'beleid' } : note,
+      ),
+    }
+    expect(validateMapFile(broken)).toEqual({ ok: false, problem: 'invalid' })
+  })
+
   it('refuses a thread that points outside the file', () => {
     const { file } = exampleFile()
     const broken = {

@@ -3,6 +3,7 @@ import { setAgreed } from './control'
 import { setFollowUp } from './followUp'
 import { addGroundRule } from './groundRules'
 import { setPower } from './power'
+import { setLayer } from './layers'
 import { transact, type ControlDoc, type MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
@@ -18,12 +19,14 @@ import {
   parseOwner,
   parseParticipant,
   parsePower,
+  LAYERS,
   POWER_HOLDERS,
   POWER_QUESTIONS,
   SCHEMA_VERSION,
   type ActionOwner,
   type ColumnId,
   type FollowUp,
+  type Layer,
   type NoteId,
   type Power,
   type Participant,
@@ -47,6 +50,8 @@ export interface MapFileNote {
   readonly followUp: FollowUp | null
   /** For an action: who carries it, decides on it, has the means. */
   readonly power: Power | null
+  /** For a condition: the layer where it gets stuck. */
+  readonly layer: Layer | null
   /** Marked as shared by the group ("gedeeld"). */
   readonly agreed: boolean
   /** The golden thread: places in `notes` of the notes this one serves. */
@@ -97,6 +102,7 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
       owner: note.owner,
       followUp: note.followUp,
       power: note.power,
+      layer: note.layer,
       agreed: agreed.has(note.id),
       serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
       heldBy: view.voices.holders.get(note.id) ?? [],
@@ -154,13 +160,18 @@ const FILE_MIGRATIONS: Readonly<Record<number, (file: Raw) => Raw>> = {
       ? file.notes.map((note: unknown) => (isObject(note) ? { followUp: null, ...note } : note))
       : file.notes,
   }),
-  /** 3 → 4: the group's own ground rules and each action's power; a version 3 file has none. */
+  /**
+   * 3 → 4: the group's own ground rules, each action's power and each condition's layer; a
+   * version 3 file has none of them.
+   */
   3: (file) => ({
     groundRules: [],
     ...file,
     version: 4,
     notes: Array.isArray(file.notes)
-      ? file.notes.map((note: unknown) => (isObject(note) ? { power: null, ...note } : note))
+      ? file.notes.map((note: unknown) =>
+          isObject(note) ? { power: null, layer: null, ...note } : note,
+        )
       : file.notes,
   }),
 }
@@ -248,6 +259,7 @@ export function validateMapFile(file: Raw): ParsedMapFile {
     if (followUp === undefined) return invalid
     const power = note.power === null ? null : filePower(note.power)
     if (power === undefined) return invalid
+    if (note.layer !== null && !(LAYERS as readonly unknown[]).includes(note.layer)) return invalid
     notes.push({
       column,
       text: noteText,
@@ -259,6 +271,7 @@ export function validateMapFile(file: Raw): ParsedMapFile {
           : null,
       followUp: columnOf(board, column)!.owners ? followUp : null,
       power: columnOf(board, column)!.owners ? power : null,
+      layer: columnOf(board, column)!.layers ? (note.layer as Layer | null) : null,
       agreed: note.agreed === true,
       serves: serves as number[],
       heldBy: heldBy as string[],
@@ -379,6 +392,7 @@ export function importMapFile(
         ids.push(id)
         if (note.followUp) setFollowUp(doc, id, note.followUp)
         if (note.power) setPower(doc, id, note.power)
+        if (note.layer) setLayer(doc, id, note.layer)
         if (note.agreed) agreed.push(id)
       }
     })

@@ -57,6 +57,7 @@ export type MapErrorCode =
   | 'invalid-participant'
   | 'invalid-column'
   | 'not-an-action'
+  | 'not-a-condition'
   | 'date-invalid'
 
 export class MapError extends Error {

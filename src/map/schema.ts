@@ -15,9 +15,11 @@ import {
   isSide,
   LIMITS,
   NOTE_LABEL,
+  LAYERS,
   POWER_HOLDERS,
   type ActionStatus,
   type ColumnId,
+  type Layer,
   type OwnerKind,
   type PowerHolder,
   type PowerQuestion,
@@ -38,6 +40,7 @@ export {
   isRole,
   LIMITS,
   OWNER_KINDS,
+  LAYERS,
   POWER_HOLDERS,
   POWER_QUESTIONS,
   PULSE_PHASES,
@@ -49,6 +52,7 @@ export {
   type ColumnId,
   type Direction,
   type OwnerKind,
+  type Layer,
   type PowerHolder,
   type PowerQuestion,
   type PulsePhase,
@@ -134,6 +138,8 @@ export interface Note {
   readonly followUp: FollowUp | null
   /** Only for notes in the actions column: who carries it, decides, has the means. */
   readonly power: Power | null
+  /** Only for notes in a column with layers (the conditions): where it gets stuck, if said. */
+  readonly layer: Layer | null
 }
 
 export interface MapMeta {
@@ -240,6 +246,10 @@ export function parseNote(id: string, raw: Unknown, board: Board): Note | null {
     owner: owned ? (parseOwner(raw) ?? { kind: 'wij', name: '', when: '' }) : null,
     followUp: owned ? parseFollowUp(raw) : null,
     power: owned ? parsePower(raw) : null,
+    layer:
+      columnOf(board, column)!.layers && (LAYERS as readonly unknown[]).includes(raw.layer)
+        ? (raw.layer as Layer)
+        : null,
   }
 }
 

@@ -25,6 +25,7 @@ import {
   type ColumnId,
   type FollowUp,
   type Power,
+  type Layer,
   type MapDetails,
   type MapDoc,
   type MapFile,
@@ -66,6 +67,8 @@ export interface NoteActions {
   deleteNote(id: NoteId): void
   /** An action's status, day to look again or evaluation; true when valid and written. */
   setFollowUp(id: NoteId, changes: Partial<FollowUp>): boolean
+  /** A condition's layer, or (null) none; true when written. */
+  setLayer(id: NoteId, layer: Layer | null): Promise<boolean>
   /** Who carries an action, decides on it, has the means (null: not said); true when written. */
   setPower(id: NoteId, changes: Partial<Power>): Promise<boolean>
   dismissError(): void
@@ -185,6 +188,13 @@ export function noteActions(ctx: StoreContext): NoteActions {
 
     setFollowUp(id, changes) {
       return attempt((doc) => setFollowUp(doc, id, changes)) !== null
+    },
+
+    async setLayer(id, layer) {
+      if (get().level === 'viewer') return false
+      // The writer loads with the menu that uses it.
+      const { setLayer } = await import('../map/layers')
+      return attempt((doc) => setLayer(doc, id, layer)) !== null
     },
 
     async setPower(id, changes) {

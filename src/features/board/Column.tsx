@@ -12,6 +12,10 @@ import { useSlideIntoPlace } from './useSlideIntoPlace'
 
 // The form loads when someone first adds or edits a note: reading the map does not need it.
 const NoteForm = lazy(() => import('./NoteForm').then((m) => ({ default: m.NoteForm })))
+// The three layers, once a condition has one.
+const LayerSummary = lazy(() =>
+  import('../layers/Layers').then((m) => ({ default: m.LayerSummary })),
+)
 
 /** The empty place where a dragged note would land, in the column it would land in. */
 export interface ColumnSlot {
@@ -198,6 +202,11 @@ export const Column = memo(function Column({
       {hasDrafts && (
         <Suspense fallback={null}>
           <DraftList column={column} />
+        </Suspense>
+      )}
+      {layout !== 'rail' && notes.some((note) => note.layer !== null) && (
+        <Suspense fallback={null}>
+          <LayerSummary notes={notes} />
         </Suspense>
       )}
       {editable ? (

@@ -17,6 +17,7 @@ const NoteForm = lazy(() => import('./NoteForm').then((m) => ({ default: m.NoteF
 const PowerLine = lazy(() =>
   import('../power/PowerLine').then((module) => ({ default: module.PowerLine })),
 )
+const LayerTag = lazy(() => import('../layers/Layers').then((m) => ({ default: m.LayerTag })))
 const PowerForm = lazy(() =>
   import('../power/PowerForm').then((module) => ({ default: module.PowerForm })),
 )
@@ -53,6 +54,11 @@ export const NoteBody = memo(function NoteBody({
         >
           {followUp.text}
         </p>
+      )}
+      {note.layer && (
+        <Suspense fallback={null}>
+          <LayerTag note={note} />
+        </Suspense>
       )}
       {hasPower(note.power) && (
         <Suspense fallback={null}>

@@ -2,7 +2,16 @@ import { useState } from 'react'
 import { useT } from '../../i18n'
 import { noteMenuTexts } from './noteMenuTexts'
 import { threadTexts } from '../thread/threadTexts'
-import { cardOrder, servedColumns, stepOf, takesHolds, type ColumnId, type Note } from '../../map'
+import {
+  cardOrder,
+  LAYERS,
+  servedColumns,
+  stepOf,
+  takesHolds,
+  takesLayers,
+  type ColumnId,
+  type Note,
+} from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { mayWriteTo } from '../../store/selectors'
 import type { MenuControls } from '../shared/Menu'
@@ -12,6 +21,7 @@ import { useTexts } from '../../i18n/bundle'
 import { downloadLookBack } from '../followup/calendar'
 import { followUpTexts } from '../followup/texts'
 import { powerTexts } from '../power/texts'
+import { layerTexts } from '../layers/texts'
 
 export interface NoteActionsProps {
   note: Note
@@ -54,8 +64,9 @@ export function NoteMenuItems({
   const tt = useTexts(threadTexts)
   const ft = useTexts(followUpTexts)
   const pt = useTexts(powerTexts)
+  const lt = useTexts(layerTexts)
   const title = useRoom((state) => state.view.meta.title)
-  const [page, setPage] = useState<'main' | 'move'>('main')
+  const [page, setPage] = useState<'main' | 'move' | 'layer'>('main')
   const level = useRoom((state) => state.level)
   const board = useRoom((state) => state.view.board)
   const control = useRoom((state) => state.control)
@@ -86,6 +97,14 @@ export function NoteMenuItems({
         onSelect: () => void downloadLookBack(ft, note, title),
       })
     }
+  }
+  if (editable && takesLayers(board, note.column)) {
+    main.push({
+      key: 'layer',
+      label: lt('layer.menu'),
+      opensPage: true,
+      onSelect: () => setPage('layer'),
+    })
   }
   if (editable && note.power) {
     main.push({ key: 'power', label: pt('power.menu'), onSelect: onPower })
@@ -156,5 +175,16 @@ export function NoteMenuItems({
     { key: 'back', label: mt('menu.back'), opensPage: true, onSelect: () => setPage('main') },
   ]
 
-  return <MenuList controls={controls} items={page === 'main' ? main : move} page={page} />
+  const layers: MenuItem[] = [
+    ...[...LAYERS, null].map((layer) => ({
+      key: `layer-${layer ?? 'none'}`,
+      label: lt(layer ? `layer.${layer}` : 'layer.none'),
+      checked: note.layer === layer,
+      onSelect: () => void room().setLayer(note.id, layer),
+    })),
+    { key: 'back', label: mt('menu.back'), opensPage: true, onSelect: () => setPage('main') },
+  ]
+  const pages = { main, move, layer: layers }
+
+  return <MenuList controls={controls} items={pages[page]} page={page} />
 }

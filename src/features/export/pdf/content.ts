@@ -3,6 +3,7 @@ import { bundleTranslator } from '../../../i18n/bundle'
 import { pulseTexts } from '../../shared/pulseTexts'
 import {
   actionsOf,
+  LAYERS,
   powerGaps,
   cardOrder,
   isOverdue,
@@ -30,6 +31,8 @@ import { principlesTexts } from '../../facilitation/principlesTexts'
 import { groundRuleTexts } from '../../groundRules/texts'
 import { powerWords } from '../../power/powerText'
 import { powerTexts } from '../../power/texts'
+import { layerTexts } from '../../layers/texts'
+import { layerSpread } from '../../../map/layers'
 
 /** The action list's headings on paper, where who and its kind share a cell, as do the status and its day. */
 export function headerOnPaper([
@@ -152,6 +155,7 @@ export function pdfContent(
     values: valuesContent(view, t, shared),
     pulse: options.includePulse ? pulseContent(view, t) : null,
     power: powerContent(view, t),
+    layers: layersContent(view, t),
     groundRules:
       view.groundRules.length > 0
         ? {
@@ -200,6 +204,31 @@ function threadsContent(view: MapView, t: Translate): PdfThreads | null {
         path.length > 1 ? `${text(path[0]!)}  →  ${text(path[path.length - 1]!)}` : text(path[0]!),
     })),
     footer: [...loose, more ? et('export.threadsMore') : ''].filter(Boolean),
+  }
+}
+
+/** How the conditions spread over the three layers, and what suits each; null when untagged. */
+function layersContent(view: MapView, t: Translate): PdfThreads | null {
+  const column = view.board.columns.find((definition) => definition.layers)?.id
+  const notes = column ? view.columns[column] : []
+  if (!notes.some((note) => note.layer !== null)) return null
+  const lt = bundleTranslator(layerTexts, t.lang)
+  const spread = layerSpread(notes)
+  return {
+    title: lt('layer.title'),
+    intro: lt('layer.intro'),
+    items: LAYERS.map((layer) => ({
+      chain: `${lt('layer.count', { layer: lt(`layer.${layer}`), count: spread[layer].length })}${
+        spread[layer].length
+          ? `  ${spread[layer].map((note) => refOf(t, view, note.id)).join(' · ')}`
+          : ''
+      }`,
+      detail: `${lt(`layer.about.${layer}`)} ${lt(`layer.approach.${layer}`)}`,
+    })),
+    footer: [
+      spread.none.length ? lt('layer.untagged', { count: spread.none.length }) : '',
+      lt('layer.caution'),
+    ].filter(Boolean),
   }
 }
 

@@ -32,6 +32,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
     pulse: null,
     groundRules: null,
     power: null,
+    layers: null,
     signatures: {
       title: 'Afgesproken',
       intro: 'Wij maken deze afspraken met elkaar.',

@@ -69,6 +69,8 @@ export interface PdfContent {
   pulse: PdfThreads | null
   /** Actions informal partners carry without the say or the means; none when there are none. */
   power: PdfThreads | null
+  /** How the conditions spread over the three layers; none when no condition has a layer. */
+  layers: PdfThreads | null
   /** The group's own ground rules, beside the principles; none when it wrote none. */
   groundRules: { title: string; rules: readonly string[] } | null
   /** Room to sign: the partners' names, and lines for the date and the next look at it. */
@@ -365,7 +367,13 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
   const title = (text: string): Line => ({ text, size: 18, bold: true, color: 'ink' })
   const soft = (text: string, size = 10): Line => ({ text, size, bold: false, color: 'soft' })
 
-  for (const threads of [content.threads, content.values, content.power, content.pulse]) {
+  for (const threads of [
+    content.threads,
+    content.values,
+    content.layers,
+    content.power,
+    content.pulse,
+  ]) {
     if (!threads) continue
     part(
       [title(threads.title), soft(threads.intro)],

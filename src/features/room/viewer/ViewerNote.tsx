@@ -6,6 +6,7 @@ import { bylineOf, ownerLine } from '../../shared/noteText'
 import { refOf } from '../../shared/refs'
 import { NoteThreadInfo } from '../../thread/NoteThread'
 import { PowerLine } from '../../power/PowerLine'
+import { LayerTag } from '../../layers/Layers'
 import { valueShareText } from '../../shared/valueShare'
 import { useValueShare } from '../../voices/useValueShare'
 
@@ -51,6 +52,7 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
         <span id={`${id}-text`}>{note.text}</span>
       </p>
       {owner && <p className="vw-note-owner">{owner}</p>}
+      {note.layer && <LayerTag note={note} />}
       {hasPower(note.power) && <PowerLine note={note} />}
       <div className="vw-note-meta">
         <p className="vw-note-author" id={`${id}-author`}>

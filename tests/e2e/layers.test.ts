@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest'
+import { useHarness } from './harness'
+
+vi.setConfig({ testTimeout: 120_000 })
+
+const harness = useHarness()
+
+/** Conditions tagged with the layer where collaboration gets stuck, and how they spread. */
+describe('the three layers', () => {
+  it('are chosen from a phone, counted under the conditions, and shown on the big screen', async () => {
+    const ellen = await harness.person()
+    await ellen.page.goto(harness.server.url)
+    await ellen.page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
+    await ellen.page.waitForURL(/\/m\//)
+    const url = ellen.page.url()
+    await ellen.room.join('Ellen van Dijk', 'Manager')
+    const viewerUrl = await ellen.room.viewerLink()
+    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
+    await screen.page.goto(viewerUrl)
+    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+
+    // The example tags its four conditions; the column says how they spread.
+    const summary = ellen.page.getByRole('region', { name: 'De drie lagen' })
+    await summary.locator('[data-layer="samenwerken"][data-count="2"]').waitFor()
+
+    const noor = await harness.person({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await noor.page.goto(url)
+    await noor.room.join('Noor El Idrissi', 'Vrijwilliger')
+    await noor.page.getByRole('tab', { name: /Voorwaarden/ }).click()
+    // Tijd (V1) is practical, but the group hears it is about what it means for people.
+    await noor.room.noteAction('Tijd: twee uur', 'Laag kiezen…', 'Omgaan met verandering')
+    await summary.locator('[data-layer="verandering"][data-count="2"]').waitFor()
+    await summary.locator('[data-layer="samenwerken"][data-count="1"]').waitFor()
+    await ellen.room.note('Tijd: twee uur').getByText('Laag: Omgaan met verandering').waitFor()
+    await screen.page
+      .locator('.vw-note', { hasText: 'Tijd: twee uur' })
+      .getByText('Laag: Omgaan met verandering')
+      .waitFor()
+
+    // What suits each layer, with the caution against quick fixes.
+    await summary.getByText('Wat past bij elke laag?').click()
+    await summary.getByText(/Aanpak: trainen, situaties oefenen/).waitFor()
+    await summary.getByText(/Pas op voor snelle oplossingen/).waitFor()
+    // Only conditions take a layer.
+    await noor.page.getByRole('tab', { name: /Eisen/ }).click()
+    await noor.room.noteMenu('Luisteren zonder').click()
+    const menu = noor.room.note('Luisteren zonder').getByRole('menu')
+    await menu.getByRole('menuitem').first().waitFor()
+    expect(await menu.getByRole('menuitem', { name: 'Laag kiezen…' }).count()).toBe(0)
+    for (const person of [ellen, screen, noor]) expect(person.errors).toEqual([])
+  })
+})
