@@ -424,6 +424,8 @@ export const CONTROL_DOC: DocShape = {
       showBalance: isBoolean,
       /** Notes show who wrote them by name only: people meet as persons, not job titles. */
       hideRoles: isBoolean,
+      /** A brainstorm runs: its rules on screen, votes and "gedeeld" hidden until it ends. */
+      brainstorm: isBoolean,
       pulse: (value) => isOneOf(PULSE_PHASES, value),
       /** Looking back at the actions: the one on screen, or null for the summary. */
       lookBack: record({ note: orNull(isId) }),

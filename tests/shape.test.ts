@@ -38,6 +38,7 @@ import {
   setShownMeeting,
   setInfluence,
   setHideRoles,
+  setBrainstorm,
   setLocked,
   setPulse,
   setShowBalance,
@@ -307,6 +308,9 @@ describe('the schema the server checks', () => {
     setHideRoles(handle(client), true)
     setHideRoles(handle(client), false)
     setHideRoles(handle(client), true)
+    setBrainstorm(handle(client), true, Date.now())
+    setBrainstorm(handle(client), false, Date.now())
+    setBrainstorm(handle(client), true, Date.now())
     setPulse(handle(client), 'before')
     setLookBack(handle(client), { note: 'note-0000001' })
     setLookBack(handle(client), { note: null })

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { HomePage } from '../features/home/HomePage'
 import { JoinCodePage } from '../features/join/JoinCodePage'
 import { RoomPage } from '../features/room/RoomPage'
 import { SkipLinks } from '../features/room/SkipLinks'
@@ -10,6 +9,10 @@ import { LanguageSwitch } from '../features/preferences/LanguageSwitch'
 import { ReadableSwitch } from '../features/preferences/ReadableSwitch'
 import { routeOf, usePathname } from '../routing/router'
 
+// The start page (make a map, open one again) is not on the way from a join link to writing.
+const HomePage = lazy(() =>
+  import('../features/home/HomePage').then((module) => ({ default: module.HomePage })),
+)
 // The shared screen is a page of its own (a beamer), not on the way to joining and writing.
 const ViewerPage = lazy(() =>
   import('../features/room/ViewerPage').then((module) => ({ default: module.ViewerPage })),
@@ -52,7 +55,11 @@ export function App() {
           </div>
         </div>
       )}
-      {route.name === 'home' && <HomePage />}
+      {route.name === 'home' && (
+        <Suspense fallback={null}>
+          <HomePage />
+        </Suspense>
+      )}
       {route.name === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
       {route.name === 'joinCode' && <JoinCodePage key={route.code} code={route.code} />}
       {route.name === 'viewer' && (

@@ -3,7 +3,6 @@ import type { Messages } from './messages'
 /** English, on request (?lang=en or the switch). Column names stay recognisable to Dutch groups. */
 export const en: Messages = {
   'app.name': 'Partnership map',
-  'app.tagline': 'Agree together how formal and informal partners work side by side, as equals.',
   'app.skip': 'Skip to content',
   'app.cardLine': 'actions + conditions + collaboration = success',
 
@@ -11,20 +10,8 @@ export const en: Messages = {
   'lang.nl': 'Nederlands',
   'lang.en': 'English',
 
-  'home.title': 'Create a new map',
   'home.mapTitle': 'Title',
-  'home.mapTitleHint': 'For example: Working together in the neighbourhood',
   'home.description': 'Short description (optional)',
-  'home.descriptionHint': 'Which project or collaboration is it about?',
-  'home.create': 'Create map',
-  'home.exampleTitle': 'Just looking?',
-  'home.example': 'Open the example map',
-  'home.exampleHint': 'A filled-in map to see how it works.',
-  'home.recent': 'Opened before on this device',
-  'home.visited': 'opened {date}',
-  'home.recentEmpty': 'No maps on this device yet.',
-  'home.forget': 'Forget {title} on this device',
-  'home.untitled': 'Untitled map',
 
   'join.title': 'Join in',
   'join.facilitatorTitle': 'Welcome, facilitator',
@@ -167,15 +154,12 @@ export const en: Messages = {
   'code.failed': 'That did not work. Is the server reachable?',
   'code.looking': 'Finding the map…',
   'focus.badge': 'In the spotlight',
-  'import.title': 'Import a map',
-  'import.label': 'Choose a partnership map JSON file',
   'import.not-json': 'This file is not JSON. Nothing has changed.',
   'import.not-a-map': 'This is not a partnership map. Nothing has changed.',
   'import.newer-version': 'This file comes from a newer version of the app. Nothing has changed.',
   'import.invalid': 'This file is damaged or incomplete. Nothing has changed.',
   'import.note-too-long':
     'Note {number} in {column} is too long (at most {max} characters): “{start}…”. Make it shorter in the file. Nothing was changed.',
-  'import.copyTitle': '{title} (copy)',
   'import.too-big': 'This file is too large. Nothing has changed.',
   'presence.title': 'Here now ({count})',
   'presence.you': '(you)',
@@ -236,8 +220,6 @@ export const en: Messages = {
   'error.newerVersion':
     'This map was made with a newer version of the app. Reload the page to continue.',
   'error.badRoom': 'This link is not right. Check the link or ask for a new one.',
-  'error.createFailed':
-    'The map could not be created. Is the server reachable? Please try again shortly.',
   'error.forbidden':
     'This facilitator link is not (or no longer) valid. Ask the facilitator for a new one.',
   'error.unknownMap': 'This map does not exist (any more) on this server. Check the link.',

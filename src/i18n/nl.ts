@@ -1,7 +1,6 @@
 /** Dutch: the default language. Every key here must exist in en.ts too (the type checks that). */
 export const nl = {
   'app.name': 'Partnerschapskaart',
-  'app.tagline': 'Samen afspraken maken over samenspel: formeel en informeel, gelijkwaardig.',
   'app.skip': 'Naar de inhoud',
   'app.cardLine': 'acties + voorwaarden + samenwerking = succes',
 
@@ -9,20 +8,8 @@ export const nl = {
   'lang.nl': 'Nederlands',
   'lang.en': 'English',
 
-  'home.title': 'Nieuwe kaart maken',
   'home.mapTitle': 'Titel',
-  'home.mapTitleHint': 'Bijvoorbeeld: Samenspel in de wijk',
   'home.description': 'Korte beschrijving (niet verplicht)',
-  'home.descriptionHint': 'Over welk project of welke samenwerking gaat het?',
-  'home.create': 'Kaart maken',
-  'home.exampleTitle': 'Eerst even kijken?',
-  'home.example': 'Voorbeeldkaart openen',
-  'home.exampleHint': 'Een ingevulde kaart om te zien hoe het werkt.',
-  'home.recent': 'Eerder geopend op dit apparaat',
-  'home.visited': 'geopend {date}',
-  'home.recentEmpty': 'Nog geen kaarten op dit apparaat.',
-  'home.forget': 'Vergeet {title} op dit apparaat',
-  'home.untitled': 'Kaart zonder titel',
 
   'join.title': 'Doe mee',
   'join.facilitatorTitle': 'Welkom, begeleider',
@@ -169,8 +156,6 @@ export const nl = {
   'code.failed': 'Dat lukte niet. Is er verbinding met de server?',
   'code.looking': 'Kaart zoeken…',
   'focus.badge': 'In de spotlight',
-  'import.title': 'Kaart openen uit een bestand',
-  'import.label': 'Kies een JSON-bestand van een partnerschapskaart',
   'import.not-json': 'Dit bestand is geen JSON. Er is niets veranderd.',
   'import.not-a-map': 'Dit is geen partnerschapskaart. Er is niets veranderd.',
   'import.newer-version':
@@ -178,7 +163,6 @@ export const nl = {
   'import.invalid': 'Dit bestand is beschadigd of onvolledig. Er is niets veranderd.',
   'import.note-too-long':
     'Notitie {number} in {column} is te lang (hooguit {max} tekens): “{start}…”. Maak haar korter in het bestand. Er is niets veranderd.',
-  'import.copyTitle': '{title} (kopie)',
   'import.too-big': 'Dit bestand is te groot. Er is niets veranderd.',
   'presence.title': 'Nu aanwezig ({count})',
   'presence.you': '(jij)',
@@ -241,8 +225,6 @@ export const nl = {
   'error.newerVersion':
     'Deze kaart is gemaakt met een nieuwere versie van de app. Laad de pagina opnieuw om verder te werken.',
   'error.badRoom': 'Deze link klopt niet. Controleer de link of vraag een nieuwe.',
-  'error.createFailed':
-    'De kaart kon niet worden gemaakt. Is er verbinding met de server? Probeer het zo nog eens.',
   'error.forbidden': 'Deze begeleiderslink klopt niet (meer). Vraag de begeleider om een nieuwe.',
   'error.unknownMap': 'Deze kaart bestaat niet (meer) op deze server. Controleer de link.',
   'error.dismiss': 'Sluiten',

@@ -88,6 +88,8 @@ export {
   setLookBack,
   setShownMeeting,
   setHideRoles,
+  setBrainstorm,
+  BRAINSTORM_MS,
   setInfluence,
   PULSE_PHASES,
   type PulsePhase,

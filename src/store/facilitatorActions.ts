@@ -16,6 +16,7 @@ import {
   setAskNote,
   setShowBalance,
   setHideRoles,
+  setBrainstorm,
   setPulse,
   setLookBack,
   setShownMeeting,
@@ -61,6 +62,8 @@ export interface FacilitatorActions {
   setShowBalance(show: boolean): void
   /** Notes show their writers by name only, on every screen. */
   setHideRoles(hide: boolean): void
+  /** Starts a brainstorm (its rules, twenty minutes, votes and marks hidden) or ends it. */
+  setBrainstorm(on: boolean): void
   setPulse(phase: PulsePhase | null): void
   /** Puts an action (or, with null, the summary) on every screen; `false` ends looking back. */
   setLookBack(note: NoteId | null | false): void
@@ -103,6 +106,7 @@ export function facilitatorActions(
     setAskNote: (noteId) => facilitate((doc) => setAskNote(doc, noteId)),
     setShowBalance: (show) => facilitate((doc) => setShowBalance(doc, show)),
     setHideRoles: (hide) => facilitate((doc) => setHideRoles(doc, hide)),
+    setBrainstorm: (on) => facilitate((doc, now) => setBrainstorm(doc, on, now)),
     setPulse: (phase) => facilitate((doc) => setPulse(doc, phase)),
     setLookBack: (note) => facilitate((doc) => setLookBack(doc, note === false ? null : { note })),
     setShownMeeting: (meeting) => facilitate((doc) => setShownMeeting(doc, meeting)),

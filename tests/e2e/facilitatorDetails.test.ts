@@ -116,6 +116,8 @@ describe('small things a facilitator notices', () => {
       .evaluateAll((inputs) => inputs.map((input) => input.parentElement!.textContent))
     expect(roles).toEqual([
       'Beroepskracht',
+      'Manager',
+      'Beleidsmaker',
       'Vrijwilliger',
       'Mantelzorger',
       'Ervaringsdeskundige',

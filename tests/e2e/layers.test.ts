@@ -42,7 +42,6 @@ describe('the three layers', () => {
       .waitFor()
 
     // What suits each layer, with the caution against quick fixes.
-    await summary.getByText('Wat past bij elke laag?').click()
     await summary.getByText(/Aanpak: trainen, situaties oefenen/).waitFor()
     await summary.getByText(/Pas op voor snelle oplossingen/).waitFor()
     // Only conditions take a layer.

@@ -32,7 +32,8 @@ export const NoteHead = memo(function NoteHead({
   const focused = useRoom((state) => state.control.focusNote === note.id)
   const votes = useRoom((state) => {
     const vote = state.control.vote
-    if (!vote || vote.open) return 0
+    // A brainstorm judges nothing until it ends.
+    if (!vote || vote.open || state.control.brainstorm) return 0
     let total = 0
     for (const dot of state.dots) if (dot.noteId === note.id) total++
     return total

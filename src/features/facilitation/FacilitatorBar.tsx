@@ -14,6 +14,7 @@ import { useServerNow } from './useNow'
 import { useRoom } from '../../store/roomStore'
 import { PulseControls } from '../pulse/Pulse'
 import { InfluenceControls } from '../influence/Influence'
+import { BrainstormControls } from '../brainstorm/Brainstorm'
 import { useTexts } from '../../i18n/bundle'
 import { LookBackStart } from '../followup/LookBack'
 import { followUpTexts } from '../followup/texts'
@@ -493,6 +494,7 @@ export function FacilitatorBar() {
           </MenuPart>
           <PulseControls />
           <InfluenceControls />
+          <BrainstormControls />
           <MenuPart title={ft('lookBack.title')}>
             <LookBackStart onStarted={() => close(false)} />
           </MenuPart>

@@ -13,6 +13,9 @@ const GiveSignal = lazy(() => import('../signals/Signals').then((m) => ({ defaul
 const SignalBanners = lazy(() =>
   import('../signals/Signals').then((m) => ({ default: m.SignalBanners })),
 )
+const BrainstormRules = lazy(() =>
+  import('../brainstorm/Brainstorm').then((m) => ({ default: m.BrainstormRules })),
+)
 
 /** Where the group is: the step and its column(s), or free work and the way the card fills. */
 function StepStatus() {
@@ -114,6 +117,7 @@ export function SessionBar({ tools }: { tools?: ReactNode }) {
   const privateWriting = useRoom((state) => state.control.privateWriting)
   const stepping = useRoom((state) => state.control.step >= 0)
   const level = useRoom((state) => state.level)
+  const brainstorm = useRoom((state) => state.control.brainstorm)
   return (
     <section className="session-bar" aria-labelledby="session-step-title">
       <div className="session-row">
@@ -136,6 +140,11 @@ export function SessionBar({ tools }: { tools?: ReactNode }) {
         {level === 'facilitator' && (
           <Suspense fallback={null}>
             <SignalBanners />
+          </Suspense>
+        )}
+        {brainstorm && (
+          <Suspense fallback={null}>
+            <BrainstormRules />
           </Suspense>
         )}
         <AskBanner />

@@ -2,6 +2,8 @@ import { Suspense, lazy, useEffect, useState, type FormEvent } from 'react'
 import { AppLink } from '../../routing/AppLink'
 import { roomPath } from '../../routing/router'
 import { useT } from '../../i18n'
+import { homeTexts } from './homeTexts'
+import { useTexts } from '../../i18n/bundle'
 import { LIMITS, type MapFileNoteRef, type MapFileProblem } from '../../map'
 import type { NewMapContent } from '../../store/lifecycleActions'
 import { useRoom } from '../../store/roomStore'
@@ -14,6 +16,7 @@ const KeysPanel = lazy(() => import('./KeysPanel').then((m) => ({ default: m.Key
 /** Start page: create a new map, open the example, or go back to a map opened before. */
 export function HomePage() {
   const t = useT()
+  const ht = useTexts(homeTexts)
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [titleError, setTitleError] = useState<string | null>(null)
@@ -60,7 +63,7 @@ export function HomePage() {
     }
     setImportProblem(null)
     // A map made from a file is a copy: its title says so, so nobody takes it for the original.
-    const title = t('import.copyTitle', { title: parsed.file.title }).slice(0, LIMITS.title)
+    const title = ht('import.copyTitle', { title: parsed.file.title }).slice(0, LIMITS.title)
     void open({ kind: 'file', file: { ...parsed.file, title } })
   }
 
@@ -72,18 +75,18 @@ export function HomePage() {
     <main className="home" id="main">
       <section className="home-intro">
         <h1>{t('app.name')}</h1>
-        <p className="tagline">{t('app.tagline')}</p>
+        <p className="tagline">{ht('app.tagline')}</p>
         <p className="card-line">{t('app.cardLine')}</p>
       </section>
 
       {/* Most people arrive to join (twelve at a table, one facilitator): the code comes first. */}
       <JoinCodeForm />
       <section className="panel" aria-labelledby="create-title">
-        <h2 id="create-title">{t('home.title')}</h2>
+        <h2 id="create-title">{ht('home.title')}</h2>
         <form onSubmit={onCreate} noValidate>
           <Field
             label={t('home.mapTitle')}
-            error={titleError ?? (createFailed === 'blank' ? t('error.createFailed') : null)}
+            error={titleError ?? (createFailed === 'blank' ? ht('error.createFailed') : null)}
           >
             {(control) => (
               <input
@@ -91,7 +94,7 @@ export function HomePage() {
                 name="title"
                 value={title}
                 maxLength={LIMITS.title}
-                placeholder={t('home.mapTitleHint')}
+                placeholder={ht('home.mapTitleHint')}
                 onChange={(event) => {
                   setTitle(event.target.value)
                   setTitleError(null)
@@ -107,7 +110,7 @@ export function HomePage() {
                 name="description"
                 value={description}
                 maxLength={LIMITS.description}
-                placeholder={t('home.descriptionHint')}
+                placeholder={ht('home.descriptionHint')}
                 rows={3}
                 onChange={(event) => setDescription(event.target.value)}
               />
@@ -115,29 +118,29 @@ export function HomePage() {
           </Field>
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
-              {t('home.create')}
+              {ht('home.create')}
             </button>
           </div>
         </form>
       </section>
 
       <section className="panel" aria-labelledby="example-title">
-        <h2 id="example-title">{t('home.exampleTitle')}</h2>
-        <p>{t('home.exampleHint')}</p>
+        <h2 id="example-title">{ht('home.exampleTitle')}</h2>
+        <p>{ht('home.exampleHint')}</p>
         {createFailed === 'example' && (
           <p className="form-error" role="alert">
-            {t('error.createFailed')}
+            {ht('error.createFailed')}
           </p>
         )}
         <button type="button" onClick={onExample} disabled={busy}>
-          {t('home.example')}
+          {ht('home.example')}
         </button>
       </section>
 
       <section className="panel" aria-labelledby="import-title">
-        <h2 id="import-title">{t('import.title')}</h2>
+        <h2 id="import-title">{ht('import.title')}</h2>
         <Field
-          label={t('import.label')}
+          label={ht('import.label')}
           error={
             importProblem?.note
               ? t('import.note-too-long', {
@@ -149,7 +152,7 @@ export function HomePage() {
               : importProblem
                 ? t(`import.${importProblem.problem}`)
                 : createFailed === 'file'
-                  ? t('error.createFailed')
+                  ? ht('error.createFailed')
                   : null
           }
         >
@@ -170,19 +173,19 @@ export function HomePage() {
       </Suspense>
 
       <section className="panel" aria-labelledby="recent-title">
-        <h2 id="recent-title">{t('home.recent')}</h2>
+        <h2 id="recent-title">{ht('home.recent')}</h2>
         {recent.length === 0 ? (
-          <p>{t('home.recentEmpty')}</p>
+          <p>{ht('home.recentEmpty')}</p>
         ) : (
           <ul className="recent-list">
             {recent.map((map) => {
-              const shown = map.title || t('home.untitled')
+              const shown = map.title || ht('home.untitled')
               return (
                 <li key={map.roomId}>
                   <AppLink to={roomPath(map.roomId)}>{shown}</AppLink>
                   {/* Two maps of the same name (a copy, next month's meeting) are told apart by date. */}
                   <time className="recent-date" dateTime={new Date(map.visitedAt).toISOString()}>
-                    {t('home.visited', {
+                    {ht('home.visited', {
                       date: new Date(map.visitedAt).toLocaleDateString(
                         t.lang === 'nl' ? 'nl-NL' : 'en-GB',
                         { day: 'numeric', month: 'long', year: 'numeric' },
@@ -192,8 +195,8 @@ export function HomePage() {
                   <button
                     type="button"
                     className="quiet"
-                    title={t('home.forget', { title: shown })}
-                    aria-label={t('home.forget', { title: shown })}
+                    title={ht('home.forget', { title: shown })}
+                    aria-label={ht('home.forget', { title: shown })}
                     onClick={() => useRoom.getState().forgetRecentMap(map.roomId)}
                   >
                     ×

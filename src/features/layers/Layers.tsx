@@ -15,48 +15,33 @@ export function LayerTag({ note }: { note: Note }) {
 }
 
 /**
- * Under the conditions, once one has a layer: how they spread over the three layers, and what
- * suits each ("Elke laag vraagt een eigen insteek"), with the method's caution against quick fixes.
+ * Under the conditions, once one has a layer: how they spread over the three layers and the way
+ * of working that suits each ("Elke laag vraagt een eigen insteek"), with the method's caution
+ * against quick fixes. Nothing in it takes focus: the column stays one Tab stop.
  */
-export function LayerSummary({
-  notes,
-  large = false,
-}: {
-  notes: readonly Note[]
-  large?: boolean
-}) {
+export function LayerSummary({ notes }: { notes: readonly Note[] }) {
   const lt = useTexts(layerTexts)
   const spread = layerSpread(notes)
   return (
-    <section className={`layer-summary${large ? ' is-large' : ''}`} aria-label={lt('layer.title')}>
-      <p className="layer-summary-title">{lt('layer.title')}</p>
+    <section className="layer-summary" aria-labelledby={`${notes[0]?.column}-layers`}>
+      <p className="layer-summary-title" id={`${notes[0]?.column}-layers`}>
+        {lt('layer.title')}
+      </p>
+      <p className="layer-intro">{lt('layer.intro')}</p>
       <ul className="layer-counts">
         {LAYERS.map((layer) => (
           <li key={layer} data-layer={layer} data-count={spread[layer].length}>
-            {lt('layer.count', { layer: lt(`layer.${layer}`), count: spread[layer].length })}
+            <strong>
+              {lt('layer.count', { layer: lt(`layer.${layer}`), count: spread[layer].length })}
+            </strong>{' '}
+            {lt(`layer.approach.${layer}`)}
           </li>
         ))}
         {spread.none.length > 0 && (
           <li data-layer="none">{lt('layer.untagged', { count: spread.none.length })}</li>
         )}
       </ul>
-      {!large && (
-        <details className="layer-approach">
-          <summary>{lt('layer.show')}</summary>
-          <p>{lt('layer.intro')}</p>
-          <dl>
-            {LAYERS.map((layer) => (
-              <div key={layer}>
-                <dt>{lt(`layer.${layer}`)}</dt>
-                <dd>
-                  {lt(`layer.about.${layer}`)} {lt(`layer.approach.${layer}`)}
-                </dd>
-              </div>
-            ))}
-          </dl>
-          <p className="layer-caution">{lt('layer.caution')}</p>
-        </details>
-      )}
+      <p className="layer-caution">{lt('layer.caution')}</p>
     </section>
   )
 }

@@ -26,7 +26,6 @@ export const layerTexts = textBundle(
     'layer.untagged': 'Nog zonder laag: {count}',
     'layer.caution':
       'Pas op voor snelle oplossingen: helpen ze echt? En voor ‘beren op de weg’, zoals “eerst moet er een complete sociale kaart zijn”. Hoe dieper de laag, hoe meer emoties. Daar zit de verandering.',
-    'layer.show': 'Wat past bij elke laag?',
   },
   {
     'layer.menu': 'Choose a layer…',
@@ -52,6 +51,5 @@ export const layerTexts = textBundle(
     'layer.untagged': 'No layer yet: {count}',
     'layer.caution':
       'Beware of quick fixes: do they really help? And of ‘bears on the road’, like “first we need a complete map of services”. The deeper the layer, the more emotion. That is where the change is.',
-    'layer.show': 'What suits each layer?',
   },
 )

@@ -38,7 +38,9 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
   const pulse = useRoom((state) => state.control.pulse)
   const influence = useRoom((state) => state.control.influence !== null)
   const shownMeeting = useRoom((state) => state.control.shownMeeting !== null)
-  const voteClosed = useRoom((state) => state.control.vote !== null && !state.control.vote.open)
+  const voteClosed = useRoom(
+    (state) => state.control.vote !== null && !state.control.vote.open && !state.control.brainstorm,
+  )
   const side = joinCode !== null || showBalance || pulse !== null || influence || voteClosed
 
   useEffect(() => {

@@ -2,13 +2,17 @@ import { takesHolds, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { valueShare, type ValueShare } from '../shared/valueShare'
 
-/** Whether a value is shared (see `valueShare`); null for notes in other columns. */
+/**
+ * Whether a value is shared (see `valueShare`); null for notes in other columns, and while a
+ * brainstorm runs (no judging until it ends).
+ */
 export function useValueShare(note: Note): ValueShare | null {
   const board = useRoom((state) => state.view.board)
+  const brainstorm = useRoom((state) => state.control.brainstorm)
   const agreed = useRoom((state) => state.control.agreed.has(note.id))
   const holders = useRoom((state) => state.view.voices.holders.get(note.id))
   const participants = useRoom((state) => state.view.participants)
-  if (!takesHolds(board, note.column)) return null
+  if (brainstorm || !takesHolds(board, note.column)) return null
   return valueShare(note, agreed, participants, holders ?? [])
 }
 

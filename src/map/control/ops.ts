@@ -203,6 +203,29 @@ export function setShowBalance(doc: ControlDoc, show: boolean): void {
   write(doc, (state) => state.set('showBalance', show))
 }
 
+/** A brainstorm lasts this long unless the facilitator changes the timer. */
+export const BRAINSTORM_MS = 20 * 60 * 1000
+
+/**
+ * Starts a brainstorm with its timer (twenty minutes), or ends it: then the votes and "gedeeld"
+ * marks show again and the timer stops.
+ */
+export function setBrainstorm(doc: ControlDoc, on: boolean, now: number): void {
+  write(doc, (state) => {
+    if (on) {
+      state.set('brainstorm', true)
+      state.set('timer', {
+        durationMs: BRAINSTORM_MS,
+        endsAt: now + BRAINSTORM_MS,
+        remainingMs: null,
+      })
+    } else {
+      state.delete('brainstorm')
+      state.delete('timer')
+    }
+  })
+}
+
 /** Notes show their writers by name only (true), or by name and role. */
 export function setHideRoles(doc: ControlDoc, hide: boolean): void {
   write(doc, (state) => (hide ? state.set('hideRoles', true) : state.delete('hideRoles')))

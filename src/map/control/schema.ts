@@ -72,6 +72,8 @@ export interface ControlView {
   readonly showBalance: boolean
   /** Notes show their writers by name only, not by role ("de persoon voorop, niet de functie"). */
   readonly hideRoles: boolean
+  /** A brainstorm runs: its rules show, and votes and "gedeeld" marks wait until it ends. */
+  readonly brainstorm: boolean
   /** The warm-up or closing round ("hoofd, hart, buik") that is open; null when none is. */
   readonly pulse: PulsePhase | null
   /**

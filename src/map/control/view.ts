@@ -26,6 +26,7 @@ export function facilitationFields(doc: ControlDoc) {
     askNote: string
     showBalance: boolean
     hideRoles: boolean
+    brainstorm: boolean
     pulse: PulsePhase
     lookBack: { note: string | null }
     shownMeeting: string
@@ -66,6 +67,7 @@ export function viewControl(doc: ControlDoc, board: Board = DEFAULT_BOARD): Cont
     askNote: raw.askNote ?? null,
     showBalance: raw.showBalance === true,
     hideRoles: raw.hideRoles === true,
+    brainstorm: raw.brainstorm === true,
     pulse: raw.pulse ?? null,
     lookBack: raw.lookBack ?? null,
     shownMeeting: raw.shownMeeting ?? null,

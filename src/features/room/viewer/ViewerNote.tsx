@@ -14,7 +14,7 @@ import { useValueShare } from '../../voices/useValueShare'
 export function useVoteResult(note: Note): number {
   return useRoom((state) => {
     const vote = state.control.vote
-    if (!vote || vote.open) return 0
+    if (!vote || vote.open || state.control.brainstorm) return 0
     const active = state.control.activeColumns
     if (active.length > 0 && !active.includes(note.column)) return 0
     let total = 0

@@ -9,6 +9,7 @@ import { StepTimer } from '../../facilitation/StepTimer'
 import { VoteStatus } from '../../facilitation/VoteStatus'
 import { AskBanner, SharedThreadNote } from '../../thread/AskBanner'
 import { SignalBanners } from '../../signals/Signals'
+import { BrainstormRules } from '../../brainstorm/Brainstorm'
 
 /**
  * The top of the shared screen, always in view: the map's name, the step and its questions, the
@@ -58,6 +59,7 @@ export function ViewerStepBar() {
       </div>
       <div className="vw-bar-notices">
         <SignalBanners large />
+        <BrainstormRules large />
         <AskBanner />
         <SharedThreadNote />
         <VoteStatus />

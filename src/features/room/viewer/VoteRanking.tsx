@@ -17,6 +17,7 @@ export function VoteRanking() {
   const t = useT()
   const vt = useTexts(viewerTexts)
   const vote = useRoom((state) => state.control.vote)
+  const brainstorm = useRoom((state) => state.control.brainstorm)
   const dots = useRoom((state) => state.dots)
   const view = useRoom((state) => state.view)
 
@@ -34,7 +35,7 @@ export function VoteRanking() {
     return notes.sort((a, b) => b.count - a.count)
   }, [dots, view])
 
-  if (!vote || vote.open) return null
+  if (!vote || vote.open || brainstorm) return null
   const rest = ranked.length - SHOWN
   return (
     <section className="vw-panel vw-ranking" aria-labelledby="vw-ranking-title">

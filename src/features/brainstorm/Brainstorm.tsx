@@ -1,0 +1,93 @@
+import { textBundle, useTexts } from '../../i18n/bundle'
+import { useRoom } from '../../store/roomStore'
+
+/*
+ * Brainstorm mode: the creative rules on every screen, twenty minutes on the timer, and votes and
+ * "gedeeld" marks held back until it ends (see useValueShare and the vote displays). Loaded when
+ * a brainstorm starts.
+ */
+
+const RULES = [
+  'brainstorm.rule.judge',
+  'brainstorm.rule.quantity',
+  'brainstorm.rule.wild',
+  'brainstorm.rule.time',
+  'brainstorm.rule.alone',
+] as const
+
+export const brainstormTexts = textBundle(
+  {
+    'brainstorm.title': 'Brainstorm: de spelregels',
+    'brainstorm.rule.judge': 'Stel je oordeel uit.',
+    'brainstorm.rule.quantity': 'Hoeveelheid gaat voor kwaliteit.',
+    'brainstorm.rule.wild': 'Hoe gekker, hoe beter.',
+    'brainstorm.rule.time': 'Let op de tijd.',
+    'brainstorm.rule.alone': 'Begin alleen, dan samen.',
+    'brainstorm.held': 'Stemmen en ‘gedeeld’ komen pas na de brainstorm.',
+    'brainstorm.end': 'Brainstorm afronden',
+    'brainstorm.start': 'Brainstorm starten (20 minuten)',
+    'brainstorm.controls': 'Brainstorm',
+    'brainstorm.controlsHint':
+      'De spelregels komen op elk scherm, de timer loopt 20 minuten, en stemmen en ‘gedeeld’ blijven verborgen tot je afrondt.',
+  },
+  {
+    'brainstorm.title': 'Brainstorm: the rules',
+    'brainstorm.rule.judge': 'Hold back your judgement.',
+    'brainstorm.rule.quantity': 'Quantity before quality.',
+    'brainstorm.rule.wild': 'The wilder, the better.',
+    'brainstorm.rule.time': 'Mind the time.',
+    'brainstorm.rule.alone': 'Start alone, then together.',
+    'brainstorm.held': 'Votes and ‘shared’ come only after the brainstorm.',
+    'brainstorm.end': 'End the brainstorm',
+    'brainstorm.start': 'Start a brainstorm (20 minutes)',
+    'brainstorm.controls': 'Brainstorm',
+    'brainstorm.controlsHint':
+      'The rules come on every screen, the timer runs for 20 minutes, and votes and ‘shared’ stay hidden until you end it.',
+  },
+)
+
+/** The rules while a brainstorm runs, on every screen; the facilitator can end it here. */
+export function BrainstormRules({ large = false }: { large?: boolean }) {
+  const bt = useTexts(brainstormTexts)
+  const on = useRoom((state) => state.control.brainstorm)
+  const level = useRoom((state) => state.level)
+  if (!on) return null
+  return (
+    <section
+      className={`brainstorm-rules${large ? ' is-large' : ''}`}
+      aria-labelledby="brainstorm-title"
+    >
+      <h2 id="brainstorm-title">{bt('brainstorm.title')}</h2>
+      <ol>
+        {RULES.map((rule) => (
+          <li key={rule}>{bt(rule)}</li>
+        ))}
+      </ol>
+      <p className="brainstorm-held">{bt('brainstorm.held')}</p>
+      {level === 'facilitator' && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => useRoom.getState().setBrainstorm(false)}
+        >
+          {bt('brainstorm.end')}
+        </button>
+      )}
+    </section>
+  )
+}
+
+/** In the facilitator's activities: start a brainstorm, or end it. */
+export function BrainstormControls() {
+  const bt = useTexts(brainstormTexts)
+  const on = useRoom((state) => state.control.brainstorm)
+  return (
+    <section className="pulse-controls" aria-labelledby="brainstorm-controls-title">
+      <h2 id="brainstorm-controls-title">{bt('brainstorm.controls')}</h2>
+      <p className="hint">{bt('brainstorm.controlsHint')}</p>
+      <button type="button" aria-pressed={on} onClick={() => useRoom.getState().setBrainstorm(!on)}>
+        {bt(on ? 'brainstorm.end' : 'brainstorm.start')}
+      </button>
+    </section>
+  )
+}
