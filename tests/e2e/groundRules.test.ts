@@ -52,6 +52,14 @@ describe("the group's own ground rules", () => {
       )
       .toBe(true)
     await rules.getByRole('button', { name: 'Spelregel 2 weghalen' }).click()
+    // The rule goes; the keyboard lands on the field for a new one, not on the page.
+    await expect
+      .poll(() =>
+        rules
+          .getByRole('textbox', { name: 'Nieuwe spelregel' })
+          .evaluate((node) => node === document.activeElement),
+      )
+      .toBe(true)
     await shown.getByText('We laten elkaar echt uitpraten.').waitFor()
     await expect.poll(() => shown.getByRole('listitem').count()).toBe(1)
     await noor.page.getByText('We laten elkaar echt uitpraten.').waitFor()

@@ -66,6 +66,12 @@ describe('signals without a name', () => {
     // Heard: the facilitator takes it off every screen; the other one stays.
     await facilitatorBanner.getByRole('button', { name: /^Gezien/ }).click()
     await expect.poll(() => screenBanner.count()).toBe(0)
+    // The keyboard lands on the banner that is left, not on the page.
+    await expect
+      .poll(() =>
+        ellen.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
+      )
+      .toMatch(/^Gezien: Ja, en/)
     expect(await facilitatorBanner.count()).toBe(0)
     await screen.page.getByRole('region', { name: /^Ja, en/ }).waitFor()
     for (const person of [ellen, screen, noor, kwame]) expect(person.errors).toEqual([])

@@ -10,7 +10,15 @@ import { groundRuleTexts } from './texts'
  */
 
 /** One rule, read or said in other words. */
-function RuleItem({ rule, number }: { rule: GroundRule; number: number }) {
+function RuleItem({
+  rule,
+  number,
+  onRemoved,
+}: {
+  rule: GroundRule
+  number: number
+  onRemoved(): void
+}) {
   const t = useTexts(groundRuleTexts)
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(rule.text)
@@ -87,7 +95,9 @@ function RuleItem({ rule, number }: { rule: GroundRule; number: number }) {
             type="button"
             className="quiet small"
             aria-label={t('rules.removeLabel', { number })}
-            onClick={() => void useRoom.getState().changeGroundRules({ remove: rule.id })}
+            onClick={() =>
+              void useRoom.getState().changeGroundRules({ remove: rule.id }).then(onRemoved)
+            }
           >
             {t('rules.remove')}
           </button>
@@ -129,7 +139,13 @@ export function GroundRules() {
       ) : (
         <ol className="rule-list">
           {rules.map((rule, i) => (
-            <RuleItem key={rule.id} rule={rule} number={i + 1} />
+            <RuleItem
+              key={rule.id}
+              rule={rule}
+              number={i + 1}
+              // The rule goes: keyboard users land on the field for a new one.
+              onRemoved={() => requestAnimationFrame(() => input.current?.focus())}
+            />
           ))}
         </ol>
       )}

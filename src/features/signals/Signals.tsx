@@ -111,7 +111,16 @@ export function SignalBanners({ large = false }: { large?: boolean }) {
                 type="button"
                 className="small"
                 aria-label={t('signals.seenLabel', { title: t(`signals.title.${kind}`) })}
-                onClick={() => useRoom.getState().clearSignals(kind)}
+                onClick={() => {
+                  useRoom.getState().clearSignals(kind)
+                  // The banner goes: keyboard users land on the next one, or back in the bar.
+                  requestAnimationFrame(() => {
+                    const next =
+                      document.querySelector<HTMLElement>('.signal-banner button') ??
+                      document.querySelector<HTMLElement>('.session-bar button')
+                    next?.focus()
+                  })
+                }}
               >
                 {t('signals.seen')}
               </button>
