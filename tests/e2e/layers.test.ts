@@ -44,6 +44,15 @@ describe('the three layers', () => {
     // What suits each layer, with the caution against quick fixes.
     await summary.getByText(/Aanpak: trainen, situaties oefenen/).waitFor()
     await summary.getByText(/Pas op voor snelle oplossingen/).waitFor()
+    // Escape in the layer page goes back one level; a second Escape closes the menu.
+    await ellen.room.noteMenu('Veiligheid om').click()
+    const layerMenu = ellen.room.note('Veiligheid om').getByRole('menu')
+    await layerMenu.getByRole('menuitem', { name: 'Laag kiezen…' }).click()
+    await layerMenu.getByRole('menuitemcheckbox', { name: 'Samenspel' }).waitFor()
+    await ellen.page.keyboard.press('Escape')
+    await layerMenu.getByRole('menuitem', { name: 'Laag kiezen…' }).waitFor()
+    await ellen.page.keyboard.press('Escape')
+    await expect.poll(() => layerMenu.count()).toBe(0)
     // Only conditions take a layer.
     await noor.page.getByRole('tab', { name: /Eisen/ }).click()
     await noor.room.noteMenu('Luisteren zonder').click()

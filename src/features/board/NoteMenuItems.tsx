@@ -186,5 +186,12 @@ export function NoteMenuItems({
   ]
   const pages = { main, move, layer: layers }
 
-  return <MenuList controls={controls} items={pages[page]} page={page} />
+  return (
+    <MenuList
+      controls={controls}
+      items={pages[page]}
+      page={page}
+      onBack={page === 'main' ? undefined : () => setPage('main')}
+    />
+  )
 }

@@ -21,11 +21,14 @@ export function MenuList({
   controls,
   items,
   page = 'main',
+  onBack,
 }: {
   controls: MenuControls
   items: readonly MenuItem[]
   /** Which page of items shows; a new page gets focus on its first item. */
   page?: string
+  /** On a page other than the first: Escape goes back to it instead of closing the menu. */
+  onBack?: () => void
 }) {
   const list = useRef<HTMLUListElement>(null)
   const { id, label, focusLast } = controls
@@ -69,7 +72,8 @@ export function MenuList({
         break
       case 'Escape':
         event.preventDefault()
-        close(true)
+        if (onBack) onBack()
+        else close(true)
         break
       case 'Tab':
         close(false)
