@@ -1,4 +1,6 @@
 import * as Y from 'yjs'
+import { isEntryId } from '../../shared/protocol'
+import { randomId } from './ids'
 
 declare const mapDocBrand: unique symbol
 declare const controlDocBrand: unique symbol
@@ -114,4 +116,23 @@ export function writeDetached(doc: MapDoc, change: (scratch: Y.Doc) => void): vo
   change(scratch)
   Y.applyUpdate(own, Y.encodeStateAsUpdate(scratch), Origin.local)
   scratch.destroy()
+}
+
+/**
+ * Writes `value` under a fresh random key of `root` as an unknown device (see `writeDetached`),
+ * taking away the entry under `replacing` (this device's earlier one) in the same change; a
+ * deletion carries no client id. Returns the new key, which only this device keeps.
+ */
+export function writeAnonymous(
+  doc: MapDoc,
+  root: string,
+  value: unknown,
+  replacing: string | null = null,
+): string {
+  const key = randomId(12)
+  transact(doc, () => {
+    writeDetached(doc, (scratch) => scratch.getMap(root).set(key, value))
+    if (replacing && isEntryId(replacing)) rootOf(doc, root).delete(replacing)
+  })
+  return key
 }

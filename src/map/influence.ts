@@ -1,8 +1,7 @@
 import { MAP_DOC } from '../../shared/schema'
-import { rootOf, transact, writeDetached, type MapDoc } from './doc'
-import { randomId } from './ids'
+import { rootOf, transact, writeAnonymous, type MapDoc } from './doc'
 import { forEachChecked } from './roots'
-import { isId, LIMITS, POWER_HOLDERS, type PowerHolder, type Side } from './schema'
+import { LIMITS, POWER_HOLDERS, type PowerHolder, type Side } from './schema'
 
 /**
  * "Wie heeft hier invloed?": the facilitator asks it at any step, everyone answers without their
@@ -54,20 +53,17 @@ export function answerInfluence(
   answer: InfluenceAnswer,
 ): string | null {
   if (!POWER_HOLDERS.includes(answer.holder)) return null
-  const key = randomId(12)
-  transact(doc, () => {
-    writeDetached(doc, (scratch) => {
-      scratch.getMap('influence').set(key, {
-        round: answer.round,
-        side: answer.side,
-        holder: answer.holder,
-        words: answer.words.trim().slice(0, LIMITS.influenceWords),
-      })
-    })
-    // A deletion carries no client id: it says nothing of who made it.
-    if (ownKey && isId(ownKey)) answersOf(doc).delete(ownKey)
-  })
-  return key
+  return writeAnonymous(
+    doc,
+    'influence',
+    {
+      round: answer.round,
+      side: answer.side,
+      holder: answer.holder,
+      words: answer.words.trim().slice(0, LIMITS.influenceWords),
+    },
+    ownKey,
+  )
 }
 
 /** Takes every answer away: the question was put aside, and nothing of it needs keeping. */

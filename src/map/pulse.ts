@@ -1,9 +1,8 @@
 import * as Y from 'yjs'
 import { MAP_DOC } from '../../shared/schema'
-import { rootOf, transact, writeDetached, type MapDoc } from './doc'
+import { rootOf, transact, writeAnonymous, type MapDoc } from './doc'
 import { forEachChecked } from './roots'
-import { randomId } from './ids'
-import { isId, LIMITS } from './schema'
+import { LIMITS } from './schema'
 
 /**
  * "Hoofd, hart, buik": at the start each person writes what is in their head, heart and gut about
@@ -70,21 +69,18 @@ export function writePulse(
     after: null,
   }
   const next = { ...before, ...change }
-  const key = randomId(12)
-  transact(doc, () => {
-    writeDetached(doc, (scratch) => {
-      scratch.getMap('pulse').set(key, {
-        head: words(next.head),
-        heart: words(next.heart),
-        gut: words(next.gut),
-        before: score(next.before),
-        after: score(next.after),
-      })
-    })
-    // A deletion carries no client id: it says nothing of who made it.
-    if (ownKey && isId(ownKey)) pulseOf(doc).delete(ownKey)
-  })
-  return key
+  return writeAnonymous(
+    doc,
+    'pulse',
+    {
+      head: words(next.head),
+      heart: words(next.heart),
+      gut: words(next.gut),
+      before: score(next.before),
+      after: score(next.after),
+    },
+    ownKey,
+  )
 }
 
 /**

@@ -1,6 +1,5 @@
 import { MAP_DOC, SIGNAL_KINDS, type SignalKind } from '../../shared/schema'
-import { rootOf, transact, writeDetached, type MapDoc } from './doc'
-import { randomId } from './ids'
+import { rootOf, transact, writeAnonymous, type MapDoc } from './doc'
 import { forEachChecked } from './roots'
 
 export { SIGNAL_KINDS, type SignalKind } from '../../shared/schema'
@@ -43,9 +42,7 @@ export function raiseSignal(doc: MapDoc, kind: SignalKind, now: number): void {
   if (!SIGNAL_KINDS.includes(kind)) return
   const signals = signalsOf(doc)
   transact(doc, () => {
-    writeDetached(doc, (scratch) => {
-      scratch.getMap('signals').set(randomId(12), { kind, at: now })
-    })
+    writeAnonymous(doc, 'signals', { kind, at: now })
     for (const [key, raw] of [...signals.entries()]) {
       const at = (raw as Partial<Signal> | null)?.at
       const stale =

@@ -80,6 +80,11 @@ function sameList<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
   return a !== undefined && a.length === b.length && a.every((item, i) => item === b[i])
 }
 
+/** A small list of plain entries as read now, or the one before when it holds the same. */
+function sameOrNew<T>(before: readonly T[] | undefined, read: readonly T[]): readonly T[] {
+  return before && JSON.stringify(before) === JSON.stringify(read) ? before : read
+}
+
 function deepFreeze<T extends object>(value: T): T {
   for (const inner of Object.values(value)) {
     if (typeof inner === 'object' && inner !== null && !Object.isFrozen(inner)) deepFreeze(inner)
@@ -147,26 +152,10 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     previous && voicesKey(previous.voices) === voicesKey(readVoiceList)
       ? previous.voices
       : readVoiceList
-  const readPulseList = readPulse(doc)
-  const pulse =
-    previous && JSON.stringify(previous.pulse) === JSON.stringify(readPulseList)
-      ? previous.pulse
-      : readPulseList
-  const readSignalList = readSignals(doc)
-  const signals =
-    previous && JSON.stringify(previous.signals) === JSON.stringify(readSignalList)
-      ? previous.signals
-      : readSignalList
-  const readRuleList = readGroundRules(doc)
-  const groundRules =
-    previous && JSON.stringify(previous.groundRules) === JSON.stringify(readRuleList)
-      ? previous.groundRules
-      : readRuleList
-  const readAnswerList = readInfluence(doc)
-  const influence =
-    previous && JSON.stringify(previous.influence) === JSON.stringify(readAnswerList)
-      ? previous.influence
-      : readAnswerList
+  const pulse = sameOrNew(previous?.pulse, readPulse(doc))
+  const signals = sameOrNew(previous?.signals, readSignals(doc))
+  const groundRules = sameOrNew(previous?.groundRules, readGroundRules(doc))
+  const influence = sameOrNew(previous?.influence, readInfluence(doc))
 
   return Object.freeze({
     meta: previous && shallowEqual(previous.meta, meta) ? previous.meta : Object.freeze(meta),

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { openExample, openBigScreen, joinAs, PHONE, useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -8,23 +8,9 @@ const harness = useHarness()
 /** Brainstorm mode: the creative rules on every screen, twenty minutes, no judging until the end. */
 describe('brainstorm mode', () => {
   it('shows its rules and timer everywhere, and holds back votes and marks until it ends', async () => {
-    const ellen = await harness.person()
-    await ellen.page.goto(harness.server.url)
-    await ellen.page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
-    await ellen.page.waitForURL(/\/m\//)
-    const url = ellen.page.url()
-    await ellen.room.join('Ellen van Dijk', 'Manager')
-    const viewerUrl = await ellen.room.viewerLink()
-    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
-    await screen.page.goto(viewerUrl)
-    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
-    const noor = await harness.person({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    })
-    await noor.page.goto(url)
-    await noor.room.join('Noor El Idrissi', 'Vrijwilliger')
+    const { facilitator: ellen, url } = await openExample(harness, 'Ellen van Dijk', 'Manager')
+    const screen = await openBigScreen(harness, ellen)
+    const noor = await joinAs(harness, url, 'Noor El Idrissi', 'Vrijwilliger', PHONE)
 
     // W1 of the example is shared by both sides.
     const w1 = 'gezinnen zelf de regie houden'

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { openBigScreen, joinAs, PHONE, useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -11,20 +11,11 @@ describe("the group's own ground rules", () => {
     const ellen = await harness.person()
     const url = await ellen.room.createMap(harness.server.url, 'Samenspel Zuidoost')
     await ellen.room.join('Ellen van Dijk', 'Beroepskracht')
-    const viewerUrl = await ellen.room.viewerLink()
-    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
-    await screen.page.goto(viewerUrl)
-    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+    const screen = await openBigScreen(harness, ellen)
     const shown = screen.page.getByRole('region', { name: 'Onze spelregels' })
     expect(await shown.count()).toBe(0)
 
-    const noor = await harness.person({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    })
-    await noor.page.goto(url)
-    await noor.room.join('Noor El Idrissi', 'Vrijwilliger')
+    const noor = await joinAs(harness, url, 'Noor El Idrissi', 'Vrijwilliger', PHONE)
     await noor.room.openPanel('Mensen')
     const box = noor.page.getByRole('textbox', { name: 'Nieuwe spelregel' })
     await box.fill('We laten elkaar uitpraten.')

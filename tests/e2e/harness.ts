@@ -88,3 +88,51 @@ export async function downloaded(page: Page, click: () => Promise<void>): Promis
   await download.saveAs(file)
   return file
 }
+
+/** A participant's phone: narrow, touch. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+}
+
+/** The shared screen on a projector. */
+export const BIG_SCREEN: BrowserContextOptions = { viewport: { width: 1920, height: 1080 } }
+
+/** The facilitator opens the example map and joins it; returns them and the map's address. */
+export async function openExample(
+  harness: Harness,
+  name = 'Ellen van Dijk',
+  role = 'Manager',
+): Promise<{ facilitator: Person; url: string }> {
+  const facilitator = await harness.person()
+  await facilitator.page.goto(harness.server.url)
+  await facilitator.page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
+  await facilitator.page.waitForURL(/\/m\//)
+  const url = facilitator.page.url()
+  await facilitator.room.join(name, role)
+  return { facilitator, url }
+}
+
+/** The big screen of the facilitator's map, opened from the share panel's link, showing the map. */
+export async function openBigScreen(harness: Harness, facilitator: Person): Promise<Person> {
+  const viewerUrl = await facilitator.room.viewerLink()
+  const screen = await harness.person(BIG_SCREEN)
+  await screen.page.goto(viewerUrl)
+  await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+  return screen
+}
+
+/** Someone else joins the map at `url`, on a laptop unless told otherwise. */
+export async function joinAs(
+  harness: Harness,
+  url: string,
+  name: string,
+  role: string,
+  options: BrowserContextOptions = {},
+): Promise<Person> {
+  const person = await harness.person(options)
+  await person.page.goto(url)
+  await person.room.join(name, role)
+  return person
+}

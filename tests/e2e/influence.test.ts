@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { joinAs, openBigScreen, PHONE, useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 150_000 })
 
@@ -23,10 +23,7 @@ describe('"Wie heeft hier invloed?"', () => {
     const ellen = await harness.person()
     const url = await ellen.room.createMap(harness.server.url, 'Samenspel Zuidoost')
     await ellen.room.join('Ellen van Dijk', 'Beroepskracht')
-    const viewerUrl = await ellen.room.viewerLink()
-    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
-    await screen.page.goto(viewerUrl)
-    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+    const screen = await openBigScreen(harness, ellen)
 
     const people = []
     for (const [name, role, phone] of [
@@ -34,12 +31,7 @@ describe('"Wie heeft hier invloed?"', () => {
       ['Marga de Vries', 'Mantelzorger', false],
       ['Kwame Mensah', 'Ervaringsdeskundige', true],
     ] as const) {
-      const person = await harness.person(
-        phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {},
-      )
-      await person.page.goto(url)
-      await person.room.join(name, role)
-      people.push(person)
+      people.push(await joinAs(harness, url, name, role, phone ? PHONE : {}))
     }
 
     await ellen.page.getByRole('button', { name: 'Start met stap 1' }).click()

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { openExample, openBigScreen, joinAs, PHONE, useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -8,28 +8,14 @@ const harness = useHarness()
 /** Conditions tagged with the layer where collaboration gets stuck, and how they spread. */
 describe('the three layers', () => {
   it('are chosen from a phone, counted under the conditions, and shown on the big screen', async () => {
-    const ellen = await harness.person()
-    await ellen.page.goto(harness.server.url)
-    await ellen.page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
-    await ellen.page.waitForURL(/\/m\//)
-    const url = ellen.page.url()
-    await ellen.room.join('Ellen van Dijk', 'Manager')
-    const viewerUrl = await ellen.room.viewerLink()
-    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
-    await screen.page.goto(viewerUrl)
-    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+    const { facilitator: ellen, url } = await openExample(harness, 'Ellen van Dijk', 'Manager')
+    const screen = await openBigScreen(harness, ellen)
 
     // The example tags its four conditions; the column says how they spread.
     const summary = ellen.page.getByRole('region', { name: 'De drie lagen' })
     await summary.locator('[data-layer="samenwerken"][data-count="2"]').waitFor()
 
-    const noor = await harness.person({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    })
-    await noor.page.goto(url)
-    await noor.room.join('Noor El Idrissi', 'Vrijwilliger')
+    const noor = await joinAs(harness, url, 'Noor El Idrissi', 'Vrijwilliger', PHONE)
     await noor.page.getByRole('tab', { name: /Voorwaarden/ }).click()
     // Tijd (V1) is practical, but the group hears it is about what it means for people.
     await noor.room.noteAction('Tijd: twee uur', 'Laag kiezen…', 'Omgaan met verandering')

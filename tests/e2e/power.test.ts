@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { openExample, openBigScreen, joinAs, PHONE, useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -11,28 +11,18 @@ const harness = useHarness()
  */
 describe('power per action', () => {
   it('is answered from a phone, flagged on the laptop and the big screen, and answered again', async () => {
-    const ellen = await harness.person()
-    await ellen.page.goto(harness.server.url)
-    await ellen.page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
-    await ellen.page.waitForURL(/\/m\//)
-    const url = ellen.page.url()
-    await ellen.room.join('Ellen van Dijk', 'Beroepskracht')
-    const viewerUrl = await ellen.room.viewerLink()
-    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
-    await screen.page.goto(viewerUrl)
-    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+    const { facilitator: ellen, url } = await openExample(
+      harness,
+      'Ellen van Dijk',
+      'Beroepskracht',
+    )
+    const screen = await openBigScreen(harness, ellen)
 
     // The example's A4 is carried by a volunteer, decided by the team, paid by others.
     const flag = 'Let op: informele partners dragen dit, maar beslissen niet mee en hebben de'
     await ellen.room.note('taalmaatjes').getByText(flag).waitFor()
 
-    const noor = await harness.person({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    })
-    await noor.page.goto(url)
-    await noor.room.join('Noor El Idrissi', 'Vrijwilliger')
+    const noor = await joinAs(harness, url, 'Noor El Idrissi', 'Vrijwilliger', PHONE)
     await noor.page.getByRole('tab', { name: /Acties/ }).click()
     await noor.room.noteAction('sociale kaart', 'Wie draagt, beslist en betaalt?')
     const form = noor.page.getByRole('form', { name: /Wie draagt, beslist en betaalt: A2/ })

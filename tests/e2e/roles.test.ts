@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { openExample, openBigScreen, useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -12,16 +12,8 @@ const harness = useHarness()
  */
 describe('roles', () => {
   it('are hidden from the notes on every screen while the sides still count', async () => {
-    const ellen = await harness.person()
-    await ellen.page.goto(harness.server.url)
-    await ellen.page.getByRole('button', { name: 'Voorbeeldkaart openen' }).click()
-    await ellen.page.waitForURL(/\/m\//)
-    const url = ellen.page.url()
-    await ellen.room.join('Ellen van Dijk', 'Manager')
-    const viewerUrl = await ellen.room.viewerLink()
-    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
-    await screen.page.goto(viewerUrl)
-    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+    const { facilitator: ellen, url } = await openExample(harness, 'Ellen van Dijk', 'Manager')
+    const screen = await openBigScreen(harness, ellen)
 
     // A policy maker joins from a laptop and says where she works.
     const mirjam = await harness.person()

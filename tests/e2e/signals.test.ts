@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { openBigScreen, joinAs, PHONE, useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -14,18 +14,9 @@ describe('signals without a name', () => {
     const ellen = await harness.person()
     const url = await ellen.room.createMap(harness.server.url, 'Samenspel Zuidoost')
     await ellen.room.join('Ellen van Dijk', 'Beroepskracht')
-    const viewerUrl = await ellen.room.viewerLink()
-    const screen = await harness.person({ viewport: { width: 1920, height: 1080 } })
-    await screen.page.goto(viewerUrl)
-    await screen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+    const screen = await openBigScreen(harness, ellen)
 
-    const noor = await harness.person({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    })
-    await noor.page.goto(url)
-    await noor.room.join('Noor El Idrissi', 'Vrijwilliger')
+    const noor = await joinAs(harness, url, 'Noor El Idrissi', 'Vrijwilliger', PHONE)
     await noor.page.getByRole('button', { name: /Signaal geven/ }).click()
     await noor.page.getByRole('menuitem', { name: 'Verstaanbaar Nederlands, graag' }).click()
     await noor.page.getByText('Je naam staat er niet bij.').waitFor()
@@ -40,9 +31,7 @@ describe('signals without a name', () => {
     expect(await screenBanner.textContent()).not.toContain('Noor')
 
     // By keyboard from a laptop: the same signal counts again, "ja, en" on its own.
-    const kwame = await harness.person()
-    await kwame.page.goto(url)
-    await kwame.room.join('Kwame Mensah', 'Ervaringsdeskundige')
+    const kwame = await joinAs(harness, url, 'Kwame Mensah', 'Ervaringsdeskundige')
     const give = kwame.page.getByRole('button', { name: /Signaal geven/ })
     for (const item of ['Verstaanbaar Nederlands, graag', /^Ja, en/]) {
       await give.focus()

@@ -250,6 +250,9 @@ const NoteContent = memo(function NoteContent({
     else focusColumn(note.column)
   }
 
+  // An action's own forms open on its card: how it is followed up, and who carries it.
+  const ActionForm = mode === 'followUp' ? FollowUpForm : mode === 'power' ? PowerForm : null
+
   if (mode === 'edit') {
     return (
       <Suspense fallback={null}>
@@ -344,23 +347,10 @@ const NoteContent = memo(function NoteContent({
           </Suspense>
         </div>
       )}
-      {mode === 'followUp' && (
+      {ActionForm && (
         <div {...keepDragOut}>
           <Suspense fallback={null}>
-            <FollowUpForm
-              note={note}
-              onDone={() => {
-                setMode('view')
-                backToNote()
-              }}
-            />
-          </Suspense>
-        </div>
-      )}
-      {mode === 'power' && (
-        <div {...keepDragOut}>
-          <Suspense fallback={null}>
-            <PowerForm
+            <ActionForm
               note={note}
               onDone={() => {
                 setMode('view')

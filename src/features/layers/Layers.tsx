@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { useTexts } from '../../i18n/bundle'
 import { LAYERS, type Note } from '../../map'
 import { layerSpread } from '../../map/layers'
@@ -21,10 +22,11 @@ export function LayerTag({ note }: { note: Note }) {
  */
 export function LayerSummary({ notes }: { notes: readonly Note[] }) {
   const lt = useTexts(layerTexts)
+  const id = useId()
   const spread = layerSpread(notes)
   return (
-    <section className="layer-summary" aria-labelledby={`${notes[0]?.column}-layers`}>
-      <p className="layer-summary-title" id={`${notes[0]?.column}-layers`}>
+    <section className="layer-summary" aria-labelledby={id}>
+      <p className="layer-summary-title" id={id}>
         {lt('layer.title')}
       </p>
       <p className="layer-intro">{lt('layer.intro')}</p>

@@ -1,9 +1,7 @@
-import { bundleTranslator, type BundleTranslate } from '../../i18n/bundle'
+import { bundleTranslator } from '../../i18n/bundle'
 import type { Lang } from '../../i18n'
 import { hasPower, POWER_QUESTIONS, powerGap, type Note } from '../../map'
 import { powerTexts } from './texts'
-
-type PowerKey = Parameters<BundleTranslate<keyof typeof powerTexts.nl>>[0]
 
 /**
  * An action's power in words, for the card, the big screen and the PDF: "Draagt: informele
@@ -16,9 +14,7 @@ export function powerWords(note: Note, lang: Lang): { line: string; gap: string 
   if (!power || !hasPower(power)) return { line: '', gap: '' }
   const line = POWER_QUESTIONS.flatMap((question) => {
     const holder = power[question]
-    return holder
-      ? [pt(`power.line.${question}` as PowerKey, { holder: pt(`power.short.${holder}`) })]
-      : []
+    return holder ? [pt(`power.line.${question}`, { holder: pt(`power.short.${holder}`) })] : []
   }).join(' · ')
   const gap = powerGap(power)
   const key = gap ? (gap.say && gap.means ? 'both' : gap.say ? 'say' : 'means') : null
