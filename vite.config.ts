@@ -97,7 +97,7 @@ export default defineConfig({
               // many small shared chunks (one per set of lazy importers), each compressed on
               // its own, and the first download grew by kilobytes.
               name: 'app',
-              test: /node_modules\/(react|react-dom|scheduler|yjs|lib0|y-websocket|y-protocols|y-indexeddb|@dnd-kit|zustand|fractional-indexing)\/|\/src\/(map\/(?!mapFile|example|migrate|versions|trajectory)|store\/(?!trajectory)|sync\/(?!versionsApi|trajectoryConnection)|i18n\/(index|nl|messages)|routing|features\/shared\/(noteText|refs|roleText))/,
+              test: /node_modules\/(react|react-dom|scheduler|yjs|lib0|y-websocket|y-protocols|y-indexeddb|@dnd-kit|zustand|fractional-indexing)\/|\/src\/(map\/(?!mapFile|example|migrate|versions|trajectory|tasks|layers|power)|store\/(?!trajectory)|sync\/(?!versionsApi|trajectoryConnection)|i18n\/(index|nl|messages)|routing|features\/shared\/(noteText|refs|roleText))/,
             },
           ],
         },

@@ -32,11 +32,53 @@ export interface ColumnDefinition<Id extends string = string> {
 }
 
 export interface BoardDefinition<Id extends string = string> {
-  /** Stored in the map's `meta.board`. */
+  /** Stored in the map's `meta.board`; a working form's names it in the facilitation's `form`. */
   readonly kind: string
   /** In fill order: step 1 first. The printed card shows them the other way round. */
   readonly columns: readonly ColumnDefinition<Id>[]
+  /**
+   * A board that runs its own steps, whatever the map's direction and tempo: the task sorting
+   * gathers tasks on the pile first, then sorts them from the pile into the others.
+   */
+  readonly steps?: readonly (readonly Id[])[]
+  /**
+   * Shown in fill order, left to right (a working form); the card itself shows its steps the
+   * other way round.
+   */
+  readonly leftToRight?: boolean
+  /**
+   * Working forms the group can run beside this board, in the same map: their notes live in
+   * the map's document with the board's own, on a board of their own columns, and can be taken
+   * to this board's columns.
+   */
+  readonly forms?: readonly BoardDefinition<Id>[]
 }
+
+/**
+ * "Taak voor mij, taak voor jou" (a round table of the method): the group lays out tasks, then
+ * sorts them into what is typically volunteer work, typically professional, done by both, and
+ * the pile where they doubt or disagree. Every task's label has the same letter, so it keeps its
+ * name from pile to pile.
+ */
+export const TASK_BOARD = {
+  kind: 'taakverdeling',
+  leftToRight: true,
+  steps: [['taken'], ['taken', 'vrijwilligerswerk', 'professioneel', 'beide', 'twijfel']],
+  columns: [
+    { id: 'taken', serves: [], owners: false, holds: false, layers: false, letter: 'T' },
+    {
+      id: 'vrijwilligerswerk',
+      serves: [],
+      owners: false,
+      holds: false,
+      layers: false,
+      letter: 'T',
+    },
+    { id: 'professioneel', serves: [], owners: false, holds: false, layers: false, letter: 'T' },
+    { id: 'beide', serves: [], owners: false, holds: false, layers: false, letter: 'T' },
+    { id: 'twijfel', serves: [], owners: false, holds: false, layers: false, letter: 'T' },
+  ],
+} as const satisfies BoardDefinition
 
 /** The partnership card: filled from values (right on the card) to actions (left). */
 export const PARTNERSHIP_BOARD = {
@@ -70,6 +112,7 @@ export const PARTNERSHIP_BOARD = {
       letter: 'A',
     },
   ],
+  forms: [TASK_BOARD],
 } as const satisfies BoardDefinition
 
 /** Every kind of board there is; a map names its own in `meta.board`. */
@@ -78,20 +121,30 @@ export const BOARDS = [PARTNERSHIP_BOARD] as const satisfies readonly BoardDefin
 /** The board of maps that name none (made before boards were data). */
 export const DEFAULT_BOARD: BoardDefinition<ColumnId> = PARTNERSHIP_BOARD
 
-export type BoardKind = (typeof BOARDS)[number]['kind']
-/** A column of any board. */
-export type ColumnId = (typeof BOARDS)[number]['columns'][number]['id']
+/** Every working form any board runs beside it. */
+export const FORMS = [TASK_BOARD] as const satisfies readonly BoardDefinition[]
 
-/** Every column id of every board, each once. */
+export type BoardKind = (typeof BOARDS)[number]['kind']
+/** A working form's kind, as the facilitation's `form` names it. */
+export type FormKind = (typeof FORMS)[number]['kind']
+/** A column of any board or working form. */
+export type ColumnId =
+  (typeof BOARDS)[number]['columns'][number]['id'] | (typeof FORMS)[number]['columns'][number]['id']
+
+/** Every column id of every board and working form, each once. */
 export const ALL_COLUMN_IDS: readonly ColumnId[] = [
-  ...new Set(BOARDS.flatMap((board) => board.columns.map((column) => column.id))),
+  ...new Set([...BOARDS, ...FORMS].flatMap((board) => board.columns.map((column) => column.id))),
 ]
 
-/** The most steps any board has: the facilitation's step index stays below it. */
-export const MAX_COLUMNS = Math.max(...BOARDS.map((board) => board.columns.length))
+/** The most steps any board or working form has: the facilitation's step index stays below it. */
+export const MAX_COLUMNS = Math.max(...[...BOARDS, ...FORMS].map((board) => board.columns.length))
 
 export function isBoardKind(value: unknown): value is BoardKind {
   return BOARDS.some((board) => board.kind === value)
+}
+
+export function isFormKind(value: unknown): value is FormKind {
+  return FORMS.some((form) => form.kind === value)
 }
 
 /** The definition of a board kind; the default board for anything unknown. */

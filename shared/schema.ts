@@ -8,7 +8,7 @@
  * of at most 1,000 characters, never what it says.
  */
 
-import { ALL_COLUMN_IDS, isBoardKind, MAX_COLUMNS, type ColumnId } from './board.js'
+import { ALL_COLUMN_IDS, isBoardKind, isFormKind, MAX_COLUMNS, type ColumnId } from './board.js'
 import { isEntryId, isJoinCode } from './protocol.js'
 
 export type { ColumnId } from './board.js'
@@ -312,6 +312,8 @@ export const NOTE_FIELDS: Readonly<Record<string, Check>> = {
   means: (value) => isOneOf(POWER_HOLDERS, value),
   /** A condition's layer: where the collaboration gets stuck. */
   layer: (value) => isOneOf(LAYERS, value),
+  /** A sorted task taken to the map: the note it became there. */
+  onMap: isId,
 }
 
 const score = orNull(wholeNumber(1, 10))
@@ -433,6 +435,8 @@ export const CONTROL_DOC: DocShape = {
       shownMeeting: isId,
       /** "Wie heeft hier invloed?" is asked: the round (its start, in seconds) answers belong to. */
       influence: wholeNumber(1, INFLUENCE_ROUND_MAX),
+      /** A working form on screen (task sorting), at its own step; the map's step waits. */
+      form: record({ kind: isFormKind, step: wholeNumber(-1, MAX_COLUMNS - 1) }),
     },
   },
   /** Notes the group marked as shared -> true */

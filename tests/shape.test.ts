@@ -31,12 +31,12 @@ import {
   setFollow,
   setHolds,
   setFollowUp,
-  setPower,
   setJoinCode,
   setLink,
   setLookBack,
   setShownMeeting,
   setInfluence,
+  setForm,
   setHideRoles,
   setBrainstorm,
   setLocked,
@@ -59,6 +59,8 @@ import { fillExampleMap } from '../src/map/example'
 import { addGroundRule, editGroundRule, removeGroundRule } from '../src/map/groundRules'
 import { answerInfluence, clearInfluence } from '../src/map/influence'
 import { setLayer } from '../src/map/layers'
+import { setPower } from '../src/map/power'
+import { layOutTasks, takeToMap } from '../src/map/tasks'
 import { migrate } from '../src/map/migrate'
 import { importMapFile, parseMapFile, toMapFile } from '../src/map/mapFile'
 
@@ -247,6 +249,15 @@ describe('the schema the server checks', () => {
     const rule = addGroundRule(handle(client), 'We laten elkaar uitpraten.', Date.now())!
     editGroundRule(handle(client), rule, 'We laten elkaar echt uitpraten.')
     removeGroundRule(handle(client), addGroundRule(handle(client), 'Weg', Date.now())!)
+    const [doubt, shopping] = layOutTasks(
+      handle(client),
+      ['Een melding doen bij zorgen', 'Boodschappen doen'],
+      ayse,
+    )
+    moveNote(handle(client), doubt!, { column: 'twijfel', index: 0 })
+    moveNote(handle(client), shopping!, { column: 'vrijwilligerswerk', index: 0 })
+    takeToMap(handle(client), doubt!, 'voorwaarden', ayse)
+    takeToMap(handle(client), shopping!, 'acties', ayse)
     deleteNote(handle(client), action)
 
     const imported = new Y.Doc()
@@ -322,6 +333,10 @@ describe('the schema the server checks', () => {
     setInfluence(handle(client), Math.floor(Date.now() / 1000))
     setInfluence(handle(client), null)
     setInfluence(handle(client), Math.floor(Date.now() / 1000) + 1)
+    setForm(handle(client), 'taakverdeling')
+    goToStep(handle(client), 1)
+    setForm(handle(client), null)
+    setForm(handle(client), 'taakverdeling')
     expect(refused).toEqual([])
     expect(viewControl(handle(server))).toEqual(viewControl(handle(client)))
     expect(verdict(Y.encodeStateAsUpdate(client), new Y.Doc(), MAP_DOC)).toMatch(/schema/)
@@ -359,6 +374,28 @@ describe('the schema the server checks', () => {
       ([, value]) =>
         verdict(
           updateOf(doc, (d) => d.getMap('facilitation').set('influence', value)),
+          doc,
+          CONTROL_DOC,
+        ) === null,
+    )
+    expect(accepted.map(([what]) => what)).toEqual([])
+  })
+
+  it('refuses a working form nobody defined, or one past its steps', () => {
+    const doc = new Y.Doc()
+    const cases: Array<[string, unknown]> = [
+      ['a form nobody defined', { kind: 'kanban', step: 0 }],
+      ['the map as a form', { kind: 'partnerschapskaart', step: 0 }],
+      ['a step past every board', { kind: 'taakverdeling', step: 99 }],
+      ['a step that is a fraction', { kind: 'taakverdeling', step: 0.5 }],
+      ['no step', { kind: 'taakverdeling' }],
+      ['the tasks themselves', { kind: 'taakverdeling', step: 0, tasks: ['Koffie'] }],
+      ['just the kind', 'taakverdeling'],
+    ]
+    const accepted = cases.filter(
+      ([, value]) =>
+        verdict(
+          updateOf(doc, (d) => d.getMap('facilitation').set('form', value)),
           doc,
           CONTROL_DOC,
         ) === null,
@@ -413,6 +450,9 @@ describe('the schema the server checks', () => {
       ['a day with a time', (d) => note(d).set('lookAgain', '2027-03-12T10:00')],
       ['a day as a number', (d) => note(d).set('lookAgain', 1_800_000_000_000)],
       ['a layer nobody defined', (d) => note(d).set('layer', 'beleid')],
+      ['a task taken to something that is no id', (d) => note(d).set('onMap', '<img src=x>')],
+      ['a task taken to a list', (d) => note(d).set('onMap', ['note-0000001'])],
+      ['a pile nobody defined', (d) => note(d).set('pos', { column: 'misschien', order: 'a0' })],
       ['a power holder nobody defined', (d) => note(d).set('decides', 'de wethouder')],
       ['a power holder that is a list', (d) => note(d).set('means', ['formal', 'others'])],
       ['an evaluation too long', (d) => note(d).set('evaluation', 'x'.repeat(1001))],

@@ -47,6 +47,16 @@ export const en: Messages = {
   'column.eisen': 'Requirements',
   'column.voorwaarden': 'Conditions',
   'column.acties': 'Actions',
+  'column.taken': 'Still to sort',
+  'column.vrijwilligerswerk': 'Typically volunteer work',
+  'column.professioneel': 'Typically professional',
+  'column.beide': 'Volunteers and professionals',
+  'column.twijfel': 'Doubt or disagreement',
+  'columnShort.taken': 'To sort',
+  'columnShort.vrijwilligerswerk': 'Volunteers',
+  'columnShort.professioneel': 'Professionals',
+  'columnShort.beide': 'Both',
+  'columnShort.twijfel': 'Doubt',
   'column.eisen.card': 'Conduct',
   'column.voorwaarden.card': 'Conditions',
   'column.step': 'Step {step}',
@@ -76,6 +86,9 @@ export const en: Messages = {
     'What do we ask of the environment (safety, time, support, connections)?',
   ],
   'columnQuestions.acties': ['What will I do?', 'What will we do?', 'What do we ask others to do?'],
+  'form.taakverdeling': 'A task for me, a task for you',
+  'form.taakverdeling.step.1': 'Gathering tasks',
+  'form.taakverdeling.step.2': 'Sorting tasks',
   'board.label': 'The partnership map',
   'board.tabs': 'Columns',
   'board.fillOrder': 'Fill the map from right to left: start at step 1, Values.',
@@ -154,13 +167,6 @@ export const en: Messages = {
   'code.failed': 'That did not work. Is the server reachable?',
   'code.looking': 'Finding the map…',
   'focus.badge': 'In the spotlight',
-  'import.not-json': 'This file is not JSON. Nothing has changed.',
-  'import.not-a-map': 'This is not a partnership map. Nothing has changed.',
-  'import.newer-version': 'This file comes from a newer version of the app. Nothing has changed.',
-  'import.invalid': 'This file is damaged or incomplete. Nothing has changed.',
-  'import.note-too-long':
-    'Note {number} in {column} is too long (at most {max} characters): “{start}…”. Make it shorter in the file. Nothing was changed.',
-  'import.too-big': 'This file is too large. Nothing has changed.',
   'presence.title': 'Here now ({count})',
   'presence.you': '(you)',
 
@@ -172,25 +178,6 @@ export const en: Messages = {
   'connection.offlineUnsynced': 'Offline: your changes will be shared once you are back online',
   'connection.refused': 'No longer connected',
   'connection.storageFailed': 'The server cannot save right now',
-  'refusal.storageFailed':
-    'The server cannot keep your changes right now. What you do stays on this device. It is shared as soon as the server can save again.',
-  'refusal.deleted': 'This map has been deleted. The copy on this device has been erased too.',
-  'refusal.textTooLong': 'A text is too long for the server. That change cannot be shared.',
-  'refusal.tooManyNotes': 'The map is full. No more notes fit.',
-  'refusal.mapTooBig': 'The map has grown too big for the server.',
-  'refusal.tooBig': 'A change was too big for the server.',
-  'refusal.tooManyMessages':
-    'This device sent too many messages at once, so the connection was stopped.',
-  'refusal.writeQuota':
-    'A great deal was sent to the server from this network in the last hour. Wait a while, then try again.',
-  'refusal.serverFull': 'The server is full right now. Try again in a few minutes.',
-  'refusal.malformed':
-    'The server did not understand a message from this device, so the connection was stopped.',
-  'refusal.other': 'The server stopped the connection (code {code}).',
-  'refusal.retry': 'Connect again',
-  'refusal.discard': 'Fetch the map again',
-  'refusal.discardHint':
-    'This fetches the map from the server again. Changes on this device that were not shared yet are lost.',
   'connection.reconnectingUnsynced': 'Reconnecting: your changes will be shared after that',
 
   'status.open': 'Open',
@@ -220,9 +207,6 @@ export const en: Messages = {
   'error.newerVersion':
     'This map was made with a newer version of the app. Reload the page to continue.',
   'error.badRoom': 'This link is not right. Check the link or ask for a new one.',
-  'error.forbidden':
-    'This facilitator link is not (or no longer) valid. Ask the facilitator for a new one.',
-  'error.unknownMap': 'This map does not exist (any more) on this server. Check the link.',
   'error.dismiss': 'Close',
 
   'room.loading': 'Loading map…',

@@ -45,6 +45,16 @@ export const nl = {
   'column.eisen': 'Eisen',
   'column.voorwaarden': 'Voorwaarden',
   'column.acties': 'Acties',
+  'column.taken': 'Nog te sorteren',
+  'column.vrijwilligerswerk': 'Typisch vrijwilligerswerk',
+  'column.professioneel': 'Typisch professioneel',
+  'column.beide': 'Vrijwilligers én professionals',
+  'column.twijfel': 'Twijfel of verschil van mening',
+  'columnShort.taken': 'Te sorteren',
+  'columnShort.vrijwilligerswerk': 'Vrijwilligers',
+  'columnShort.professioneel': 'Professionals',
+  'columnShort.beide': 'Allebei',
+  'columnShort.twijfel': 'Twijfel',
   'column.eisen.card': 'Handelen',
   'column.voorwaarden.card': 'Condities',
   'column.step': 'Stap {step}',
@@ -79,6 +89,9 @@ export const nl = {
     'Wat vragen we anderen te doen?',
   ],
   'board.label': 'De partnerschapskaart',
+  'form.taakverdeling': 'Taak voor mij, taak voor jou',
+  'form.taakverdeling.step.1': 'Taken verzamelen',
+  'form.taakverdeling.step.2': 'Taken sorteren',
   'board.tabs': 'Kolommen',
   'board.fillOrder': 'Vul de kaart van rechts naar links: begin bij stap 1, Waarden.',
   'board.fillOrderFromActions': 'Vul de kaart van links naar rechts: begin bij Acties.',
@@ -156,14 +169,6 @@ export const nl = {
   'code.failed': 'Dat lukte niet. Is er verbinding met de server?',
   'code.looking': 'Kaart zoeken…',
   'focus.badge': 'In de spotlight',
-  'import.not-json': 'Dit bestand is geen JSON. Er is niets veranderd.',
-  'import.not-a-map': 'Dit is geen partnerschapskaart. Er is niets veranderd.',
-  'import.newer-version':
-    'Dit bestand komt uit een nieuwere versie van de app. Er is niets veranderd.',
-  'import.invalid': 'Dit bestand is beschadigd of onvolledig. Er is niets veranderd.',
-  'import.note-too-long':
-    'Notitie {number} in {column} is te lang (hooguit {max} tekens): “{start}…”. Maak haar korter in het bestand. Er is niets veranderd.',
-  'import.too-big': 'Dit bestand is te groot. Er is niets veranderd.',
   'presence.title': 'Nu aanwezig ({count})',
   'presence.you': '(jij)',
 
@@ -176,26 +181,6 @@ export const nl = {
     'Offline: je wijzigingen worden gedeeld zodra er weer verbinding is',
   'connection.refused': 'Geen verbinding meer',
   'connection.storageFailed': 'De server kan nu niet opslaan',
-  'refusal.storageFailed':
-    'De server kan je wijzigingen nu niet bewaren. Wat je doet, blijft op dit apparaat. Het wordt gedeeld zodra de server weer kan opslaan.',
-  'refusal.deleted': 'Deze kaart is verwijderd. Ook de kopie op dit apparaat is gewist.',
-  'refusal.textTooLong':
-    'Een tekst is te lang voor de server. Die wijziging kan niet worden gedeeld.',
-  'refusal.tooManyNotes': 'De kaart is vol. Er kunnen geen notities meer bij.',
-  'refusal.mapTooBig': 'De kaart is te groot geworden voor de server.',
-  'refusal.tooBig': 'Een wijziging was te groot voor de server.',
-  'refusal.tooManyMessages':
-    'Dit apparaat stuurde te veel berichten tegelijk. Daarom is de verbinding gestopt.',
-  'refusal.writeQuota':
-    'Vanaf dit netwerk is in het laatste uur heel veel naar de server gestuurd. Wacht even en probeer het dan opnieuw.',
-  'refusal.serverFull': 'De server is nu vol. Probeer het over een paar minuten opnieuw.',
-  'refusal.malformed':
-    'De server begreep een bericht van dit apparaat niet. Daarom is de verbinding gestopt.',
-  'refusal.other': 'De server heeft de verbinding gestopt (code {code}).',
-  'refusal.retry': 'Opnieuw verbinden',
-  'refusal.discard': 'Kaart opnieuw ophalen',
-  'refusal.discardHint':
-    'Dit haalt de kaart opnieuw op van de server. Wijzigingen van dit apparaat die nog niet gedeeld zijn, gaan dan verloren.',
   'connection.reconnectingUnsynced': 'Opnieuw verbinden: je wijzigingen worden daarna gedeeld',
 
   'status.open': 'Open',
@@ -225,8 +210,6 @@ export const nl = {
   'error.newerVersion':
     'Deze kaart is gemaakt met een nieuwere versie van de app. Laad de pagina opnieuw om verder te werken.',
   'error.badRoom': 'Deze link klopt niet. Controleer de link of vraag een nieuwe.',
-  'error.forbidden': 'Deze begeleiderslink klopt niet (meer). Vraag de begeleider om een nieuwe.',
-  'error.unknownMap': 'Deze kaart bestaat niet (meer) op deze server. Controleer de link.',
   'error.dismiss': 'Sluiten',
 
   'room.loading': 'Kaart laden…',

@@ -1,14 +1,24 @@
-import type { BoardDefinition, ColumnDefinition, ColumnId } from '../../shared/board'
+import {
+  PARTNERSHIP_BOARD,
+  TASK_BOARD,
+  type BoardDefinition,
+  type ColumnDefinition,
+  type ColumnId,
+} from '../../shared/board'
 
 export {
   boardOf,
   BOARDS,
   DEFAULT_BOARD,
+  FORMS,
   isBoardKind,
+  isFormKind,
   PARTNERSHIP_BOARD,
+  TASK_BOARD,
   type BoardDefinition,
   type BoardKind,
   type ColumnDefinition,
+  type FormKind,
 } from '../../shared/board'
 
 /** A board as the map uses it: its definition with the columns' ids and orders worked out once. */
@@ -19,19 +29,61 @@ export function columnIds(board: Board): readonly ColumnId[] {
   return board.columns.map((column) => column.id)
 }
 
-/** Columns as the printed card shows them, left to right: the fill order reversed. */
+/**
+ * Columns as the printed card shows them, left to right: the fill order reversed; a working form
+ * in its own order.
+ */
 export function cardOrder(board: Board): readonly ColumnId[] {
-  return columnIds(board).toReversed()
+  return board.leftToRight ? columnIds(board) : columnIds(board).toReversed()
 }
 
-/** The step number printed on the card for a column (1 for the first one filled). */
+/**
+ * The step number printed on the card for a column (1 for the first one filled), on the board
+ * or the working form it is on.
+ */
 export function stepOf(board: Board, column: ColumnId): number {
-  return board.columns.findIndex((definition) => definition.id === column) + 1
+  const sheet = sheetOf(board, column) ?? board
+  return sheet.columns.findIndex((definition) => definition.id === column) + 1
 }
 
-/** The definition of a column of this board; undefined for a column of another board. */
+/** A column of the partnership card itself, not of a working form beside it. */
+export type CardColumn = (typeof PARTNERSHIP_BOARD)['columns'][number]['id']
+
+export function isCardColumn(column: ColumnId): column is CardColumn {
+  return PARTNERSHIP_BOARD.columns.some((definition) => definition.id === column)
+}
+
+/** The pile of the task board where tasks lie before the group sorts them. */
+export const TASK_DECK: ColumnId = TASK_BOARD.columns[0].id
+
+/** The working forms a board runs beside it (the task sorting beside the partnership card). */
+export function formsOf(board: Board): readonly Board[] {
+  return board.forms ?? []
+}
+
+/** A working form of this board by its kind; undefined for anything else. */
+export function formOf(board: Board, kind: unknown): Board | undefined {
+  return formsOf(board).find((form) => form.kind === kind)
+}
+
+/** The columns of a board and of its working forms: every column a map's note can be in. */
+export function allColumnIds(board: Board): readonly ColumnId[] {
+  return [board, ...formsOf(board)].flatMap(columnIds)
+}
+
+/** The board a column is shown on: the board itself or one of its working forms. */
+export function sheetOf(board: Board, column: ColumnId): Board | undefined {
+  return [board, ...formsOf(board)].find((sheet) =>
+    sheet.columns.some((definition) => definition.id === column),
+  )
+}
+
+/**
+ * The definition of a column of this board or one of its working forms; undefined for a column
+ * of another board.
+ */
 export function columnOf(board: Board, column: ColumnId): ColumnDefinition<ColumnId> | undefined {
-  return board.columns.find((definition) => definition.id === column)
+  return sheetOf(board, column)?.columns.find((definition) => definition.id === column)
 }
 
 /** True when notes in `column` say who does them and when (the actions). */

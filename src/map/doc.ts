@@ -111,6 +111,13 @@ export function onChange(doc: MapDoc | ControlDoc, onChange: () => void): () => 
  */
 export function writeDetached(doc: MapDoc, change: (scratch: Y.Doc) => void): void {
   const own = yDocOf(doc)
+  // Inside a change that wrote as this device, the entry would leave in the same update as that
+  // change, tied to it; and Yjs, seeing this device's own writes arrive with a remote one, would
+  // take a new client id under the presence's feet. Such a caller is wrong: say so.
+  const open = own._transaction
+  if (open && (open.beforeState.get(own.clientID) ?? 0) !== Y.getState(own.store, own.clientID)) {
+    throw new Error('an anonymous entry cannot be written inside a change of this device')
+  }
   let scratch = new Y.Doc()
   while (scratch.clientID === own.clientID) scratch = new Y.Doc()
   change(scratch)

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { yDocOf } from './doc'
 import { fillExampleMap } from './example'
 import { actionsOf, createMapDoc, viewMap } from './index'
 
@@ -34,5 +36,21 @@ describe('the example map', () => {
   it('comes back to the card later', () => {
     const back = actions.filter((note) => note.followUp?.lookAgain)
     expect(back.map((note) => note.followUp!.lookAgain)).toEqual(['2026-06-11'])
+  })
+
+  it('has the scores of the warm-up and the close, each entry without a name', () => {
+    const scores = (phase: 'before' | 'after') => view.pulse.map((entry) => entry[phase]).sort()
+    expect(scores('before')).toEqual([3, 4, 5, 5, 6, 6, 7])
+    expect(scores('after')).toEqual([6, 6, 7, 7, 7, 7, 8])
+    // Written as by unknown devices: no entry carries the client id of the map's own writes.
+    const ownClient = yDocOf(doc).clientID
+    const items = Y.encodeStateVector(yDocOf(doc))
+    expect(Y.decodeStateVector(items).has(ownClient)).toBe(true)
+    const pulseClients = new Set<number>()
+    yDocOf(doc)
+      .getMap('pulse')
+      ._map.forEach((item) => pulseClients.add(item.id.client))
+    expect(pulseClients.has(ownClient)).toBe(false)
+    expect(pulseClients.size).toBe(7)
   })
 })

@@ -1,3 +1,4 @@
+import type { PARTNERSHIP_BOARD } from './board'
 import { transact, type MapDoc } from './doc'
 import { newNoteId, newParticipantId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
@@ -7,6 +8,7 @@ import { setPower } from './power'
 import { setLink } from './threads'
 import { setHolds } from './voices'
 import { setFollowUp, today } from './followUp'
+import { writePulse } from './pulse'
 
 const DAY = 24 * 60 * 60 * 1000
 import { ROLE_SIDE } from './schema'
@@ -152,9 +154,20 @@ export const EXAMPLE_MAP = {
     ['W2', 'Noor El Idrissi'],
     ['W3', 'Ellen van Dijk'],
   ],
+  /**
+   * "Hoofd, hart, buik": how the first seven scored the collaboration at the start and at the
+   * end, from 1 to 10. Each entry is anonymous, as every person's is.
+   */
+  pulse: {
+    before: [4, 5, 6, 6, 3, 7, 5],
+    after: [6, 7, 7, 8, 6, 7, 7],
+  },
 }
 
-const EXAMPLE_LETTERS: Record<string, ColumnId> = {
+/** A column of the card itself (not of a working form beside it). */
+type CardColumn = (typeof PARTNERSHIP_BOARD)['columns'][number]['id']
+
+const EXAMPLE_LETTERS: Record<string, CardColumn> = {
   W: 'waarden',
   R: 'relaties',
   E: 'eisen',
@@ -174,7 +187,7 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
       side: ROLE_SIDE[role],
     }))
     for (const person of people) joinMap(doc, person)
-    const placed: Record<ColumnId, NoteId[]> = {
+    const placed: Record<CardColumn, NoteId[]> = {
       waarden: [],
       relaties: [],
       eisen: [],
@@ -186,7 +199,7 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
     const nextAuthor = (): Participant => people[turn++ % 7]!
     for (const [column, texts] of Object.entries(EXAMPLE_MAP.notes)) {
       for (const text of texts) {
-        placed[column as ColumnId].push(
+        placed[column as keyof typeof placed].push(
           addNote(
             doc,
             { id: newNoteId(), column: column as ColumnId, text, author: nextAuthor() },
@@ -223,5 +236,9 @@ export function fillExampleMap(doc: MapDoc, now = Date.now()): void {
       setHolds(doc, noteAt(ref), person.id, true)
     }
     for (const [ref, layer] of EXAMPLE_MAP.layers) setLayer(doc, noteAt(ref), layer, now)
+  })
+  // Each entry as its own change, by no device of this one (see `writeDetached`).
+  EXAMPLE_MAP.pulse.before.forEach((before, i) => {
+    writePulse(doc, null, { before, after: EXAMPLE_MAP.pulse.after[i] ?? null })
   })
 }

@@ -11,6 +11,7 @@
  */
 export { createMapDoc, destroyDoc, type MapDoc } from './doc'
 export {
+  allColumnIds,
   boardOf,
   BOARDS,
   cardOrder,
@@ -18,15 +19,24 @@ export {
   columnIds,
   columnOf,
   DEFAULT_BOARD,
+  formOf,
+  formsOf,
+  isCardColumn,
+  isFormKind,
   PARTNERSHIP_BOARD,
+  sheetOf,
   stepOf,
+  TASK_BOARD,
+  TASK_DECK,
   takesHolds,
   takesLayers,
   threadEnd,
   threadStart,
   type Board,
   type BoardKind,
+  type CardColumn,
   type ColumnDefinition,
+  type FormKind,
 } from './board'
 // `migrate` loads only when a map is older than this app: import it from `map/migrate`.
 export { versionOf } from './version'
@@ -52,8 +62,8 @@ export {
 export * from './schema'
 export { observeMap } from './observe'
 export { countStatuses, isOverdue, setFollowUp, today } from './followUp'
-// Power's writer and its flag load with the form and the line that use them.
-export { powerGap, powerGaps, setPower } from './power'
+// Power's writer and its flag load with the form and the line that use them: import them from
+// `map/power`.
 export {
   createNoteUndo,
   onNotesRemovedElsewhere,
@@ -107,6 +117,7 @@ export {
   setDirection,
   setFollow,
   setLocked,
+  setForm,
   setTempo,
   startTimer,
   stepsFor,

@@ -1,5 +1,5 @@
 import { NOTE_LABEL } from '../../shared/schema'
-import { columnIds, columnOf, type Board } from './board'
+import { allColumnIds, columnOf, type Board } from './board'
 import type { ColumnId, Note, NoteId } from './schema'
 
 /**
@@ -47,7 +47,7 @@ export function labelNotes(
   board: Board,
   columns: Readonly<Record<ColumnId, readonly Note[]>>,
 ): ReadonlyMap<NoteId, string> {
-  const all = columnIds(board).flatMap((column) => columns[column])
+  const all = allColumnIds(board).flatMap((column) => columns[column])
   const labels = new Map<NoteId, string>()
   const unlabelled: Note[] = []
   const holders = new Map<string, Note[]>()

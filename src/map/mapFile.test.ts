@@ -13,6 +13,7 @@ import {
   type ParticipantId,
 } from './index'
 import { EXAMPLE_MAP, fillExampleMap } from './example'
+import { yDocOf } from './doc'
 import {
   importMapFile,
   MAP_FILE_VERSION,
@@ -177,6 +178,37 @@ describe('map file', () => {
       ),
     }
     expect(validateMapFile(broken)).toEqual({ ok: false, problem: 'invalid' })
+  })
+
+  it('reads anonymous notes back in their place, each written as by nobody', () => {
+    const doc = createMapDoc()
+    createMap(doc, { title: 'Gemengd', description: '' })
+    const texts = ['Eerst', 'Zonder naam', 'Daarna', 'Ook zonder naam', 'Laatst']
+    texts.forEach((text, i) =>
+      addNote(doc, {
+        id: newNoteId(),
+        column: 'eisen',
+        text,
+        author: importer,
+        anonymous: i % 2 === 1,
+      }),
+    )
+    const file = parseMapFile(JSON.stringify(toMapFile(viewMap(doc), new Set())))
+    if (!file.ok) throw new Error(file.problem)
+    const copy = createMapDoc()
+    const client = yDocOf(copy).clientID
+    importMapFile(copy, createControlDoc(), file.file, importer)
+    const view = viewMap(copy)
+    expect(view.columns.eisen.map((note) => note.text)).toEqual(texts)
+    expect(view.columns.eisen.map((note) => note.author === null)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+    ])
+    // Yjs took no new client id: no anonymous note arrived inside the importer's own change.
+    expect(yDocOf(copy).clientID).toBe(client)
   })
 
   it('refuses a thread that points outside the file', () => {

@@ -1,9 +1,10 @@
-import { boardOf, columnIds, columnOf, isBoardKind, type BoardKind } from './board'
+import { allColumnIds, boardOf, columnOf, isBoardKind, sheetOf, type BoardKind } from './board'
 import { setAgreed } from './control'
 import { setFollowUp } from './followUp'
 import { addGroundRule } from './groundRules'
 import { setPower } from './power'
 import { setLayer } from './layers'
+import { setOnMap } from './tasks'
 import { transact, type ControlDoc, type MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, createMap, joinMap } from './ops'
@@ -52,6 +53,8 @@ export interface MapFileNote {
   readonly power: Power | null
   /** For a condition: the layer where it gets stuck. */
   readonly layer: Layer | null
+  /** For a sorted task taken to the map: the place in `notes` of the note it became. */
+  readonly onMap: number | null
   /** Marked as shared by the group ("gedeeld"). */
   readonly agreed: boolean
   /** The golden thread: places in `notes` of the notes this one serves. */
@@ -81,7 +84,7 @@ export interface MapFile {
 
 /** The map as a file; notes keep their column order. Pure: no document is touched. */
 export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new Date()): MapFile {
-  const ordered = columnIds(view.board).flatMap((column) => view.columns[column])
+  const ordered = allColumnIds(view.board).flatMap((column) => view.columns[column])
   const place = new Map(ordered.map((note, i) => [note.id, i]))
   return {
     format: MAP_FILE_FORMAT,
@@ -103,6 +106,7 @@ export function toMapFile(view: MapView, agreed: ReadonlySet<string>, now = new 
       followUp: note.followUp,
       power: note.power,
       layer: note.layer,
+      onMap: note.onMap !== null && place.has(note.onMap) ? place.get(note.onMap)! : null,
       agreed: agreed.has(note.id),
       serves: (view.linkIndex.serves.get(note.id) ?? []).map((id) => place.get(id)!),
       heldBy: view.voices.holders.get(note.id) ?? [],
@@ -260,6 +264,14 @@ export function validateMapFile(file: Raw): ParsedMapFile {
     const power = note.power === null ? null : filePower(note.power)
     if (power === undefined) return invalid
     if (note.layer !== null && !(LAYERS as readonly unknown[]).includes(note.layer)) return invalid
+    // Files from before the task sorting have no `onMap`: a task not taken anywhere.
+    const onMap: unknown = note.onMap ?? null
+    if (
+      onMap !== null &&
+      !(typeof onMap === 'number' && Number.isInteger(onMap) && onMap >= 0 && onMap < count)
+    ) {
+      return invalid
+    }
     notes.push({
       column,
       text: noteText,
@@ -272,6 +284,7 @@ export function validateMapFile(file: Raw): ParsedMapFile {
       followUp: columnOf(board, column)!.owners ? followUp : null,
       power: columnOf(board, column)!.owners ? power : null,
       layer: columnOf(board, column)!.layers ? (note.layer as Layer | null) : null,
+      onMap: sheetOf(board, column) !== board ? (onMap as number | null) : null,
       agreed: note.agreed === true,
       serves: serves as number[],
       heldBy: heldBy as string[],
@@ -351,7 +364,14 @@ export function importMapFile(
   now = Date.now(),
 ): NoteId[] {
   const agreed: NoteId[] = []
-  const ids: NoteId[] = []
+  const ids: NoteId[] = file.notes.map(() => newNoteId())
+  // Each note's place in its column, as in the file: the anonymous ones are written first.
+  const seen = new Map<string, number>()
+  const places = file.notes.map((note) => {
+    const place = seen.get(note.column) ?? 0
+    seen.set(note.column, place + 1)
+    return place
+  })
   transact(doc, () => {
     createMap(
       doc,
@@ -374,22 +394,31 @@ export function importMapFile(
       chars += file.notes[end]!.text.length
       end++
     }
+    const part = file.notes
+      .slice(start, end)
+      .map((note, i) => ({ note, id: ids[start + i]!, index: places[start + i]! }))
+    const write = ({ note, id, index }: (typeof part)[number]) =>
+      addNote(
+        doc,
+        {
+          id,
+          column: note.column,
+          text: note.text,
+          author: note.author ?? importer,
+          anonymous: note.author === null,
+          proxyBy: note.proxyBy ?? undefined,
+          owner: note.owner ?? undefined,
+          index,
+        },
+        now,
+      )
+    // A note without an author is written as by nobody, each in a change of its own (see
+    // `writeDetached`); the signed ones, and what the importer adds to any note, together.
+    for (const entry of part) if (entry.note.author === null) write(entry)
     transact(doc, () => {
-      for (const note of file.notes.slice(start, end)) {
-        const id = addNote(
-          doc,
-          {
-            id: newNoteId(),
-            column: note.column,
-            text: note.text,
-            author: note.author ?? importer,
-            anonymous: note.author === null,
-            proxyBy: note.proxyBy ?? undefined,
-            owner: note.owner ?? undefined,
-          },
-          now,
-        )
-        ids.push(id)
+      for (const entry of part) {
+        const { note, id } = entry
+        if (note.author !== null) write(entry)
         if (note.followUp) setFollowUp(doc, id, note.followUp)
         if (note.power) setPower(doc, id, note.power)
         if (note.layer) setLayer(doc, id, note.layer)
@@ -402,6 +431,7 @@ export function importMapFile(
   transact(doc, () => {
     file.notes.forEach((note, i) => {
       for (const served of note.serves) setLink(doc, ids[i]!, ids[served]!, true)
+      if (note.onMap !== null) setOnMap(doc, ids[i]!, ids[note.onMap]!)
       for (const holder of note.heldBy) {
         setHolds(doc, ids[i]!, holder as ParticipantId, true)
       }

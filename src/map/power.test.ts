@@ -7,13 +7,11 @@ import {
   createMapDoc,
   hasPower,
   newNoteId,
-  powerGap,
-  powerGaps,
-  setPower,
   viewMap,
   type Participant,
   type ParticipantId,
 } from './index'
+import { powerGap, powerGaps, setPower } from './power'
 
 const ayse: Participant = {
   id: 'ayse-0000001' as ParticipantId,

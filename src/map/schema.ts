@@ -3,7 +3,7 @@
  * everything read from the shared document (any peer may have written it, so nothing is trusted).
  */
 
-import { boardOf, carriesOwners, columnOf, type Board, type BoardKind } from './board'
+import { boardOf, carriesOwners, columnOf, sheetOf, type Board, type BoardKind } from './board'
 import {
   isActionStatus,
   isCalendarDate,
@@ -140,6 +140,8 @@ export interface Note {
   readonly power: Power | null
   /** Only for notes in a column with layers (the conditions): where it gets stuck, if said. */
   readonly layer: Layer | null
+  /** Only for a working form's notes (a sorted task): the map note it was taken to, if any. */
+  readonly onMap: NoteId | null
 }
 
 export interface MapMeta {
@@ -250,6 +252,7 @@ export function parseNote(id: string, raw: Unknown, board: Board): Note | null {
       columnOf(board, column)!.layers && (LAYERS as readonly unknown[]).includes(raw.layer)
         ? (raw.layer as Layer)
         : null,
+    onMap: sheetOf(board, column) !== board && isId(raw.onMap) ? (raw.onMap as NoteId) : null,
   }
 }
 

@@ -1,7 +1,7 @@
 import { MAP_DOC } from '../../shared/schema'
 import { linksOf, notesOf, transact, type MapDoc } from './doc'
 import { forEachChecked } from './roots'
-import { canServe, columnIds, threadEnd, threadStart, type Board } from './board'
+import { allColumnIds, canServe, threadEnd, threadStart, type Board } from './board'
 import type { ColumnId, Note, NoteId } from './schema'
 
 export { canServe, servedColumns, servingColumns } from './board'
@@ -169,7 +169,7 @@ export function numberNotes(
   board: Board,
 ): Map<NoteId, number> {
   const numbers = new Map<NoteId, number>()
-  for (const column of columnIds(board)) {
+  for (const column of allColumnIds(board)) {
     columns[column].forEach((note, i) => numbers.set(note.id, i + 1))
   }
   return numbers

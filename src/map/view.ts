@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { boardOf, columnIds, stepOf, type Board } from './board'
+import { allColumnIds, boardOf, stepOf, type Board } from './board'
 import { createMapDoc, metaOf, notesOf, participantsOf, plainEntries, type MapDoc } from './doc'
 import {
   indexLinks,
@@ -33,7 +33,7 @@ export interface MapView {
   readonly meta: MapMeta
   /** The map's kind of board (`meta.board`): its columns and what each does. */
   readonly board: Board
-  /** Each of the board's columns, its notes in order. */
+  /** Each of the board's columns and its working forms' columns, its notes in order. */
   readonly columns: Readonly<Record<ColumnId, readonly Note[]>>
   readonly notes: ReadonlyMap<NoteId, Note>
   /** Everyone who ever joined this map, by name. */
@@ -99,7 +99,8 @@ function deepFreeze<T extends object>(value: T): T {
 export function viewMap(doc: MapDoc, previous?: MapView): MapView {
   const meta = parseMeta(plainEntries(metaOf(doc)))
   const board = boardOf(meta.board)
-  const ids = columnIds(board)
+  // The board's columns and its working forms': a task being sorted is a note of the map too.
+  const ids = allColumnIds(board)
   let skipped = 0
   const notes = new Map<NoteId, Note>()
   notesOf(doc).forEach((fields, id) => {

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { MAP_DOC } from '../../shared/schema'
 import { notesOf, rootOf, transact, type MapDoc } from './doc'
 import { forEachChecked } from './roots'
-import { columnIds, type Board } from './board'
+import { allColumnIds, type Board } from './board'
 import {
   ROLES,
   SIDES,
@@ -171,7 +171,7 @@ export function balanceOf(
     ColumnId,
     { total: Counter; side: Record<Side, Counter>; role: Map<Role | 'other', Counter> }
   >()
-  for (const column of columnIds(board)) {
+  for (const column of allColumnIds(board)) {
     perColumn.set(column, {
       total: blank(),
       side: { formal: blank(), informal: blank() },
@@ -206,7 +206,7 @@ export function balanceOf(
     ...(restPeople > 0 ? (['other'] as const) : []),
   ]
   const steps = {} as Record<ColumnId, StepBalance>
-  for (const column of columnIds(board)) {
+  for (const column of allColumnIds(board)) {
     const bucket = perColumn.get(column)!
     steps[column] = {
       column,

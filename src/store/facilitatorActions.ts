@@ -17,6 +17,8 @@ import {
   setShowBalance,
   setHideRoles,
   setBrainstorm,
+  setForm,
+  type FormKind,
   setPulse,
   setLookBack,
   setShownMeeting,
@@ -64,6 +66,8 @@ export interface FacilitatorActions {
   setHideRoles(hide: boolean): void
   /** Starts a brainstorm (its rules, twenty minutes, votes and marks hidden) or ends it. */
   setBrainstorm(on: boolean): void
+  /** Puts a working form (task sorting) on everyone's screen, or (null) the map again. */
+  setForm(kind: FormKind | null): void
   setPulse(phase: PulsePhase | null): void
   /** Puts an action (or, with null, the summary) on every screen; `false` ends looking back. */
   setLookBack(note: NoteId | null | false): void
@@ -107,6 +111,7 @@ export function facilitatorActions(
     setShowBalance: (show) => facilitate((doc) => setShowBalance(doc, show)),
     setHideRoles: (hide) => facilitate((doc) => setHideRoles(doc, hide)),
     setBrainstorm: (on) => facilitate((doc, now) => setBrainstorm(doc, on, now)),
+    setForm: (kind) => facilitate((doc) => setForm(doc, kind, room().view.board)),
     setPulse: (phase) => facilitate((doc) => setPulse(doc, phase)),
     setLookBack: (note) => facilitate((doc) => setLookBack(doc, note === false ? null : { note })),
     setShownMeeting: (meeting) => facilitate((doc) => setShownMeeting(doc, meeting)),

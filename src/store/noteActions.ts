@@ -96,6 +96,10 @@ export interface NoteActions {
   changeGroundRules(
     change: { add: string } | { edit: string; text: string } | { remove: string },
   ): Promise<boolean>
+  /** Lays tasks on the task board's pile to sort (the facilitator's starter deck); true when written. */
+  layOutTasks(texts: readonly string[]): Promise<boolean>
+  /** Takes a sorted task to the map in `column`; the new note's id, or null when refused. */
+  takeToMap(taskId: NoteId, column: ColumnId): Promise<NoteId | null>
   /** Fills the open (new, empty) map with the example map from the domain brief. */
   fillExampleMap(): Promise<void>
   /**
@@ -195,6 +199,22 @@ export function noteActions(ctx: StoreContext): NoteActions {
       // The writer loads with the menu that uses it.
       const { setLayer } = await import('../map/layers')
       return attempt((doc) => setLayer(doc, id, layer)) !== null
+    },
+
+    async layOutTasks(texts) {
+      const { TASK_DECK, layOutTasks } = await import('../map/tasks')
+      if (!open(TASK_DECK)) return false
+      const me = author()
+      if (!me) return false
+      return attempt((doc) => layOutTasks(doc, texts, me)) !== null
+    },
+
+    async takeToMap(taskId, column) {
+      const { takeToMap } = await import('../map/tasks')
+      if (!open(column)) return null
+      const me = author()
+      if (!me) return null
+      return own('add', (doc) => takeToMap(doc, taskId, column, me))
     },
 
     async setPower(id, changes) {

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { EMPTY_CONTROL, EMPTY_VIEW, MapError } from '../map'
+import { EMPTY_CONTROL, EMPTY_VIEW, MapError, type Board } from '../map'
 import { NO_UNDO, undoActions } from './undoActions'
 import { INITIAL_CONNECTION } from '../sync/connectionState'
 import { draftActions } from './draftActions'
@@ -7,7 +7,7 @@ import { facilitatorActions } from './facilitatorActions'
 import { lifecycleActions } from './lifecycleActions'
 import { noteActions } from './noteActions'
 import { loadRecentMaps } from './recentMaps'
-import { sameThread, threadShown } from './selectors'
+import { sameThread, sheetShown, threadShown } from './selectors'
 import type { RoomSession } from './session'
 import { sessionActions } from './sessionActions'
 import type { RoomState, StoreContext } from './state'
@@ -68,6 +68,7 @@ export const useRoom = create<RoomState>()((set, get) => {
     presence: [],
     me: null,
     followPaused: false,
+    sheetChoice: null,
     dots: [],
     drafts: [],
     threadNote: null,
@@ -88,3 +89,8 @@ export const useRoom = create<RoomState>()((set, get) => {
     ...versionActions(ctx),
   }
 })
+
+/** The board on this person's screen: the map's, or a working form's (see `sheetShown`). */
+export function useSheet(): Board {
+  return useRoom(sheetShown)
+}

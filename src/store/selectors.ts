@@ -1,5 +1,7 @@
 import {
+  formOf,
   threadOf,
+  type Board,
   type ColumnId,
   type ControlView,
   type Dot,
@@ -29,6 +31,20 @@ export function mayWriteTo(
   if (level === 'viewer') return false
   if (level === 'facilitator' || !control.locked || control.step < 0) return true
   return control.activeColumns.includes(column)
+}
+
+/**
+ * The board on this person's screen: the one they chose to look at, else the working form the
+ * facilitator put on screen, else the map's own board.
+ */
+export function sheetShown(state: {
+  readonly view: Pick<MapView, 'board'>
+  readonly control: Pick<ControlView, 'form'>
+  readonly sheetChoice: string | null
+}): Board {
+  const { board } = state.view
+  const kind = state.sheetChoice ?? state.control.form
+  return (kind !== board.kind && formOf(board, kind)) || board
 }
 
 /** How many dots a person has left in an open round; never below zero. */

@@ -24,6 +24,8 @@ export interface SessionActions {
   /** Takes part as this person: shown to the others and listed among the map's participants. */
   joinMap(me: Participant): void
   setFollowPaused(paused: boolean): void
+  /** Looks at another board than the group's (a kind), or (null) at the group's again. */
+  chooseSheet(kind: string | null): void
   /** Shows a note's golden thread (a facilitator's choice shows on every following screen). */
   selectThread(noteId: NoteId | null): void
   /** The server's clock now, as well as this device can tell. */
@@ -109,6 +111,8 @@ export function sessionActions(ctx: StoreContext): SessionActions {
           }
         },
         onControl: (view) => {
+          // A working form put on or taken off brings everyone to what the group looks at.
+          if (view.form !== get().control.form) set({ sheetChoice: null })
           set({ control: view })
           refreshDots(session)
           ctx.refreshThread()
@@ -163,6 +167,11 @@ export function sessionActions(ctx: StoreContext): SessionActions {
       if (!session) return
       session.announce(me)
       ctx.attempt((doc) => joinMap(doc, me))
+    },
+
+    chooseSheet(kind) {
+      const { view, control } = get()
+      set({ sheetChoice: kind === (control.form ?? view.board.kind) ? null : kind })
     },
 
     setFollowPaused(followPaused) {

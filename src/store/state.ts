@@ -54,6 +54,11 @@ export interface RoomData {
   dots: readonly Dot[]
   /** This participant stepped out of follow-me to look around on their own. */
   followPaused: boolean
+  /**
+   * The board this person chose to look at instead of the group's (the map during a working
+   * form, or the other way round); null: what the facilitator put on screen.
+   */
+  sheetChoice: string | null
   /** The note whose golden thread this person chose to see; null for none. */
   threadNote: NoteId | null
   /** The notes of the thread shown now (this person's own, or the facilitator's when following). */

@@ -37,9 +37,10 @@ describe('brainstorm mode', () => {
       .click()
     await ellen.room.note(w1).getByText('Gedeeld').waitFor()
     await screen.page.locator('.vw-mark-agreed').first().waitFor()
-    expect(await noor.page.getByRole('region', { name: 'Brainstorm: de spelregels' }).count()).toBe(
-      0,
-    )
+    // The end reaches the phone a moment later.
+    await expect
+      .poll(() => noor.page.getByRole('region', { name: 'Brainstorm: de spelregels' }).count())
+      .toBe(0)
     for (const person of [ellen, screen, noor]) expect(person.errors).toEqual([])
   })
 })

@@ -6,9 +6,10 @@ import {
   columnIds,
   type Board as BoardDefinition,
   type ColumnId,
+  type FormKind,
   type NoteId,
 } from '../../map'
-import { useRoom } from '../../store/roomStore'
+import { useRoom, useSheet } from '../../store/roomStore'
 import { PHONE_QUERY, useMediaQuery } from '../shared/useMediaQuery'
 import { Column, type ColumnLayout } from './Column'
 import { ColumnTabs } from './ColumnTabs'
@@ -29,9 +30,13 @@ const RAIL_MIN = '7.5rem'
 function useColumnLayout(board: BoardDefinition) {
   const phone = useMediaQuery(PHONE_QUERY)
   const activeColumns = useRoom((state) => state.control.activeColumns)
-  const focusing = activeColumns.length > 0 && activeColumns.length < board.columns.length
+  // A step of the board on screen; the map's columns during a working form's step are all alike.
+  const onScreen = activeColumns.filter((column) =>
+    board.columns.some((definition) => definition.id === column),
+  )
+  const focusing = onScreen.length > 0 && onScreen.length < board.columns.length
   const [widened, setWidened] = useState<ReadonlySet<ColumnId>>(new Set())
-  const [shown, setShown] = useState<ColumnId>(activeColumns[0] ?? columnIds(board)[0]!)
+  const [shown, setShown] = useState<ColumnId>(onScreen[0] ?? columnIds(board)[0]!)
 
   // A new step (not every change of the facilitation state) gets the room again, and a phone
   // turns to it, or to the note in the spotlight for those who follow; not for someone who
@@ -46,11 +51,19 @@ function useColumnLayout(board: BoardDefinition) {
   const target = (following && spotlit?.column) || activeColumns[0]
   const steppedOut = follow && followPaused && level === 'participant'
   const step = activeColumns.join(' ')
-  const [seen, setSeen] = useState({ step, target, steppedOut })
-  if (seen.step !== step || seen.target !== target || seen.steppedOut !== steppedOut) {
-    setSeen({ step, target, steppedOut })
+  const [seen, setSeen] = useState({ step, target, steppedOut, board })
+  if (
+    seen.step !== step ||
+    seen.target !== target ||
+    seen.steppedOut !== steppedOut ||
+    seen.board !== board
+  ) {
+    setSeen({ step, target, steppedOut, board })
     if (seen.step !== step) setWidened(new Set())
-    if (target && !steppedOut) setShown(target)
+    const onBoard = (column: ColumnId | undefined) =>
+      column !== undefined && board.columns.some((definition) => definition.id === column)
+    if (target && !steppedOut && onBoard(target)) setShown(target)
+    else if (seen.board !== board) setShown(columnIds(board)[0]!)
   }
 
   const toggleWide = useCallback((column: ColumnId) => {
@@ -81,10 +94,11 @@ export const BOARD_ID = 'board'
 export function Board() {
   const t = useT()
   const view = useRoom((state) => state.view)
+  const sheet = useSheet()
   const boardRef = useRef<HTMLDivElement>(null)
-  const drag = useNoteDrag(boardRef, view)
+  const drag = useNoteDrag(boardRef, view, sheet)
 
-  const layout = useColumnLayout(view.board)
+  const layout = useColumnLayout(sheet)
 
   const follow = useRoom((state) => state.control.follow)
   const activeColumns = useRoom((state) => state.control.activeColumns)
@@ -111,29 +125,24 @@ export function Board() {
   return (
     <DndContext {...drag.context}>
       {layout.phone && (
-        <ColumnTabs
-          board={view.board}
-          columns={sorted}
-          shown={layout.shown}
-          onShow={layout.setShown}
-        />
+        <ColumnTabs board={sheet} columns={sorted} shown={layout.shown} onShow={layout.setShown} />
       )}
       <div
         ref={boardRef}
         className={`board${showingThread ? ' has-thread' : ''}${layout.focusing && !layout.phone ? ' is-focused' : ''}`}
         style={
           {
-            '--board-columns': view.board.columns.length,
+            '--board-columns': sheet.columns.length,
             gridTemplateColumns: layout.focusing && !layout.phone ? layout.template : undefined,
           } as CSSProperties
         }
         role="group"
-        aria-label={t('board.label')}
+        aria-label={t(sheet === view.board ? 'board.label' : `form.${sheet.kind as FormKind}`)}
         id={BOARD_ID}
         tabIndex={-1}
         onKeyDown={moveNoteFocus}
       >
-        {cardOrder(view.board).map((column) => (
+        {cardOrder(sheet).map((column) => (
           <Column
             key={column}
             column={column}

@@ -1,17 +1,28 @@
 import { useDroppable } from '@dnd-kit/core'
 import { lazy, memo, Suspense, useCallback, useRef, useState, type ReactNode } from 'react'
 import { useT } from '../../i18n'
-import { carriesOwners, stepOf, type ColumnId, type Note, type NoteId } from '../../map'
+import {
+  carriesOwners,
+  sheetOf,
+  stepOf,
+  TASK_DECK,
+  type ColumnId,
+  type Note,
+  type NoteId,
+} from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteCard } from './NoteCard'
 import { useColumnAccess } from '../facilitation/useColumnAccess'
 import type { NoteDraft } from './NoteForm'
 import { columnElementId } from './ColumnTabs'
 import { cardSubtitle } from '../shared/columnText'
+import { ColumnQuestions } from '../shared/ColumnQuestions'
 import { useSlideIntoPlace } from './useSlideIntoPlace'
 
 // The form loads when someone first adds or edits a note: reading the map does not need it.
 const NoteForm = lazy(() => import('./NoteForm').then((m) => ({ default: m.NoteForm })))
+// The facilitator's starter deck of the task sorting.
+const TaskDeck = lazy(() => import('../tasks/TaskDeck').then((m) => ({ default: m.TaskDeck })))
 // The three layers, once a condition has one.
 const LayerSummary = lazy(() =>
   import('../layers/Layers').then((m) => ({ default: m.LayerSummary })),
@@ -116,6 +127,8 @@ export const Column = memo(function Column({
   const subtitle = cardSubtitle(t, column)
   const board = useRoom((state) => state.view.board)
   const step = stepOf(board, column)
+  // A working form's piles are not the card's steps: they show no step number.
+  const onForm = sheetOf(board, column) !== board
 
   // Roving focus: the note last focused in this column (or its first) is the column's Tab stop.
   // The add button is the last of the column's places, and its stop while it has no notes.
@@ -159,11 +172,13 @@ export const Column = memo(function Column({
       }}
     >
       <header className="column-header">
-        <p className="column-step" aria-hidden="true">
-          {step}
-        </p>
+        {!onForm && (
+          <p className="column-step" aria-hidden="true">
+            {step}
+          </p>
+        )}
         <h2 id={headingId}>
-          <span className="visually-hidden">{t('column.step', { step })}: </span>
+          {!onForm && <span className="visually-hidden">{t('column.step', { step })}: </span>}
           {t(`column.${column}`)}
           {subtitle && <span className="column-subtitle"> ({subtitle})</span>}
         </h2>
@@ -180,11 +195,7 @@ export const Column = memo(function Column({
             {t(layout === 'rail' ? 'column.widen' : 'column.narrow')}
           </button>
         )}
-        <ul className="column-questions">
-          {t.list(`columnQuestions.${column}`).map((question) => (
-            <li key={question}>{question}</li>
-          ))}
-        </ul>
+        <ColumnQuestions column={column} className="column-questions" />
       </header>
       <ul
         ref={setListRef}
@@ -246,6 +257,11 @@ export const Column = memo(function Column({
         </div>
       ) : (
         level !== 'viewer' && <p className="column-locked">{t('step.locked')}</p>
+      )}
+      {column === TASK_DECK && level === 'facilitator' && (
+        <Suspense fallback={null}>
+          <TaskDeck />
+        </Suspense>
       )}
     </section>
   )

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react'
 import { useT } from '../../i18n'
-import { cardOrder, stepOf, type Board, type ColumnId, type Note } from '../../map'
+import { cardOrder, isCardColumn, stepOf, type Board, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 
 /** The id of a column's section, which its tab controls. */
@@ -62,10 +62,20 @@ export function ColumnTabs({
           onClick={() => onShow(column)}
           onKeyDown={(event) => onKeyDown(event, column)}
         >
-          <span className="column-tab-step" aria-hidden="true">
-            {stepOf(board, column)}
-          </span>
-          <span className="column-tab-name">{t(`column.${column}`)}</span>
+          {isCardColumn(column) ? (
+            <>
+              <span className="column-tab-step" aria-hidden="true">
+                {stepOf(board, column)}
+              </span>
+              <span className="column-tab-name">{t(`column.${column}`)}</span>
+            </>
+          ) : (
+            // A working form's piles: no step number, and a short name that fits a tab.
+            <span className="column-tab-name">
+              <span aria-hidden="true">{t(`columnShort.${column}`)}</span>
+              <span className="visually-hidden">{t(`column.${column}`)}</span>
+            </span>
+          )}
           <span className="column-tab-count" aria-hidden="true">
             {columns[column].length}
           </span>

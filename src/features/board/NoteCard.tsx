@@ -2,7 +2,7 @@ import { useDraggable, type DraggableAttributes } from '@dnd-kit/core'
 import { lazy, memo, Suspense, useLayoutEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { useT } from '../../i18n'
 import type { ColumnId, Note } from '../../map'
-import { carriesOwners, hasPower, isOverdue, servedColumns, today } from '../../map'
+import { carriesOwners, hasPower, isCardColumn, isOverdue, servedColumns, today } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { NoteVoting } from '../facilitation/NoteVoting'
 import { bylineOf, followUpLine, ownerLine } from '../shared/noteText'
@@ -18,6 +18,8 @@ const PowerLine = lazy(() =>
   import('../power/PowerLine').then((module) => ({ default: module.PowerLine })),
 )
 const LayerTag = lazy(() => import('../layers/Layers').then((m) => ({ default: m.LayerTag })))
+// A sorted task taken to the map: where it went.
+const OnMapTag = lazy(() => import('../tasks/OnMapTag').then((m) => ({ default: m.OnMapTag })))
 const PowerForm = lazy(() =>
   import('../power/PowerForm').then((module) => ({ default: module.PowerForm })),
 )
@@ -60,14 +62,22 @@ export const NoteBody = memo(function NoteBody({
           <LayerTag note={note} />
         </Suspense>
       )}
+      {note.onMap && (
+        <Suspense fallback={null}>
+          <OnMapTag note={note} />
+        </Suspense>
+      )}
       {hasPower(note.power) && (
         <Suspense fallback={null}>
           <PowerLine note={note} id={labelled ? `note-${note.id}-power` : undefined} />
         </Suspense>
       )}
-      <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
-        {bylineOf(t, note, true, !hideRoles)}
-      </p>
+      {/* A task from the deck speaks for nobody: no "Anoniem" on every card. */}
+      {(note.author || isCardColumn(note.column)) && (
+        <p className="note-author" id={labelled ? `note-${note.id}-author` : undefined}>
+          {bylineOf(t, note, true, !hideRoles)}
+        </p>
+      )}
     </>
   )
 })

@@ -6,6 +6,7 @@ import {
   cardOrder,
   LAYERS,
   servedColumns,
+  sheetOf,
   stepOf,
   takesHolds,
   takesLayers,
@@ -22,6 +23,8 @@ import { downloadLookBack } from '../followup/calendar'
 import { followUpTexts } from '../followup/texts'
 import { powerTexts } from '../power/texts'
 import { layerTexts } from '../layers/texts'
+import { taskTexts } from '../tasks/texts'
+import { mapTargets } from '../../map/tasks'
 
 export interface NoteActionsProps {
   note: Note
@@ -65,10 +68,14 @@ export function NoteMenuItems({
   const ft = useTexts(followUpTexts)
   const pt = useTexts(powerTexts)
   const lt = useTexts(layerTexts)
+  const kt = useTexts(taskTexts)
   const title = useRoom((state) => state.view.meta.title)
   const [page, setPage] = useState<'main' | 'move' | 'layer'>('main')
   const level = useRoom((state) => state.level)
-  const board = useRoom((state) => state.view.board)
+  const mapBoard = useRoom((state) => state.view.board)
+  // The board the note is on: the map, or a working form (a task is moved among its piles).
+  const board = sheetOf(mapBoard, note.column) ?? mapBoard
+  const onMap = useRoom((state) => (note.onMap ? state.view.notes.has(note.onMap) : false))
   const control = useRoom((state) => state.control)
   const threadShown = useRoom((state) => state.threadNote === note.id)
   const hold = useMyHold(note)
@@ -117,12 +124,25 @@ export function NoteMenuItems({
       onSelect: () => setPage('move'),
     })
   }
-  main.push({
-    key: 'thread',
-    label: tt(threadShown ? 'thread.hide' : 'thread.show'),
-    checked: threadShown,
-    onSelect: () => room().selectThread(threadShown ? null : note.id),
-  })
+  // A sorted task goes to the map once: the doubts as something to talk about, agreed tasks as
+  // actions.
+  if (board !== mapBoard && !onMap && level !== 'viewer') {
+    for (const column of mapTargets(note.column)) {
+      if (!mayWriteTo(control, level, column)) continue
+      main.push({
+        key: `toMap-${column}`,
+        label: kt('toMap.menu', { column: t(`column.${column}`) }),
+        onSelect: () => void room().takeToMap(note.id, column),
+      })
+    }
+  }
+  if (board === mapBoard)
+    main.push({
+      key: 'thread',
+      label: tt(threadShown ? 'thread.hide' : 'thread.show'),
+      checked: threadShown,
+      onSelect: () => room().selectThread(threadShown ? null : note.id),
+    })
   if (editable && linkTargets.length > 0) {
     const columns = linkTargets.map((column) => t(`column.${column}`))
     main.push({
@@ -165,7 +185,11 @@ export function NoteMenuItems({
   const move: MenuItem[] = [
     ...targets.map((column) => ({
       key: `to-${column}`,
-      label: `${stepOf(board, column)}. ${t(`column.${column}`)}`,
+      // A working form's piles are no steps of the card: no number.
+      label:
+        board === mapBoard
+          ? `${stepOf(board, column)}. ${t(`column.${column}`)}`
+          : t(`column.${column}`),
       onSelect: () => {
         const state = room()
         state.moveNote(note.id, column, state.view.columns[column].length)

@@ -20,7 +20,14 @@ import {
 import { getEventCoordinates } from '@dnd-kit/utilities'
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useT } from '../../i18n'
-import { cardOrder, columnIds, type ColumnId, type MapView, type NoteId } from '../../map'
+import {
+  cardOrder,
+  columnIds,
+  type Board,
+  type ColumnId,
+  type MapView,
+  type NoteId,
+} from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { collisionDetection } from './collisions'
 import type { ColumnSlot } from './Column'
@@ -28,9 +35,10 @@ import { indexAt, positionOf, stepFrom, type Layout, type Slot, type Step } from
 import { prefersLessMotion } from './motion'
 import { shortText } from '../shared/noteText'
 
-function layoutOf(view: MapView): Layout {
+/** The notes of the board on screen (the map, or a working form), column by column. */
+function layoutOf(view: MapView, sheet: Board): Layout {
   const layout = {} as Layout
-  for (const column of columnIds(view.board)) {
+  for (const column of columnIds(sheet)) {
     layout[column] = view.columns[column].map((note) => note.id)
   }
   return layout
@@ -77,7 +85,7 @@ export interface ColumnDrag {
  * drag lasts: dnd-kit measures the dragged card whenever the page around it changes, and each
  * time it had moved, every card on the board rendered again.
  */
-export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapView) {
+export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapView, sheet: Board) {
   const t = useT()
   // Where the dragged note would land, and where it was when the drag began.
   const [slot, setSlot] = useState<Slot | null>(null)
@@ -259,9 +267,9 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
     const start = getEventCoordinates(activatorEvent)
     setLift(start && box ? Math.max(0, start.y - box.top - GRIP_PX) : 0)
     setActiveId(active.id as NoteId)
-    const layout = layoutOf(view)
+    const layout = layoutOf(view, sheet)
     layoutRef.current = layout
-    orderRef.current = cardOrder(view.board)
+    orderRef.current = cardOrder(sheet)
     slotRef.current = positionOf(layout, active.id as NoteId)
     setSlot(slotRef.current)
     setOrigin(slotRef.current)
@@ -274,7 +282,7 @@ export function useNoteDrag(boardRef: RefObject<HTMLElement | null>, view: MapVi
     const place = slotRef.current
     stop()
     if (!place || !view.notes.has(id)) return
-    const before = positionOf(layoutOf(view), id)
+    const before = positionOf(layoutOf(view, sheet), id)
     if (before && before.column === place.column && before.index === place.index) return
     useRoom.getState().moveNote(id, place.column, place.index)
   }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { columnIds, tally, type ColumnId, type MapView, type Note } from '../../map'
+import { allColumnIds, tally, type ColumnId, type MapView, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
 
 /**
@@ -15,7 +15,7 @@ export function useShownColumns(view: MapView): Readonly<Record<ColumnId, readon
     if (!sortByVotes || !vote || vote.open) return view.columns
     const counts = tally(dots)
     const byVotes = {} as Record<ColumnId, readonly Note[]>
-    for (const column of columnIds(view.board)) {
+    for (const column of allColumnIds(view.board)) {
       byVotes[column] = [...view.columns[column]].sort(
         (a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0),
       )

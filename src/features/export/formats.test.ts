@@ -102,3 +102,23 @@ describe('export formats', () => {
     expect(fileName('***', 'md')).toBe('partnerschapskaart.md')
   })
 })
+
+describe('the task sorting in the Markdown export', () => {
+  it('lists each pile after the map, and where a task went on the map', async () => {
+    const { layOutTasks, takeToMap } = await import('../../map/tasks')
+    const { moveNote } = await import('../../map')
+    const doc = createMapDoc()
+    fillExampleMap(doc)
+    const me = viewMap(doc).participants[0]!
+    const [coffee, doubt] = layOutTasks(doc, ['Koffie schenken', 'Een melding doen'], me)
+    moveNote(doc, coffee!, { column: 'vrijwilligerswerk', index: 0 })
+    moveNote(doc, doubt!, { column: 'twijfel', index: 0 })
+    takeToMap(doc, doubt!, 'voorwaarden', me)
+    const text = mapMarkdown(viewMap(doc), new Set(), translator('nl'), new Date(2026, 10, 22))
+    const tail = text.slice(text.indexOf('## Taak voor mij, taak voor jou'))
+    expect(tail).toContain('### Typisch vrijwilligerswerk\n\n- **T1** Koffie schenken\n')
+    expect(tail).toContain('### Twijfel of verschil van mening\n\n- **T2** Een melding doen → V5\n')
+    // Empty piles are left out.
+    expect(tail).not.toContain('### Nog te sorteren')
+  })
+})

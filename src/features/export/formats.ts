@@ -2,13 +2,16 @@ import type { Translate } from '../../i18n'
 import {
   actionsOf,
   cardOrder,
+  formsOf,
   stepOf,
   tally,
   threadStart,
   type Dot,
+  type FormKind,
   type MapView,
   type Note,
 } from '../../map'
+import { cardQuestions } from '../shared/columnText'
 import { threadList } from '../shared/threadList'
 import { valueShare } from '../shared/valueShare'
 import { roleText } from '../shared/roleText'
@@ -90,7 +93,7 @@ export function mapMarkdown(
   for (const column of cardOrder(view.board)) {
     const step = stepOf(view.board, column)
     lines.push(`## ${t('column.step', { step })}: ${t(`column.${column}`)}`, '')
-    for (const question of t.list(`columnQuestions.${column}`)) lines.push(`> ${md(question)}`)
+    for (const question of cardQuestions(t, column)) lines.push(`> ${md(question)}`)
     lines.push('')
     const notes = view.columns[column]
     if (notes.length === 0) lines.push(`- *${t('column.empty')}*`)
@@ -125,6 +128,19 @@ export function mapMarkdown(
       lines.push(`- ${chain}${whole ? '' : ` *(${et('export.threadPartial')})*`}`)
     }
     if (more) lines.push(`- *${et('export.threadsMore')}*`)
+  }
+  // The working forms beside the card (the task sorting): each pile, and where a task went.
+  for (const form of formsOf(view.board)) {
+    const piles = cardOrder(form).filter((column) => view.columns[column].length > 0)
+    if (piles.length === 0) continue
+    lines.push('', `## ${t(`form.${form.kind as FormKind}`)}`)
+    for (const column of piles) {
+      lines.push('', `### ${t(`column.${column}`)}`, '')
+      for (const note of view.columns[column]) {
+        const to = note.onMap ? view.labels.get(note.onMap) : undefined
+        lines.push(`- **${refOf(t, view, note.id)}** ${md(note.text)}${to ? ` → ${to}` : ''}`)
+      }
+    }
   }
   return `${lines.join('\n')}\n`
 }

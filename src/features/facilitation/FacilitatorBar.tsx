@@ -15,6 +15,8 @@ import { useRoom } from '../../store/roomStore'
 import { PulseControls } from '../pulse/Pulse'
 import { InfluenceControls } from '../influence/Influence'
 import { BrainstormControls } from '../brainstorm/Brainstorm'
+import { TaskFormControls } from '../tasks/TaskForm'
+import { taskTexts } from '../tasks/texts'
 import { useTexts } from '../../i18n/bundle'
 import { LookBackStart } from '../followup/LookBack'
 import { followUpTexts } from '../followup/texts'
@@ -110,6 +112,7 @@ function Count(props: {
 /** Previous and next step, or the first one; the step's name is in the bar beside them. */
 function StepButtons() {
   const fa = useTexts(facilitatorTexts)
+  const kt = useTexts(taskTexts)
   const control = useRoom((state) => state.control)
   const board = useRoom((state) => state.view.board)
   const room = useRoom.getState()
@@ -148,6 +151,11 @@ function StepButtons() {
             >
               {fa('facilitation.next')}
               <span aria-hidden="true"> ›</span>
+            </button>
+          ) : control.form ? (
+            // The last step of a working form leads back to the map, where the group was.
+            <button type="button" className="primary" onClick={() => room.setForm(null)}>
+              {kt('tasks.end')}
             </button>
           ) : (
             <Closing />
@@ -495,6 +503,7 @@ export function FacilitatorBar() {
           <PulseControls />
           <InfluenceControls />
           <BrainstormControls />
+          <TaskFormControls />
           <MenuPart title={ft('lookBack.title')}>
             <LookBackStart onStarted={() => close(false)} />
           </MenuPart>

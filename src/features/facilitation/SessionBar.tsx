@@ -47,6 +47,7 @@ function StepStatus() {
   return (
     <div className="session-step">
       <p className="session-step-progress">
+        {control.form && `${t(`form.${control.form}`)} · `}
         {t('step.current', { number: control.step + 1, count: control.steps.length })}
       </p>
       <h2 id="session-step-title" className="session-step-name">

@@ -143,14 +143,14 @@ export function HomePage() {
           label={ht('import.label')}
           error={
             importProblem?.note
-              ? t('import.note-too-long', {
+              ? ht('import.note-too-long', {
                   number: importProblem.note.number,
                   column: t(`column.${importProblem.note.column}`),
                   start: importProblem.note.start,
                   max: LIMITS.noteText,
                 })
               : importProblem
-                ? t(`import.${importProblem.problem}`)
+                ? ht(`import.${importProblem.problem}`)
                 : createFailed === 'file'
                   ? ht('error.createFailed')
                   : null

@@ -14,11 +14,12 @@ export const influenceTexts = textBundle(
     'influence.side.formal': 'Zo ziet de formele kant het',
     'influence.side.informal': 'Zo ziet de informele kant het',
     'influence.answers': '{count} antwoorden',
-    'influence.tooFew': 'Nog te weinig antwoorden van deze kant (te zien vanaf {min}).',
+    'influence.tooFew':
+      'Nog te weinig antwoorden van deze kant. Je ziet ze vanaf {min} antwoorden.',
     'influence.bar': '{holder}: {count}',
     'influence.ask': 'Vraag: Wie heeft hier invloed?',
     'influence.askHint':
-      'Een vraag zonder namen, bij elke stap. De antwoorden staan per kant naast elkaar: het verschil is het gesprek.',
+      'Een vraag zonder namen, bij elke stap. De antwoorden staan per kant naast elkaar. Over het verschil praat je samen.',
     'influence.end': 'Vraag afsluiten',
   },
   {
@@ -33,11 +34,11 @@ export const influenceTexts = textBundle(
     'influence.side.formal': 'How the formal side sees it',
     'influence.side.informal': 'How the informal side sees it',
     'influence.answers': '{count} answers',
-    'influence.tooFew': 'Too few answers from this side yet (shown from {min}).',
+    'influence.tooFew': 'Too few answers from this side yet. They show from {min} answers on.',
     'influence.bar': '{holder}: {count}',
     'influence.ask': 'Ask: Who has influence here?',
     'influence.askHint':
-      'A question without names, at any step. The answers show per side, side by side: the difference is the conversation.',
+      'A question without names, at any step. The answers stand side by side, per side. You talk together about the difference.',
     'influence.end': 'Close the question',
   },
 )

@@ -9,23 +9,24 @@ export const layerTexts = textBundle(
     'layer.samenspel': 'Samenspel',
     'layer.verandering': 'Omgaan met verandering',
     'layer.about.samenwerken':
-      'Praktisch: contracten, verzekering, VOG, vergoeding, wat iemand kan, training.',
-    'layer.about.samenspel': 'Verantwoordelijkheid, grenzen, begeleiding, bejegening, privacy.',
+      'Praktische zaken: contracten, verzekering, de VOG (verklaring omtrent het gedrag), een vergoeding, wat iemand kan, training.',
+    'layer.about.samenspel':
+      'Wie is waarvoor verantwoordelijk? Waar liggen de grenzen? Hoe begeleiden we, hoe gaan we met mensen om, en hoe zit het met privacy?',
     'layer.about.verandering':
       'Wat betekent dit voor mij? Kan ik dit? Is de zorg dan nog goed? Raak ik mijn werk kwijt?',
     'layer.approach.samenwerken':
-      'Aanpak: kennis verzamelen, beleid maken en hulpmiddelen beschikbaar maken.',
+      'Aanpak: uitzoeken hoe het zit, regels afspreken en zorgen voor wat mensen nodig hebben.',
     'layer.approach.samenspel':
-      'Aanpak: trainen, situaties oefenen en dilemma’s bespreken, bijvoorbeeld in intervisie.',
+      'Aanpak: trainen, situaties oefenen en lastige keuzes samen bespreken, bijvoorbeeld met collega’s.',
     'layer.approach.verandering':
-      'Aanpak: samen stilstaan bij wat het voor ieder betekent, en kennis om dat goed te doen.',
+      'Aanpak: samen praten over wat het voor ieder betekent. En leren hoe je dat goed doet.',
     'layer.tag': 'Laag: {layer}',
     'layer.title': 'De drie lagen',
     'layer.intro': 'Waar loopt de samenwerking vast? Elke laag vraagt een eigen aanpak.',
     'layer.count': '{layer}: {count}',
     'layer.untagged': 'Nog zonder laag: {count}',
     'layer.caution':
-      'Pas op voor snelle oplossingen: helpen ze echt? En voor ‘beren op de weg’, zoals “eerst moet er een complete sociale kaart zijn”. Hoe dieper de laag, hoe meer emoties. Daar zit de verandering.',
+      'Pas op voor snelle oplossingen: helpen ze echt? Pas ook op voor ‘beren op de weg’, zoals “eerst moet er een complete sociale kaart zijn”. Hoe dieper de laag, hoe meer gevoel erbij komt. Daar zit de verandering.',
   },
   {
     'layer.menu': 'Choose a layer…',
@@ -34,22 +35,23 @@ export const layerTexts = textBundle(
     'layer.samenspel': 'Interplay',
     'layer.verandering': 'Dealing with change',
     'layer.about.samenwerken':
-      'Practical: contracts, insurance, screening, reimbursement, skills, training.',
-    'layer.about.samenspel': 'Responsibility, boundaries, guidance, treatment, privacy.',
+      'Practical matters: contracts, insurance, the certificate of conduct (VOG), expenses, what someone can do, training.',
+    'layer.about.samenspel':
+      'Who is responsible for what? Where are the limits? How do we guide, how do we treat people, and what about privacy?',
     'layer.about.verandering':
       'What does this mean for me? Can I do this? Is the care still good? Will I lose my work?',
     'layer.approach.samenwerken':
-      'Approach: gather knowledge, make policy and make tools available.',
+      'Approach: find out how things stand, agree on rules and provide what people need.',
     'layer.approach.samenspel':
-      'Approach: train, practise situations and discuss dilemmas, for example in peer review.',
+      'Approach: train, practise situations and talk through hard choices together, for example with colleagues.',
     'layer.approach.verandering':
-      'Approach: reflect together on what it means for each person, with the knowledge to do that well.',
+      'Approach: talk together about what it means for each person. And learn how to do that well.',
     'layer.tag': 'Layer: {layer}',
     'layer.title': 'The three layers',
     'layer.intro': 'Where does the collaboration get stuck? Each layer asks for its own approach.',
     'layer.count': '{layer}: {count}',
     'layer.untagged': 'No layer yet: {count}',
     'layer.caution':
-      'Beware of quick fixes: do they really help? And of ‘bears on the road’, like “first we need a complete map of services”. The deeper the layer, the more emotion. That is where the change is.',
+      'Beware of quick fixes: do they really help? Beware too of imagined obstacles, such as “first we need a complete map of all services”. The deeper the layer, the more feelings come in. That is where the change is.',
   },
 )

@@ -1,6 +1,7 @@
 import { bundleTranslator } from '../../i18n/bundle'
 import type { Lang } from '../../i18n'
-import { hasPower, POWER_QUESTIONS, powerGap, type Note } from '../../map'
+import { hasPower, POWER_QUESTIONS, type Note } from '../../map'
+import { powerGap } from '../../map/power'
 import { powerTexts } from './texts'
 
 /**

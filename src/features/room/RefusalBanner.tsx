@@ -3,6 +3,8 @@ import { AppLink } from '../../routing/AppLink'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
 import { explainRefusal } from './refusal'
+import { refusalTexts } from './refusalTexts'
+import { useTexts } from '../../i18n/bundle'
 
 /**
  * Says plainly, in the page, when the server stopped this connection or cannot store anything,
@@ -10,6 +12,7 @@ import { explainRefusal } from './refusal'
  */
 export function RefusalBanner() {
   const t = useT()
+  const rt = useTexts(refusalTexts)
   const connection = useRoom((state) => state.connection)
   const [discarding, setDiscarding] = useState(false)
   const refusal = connection.refusal
@@ -28,7 +31,7 @@ export function RefusalBanner() {
   if (connection.status === 'storageFailed') {
     return (
       <div className="banner banner-warn" role="alert">
-        <p>{t('refusal.storageFailed')}</p>
+        <p>{rt('refusal.storageFailed')}</p>
       </div>
     )
   }
@@ -42,15 +45,15 @@ export function RefusalBanner() {
       ref={banner}
       tabIndex={-1}
     >
-      <p>{t(text, { code: refusal.code })}</p>
+      <p>{rt(text, { code: refusal.code })}</p>
       {action === 'retry' && (
         <button type="button" onClick={() => useRoom.getState().reconnect()}>
-          {t('refusal.retry')}
+          {rt('refusal.retry')}
         </button>
       )}
       {action === 'discard' && (
         <>
-          <p className="hint">{t('refusal.discardHint')}</p>
+          <p className="hint">{rt('refusal.discardHint')}</p>
           <button
             type="button"
             disabled={discarding}
@@ -59,7 +62,7 @@ export function RefusalBanner() {
               void useRoom.getState().discardLocalCopy()
             }}
           >
-            {t('refusal.discard')}
+            {rt('refusal.discard')}
           </button>
         </>
       )}

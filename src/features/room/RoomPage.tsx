@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useT } from '../../i18n'
-import { SCHEMA_VERSION } from '../../map'
+import { columnIds, SCHEMA_VERSION, TASK_BOARD } from '../../map'
 import { useRoom } from '../../store/roomStore'
 import { Board } from '../board/Board'
 import { SessionBar } from '../facilitation/SessionBar'
@@ -8,7 +8,6 @@ import { JoinForm } from '../join/JoinForm'
 import { RoomMix } from '../voices/RoomMix'
 import { ConnectionBadge } from './ConnectionBadge'
 import { ErrorBanner } from './ErrorBanner'
-import { RefusalBanner } from './RefusalBanner'
 import { usePanel } from './panel'
 import { PanelButtons } from './PanelButtons'
 import { useVersionView } from '../versions/state'
@@ -26,6 +25,14 @@ const LookBackRound = lazy(() =>
 const RoomPanel = lazy(() => import('./RoomPanel').then((m) => ({ default: m.RoomPanel })))
 const VersionView = lazy(() =>
   import('../versions/VersionView').then((m) => ({ default: m.VersionView })),
+)
+// The map or the task board, once the group sorts tasks or has sorted some.
+const SheetSwitch = lazy(() =>
+  import('../tasks/TaskForm').then((m) => ({ default: m.SheetSwitch })),
+)
+// What to do when the server stopped the connection, loaded when it does.
+const RefusalBanner = lazy(() =>
+  import('./RefusalBanner').then((m) => ({ default: m.RefusalBanner })),
 )
 const UndoToast = lazy(() => import('./UndoToast').then((m) => ({ default: m.UndoToast })))
 
@@ -53,6 +60,14 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const influenceAsked = useRoom((state) => state.control.influence !== null)
   const lookingBack = useRoom((state) => state.control.lookBack !== null)
   const versionShown = useVersionView((state) => state.shown !== null)
+  const refused = useRoom(
+    (state) => state.connection.refusal !== null || state.connection.status === 'storageFailed',
+  )
+  const sortingTasks = useRoom(
+    (state) =>
+      state.control.form !== null ||
+      columnIds(TASK_BOARD).some((column) => state.view.columns[column].length > 0),
+  )
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
@@ -122,7 +137,15 @@ export function RoomPage({ roomId }: { roomId: string }) {
               {t('error.newerVersion')}
             </p>
           )}
-          <RefusalBanner />
+          {refused && (
+            <Suspense fallback={null}>
+              {refused && (
+                <Suspense fallback={null}>
+                  <RefusalBanner />
+                </Suspense>
+              )}
+            </Suspense>
+          )}
           <ErrorBanner />
         </div>
         <main id="main" className={`room-main${panelOpen ? ' has-panel' : ''}`}>
@@ -140,6 +163,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
           {lookingBack && (
             <Suspense fallback={null}>
               <LookBackRound />
+            </Suspense>
+          )}
+          {sortingTasks && (
+            <Suspense fallback={null}>
+              <SheetSwitch />
             </Suspense>
           )}
           <div className="room-board">

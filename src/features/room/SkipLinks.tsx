@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react'
 import { useT } from '../../i18n'
 import { cardOrder } from '../../map'
-import { useRoom } from '../../store/roomStore'
+import { useSheet } from '../../store/roomStore'
 import { BOARD_ID } from '../board/Board'
 import { columnElementId } from '../board/ColumnTabs'
 import { PANEL_ID, usePanel } from './panel'
@@ -23,7 +23,7 @@ function focusIn(place: HTMLElement): void {
  */
 export function SkipLinks() {
   const t = useT()
-  const board = useRoom((state) => state.view.board)
+  const board = useSheet()
   const panelOpen = usePanel((state) => state.section !== null)
 
   function go(event: MouseEvent<HTMLAnchorElement>, id: string): void {

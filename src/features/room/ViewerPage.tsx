@@ -10,12 +10,12 @@ import { RoomMix } from '../voices/RoomMix'
 import { PulseRound } from '../pulse/Pulse'
 import { InfluenceRound } from '../influence/Influence'
 import { JoinCodeDisplay } from '../share/JoinCodePanel'
-import { RefusalBanner } from './RefusalBanner'
 import { Spotlight } from './viewer/Spotlight'
 import { LookBackScreen } from '../followup/LookBack'
 import { ViewerBoard } from './viewer/ViewerBoard'
 import { ViewerStepBar } from './viewer/ViewerStepBar'
 import { VoteRanking } from './viewer/VoteRanking'
+import { RefusalBanner } from './RefusalBanner'
 import './viewer.css'
 
 /** A trajectory meeting's report loads, with its connection, only while the facilitator shows one. */

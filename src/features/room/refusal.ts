@@ -1,17 +1,19 @@
-import type { TextKey } from '../../i18n'
 import { CloseCode, CloseReason } from '../../../shared/protocol'
 import type { Refusal } from '../../sync/connectionState'
+import type { refusalTexts } from './refusalTexts'
+
+type RefusalText = keyof typeof refusalTexts.nl
 
 /** What a person can do about a refusal: try again, start from the server's copy, or leave. */
 export type RefusalAction = 'retry' | 'discard' | 'home'
 
 /** The message and the way out for each way the server can close a connection for good. */
-export function explainRefusal(refusal: Refusal): { text: TextKey; action: RefusalAction } {
+export function explainRefusal(refusal: Refusal): { text: RefusalText; action: RefusalAction } {
   switch (refusal.code) {
     case CloseCode.forbidden:
-      return { text: 'error.forbidden', action: 'home' }
+      return { text: 'refusal.forbidden', action: 'home' }
     case CloseCode.unknownMap:
-      return { text: 'error.unknownMap', action: 'home' }
+      return { text: 'refusal.unknownMap', action: 'home' }
     case CloseCode.deleted:
       return { text: 'refusal.deleted', action: 'home' }
     case CloseCode.tooLarge:

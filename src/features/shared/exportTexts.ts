@@ -28,6 +28,7 @@ export const exportTexts = textBundle(
     'export.linkLabel': 'De kaart online',
     'export.version': 'Onze versie',
     'export.instrument': 'Partnerschapskaart, versie 2.0',
+    'export.tasksTaken': 'Op de kaart gezet: {count} taken (→ hun nieuwe nummer op de kaart).',
     'export.credit':
       'De partnerschapskaart is gebaseerd op een model van Hook (2006) over cliëntparticipatie in de zorg. Ze is ontwikkeld in het project Krachtig Cliëntperspectief van CSO/Zorgbelang door Erik Jansen, Nynke Wilbrink, Vivianne Baur, Maarten de Wit en Tineke Abma. De Wmo-werkplaats Nijmegen ontwikkelde haar verder tot versie 2.0.',
     'export.pdfBusy': 'PDF maken…',
@@ -80,6 +81,7 @@ export const exportTexts = textBundle(
     'export.linkLabel': 'The map online',
     'export.version': 'Our version',
     'export.instrument': 'Partnership map (Partnerschapskaart), version 2.0',
+    'export.tasksTaken': 'Put on the map: {count} tasks (→ their new label on the map).',
     'export.credit':
       'The partnership map is based on a model by Hook (2006) of client participation in care. It was developed in the project Krachtig Cliëntperspectief of CSO/Zorgbelang by Erik Jansen, Nynke Wilbrink, Vivianne Baur, Maarten de Wit and Tineke Abma. The Wmo-werkplaats Nijmegen developed it further into version 2.0.',
     'export.pdfBusy': 'Making the PDF…',

@@ -44,7 +44,7 @@ export function LinkPicker({
       }}
     >
       <legend id={legendId}>
-        {tt(`thread.question.${note.column as Exclude<ColumnId, 'waarden'>}`)}
+        {tt(`thread.question.${note.column as 'relaties' | 'eisen' | 'voorwaarden' | 'acties'}`)}
       </legend>
       {targets.map((column) => {
         const candidates = view.columns[column]

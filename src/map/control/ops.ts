@@ -1,10 +1,10 @@
 import type * as Y from 'yjs'
 import { LIMITS } from '../../../shared/schema'
-import { DEFAULT_BOARD, type Board } from '../board'
+import { DEFAULT_BOARD, formOf, type Board, type FormKind } from '../board'
 import { rootOf, transact, type ControlDoc } from '../doc'
 import type { Direction, PulsePhase, Tempo } from '../schema'
 import { stepsFor, type TimerState } from './schema'
-import { facilitationFields, viewControl } from './view'
+import { currentSteps, facilitationFields } from './view'
 
 export { createControlDoc, type ControlDoc } from '../doc'
 
@@ -33,12 +33,15 @@ export function setDirection(doc: ControlDoc, direction: Direction): void {
 
 /** Sets the tempo, keeping the current column active where it can. */
 export function setTempo(doc: ControlDoc, tempo: Tempo, board: Board = DEFAULT_BOARD): void {
-  const before = viewControl(doc, board)
+  // The map's own steps, also while a working form is on screen.
+  const { raw, direction } = currentSteps(doc, board)
+  const before = stepsFor(direction, raw.tempo ?? 'ruim', board)
+  const step = Math.min(raw.step ?? -1, before.length - 1)
   write(doc, (state) => {
     state.set('tempo', tempo)
-    if (before.step < 0) return
-    const current = before.activeColumns[0]!
-    const steps = stepsFor(before.direction, tempo, board)
+    if (step < 0) return
+    const current = before[step]![0]!
+    const steps = stepsFor(direction, tempo, board)
     state.set(
       'step',
       steps.findIndex((columns) => columns.includes(current)),
@@ -46,10 +49,31 @@ export function setTempo(doc: ControlDoc, tempo: Tempo, board: Board = DEFAULT_B
   })
 }
 
-/** Goes to a step (clamped to the steps there are); -1 ends the guided part. */
+/**
+ * Goes to a step (clamped to the steps there are) of what is on screen: the working form's steps
+ * while one is on, else the map's; -1 ends the guided part.
+ */
 export function goToStep(doc: ControlDoc, step: number, board: Board = DEFAULT_BOARD): void {
-  const { steps } = viewControl(doc, board)
-  write(doc, (state) => state.set('step', Math.max(-1, Math.min(step, steps.length - 1))))
+  const { steps, form } = currentSteps(doc, board)
+  const clamped = Math.max(-1, Math.min(step, steps.length - 1))
+  write(doc, (state) =>
+    state.set(form ? 'form' : 'step', form ? { kind: form, step: clamped } : clamped),
+  )
+}
+
+/**
+ * Puts a working form of the map's board on everyone's screen at its first step, or (null) takes
+ * it off: the map comes back at the step it was at.
+ */
+export function setForm(
+  doc: ControlDoc,
+  kind: FormKind | null,
+  board: Board = DEFAULT_BOARD,
+): void {
+  write(doc, (state) => {
+    if (kind === null || !formOf(board, kind)) state.delete('form')
+    else state.set('form', { kind, step: 0 })
+  })
 }
 
 export function setLocked(doc: ControlDoc, locked: boolean): void {

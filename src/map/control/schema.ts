@@ -1,4 +1,4 @@
-import { columnIds, DEFAULT_BOARD, type Board } from '../board'
+import { columnIds, DEFAULT_BOARD, type Board, type FormKind } from '../board'
 import type { ColumnId, Direction, PulsePhase, Tempo } from '../schema'
 
 export {
@@ -36,6 +36,11 @@ export interface VoteState {
 export interface ControlView {
   readonly direction: Direction
   readonly tempo: Tempo
+  /**
+   * The working form on screen (the task sorting); null for the map. While one is on, `step`,
+   * `steps` and `activeColumns` are the form's, and the map's own step waits.
+   */
+  readonly form: FormKind | null
   /** Index into `steps`; -1 before the facilitator starts (every column open). */
   readonly step: number
   /** The columns of each step, in the order the group goes through them. */

@@ -1,5 +1,5 @@
 import { CONTROL_DOC } from '../../../shared/schema'
-import { DEFAULT_BOARD, type Board } from '../board'
+import { DEFAULT_BOARD, formOf, type Board, type FormKind } from '../board'
 import { createControlDoc, onChange, rootOf, type ControlDoc } from '../doc'
 import { checkedFields, forEachChecked } from '../roots'
 import type { Direction, PulsePhase, Tempo } from '../schema'
@@ -31,7 +31,31 @@ export function facilitationFields(doc: ControlDoc) {
     lookBack: { note: string | null }
     shownMeeting: string
     influence: number
+    form: { kind: FormKind; step: number }
   }>
+}
+
+/**
+ * The steps the group goes through now and the step it is at: the working form's when one is on
+ * (its own steps, or one column after the other), else the map's.
+ */
+export function currentSteps(doc: ControlDoc, board: Board = DEFAULT_BOARD) {
+  const raw = facilitationFields(doc)
+  const form = raw.form ? formOf(board, raw.form.kind) : undefined
+  const direction = raw.direction ?? 'fromValues'
+  const tempo = raw.tempo ?? 'ruim'
+  const steps = form
+    ? (form.steps?.map((step) => [...step]) ?? stepsFor('fromValues', 'ruim', form))
+    : stepsFor(direction, tempo, board)
+  const wanted = form ? raw.form!.step : (raw.step ?? -1)
+  return {
+    raw,
+    direction,
+    tempo,
+    form: form ? (form.kind as FormKind) : null,
+    steps,
+    step: Math.max(-1, Math.min(wanted, steps.length - 1)),
+  }
 }
 
 /**
@@ -39,16 +63,13 @@ export function facilitationFields(doc: ControlDoc) {
  * back to its default, so whatever a peer wrote, the view is whole.
  */
 export function viewControl(doc: ControlDoc, board: Board = DEFAULT_BOARD): ControlView {
-  const raw = facilitationFields(doc)
+  const { raw, direction, tempo, form, steps, step } = currentSteps(doc, board)
   const agreed = new Set<string>()
   forEachChecked(rootOf(doc, 'agreed'), CONTROL_DOC, 'agreed', (key) => agreed.add(key))
-  const direction = raw.direction ?? 'fromValues'
-  const tempo = raw.tempo ?? 'ruim'
-  const steps = stepsFor(direction, tempo, board)
-  const step = Math.max(-1, Math.min(raw.step ?? -1, steps.length - 1))
   return Object.freeze({
     direction,
     tempo,
+    form,
     step,
     steps,
     activeColumns: step >= 0 ? steps[step]! : [],

@@ -3,8 +3,10 @@ import { bundleTranslator } from '../../../i18n/bundle'
 import { pulseTexts } from '../../shared/pulseTexts'
 import {
   actionsOf,
+  columnIds,
+  formOf,
   LAYERS,
-  powerGaps,
+  TASK_BOARD,
   cardOrder,
   isOverdue,
   stepOf,
@@ -16,6 +18,7 @@ import {
   type Note,
   type NoteId,
 } from '../../../map'
+import { cardQuestions } from '../../shared/columnText'
 import { actionHeader, actionRow } from '../../shared/actionRow'
 import { bylineOf, ownerLine, shortText } from '../../shared/noteText'
 import { pulsePhase, pulseWords } from '../../shared/pulseRules'
@@ -30,8 +33,10 @@ import { exportTexts } from '../../shared/exportTexts'
 import { principlesTexts } from '../../facilitation/principlesTexts'
 import { groundRuleTexts } from '../../groundRules/texts'
 import { powerWords } from '../../power/powerText'
+import { powerGaps } from '../../../map/power'
 import { powerTexts } from '../../power/texts'
 import { layerTexts } from '../../layers/texts'
+import { taskTexts } from '../../tasks/texts'
 import { layerSpread } from '../../../map/layers'
 
 /** The action list's headings on paper, where who and its kind share a cell, as do the status and its day. */
@@ -135,7 +140,7 @@ export function pdfContent(
     columns: cardOrder(view.board).map((column) => ({
       id: column,
       heading: `${stepOf(view.board, column)}. ${t(`column.${column}`)}`,
-      questions: t.list(`columnQuestions.${column}`),
+      questions: cardQuestions(t, column),
       notes: view.columns[column].map(toPdfNote),
     })),
     actionsTitle: et('export.actionList'),
@@ -156,6 +161,7 @@ export function pdfContent(
     pulse: options.includePulse ? pulseContent(view, t) : null,
     power: powerContent(view, t),
     layers: layersContent(view, t),
+    tasks: tasksContent(view, t),
     groundRules:
       view.groundRules.length > 0
         ? {
@@ -229,6 +235,35 @@ function layersContent(view: MapView, t: Translate): PdfThreads | null {
       spread.none.length ? lt('layer.untagged', { count: spread.none.length }) : '',
       lt('layer.caution'),
     ].filter(Boolean),
+  }
+}
+
+/** How the group sorted the tasks, pile by pile, and what it took to the map; null without tasks. */
+function tasksContent(view: MapView, t: Translate): PdfThreads | null {
+  const form = formOf(view.board, TASK_BOARD.kind)
+  if (!form) return null
+  const piles = [...columnIds(form).slice(1), columnIds(form)[0]!].filter(
+    (column) => view.columns[column].length > 0,
+  )
+  if (piles.length === 0) return null
+  const kt = bundleTranslator(taskTexts, t.lang)
+  const et = bundleTranslator(exportTexts, t.lang)
+  let taken = 0
+  const items = piles.map((column) => ({
+    chain: `${t(`column.${column}`)} (${view.columns[column].length})`,
+    detail: view.columns[column]
+      .map((note) => {
+        const to = note.onMap ? view.labels.get(note.onMap) : undefined
+        if (to) taken++
+        return `${refOf(t, view, note.id)} ${shortText(note.text, 70)}${to ? ` → ${to}` : ''}`
+      })
+      .join('  ·  '),
+  }))
+  return {
+    title: t('form.taakverdeling'),
+    intro: kt('tasks.startHelp'),
+    items,
+    footer: taken > 0 ? [et('export.tasksTaken', { count: taken })] : [],
   }
 }
 

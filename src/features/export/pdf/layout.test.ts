@@ -33,6 +33,7 @@ function content(notesPerColumn: (column: string) => PdfNote[]): PdfContent {
     groundRules: null,
     power: null,
     layers: null,
+    tasks: null,
     signatures: {
       title: 'Afgesproken',
       intro: 'Wij maken deze afspraken met elkaar.',

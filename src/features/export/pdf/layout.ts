@@ -71,6 +71,8 @@ export interface PdfContent {
   power: PdfThreads | null
   /** How the conditions spread over the three layers; none when no condition has a layer. */
   layers: PdfThreads | null
+  /** "Taak voor mij, taak voor jou": the piles and what went to the map; none without tasks. */
+  tasks: PdfThreads | null
   /** The group's own ground rules, beside the principles; none when it wrote none. */
   groundRules: { title: string; rules: readonly string[] } | null
   /** Room to sign: the partners' names, and lines for the date and the next look at it. */
@@ -372,6 +374,7 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
     content.values,
     content.layers,
     content.power,
+    content.tasks,
     content.pulse,
   ]) {
     if (!threads) continue

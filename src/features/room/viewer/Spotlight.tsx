@@ -1,7 +1,7 @@
 import { useT } from '../../../i18n'
 import { useTexts } from '../../../i18n/bundle'
 import { viewerTexts } from './viewerTexts'
-import { stepOf, type NoteId } from '../../../map'
+import { isCardColumn, stepOf, type NoteId } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { bylineOf, ownerLine } from '../../shared/noteText'
 import { refOf } from '../../shared/refs'
@@ -43,7 +43,9 @@ function SpotlightCard({ noteId }: { noteId: NoteId }) {
       </h2>
       <p className="vw-spotlight-where">
         <span className="vw-ref">{refOf(t, view, note.id)}</span>{' '}
-        {t('column.step', { step: stepOf(view.board, note.column) })} · {column}
+        {isCardColumn(note.column)
+          ? `${t('column.step', { step: stepOf(view.board, note.column) })} · ${column}`
+          : column}
       </p>
       <p className={`vw-spotlight-text ${sizeFor(note.text)}`}>{note.text}</p>
       {owner && <p className="vw-spotlight-owner">{owner}</p>}

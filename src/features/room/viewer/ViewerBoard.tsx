@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { useLang, useT } from '../../../i18n'
-import { cardOrder, type ColumnId, type Note } from '../../../map'
+import { cardOrder, type ColumnId, type FormKind, type Note } from '../../../map'
 import { useShownColumns } from '../../board/useShownColumns'
-import { useRoom } from '../../../store/roomStore'
+import { useRoom, useSheet } from '../../../store/roomStore'
 import { chooseNoteSize, countThatFit, NOTE_SCALES, pageStarts, type NoteSize } from './fit'
 import { ViewerColumn } from './ViewerColumn'
 
@@ -71,6 +71,7 @@ export function ViewerBoard() {
   const t = useT()
   const lang = useLang((state) => state.lang)
   const view = useRoom((state) => state.view)
+  const sheet = useSheet()
   const activeColumns = useRoom((state) => state.control.activeColumns)
   const focusNote = useRoom((state) => state.control.focusNote)
   const agreed = useRoom((state) => state.control.agreed)
@@ -86,7 +87,7 @@ export function ViewerBoard() {
   const token = useMemo(
     () => ({}),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh token whenever one changes
-    [columns, activeColumns, focusNote, agreed, vote, dots, lang, size, view.links],
+    [columns, sheet, activeColumns, focusNote, agreed, vote, dots, lang, size, view.links],
   )
   const [fit, setFit] = useState<Fit | null>(null)
   const measuring = fit?.token !== token
@@ -112,7 +113,7 @@ export function ViewerBoard() {
   const scale = measuring ? NOTE_SCALES[0] : fit.scale
   const questions = measuring || fit.questions
   const focusMode = activeColumns.length > 0
-  const order = cardOrder(view.board)
+  const order = cardOrder(sheet)
 
   return (
     <div
@@ -130,7 +131,7 @@ export function ViewerBoard() {
       }
       data-questions={questions ? 'shown' : 'hidden'}
       role="group"
-      aria-label={t('board.label')}
+      aria-label={t(sheet === view.board ? 'board.label' : `form.${sheet.kind as FormKind}`)}
     >
       {order.map((column) => {
         const notes = columns[column]

@@ -1,9 +1,10 @@
+import { ColumnQuestions } from '../../shared/ColumnQuestions'
 import { memo } from 'react'
 import { useT } from '../../../i18n'
 import { useTexts } from '../../../i18n/bundle'
 import { viewerTexts } from './viewerTexts'
 import { cardSubtitle } from '../../shared/columnText'
-import { stepOf, type ColumnId, type Note } from '../../../map'
+import { sheetOf, stepOf, type ColumnId, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { RailNote, ViewerNote } from './ViewerNote'
 
@@ -36,6 +37,8 @@ export const ViewerColumn = memo(function ViewerColumn({
   const vt = useTexts(viewerTexts)
   const board = useRoom((state) => state.view.board)
   const step = stepOf(board, column)
+  // A working form's piles are not the card's steps.
+  const onForm = sheetOf(board, column) !== board
   const headingId = `vw-column-${column}-title`
   const subtitle = cardSubtitle(t, column)
   const more = rail ? total - notes.length : 0
@@ -47,22 +50,18 @@ export const ViewerColumn = memo(function ViewerColumn({
       data-active={active}
     >
       <header className="vw-column-header">
-        <p className="vw-step" aria-hidden="true">
-          {step}
-        </p>
+        {!onForm && (
+          <p className="vw-step" aria-hidden="true">
+            {step}
+          </p>
+        )}
         <h2 id={headingId}>
-          <span className="visually-hidden">{t('column.step', { step })}: </span>
+          {!onForm && <span className="visually-hidden">{t('column.step', { step })}: </span>}
           {t(`column.${column}`)}
           {subtitle && !rail && <span className="vw-subtitle"> ({subtitle})</span>}
         </h2>
       </header>
-      {showQuestions && (
-        <ul className="vw-questions">
-          {t.list(`columnQuestions.${column}`).map((question) => (
-            <li key={question}>{question}</li>
-          ))}
-        </ul>
-      )}
+      {showQuestions && <ColumnQuestions column={column} className="vw-questions" />}
       <ul
         className={rail ? 'vw-rail-notes' : 'vw-notes'}
         data-fit={rail ? 'rail' : 'pages'}

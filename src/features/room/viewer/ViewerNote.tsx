@@ -1,12 +1,13 @@
 import { memo } from 'react'
 import { useT } from '../../../i18n'
-import { hasPower, type Note } from '../../../map'
+import { hasPower, isCardColumn, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { bylineOf, ownerLine } from '../../shared/noteText'
 import { refOf } from '../../shared/refs'
 import { NoteThreadInfo } from '../../thread/NoteThread'
 import { PowerLine } from '../../power/PowerLine'
 import { LayerTag } from '../../layers/Layers'
+import { OnMapTag } from '../../tasks/OnMapTag'
 import { valueShareText } from '../../shared/valueShare'
 import { useValueShare } from '../../voices/useValueShare'
 
@@ -54,10 +55,14 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
       {owner && <p className="vw-note-owner">{owner}</p>}
       {note.layer && <LayerTag note={note} />}
       {hasPower(note.power) && <PowerLine note={note} />}
+      {note.onMap && <OnMapTag note={note} />}
       <div className="vw-note-meta">
-        <p className="vw-note-author" id={`${id}-author`}>
-          {bylineOf(t, note, true, !hideRoles)}
-        </p>
+        {/* A task from the deck speaks for nobody: no "Anoniem" on every card. */}
+        {(note.author || isCardColumn(note.column)) && (
+          <p className="vw-note-author" id={`${id}-author`}>
+            {bylineOf(t, note, true, !hideRoles)}
+          </p>
+        )}
         {focused && <p className="vw-mark vw-mark-focus">{t('focus.badge')}</p>}
         {share === 'shared' && <p className="vw-mark vw-mark-agreed">{t('agreed.badge')}</p>}
         {votes > 0 && (

@@ -1,3 +1,4 @@
+import { ColumnQuestions } from '../../shared/ColumnQuestions'
 import { useT } from '../../../i18n'
 import { useTexts } from '../../../i18n/bundle'
 import { viewerTexts } from './viewerTexts'
@@ -21,6 +22,7 @@ export function ViewerStepBar() {
   const meta = useRoom((state) => state.view.meta)
   const control = useRoom((state) => state.control)
   const board = useRoom((state) => state.view.board)
+  const form = useRoom((state) => state.control.form)
   const active = control.activeColumns
 
   return (
@@ -39,15 +41,12 @@ export function ViewerStepBar() {
         ) : (
           <>
             <p className="vw-bar-progress">
+              {form && `${t(`form.${form}`)} · `}
               {t('step.current', { number: control.step + 1, count: control.steps.length })}
             </p>
             <h2 id="step-banner-title">{stepTitle(t, board, active)}</h2>
             {active.length === 1 && (
-              <ul className="vw-bar-questions">
-                {t.list(`columnQuestions.${active[0]!}`).map((question) => (
-                  <li key={question}>{question}</li>
-                ))}
-              </ul>
+              <ColumnQuestions column={active[0]!} className="vw-bar-questions" />
             )}
           </>
         )}
