@@ -155,12 +155,14 @@ describe('PDF agreement (checked with poppler-utils)', () => {
 
   it('lists the actions informal partners carry without the say or the means', async () => {
     const text = squash(poppler('pdftotext', (await render('A4')).file))
-    const part = text.slice(text.indexOf('Verantwoordelijk, maar zonder zeggenschap of middelen'))
+    const part = text.slice(
+      text.indexOf('Wel verantwoordelijk, maar niets te zeggen of geen middelen'),
+    )
     expect(part).toMatch(
-      /^Verantwoordelijk, maar zonder zeggenschap of middelen .*wie betaalt, bepaalt vaak\. A4 Een kennismaking/,
+      /^Wel verantwoordelijk, maar niets te zeggen of geen middelen .*wie betaalt, bepaalt vaak\. A4 Een kennismaking/,
     )
     expect(part).toContain(
-      'Let op: informele partners dragen dit, maar beslissen niet mee en hebben de middelen niet. Draagt: informele partners · beslist: beroepskrachten · middelen: anderen',
+      'Let op: informele partners zijn hiervoor verantwoordelijk, maar beslissen niet mee en hebben de middelen niet. Verantwoordelijk: informele partners · beslist: beroepskrachten · middelen: anderen',
     )
     // A3 is carried by others: not on this list.
     expect(part.slice(0, part.indexOf('Houd bij alle stappen'))).not.toContain('A3 ')
@@ -176,9 +178,12 @@ describe('PDF agreement (checked with poppler-utils)', () => {
     expect(without).not.toContain('Hoofd, hart, buik')
     const text = squash(poppler('pdftotext', (await render('A4', doc, null, true)).file))
     expect(text).toContain('Hoofd, hart, buik')
-    expect(text).toContain('Bij het begin: 3 antwoorden, gemiddeld 5,3')
-    expect(text).toContain('cijfer 4: 1× · cijfer 6: 2×')
-    expect(text).toContain('Aan het eind: 3 antwoorden, gemiddeld 7,3')
+    // The example's own seven scores (4 5 6 6 3 7 5, then 6 7 7 8 6 7 7) and these three.
+    expect(text).toContain('Bij het begin: 10 antwoorden, gemiddeld 5,2')
+    expect(text).toContain(
+      'cijfer 3: 1× · cijfer 4: 2× · cijfer 5: 2× · cijfer 6: 4× · cijfer 7: 1×',
+    )
+    expect(text).toContain('Aan het eind: 10 antwoorden, gemiddeld 7 ')
     expect(text).toContain('Gevoel 0 · Gevoel 1 · Gevoel 2')
   })
 

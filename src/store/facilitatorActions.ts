@@ -3,7 +3,6 @@ import {
   closeVote,
   extendTimer,
   goToStep,
-  type Board,
   openVote,
   pauseTimer,
   resetReady,
@@ -17,6 +16,7 @@ import {
   setShowBalance,
   setHideRoles,
   setBrainstorm,
+  formOf,
   setForm,
   type FormKind,
   setPulse,
@@ -33,6 +33,7 @@ import {
   stopTimer,
   type ControlDoc,
   type Direction,
+  type MapView,
   type NoteId,
   type Tempo,
 } from '../map'
@@ -85,7 +86,11 @@ export interface FacilitatorActions {
  */
 export function facilitatorActions(
   facilitate: (change: (doc: ControlDoc, now: number) => void) => boolean,
-  room: () => { roomId: string | null; secrets: MapSecrets | null; view: { board: Board } },
+  room: () => {
+    roomId: string | null
+    secrets: MapSecrets | null
+    view: Pick<MapView, 'board' | 'columns'>
+  },
 ): FacilitatorActions {
   return {
     // The steps are the map's own board's columns.
@@ -111,7 +116,13 @@ export function facilitatorActions(
     setShowBalance: (show) => facilitate((doc) => setShowBalance(doc, show)),
     setHideRoles: (hide) => facilitate((doc) => setHideRoles(doc, hide)),
     setBrainstorm: (on) => facilitate((doc, now) => setBrainstorm(doc, on, now)),
-    setForm: (kind) => facilitate((doc) => setForm(doc, kind, room().view.board)),
+    setForm: (kind) => {
+      const { view } = room()
+      // Tasks sorted before: the group carries on sorting, not gathering again.
+      const form = kind ? formOf(view.board, kind) : undefined
+      const sorted = form?.columns.slice(1).some((column) => view.columns[column.id].length > 0)
+      facilitate((doc) => setForm(doc, kind, view.board, sorted ? 1 : 0))
+    },
     setPulse: (phase) => facilitate((doc) => setPulse(doc, phase)),
     setLookBack: (note) => facilitate((doc) => setLookBack(doc, note === false ? null : { note })),
     setShownMeeting: (meeting) => facilitate((doc) => setShownMeeting(doc, meeting)),

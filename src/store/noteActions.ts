@@ -94,7 +94,11 @@ export interface NoteActions {
   answerInfluence(holder: PowerHolder, words: string): boolean
   /** The group's own ground rules: add one, say one in other words (empty: away), take one away. */
   changeGroundRules(
-    change: { add: string } | { edit: string; text: string } | { remove: string },
+    change:
+      | { add: string }
+      | { edit: string; text: string }
+      | { remove: string }
+      | { restore: { text: string; at: number } },
   ): Promise<boolean>
   /** Lays tasks on the task board's pile to sort (the facilitator's starter deck); true when written. */
   layOutTasks(texts: readonly string[]): Promise<boolean>
@@ -214,7 +218,11 @@ export function noteActions(ctx: StoreContext): NoteActions {
       if (!open(column)) return null
       const me = author()
       if (!me) return null
-      return own('add', (doc) => takeToMap(doc, taskId, column, me))
+      const id = own('add', (doc) => takeToMap(doc, taskId, column, me))
+      // Said at the bottom, with the way back: the new note is on the other board, out of sight.
+      const label = id ? get().view.labels.get(id) : undefined
+      if (label) set({ undoNotice: { kind: 'toMap', label } })
+      return id
     },
 
     async setPower(id, changes) {
@@ -286,6 +294,10 @@ export function noteActions(ctx: StoreContext): NoteActions {
       const rules = await import('../map/groundRules')
       const done = attempt((doc) => {
         if ('add' in change) return rules.addGroundRule(doc, change.add, get().now()) !== null
+        // A rule taken away by mistake comes back in its place: its time is its order.
+        if ('restore' in change) {
+          return rules.addGroundRule(doc, change.restore.text, change.restore.at) !== null
+        }
         if ('edit' in change) rules.editGroundRule(doc, change.edit, change.text)
         else rules.removeGroundRule(doc, change.remove)
         return true

@@ -7,6 +7,8 @@ export type UndoNotice =
   | { kind: 'done'; change: UndoKind }
   | { kind: 'undone'; change: UndoKind }
   | { kind: 'redone'; change: UndoKind }
+  /** A sorted task this person put on the map, as the note labelled `label` there. */
+  | { kind: 'toMap'; label: string }
   /** Someone else removed a note this person wrote. */
   | { kind: 'gone'; label: string; text: string }
   /** The note this person was editing went (deleted or moved by someone else). */

@@ -20,7 +20,7 @@ describe('brainstorm mode', () => {
     await ellen.page.getByRole('button', { name: 'Brainstorm starten (20 minuten)' }).click()
     await ellen.room.closeActivities()
     for (const page of [noor.page, screen.page]) {
-      const rules = page.getByRole('region', { name: 'Brainstorm: de spelregels' })
+      const rules = page.getByRole('region', { name: 'Regels voor de brainstorm' })
       await rules.getByText('Hoe gekker, hoe beter.').waitFor()
       await rules.getByText('Begin alleen, dan samen.').waitFor()
     }
@@ -32,14 +32,14 @@ describe('brainstorm mode', () => {
     expect(await screen.page.locator('.vw-mark-agreed').count()).toBe(0)
 
     await ellen.page
-      .getByRole('region', { name: 'Brainstorm: de spelregels' })
+      .getByRole('region', { name: 'Regels voor de brainstorm' })
       .getByRole('button', { name: 'Brainstorm afronden' })
       .click()
     await ellen.room.note(w1).getByText('Gedeeld').waitFor()
     await screen.page.locator('.vw-mark-agreed').first().waitFor()
     // The end reaches the phone a moment later.
     await expect
-      .poll(() => noor.page.getByRole('region', { name: 'Brainstorm: de spelregels' }).count())
+      .poll(() => noor.page.getByRole('region', { name: 'Regels voor de brainstorm' }).count())
       .toBe(0)
     for (const person of [ellen, screen, noor]) expect(person.errors).toEqual([])
   })

@@ -43,7 +43,17 @@ describe("the group's own ground rules", () => {
       )
       .toBe(true)
     await rules.getByRole('button', { name: 'Spelregel 2 weghalen' }).click()
-    // The rule goes; the keyboard lands on the field for a new one, not on the page.
+    // The rule goes from every screen; the keyboard lands on the way to put it back.
+    await expect.poll(() => shown.getByRole('listitem').count()).toBe(1)
+    const putBack = rules.getByRole('button', { name: 'Terugzetten' })
+    await expect.poll(() => putBack.evaluate((node) => node === document.activeElement)).toBe(true)
+    await rules.getByText('Weggehaald: “‘Ik weet het nog niet’ is een goed antwoord.”').waitFor()
+    // Taken away by mistake: it comes back in its place, then the field for a new one has focus.
+    await ellen.page.keyboard.press('Enter')
+    await expect.poll(() => shown.getByRole('listitem').count()).toBe(2)
+    await expect
+      .poll(() => shown.getByRole('listitem').last().textContent())
+      .toContain('Ik weet het nog niet')
     await expect
       .poll(() =>
         rules
@@ -51,6 +61,7 @@ describe("the group's own ground rules", () => {
           .evaluate((node) => node === document.activeElement),
       )
       .toBe(true)
+    await rules.getByRole('button', { name: 'Spelregel 2 weghalen' }).click()
     await shown.getByText('We laten elkaar echt uitpraten.').waitFor()
     await expect.poll(() => shown.getByRole('listitem').count()).toBe(1)
     await noor.page.getByText('We laten elkaar echt uitpraten.').waitFor()

@@ -19,15 +19,21 @@ describe('power per action', () => {
     const screen = await openBigScreen(harness, ellen)
 
     // The example's A4 is carried by a volunteer, decided by the team, paid by others.
-    const flag = 'Let op: informele partners dragen dit, maar beslissen niet mee en hebben de'
+    const flag =
+      'Let op: informele partners zijn hiervoor verantwoordelijk, maar beslissen niet mee en'
     await ellen.room.note('taalmaatjes').getByText(flag).waitFor()
 
     const noor = await joinAs(harness, url, 'Noor El Idrissi', 'Vrijwilliger', PHONE)
     await noor.page.getByRole('tab', { name: /Acties/ }).click()
-    await noor.room.noteAction('sociale kaart', 'Wie draagt, beslist en betaalt?')
-    const form = noor.page.getByRole('form', { name: /Wie draagt, beslist en betaalt: A2/ })
+    await noor.room.noteAction(
+      'sociale kaart',
+      'Wie is verantwoordelijk, wie beslist, wie betaalt?',
+    )
+    const form = noor.page.getByRole('form', {
+      name: /Wie is verantwoordelijk, wie beslist, wie betaalt: A2/,
+    })
     await form
-      .getByRole('group', { name: 'Wie draagt de verantwoordelijkheid?' })
+      .getByRole('group', { name: 'Wie is ervoor verantwoordelijk?' })
       .getByRole('radio', { name: 'Informele partners' })
       .check()
     await form
@@ -40,17 +46,23 @@ describe('power per action', () => {
       .check()
     await form.getByRole('button', { name: 'Opslaan' }).click()
 
-    const a2 = 'Let op: informele partners dragen dit, maar hebben de middelen niet.'
+    const a2 =
+      'Let op: informele partners zijn hiervoor verantwoordelijk, maar hebben de middelen niet.'
     await ellen.room.note('sociale kaart').getByText(a2).waitFor()
     await ellen.room
       .note('sociale kaart')
-      .getByText('Draagt: informele partners · beslist: samen · middelen: anderen')
+      .getByText('Verantwoordelijk: informele partners · beslist: samen · middelen: anderen')
       .waitFor()
     await screen.page.locator('.vw-note', { hasText: 'sociale kaart' }).getByText(a2).waitFor()
 
     // By keyboard on the laptop: the municipality puts money in together; the flag goes.
-    await ellen.room.noteAction('sociale kaart', 'Wie draagt, beslist en betaalt?')
-    const again = ellen.page.getByRole('form', { name: /Wie draagt, beslist en betaalt: A2/ })
+    await ellen.room.noteAction(
+      'sociale kaart',
+      'Wie is verantwoordelijk, wie beslist, wie betaalt?',
+    )
+    const again = ellen.page.getByRole('form', {
+      name: /Wie is verantwoordelijk, wie beslist, wie betaalt: A2/,
+    })
     // Focus starts on the first question's answer.
     await expect
       .poll(() => ellen.page.evaluate(() => document.activeElement?.getAttribute('type')))

@@ -37,6 +37,20 @@ describe('a task for me, a task for you', () => {
     expect(await pile.getByText('Boodschappen doen met een bewoner').count()).toBe(0)
     await noor.page.getByText('Samen een buurtbarbecue houden').waitFor()
     await screen.page.getByText('Samen een buurtbarbecue houden').waitFor()
+    // The deck cannot be laid out twice: only the task left out is offered again, and what is
+    // changed in it stays when the deck is closed and opened.
+    await ellen.page.getByRole('button', { name: 'Voorbeeldtaken…' }).click()
+    await expect.poll(() => deck.getByRole('textbox').count()).toBe(1)
+    const left = deck.getByLabel('Taak 1', { exact: true })
+    expect(await left.inputValue()).toBe('Boodschappen doen met een bewoner')
+    await expect.poll(() => left.evaluate((node) => node === document.activeElement)).toBe(true)
+    await left.fill('Boodschappen doen met een bewoner die slecht ter been is')
+    await ellen.page.keyboard.press('Escape')
+    await ellen.page.getByRole('button', { name: 'Voorbeeldtaken…' }).click()
+    expect(await deck.getByLabel('Taak 1', { exact: true }).inputValue()).toBe(
+      'Boodschappen doen met een bewoner die slecht ter been is',
+    )
+    await deck.getByRole('button', { name: 'Annuleren' }).click()
 
     // Writing alone first works on the pile as on the map: Noor's own task stays hers until the
     // reveal.
@@ -70,15 +84,11 @@ describe('a task for me, a task for you', () => {
       .getByText('Koffie schenken bij de inloop')
       .waitFor()
     await ellen.room.noteAction(
-      'Een melding doen bij zorgen',
+      'Zorgen over iemands veiligheid',
       'Verplaats naar…',
       'Twijfel of verschil van mening',
     )
-    await ellen.room.noteAction(
-      'Beslissen over een voorziening',
-      'Verplaats naar…',
-      'Typisch professioneel',
-    )
+    await ellen.room.noteAction('Beslissen welke hulp', 'Verplaats naar…', 'Typisch professioneel')
 
     // A dot vote works on tasks as on any note.
     await ellen.room.openActivities()
@@ -88,16 +98,36 @@ describe('a task for me, a task for you', () => {
     await noor.page.getByRole('button', { name: 'Melding sluiten' }).click()
     await noor.page.getByRole('tab', { name: /Twijfel/ }).click()
     await noor.page
-      .getByRole('button', { name: 'Stip geven aan: Een melding doen bij zorgen over veiligheid' })
+      .getByRole('button', { name: 'Stip geven aan: Zorgen over iemands veiligheid melden' })
       .click()
     await noor.page.getByText(/Je hebt nog \d+ van \d+ stippen/).waitFor()
 
     // The doubt goes to the map as a condition to talk about; an agreed task as an action.
-    await ellen.room.noteAction('Een melding doen bij zorgen', 'Op de kaart zetten bij Voorwaarden')
-    await ellen.room.note('Een melding doen bij zorgen').getByText('Op de kaart: V5').waitFor()
-    const doubtMenu = ellen.room.noteMenu('Een melding doen bij zorgen')
+    await ellen.room.noteAction(
+      'Zorgen over iemands veiligheid',
+      'Op de kaart zetten bij Voorwaarden',
+    )
+    await ellen.room.note('Zorgen over iemands veiligheid').getByText('Op de kaart: V5').waitFor()
+    // The note went to the other board, out of sight: the message says where, and takes it back.
+    const toast = ellen.page.locator('.undo-toast')
+    await toast.getByText('Op de kaart gezet als V5.').waitFor()
+    await toast.getByRole('button', { name: 'Ongedaan maken' }).click()
+    await expect
+      .poll(() =>
+        ellen.room
+          .note('Zorgen over iemands veiligheid')
+          .getByText(/Op de kaart/)
+          .count(),
+      )
+      .toBe(0)
+    await ellen.room.noteAction(
+      'Zorgen over iemands veiligheid',
+      'Op de kaart zetten bij Voorwaarden',
+    )
+    await ellen.room.note('Zorgen over iemands veiligheid').getByText('Op de kaart: V5').waitFor()
+    const doubtMenu = ellen.room.noteMenu('Zorgen over iemands veiligheid')
     await doubtMenu.click()
-    const menu = ellen.room.note('Een melding doen bij zorgen').getByRole('menu')
+    const menu = ellen.room.note('Zorgen over iemands veiligheid').getByRole('menu')
     await menu.getByRole('menuitem').first().waitFor()
     // Once on the map, it is not offered again.
     expect(await menu.getByRole('menuitem', { name: /Op de kaart zetten/ }).count()).toBe(0)
@@ -122,7 +152,7 @@ describe('a task for me, a task for you', () => {
     await noor.page.getByRole('tab', { name: /Acties/ }).click()
     await noor.room
       .note('Koffie schenken bij de inloop')
-      .getByText(/Draagt: informele partners/)
+      .getByText(/Verantwoordelijk: informele partners/)
       .waitFor()
     await noor.page.getByRole('button', { name: /Taak voor mij, taak voor jou \(13\)/ }).waitFor()
 
@@ -133,8 +163,23 @@ describe('a task for me, a task for you', () => {
     }
     await ellen.room
       .column(/Voorwaarden/)
-      .getByText('Een melding doen bij zorgen')
+      .getByText('Zorgen over iemands veiligheid')
       .waitFor()
+    // Taken back and put on the map again: there once.
+    expect(
+      await ellen.room
+        .column(/Voorwaarden/)
+        .getByText('Zorgen over iemands')
+        .count(),
+    ).toBe(1)
+
+    // Sorting again later carries on where the group left it, not with gathering.
+    await ellen.room.openActivities()
+    await ellen.page.getByRole('button', { name: 'Taken sorteren' }).click()
+    await ellen.room.closeActivities()
+    await ellen.page.locator('.session-bar').getByText('Taken sorteren').waitFor()
+    await ellen.page.getByRole('button', { name: 'Terug naar de kaart' }).click()
+    await ellen.page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
 
     // The PDF records how the tasks were sorted and where they went.
     await ellen.room.openPanel('Bewaren')
@@ -148,7 +193,7 @@ describe('a task for me, a task for you', () => {
     expect(text).toContain('Taak voor mij, taak voor jou')
     expect(text).toContain('Typisch vrijwilligerswerk (1)')
     expect(text).toContain('Twijfel of verschil van mening (1)')
-    expect(text).toMatch(/Een melding doen bij zorgen over veiligheid → V5/)
+    expect(text).toMatch(/Zorgen over iemands veiligheid melden → V5/)
     expect(text).toContain('Nog te sorteren (10)')
     for (const person of [ellen, noor, screen]) expect(person.errors).toEqual([])
   })

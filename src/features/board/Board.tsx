@@ -34,7 +34,9 @@ function useColumnLayout(board: BoardDefinition) {
   const onScreen = activeColumns.filter((column) =>
     board.columns.some((definition) => definition.id === column),
   )
-  const focusing = onScreen.length > 0 && onScreen.length < board.columns.length
+  // A working form's piles keep their width: they are where the tasks go.
+  const onForm = useRoom((state) => state.view.board !== board)
+  const focusing = !onForm && onScreen.length > 0 && onScreen.length < board.columns.length
   const [widened, setWidened] = useState<ReadonlySet<ColumnId>>(new Set())
   const [shown, setShown] = useState<ColumnId>(onScreen[0] ?? columnIds(board)[0]!)
 

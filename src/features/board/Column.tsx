@@ -129,6 +129,12 @@ export const Column = memo(function Column({
   const step = stepOf(board, column)
   // A working form's piles are not the card's steps: they show no step number.
   const onForm = sheetOf(board, column) !== board
+  // "Nu aan de beurt" says which column is in the step: on every column it says nothing.
+  const everyColumnActive = useRoom((state) =>
+    (sheetOf(state.view.board, column)?.columns ?? []).every((definition) =>
+      state.control.activeColumns.includes(definition.id),
+    ),
+  )
 
   // Roving focus: the note last focused in this column (or its first) is the column's Tab stop.
   // The add button is the last of the column's places, and its stop while it has no notes.
@@ -182,7 +188,7 @@ export const Column = memo(function Column({
           {t(`column.${column}`)}
           {subtitle && <span className="column-subtitle"> ({subtitle})</span>}
         </h2>
-        {active && <p className="column-now">{t('step.active')}</p>}
+        {active && !everyColumnActive && <p className="column-now">{t('step.active')}</p>}
         {(layout === 'rail' || layout === 'widened') && (
           <button
             type="button"

@@ -55,7 +55,7 @@ export function ColumnTabs({
           type="button"
           role="tab"
           id={`tab-${column}`}
-          className={`column-tab${active.includes(column) ? ' is-active' : ''}`}
+          className={`column-tab${active.includes(column) ? ' is-active' : ''}${isCardColumn(column) ? '' : ' is-form'}`}
           aria-selected={column === shown}
           aria-controls={columnElementId(column)}
           tabIndex={column === shown ? 0 : -1}

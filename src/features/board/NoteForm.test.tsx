@@ -50,8 +50,8 @@ describe('NoteForm', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Voorbeelden van waarden' }))
     // Words to take, not boxes to tick.
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0)
-    await userEvent.click(screen.getByRole('button', { name: 'Warmte als begin nemen' }))
-    expect(screen.queryByRole('button', { name: 'Respect als begin nemen' })).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'Begin met Warmte' }))
+    expect(screen.queryByRole('button', { name: 'Begin met Respect' })).toBeNull()
     await vi.waitFor(() => expect(document.activeElement).toBe(textbox))
     await userEvent.keyboard('we bellen elkaar als het niet goed gaat{Enter}')
     expect(onSubmit.mock.calls[0]![0].text).toBe('Warmte: we bellen elkaar als het niet goed gaat')

@@ -10,10 +10,10 @@ import { useLang } from '../../i18n'
 const STARTERS = {
   nl: [
     'Transparantie',
-    'Stimuleren',
+    'Aanmoedigen',
     'Zelfregie',
     'Autonomie',
-    'Creatief',
+    'Creativiteit',
     'Verantwoordelijkheid',
     'Veiligheid',
     'Warmte',
@@ -43,7 +43,7 @@ const texts = textBundle(
     'starters.open': 'Voorbeelden van waarden',
     'starters.intro':
       'Andere groepen begonnen hiermee. Kies een woord als begin en zeg in je eigen woorden wat het voor jou betekent.',
-    'starters.take': '{word} als begin nemen',
+    'starters.take': 'Begin met {word}',
   },
   {
     'starters.open': 'Examples of values',

@@ -17,32 +17,32 @@ const RULES = [
 
 export const brainstormTexts = textBundle(
   {
-    'brainstorm.title': 'Brainstorm: de spelregels',
+    'brainstorm.title': 'Regels voor de brainstorm',
     'brainstorm.rule.judge': 'Stel je oordeel uit.',
     'brainstorm.rule.quantity': 'Hoeveelheid gaat voor kwaliteit.',
     'brainstorm.rule.wild': 'Hoe gekker, hoe beter.',
     'brainstorm.rule.time': 'Let op de tijd.',
     'brainstorm.rule.alone': 'Begin alleen, dan samen.',
-    'brainstorm.held': 'Stemmen en ‘gedeeld’ komen pas na de brainstorm.',
+    'brainstorm.held': 'De stemmen en het teken ‘gedeeld’ zie je pas na de brainstorm.',
     'brainstorm.end': 'Brainstorm afronden',
     'brainstorm.start': 'Brainstorm starten (20 minuten)',
     'brainstorm.controls': 'Brainstorm',
     'brainstorm.controlsHint':
-      'De spelregels komen op elk scherm, de timer loopt 20 minuten, en stemmen en ‘gedeeld’ blijven verborgen tot je afrondt.',
+      'De regels staan op elk scherm. De timer loopt 20 minuten. Stemmen en ‘gedeeld’ blijven verborgen tot je de brainstorm afrondt.',
   },
   {
-    'brainstorm.title': 'Brainstorm: the rules',
+    'brainstorm.title': 'Rules for the brainstorm',
     'brainstorm.rule.judge': 'Hold back your judgement.',
     'brainstorm.rule.quantity': 'Quantity before quality.',
     'brainstorm.rule.wild': 'The wilder, the better.',
     'brainstorm.rule.time': 'Mind the time.',
     'brainstorm.rule.alone': 'Start alone, then together.',
-    'brainstorm.held': 'Votes and ‘shared’ come only after the brainstorm.',
+    'brainstorm.held': 'You see the votes and the ‘shared’ mark only after the brainstorm.',
     'brainstorm.end': 'End the brainstorm',
     'brainstorm.start': 'Start a brainstorm (20 minutes)',
     'brainstorm.controls': 'Brainstorm',
     'brainstorm.controlsHint':
-      'The rules come on every screen, the timer runs for 20 minutes, and votes and ‘shared’ stay hidden until you end it.',
+      'The rules show on every screen. The timer runs 20 minutes. Votes and ‘shared’ marks stay hidden until you end the brainstorm.',
   },
 )
 

@@ -17,7 +17,7 @@ function RuleItem({
 }: {
   rule: GroundRule
   number: number
-  onRemoved(): void
+  onRemoved(rule: GroundRule): void
 }) {
   const t = useTexts(groundRuleTexts)
   const [editing, setEditing] = useState(false)
@@ -96,7 +96,12 @@ function RuleItem({
             className="quiet small"
             aria-label={t('rules.removeLabel', { number })}
             onClick={() =>
-              void useRoom.getState().changeGroundRules({ remove: rule.id }).then(onRemoved)
+              void useRoom
+                .getState()
+                .changeGroundRules({ remove: rule.id })
+                .then((removed) => {
+                  if (removed) onRemoved(rule)
+                })
             }
           >
             {t('rules.remove')}
@@ -115,7 +120,11 @@ export function GroundRules() {
   const level = useRoom((state) => state.level)
   const [text, setText] = useState('')
   const [failed, setFailed] = useState(false)
+  // The rule just taken away, for everyone's "Terugzetten": one click takes a rule from every
+  // screen, so it comes back as easily.
+  const [removed, setRemoved] = useState<GroundRule | null>(null)
   const input = useRef<HTMLInputElement>(null)
+  const undoButton = useRef<HTMLButtonElement>(null)
   const full = rules.length >= LIMITS.groundRules
 
   async function add(event: FormEvent): Promise<void> {
@@ -126,7 +135,10 @@ export function GroundRules() {
     }
     const added = await useRoom.getState().changeGroundRules({ add: text })
     setFailed(!added)
-    if (added) setText('')
+    if (added) {
+      setText('')
+      setRemoved(null)
+    }
     input.current?.focus()
   }
 
@@ -143,11 +155,33 @@ export function GroundRules() {
               key={rule.id}
               rule={rule}
               number={i + 1}
-              // The rule goes: keyboard users land on the field for a new one.
-              onRemoved={() => requestAnimationFrame(() => input.current?.focus())}
+              // The rule goes: keyboard users land on the way to put it back.
+              onRemoved={(gone) => {
+                setRemoved(gone)
+                requestAnimationFrame(() => (undoButton.current ?? input.current)?.focus())
+              }}
             />
           ))}
         </ol>
+      )}
+      {removed && level !== 'viewer' && (
+        <p className="rule-removed" role="status">
+          {t('rules.removed', { text: removed.text })}{' '}
+          <button
+            type="button"
+            ref={undoButton}
+            className="small"
+            onClick={() => {
+              void useRoom
+                .getState()
+                .changeGroundRules({ restore: removed })
+                .then(() => setRemoved(null))
+              requestAnimationFrame(() => input.current?.focus())
+            }}
+          >
+            {t('rules.undo')}
+          </button>
+        </p>
       )}
       {level !== 'viewer' &&
         (full ? (

@@ -17,8 +17,10 @@ export const groundRuleTexts = textBundle(
     'rules.cancel': 'Annuleren',
     'rules.remove': 'Weghalen',
     'rules.removeLabel': 'Spelregel {number} weghalen',
-    'rules.full': 'Er staan er al {max}. Meer passen er niet. Haal er eerst een weg.',
+    'rules.full': 'Er staan al {max} spelregels. Meer kan niet. Haal eerst een spelregel weg.',
     'rules.tooLong': 'Te lang: maximaal {max} tekens.',
+    'rules.removed': 'Weggehaald: “{text}”.',
+    'rules.undo': 'Terugzetten',
     'rules.failed': 'Dat lukte niet. Probeer het nog eens.',
   },
   {
@@ -36,8 +38,10 @@ export const groundRuleTexts = textBundle(
     'rules.cancel': 'Cancel',
     'rules.remove': 'Remove',
     'rules.removeLabel': 'Remove ground rule {number}',
-    'rules.full': 'There are {max} already. No more fit. Remove one first.',
+    'rules.full': 'There are {max} ground rules already. No more fit. Remove one first.',
     'rules.tooLong': 'Too long: at most {max} characters.',
+    'rules.removed': 'Removed: “{text}”.',
+    'rules.undo': 'Put it back',
     'rules.failed': 'That did not work. Please try again.',
   },
 )

@@ -9,7 +9,7 @@ export const layerTexts = textBundle(
     'layer.samenspel': 'Samenspel',
     'layer.verandering': 'Omgaan met verandering',
     'layer.about.samenwerken':
-      'Praktische zaken: contracten, verzekering, de VOG (verklaring omtrent het gedrag), een vergoeding, wat iemand kan, training.',
+      'Praktische zaken: contracten, verzekering, de VOG (een bewijs van goed gedrag), een vergoeding, wat iemand kan, training.',
     'layer.about.samenspel':
       'Wie is waarvoor verantwoordelijk? Waar liggen de grenzen? Hoe begeleiden we, hoe gaan we met mensen om, en hoe zit het met privacy?',
     'layer.about.verandering':
@@ -26,7 +26,7 @@ export const layerTexts = textBundle(
     'layer.count': '{layer}: {count}',
     'layer.untagged': 'Nog zonder laag: {count}',
     'layer.caution':
-      'Pas op voor snelle oplossingen: helpen ze echt? Pas ook op voor ‘beren op de weg’, zoals “eerst moet er een complete sociale kaart zijn”. Hoe dieper de laag, hoe meer gevoel erbij komt. Daar zit de verandering.',
+      'Pas op voor snelle oplossingen. Helpen ze echt? Pas ook op voor ‘beren op de weg’: problemen die je verwacht, maar die er nog niet zijn. Bijvoorbeeld: “Eerst moet er een lijst zijn van alle hulp in de buurt.” Hoe dieper de laag, hoe meer gevoel. Juist daar kan iets veranderen.',
   },
   {
     'layer.menu': 'Choose a layer…',
@@ -35,7 +35,7 @@ export const layerTexts = textBundle(
     'layer.samenspel': 'Interplay',
     'layer.verandering': 'Dealing with change',
     'layer.about.samenwerken':
-      'Practical matters: contracts, insurance, the certificate of conduct (VOG), expenses, what someone can do, training.',
+      'Practical matters: contracts, insurance, the certificate of good conduct (VOG), expenses, what someone can do, training.',
     'layer.about.samenspel':
       'Who is responsible for what? Where are the limits? How do we guide, how do we treat people, and what about privacy?',
     'layer.about.verandering':
@@ -52,6 +52,6 @@ export const layerTexts = textBundle(
     'layer.count': '{layer}: {count}',
     'layer.untagged': 'No layer yet: {count}',
     'layer.caution':
-      'Beware of quick fixes: do they really help? Beware too of imagined obstacles, such as “first we need a complete map of all services”. The deeper the layer, the more feelings come in. That is where the change is.',
+      'Beware of quick fixes. Do they really help? Beware too of imagined obstacles: problems you expect but that are not there yet. For example: “First there must be a list of all help in the neighbourhood.” The deeper the layer, the more feelings. That is just where things can change.',
   },
 )

@@ -5,9 +5,9 @@ import { powerGap } from '../../map/power'
 import { powerTexts } from './texts'
 
 /**
- * An action's power in words, for the card, the big screen and the PDF: "Draagt: informele
- * partners · beslist: anderen · middelen: anderen", and the warning when informal partners carry
- * it without the say or the means. Empty strings where nothing was said.
+ * An action's power in words, for the card, the big screen and the PDF: "Verantwoordelijk:
+ * informele partners · beslist: anderen · middelen: anderen", and the warning when informal
+ * partners carry it without the say or the means. Empty strings where nothing was said.
  */
 export function powerWords(note: Note, lang: Lang): { line: string; gap: string } {
   const pt = bundleTranslator(powerTexts, lang)

@@ -31,7 +31,9 @@ export function UndoToast() {
       ? ut('undo.gone', { label: notice.label, text: shortText(notice.text) })
       : notice.kind === 'editLost'
         ? ut('undo.editLost', { label: notice.label })
-        : ut(`undo.${notice.kind}.${notice.change}`)
+        : notice.kind === 'toMap'
+          ? ut('undo.toMap', { label: notice.label })
+          : ut(`undo.${notice.kind}.${notice.change}`)
   const action =
     notice.kind === 'undone'
       ? { label: ut('undo.redo'), title: ut('undo.redoKeys'), run: () => room.redo() }

@@ -15,6 +15,7 @@ export const undoTexts = textBundle(
     'undo.redone.edit': 'De bewerking is er weer.',
     'undo.redone.move': 'De notitie is weer verplaatst.',
     'undo.redone.delete': 'De notitie is weer verwijderd.',
+    'undo.toMap': 'Op de kaart gezet als {label}.',
     'undo.gone': 'Iemand heeft je notitie {label} verwijderd: ‘{text}’.',
     'undo.editLost':
       'Iemand anders heeft notitie {label} verwijderd of verplaatst terwijl je die bewerkte. Je wijziging is niet bewaard.',
@@ -37,6 +38,7 @@ export const undoTexts = textBundle(
     'undo.redone.edit': 'The edit is back.',
     'undo.redone.move': 'The note is moved again.',
     'undo.redone.delete': 'The note is deleted again.',
+    'undo.toMap': 'Put on the map as {label}.',
     'undo.gone': 'Someone deleted your note {label}: ‘{text}’.',
     'undo.editLost':
       'Someone else deleted or moved note {label} while you were editing it. Your change was not saved.',

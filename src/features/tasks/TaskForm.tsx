@@ -38,7 +38,7 @@ export function SheetSwitch() {
         >
           {label}
           {groupOn === kind && sheet.kind !== kind && (
-            <span className="sheet-group"> · {t('sheet.groupHere')}</span>
+            <span className="sheet-group">{t('sheet.groupHere')}</span>
           )}
         </button>
       ))}

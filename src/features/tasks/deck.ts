@@ -6,14 +6,14 @@ type TaskColumn = (typeof TASK_BOARD)['columns'][number]['id']
 export const TASK_QUESTIONS: Record<'nl' | 'en', Record<TaskColumn, readonly string[]>> = {
   nl: {
     taken: [
-      'Welke taken doen vrijwilligers en professionals hier?',
+      'Welke taken doen vrijwilligers en beroepskrachten hier?',
       'Schrijf één taak op elke notitie.',
     ],
     vrijwilligerswerk: ['Welke taken doen vooral vrijwilligers?'],
-    professioneel: ['Welke taken doen vooral professionals?'],
+    professioneel: ['Welke taken doen vooral beroepskrachten?'],
     beide: [
-      'Welke taken kunnen vrijwilligers en professionals allebei doen?',
-      'Hoe stemmen jullie dat af?',
+      'Welke taken kunnen vrijwilligers en beroepskrachten allebei doen?',
+      'Hoe spreken jullie dat samen af?',
     ],
     twijfel: [
       'Waar twijfelen jullie over? Waar denken jullie anders over?',
@@ -42,9 +42,9 @@ export const STARTER_TASKS = {
     'Boodschappen doen met een bewoner',
     'Een bewoner helpen met formulieren en brieven',
     'Merken dat het thuis niet goed gaat',
-    'Een melding doen bij zorgen over veiligheid',
-    'Een keukentafelgesprek voeren over wat iemand nodig heeft',
-    'Beslissen over een voorziening of indicatie',
+    'Zorgen over iemands veiligheid melden',
+    'Thuis met iemand praten over wat hij of zij nodig heeft',
+    'Beslissen welke hulp iemand krijgt',
     'Een vast maatje zijn voor iemand die eenzaam is',
     'Iemand begeleiden naar het ziekenhuis of de huisarts',
     'Een plan maken met een gezin met schulden',
@@ -57,8 +57,8 @@ export const STARTER_TASKS = {
     'Helping a resident with forms and letters',
     'Noticing that things are not going well at home',
     'Reporting worries about someone’s safety',
-    'Talking through at the kitchen table what someone needs',
-    'Deciding on a provision or an assessment',
+    'Talking at home with someone about what they need',
+    'Deciding what help someone gets',
     'Being a steady buddy for someone who is lonely',
     'Going with someone to the hospital or the GP',
     'Making a plan with a family in debt',

@@ -62,17 +62,22 @@ export function goToStep(doc: ControlDoc, step: number, board: Board = DEFAULT_B
 }
 
 /**
- * Puts a working form of the map's board on everyone's screen at its first step, or (null) takes
- * it off: the map comes back at the step it was at.
+ * Puts a working form of the map's board on everyone's screen at `step` (its first unless told),
+ * or (null) takes it off: the map comes back at the step it was at.
  */
 export function setForm(
   doc: ControlDoc,
   kind: FormKind | null,
   board: Board = DEFAULT_BOARD,
+  step = 0,
 ): void {
+  const form = kind === null ? undefined : formOf(board, kind)
   write(doc, (state) => {
-    if (kind === null || !formOf(board, kind)) state.delete('form')
-    else state.set('form', { kind, step: 0 })
+    if (!form) state.delete('form')
+    else {
+      const last = (form.steps?.length ?? form.columns.length) - 1
+      state.set('form', { kind, step: Math.max(0, Math.min(step, last)) })
+    }
   })
 }
 

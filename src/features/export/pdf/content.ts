@@ -27,7 +27,7 @@ import { roleText } from '../../shared/roleText'
 import { threadList } from '../../shared/threadList'
 import { threadTexts } from '../../thread/threadTexts'
 import { valueShare } from '../../shared/valueShare'
-import type { PdfActionCells, PdfContent, PdfNote, PdfThreads } from './layout'
+import type { PdfActionCells, PdfContent, PdfNote, PdfPiles, PdfThreads } from './layout'
 import type { ActionCells } from '../../shared/actionRow'
 import { exportTexts } from '../../shared/exportTexts'
 import { principlesTexts } from '../../facilitation/principlesTexts'
@@ -239,7 +239,7 @@ function layersContent(view: MapView, t: Translate): PdfThreads | null {
 }
 
 /** How the group sorted the tasks, pile by pile, and what it took to the map; null without tasks. */
-function tasksContent(view: MapView, t: Translate): PdfThreads | null {
+function tasksContent(view: MapView, t: Translate): PdfPiles | null {
   const form = formOf(view.board, TASK_BOARD.kind)
   if (!form) return null
   const piles = [...columnIds(form).slice(1), columnIds(form)[0]!].filter(
@@ -249,20 +249,17 @@ function tasksContent(view: MapView, t: Translate): PdfThreads | null {
   const kt = bundleTranslator(taskTexts, t.lang)
   const et = bundleTranslator(exportTexts, t.lang)
   let taken = 0
-  const items = piles.map((column) => ({
-    chain: `${t(`column.${column}`)} (${view.columns[column].length})`,
-    detail: view.columns[column]
-      .map((note) => {
-        const to = note.onMap ? view.labels.get(note.onMap) : undefined
-        if (to) taken++
-        return `${refOf(t, view, note.id)} ${shortText(note.text, 70)}${to ? ` → ${to}` : ''}`
-      })
-      .join('  ·  '),
-  }))
   return {
     title: t('form.taakverdeling'),
     intro: kt('tasks.startHelp'),
-    items,
+    piles: piles.map((column) => ({
+      heading: `${t(`column.${column}`)} (${view.columns[column].length})`,
+      tasks: view.columns[column].map((note) => {
+        const to = note.onMap ? view.labels.get(note.onMap) : undefined
+        if (to) taken++
+        return `${refOf(t, view, note.id)}  ${note.text}${to ? `  → ${to}` : ''}`
+      }),
+    })),
     footer: taken > 0 ? [et('export.tasksTaken', { count: taken })] : [],
   }
 }

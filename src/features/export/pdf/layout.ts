@@ -72,13 +72,21 @@ export interface PdfContent {
   /** How the conditions spread over the three layers; none when no condition has a layer. */
   layers: PdfThreads | null
   /** "Taak voor mij, taak voor jou": the piles and what went to the map; none without tasks. */
-  tasks: PdfThreads | null
+  tasks: PdfPiles | null
   /** The group's own ground rules, beside the principles; none when it wrote none. */
   groundRules: { title: string; rules: readonly string[] } | null
   /** Room to sign: the partners' names, and lines for the date and the next look at it. */
   signatures: { title: string; intro: string; people: readonly string[]; lines: readonly string[] }
   /** Printed under the header of every page after the first of a kind: "(vervolg)". */
   continued: string
+}
+
+/** Piles of a working form: each with its heading and a line per task ("T1 Koffie … → A7"). */
+export interface PdfPiles {
+  title: string
+  intro: string
+  piles: readonly { heading: string; tasks: readonly string[] }[]
+  footer: readonly string[]
 }
 
 export interface PdfThreads {
@@ -374,7 +382,6 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
     content.values,
     content.layers,
     content.power,
-    content.tasks,
     content.pulse,
   ]) {
     if (!threads) continue
@@ -385,6 +392,18 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
         soft(item.detail, 9),
       ]),
       threads.footer.map((text) => ({ text, size: 10, bold: true, color: 'accent' })),
+    )
+  }
+  if (content.tasks) {
+    const { tasks } = content
+    // A pile stays whole on its page: its heading, then a line per task.
+    part(
+      [title(tasks.title), soft(tasks.intro)],
+      tasks.piles.map((pile) => [
+        { text: pile.heading, size: 12, bold: true, color: 'ink' },
+        ...pile.tasks.map((task): Line => ({ text: task, size: 10, bold: false, color: 'ink' })),
+      ]),
+      tasks.footer.map((text) => ({ text, size: 10, bold: true, color: 'accent' })),
     )
   }
   if (content.groundRules) {
@@ -404,6 +423,9 @@ function layoutClosingPages(content: PdfContent, size: PageSize, measure: Measur
       { text: content.cardLine, size: 12, bold: true, color: 'accent' },
       { text: content.credit, size: 8.5, bold: false, color: 'soft' },
     ],
+    0,
+    // Four short lines: never one of them alone on the next page.
+    true,
   )
   // Room to sign: a line per partner, and blank ones for whoever was not in the list.
   const sign = content.signatures
