@@ -1,9 +1,12 @@
 // The browser side in Debian's Chromium against the built server: how long a 300-note map takes
 // to open, how smooth dragging a note is, and how long from a join link to typing a note.
 // Usage: npm run build && node bench/client.mjs [--notes 300] [--runs 3] [--against <dist/server/index.js>] [--turns 2]
+//   [--parts open,drag,join,phone]
+// "phone" is a mid-range phone: Chromium's CPU throttled 4×, and a network of 1.6 Mbit/s down,
+// 750 kbit/s up and 150 ms round trip, both set through the DevTools protocol.
 // With --against, the same measurements run against another build too (it serves its own client),
 // the builds taking turns, and the table has a column for each.
-/* global window, document, requestAnimationFrame -- the drag and open measurements run inside the page */
+/* global window, document, requestAnimationFrame, MutationObserver -- these measurements run inside the page */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,8 +20,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     against: { type: 'string' },
     turns: { type: 'string', default: '2' },
+    parts: { type: 'string', default: 'open,drag,join,phone' },
   },
 })
+const PARTS = new Set(values.parts.split(','))
 const TURNS = Number(values.turns)
 const NOTES = Number(values.notes)
 const RUNS = Number(values.runs)
@@ -75,7 +80,7 @@ async function measure(args, name) {
 
   // 1. Opening the map: a person who joined before opens the link again, on a warm and a cold cache.
   const openTimes = { cold: [], warm: [], warmInPage: [] }
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (PARTS.has('open') ? RUNS : 0); run++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
     await context.addInitScript(recordAllShown, NOTES)
     const page = await context.newPage()
@@ -112,7 +117,7 @@ async function measure(args, name) {
   const frames = []
   /** Lengths of the long tasks (over 50 ms, the browser's own measure) during the drags. */
   const longTasks = []
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (PARTS.has('drag') ? RUNS : 0); run++) {
     const handle = makerPage
       .getByRole('region', { name: /Waarden/ })
       .locator('.note-list > li')
@@ -158,7 +163,7 @@ async function measure(args, name) {
 
   // 3. From opening a join link on a new device to typing in a note's text box.
   const joinTimes = { form: [], typing: [] }
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (PARTS.has('join') ? RUNS : 0); run++) {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       hasTouch: true,
@@ -178,9 +183,70 @@ async function measure(args, name) {
     await context.close()
   }
 
+  // 4. A mid-range phone on a slow network: from opening the join link to a note's text box
+  // with focus (name and role typed by the script), then from pressing Enter on the phone to the
+  // note in the document of another device (the maker's laptop, not throttled), by the two pages'
+  // own clocks (one machine, one wall clock).
+  const phone = { focused: [], arrived: [] }
+  for (let run = 0; run < (PARTS.has('phone') ? RUNS : 0); run++) {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    })
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6e6 / 8) | 0,
+      uploadThroughput: (750e3 / 8) | 0,
+    })
+    const started = performance.now()
+    await page.goto(mapUrl)
+    await join(page, `Langzaam ${run}`)
+    const add = page.getByRole('button', { name: /Notitie toevoegen aan/ }).first()
+    await add.click()
+    const box = page.getByRole('textbox', { name: 'Tekst van de notitie' }).first()
+    const field = await box.elementHandle()
+    await page.waitForFunction((element) => element === document.activeElement, field)
+    phone.focused.push(performance.now() - started)
+    const text = `Van de telefoon ${run} ${Math.random().toString(36).slice(2)}`
+    await box.fill(text)
+    await makerPage.evaluate((wanted) => {
+      window.__arrived = null
+      const observer = new MutationObserver(() => {
+        if (document.body.textContent?.includes(wanted)) {
+          window.__arrived = Date.now()
+          observer.disconnect()
+        }
+      })
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+    }, text)
+    await page.evaluate(() => {
+      window.__enterAt = null
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.key === 'Enter') window.__enterAt ??= Date.now()
+        },
+        { capture: true },
+      )
+    })
+    await box.press('Enter')
+    const arrived = await makerPage
+      .waitForFunction(() => window.__arrived, null, { timeout: 20_000 })
+      .then((handle) => handle.jsonValue())
+    const enterAt = await page.evaluate(() => window.__enterAt)
+    phone.arrived.push(arrived - enterAt)
+    await context.close()
+  }
+
   server.child.kill('SIGTERM')
   fs.rmSync(server.dataDir, { recursive: true, force: true })
-  return { openTimes, joinTimes, frames, longTasks }
+  return { openTimes, joinTimes, frames, longTasks, phone }
 }
 
 const builds = [['this build', ourServerArgs]]
@@ -195,6 +261,7 @@ const results = builds.map(() => ({
   joinTimes: { form: [], typing: [] },
   frames: [],
   longTasks: [],
+  phone: { focused: [], arrived: [] },
 }))
 for (let turn = 0; turn < TURNS; turn++) {
   const order = builds.map((_, i) => i)
@@ -207,11 +274,12 @@ for (let turn = 0; turn < TURNS; turn++) {
     for (const key of ['form', 'typing']) into.joinTimes[key].push(...figures.joinTimes[key])
     into.frames.push(...figures.frames)
     into.longTasks.push(...figures.longTasks)
+    for (const key of ['focused', 'arrived']) into.phone[key].push(...figures.phone[key])
   }
 }
 await browser.close()
 
-const ms = (value) => `${value.toFixed(0)}`
+const ms = (value) => (value === undefined ? '–' : `${value.toFixed(0)}`)
 const row = (what, pick) =>
   console.log(`| ${what} | ${results.map((r) => ms(pick(r))).join(' | ')} |`)
 console.log(
@@ -228,7 +296,18 @@ row('join link to the join form (phone size, new device)', (r) => median(r.joinT
 row('join link to typing a note (includes filling in name and role by script)', (r) =>
   median(r.joinTimes.typing),
 )
+row('mid-range phone (CPU 4×, 1.6/0.75 Mbit/s, 150 ms): join link to a focused note field', (r) =>
+  median(r.phone.focused),
+)
+row('mid-range phone: Enter to the note on another device', (r) => median(r.phone.arrived))
+for (const [[label], { phone }] of builds.map((build, i) => [build, results[i]])) {
+  if (phone.focused.length === 0) continue
+  console.log(
+    `\n${label}, mid-range phone, each run: focused ${phone.focused.map(ms).join(', ')} ms; arrived ${phone.arrived.map(ms).join(', ')} ms`,
+  )
+}
 for (const [[label], { frames, longTasks }] of builds.map((build, i) => [build, results[i]])) {
+  if (frames.length === 0) continue
   console.log(
     `\n${label}: dragging a note over the board: ${frames.length} frames, p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, longest ${Math.max(...frames).toFixed(1)} ms`,
   )

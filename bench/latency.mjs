@@ -16,11 +16,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
-import { connectRaw } from './rawClient.mjs'
-import { ourServerArgs, ROOT, startServerProcess } from './serverProcess.mjs'
+import { ALL_BACKENDS, connect, connectHocuspocus, connectRawTo } from './backends.mjs'
+import { startServerProcess } from './serverProcess.mjs'
 import { editKey, editsOf, writeEdit } from './edits.mjs'
 
 const { values } = parseArgs({
@@ -54,37 +51,6 @@ const PARTS = new Set(values.parts.split(','))
 /** With every client writing, a round has N × (N − 1) deliveries; this many in all is plenty. */
 const ALL_WRITERS_DELIVERIES = 40_000
 
-const stockArgs = () => [path.join(ROOT, 'bench/stockServer.mjs')]
-const ALL_BACKENDS = [
-  {
-    name: 'ours (SQLite log)',
-    short: 'ours',
-    wsPath: '/ws',
-    async createRoom(port) {
-      const response = await fetch(`http://127.0.0.1:${port}/api/maps`, { method: 'POST' })
-      return (await response.json()).roomId
-    },
-    // One benchmark client sends a burst faster than any person: the per-connection message
-    // limit (there against abuse, 100/s with bursts of 1,000) is raised so it does not end the run.
-    args: (dataDir) => [...ourServerArgs(dataDir), '--max-messages-per-second', '1000'],
-  },
-  {
-    name: 'stock @y/websocket-server 0.1.1, memory only',
-    short: 'stock',
-    wsPath: '',
-    createRoom: async () => `bench${Math.random().toString(36).slice(2)}`,
-    args: stockArgs,
-  },
-  {
-    name: 'stock @y/websocket-server 0.1.1, LevelDB on',
-    short: 'stock+ldb',
-    wsPath: '',
-    createRoom: async () => `bench${Math.random().toString(36).slice(2)}`,
-    args: stockArgs,
-    env: (dataDir) => ({ YPERSISTENCE: path.join(dataDir, 'leveldb') }),
-  },
-]
-
 if (values.against) {
   const entry = path.resolve(values.against)
   ALL_BACKENDS.splice(1, 0, {
@@ -108,19 +74,6 @@ function cpuNs(pid) {
   return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0])
 }
 
-function connect(port, wsPath, room) {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}${wsPath}`, room, doc, {
-    WebSocketPolyfill: WebSocket,
-    disableBc: true,
-  })
-  const synced = new Promise((resolve) => {
-    if (provider.synced) resolve()
-    provider.on('sync', (isSynced) => isSynced && resolve())
-  })
-  return { doc, provider, synced }
-}
-
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
@@ -131,7 +84,11 @@ async function withRoom(backend, n, work, raw = false) {
   const server = await startServerProcess(backend.args, backend.name, backend.env)
   const room = await backend.createRoom(server.port)
   const clients = Array.from({ length: n }, () =>
-    (raw ? connectRaw : connect)(server.port, backend.wsPath, room),
+    raw
+      ? connectRawTo(backend, server.port, room)
+      : backend.hocuspocus
+        ? connectHocuspocus(server.port, room)
+        : connect(server.port, backend.wsPath, room),
   )
   await Promise.all(clients.map((c) => c.synced))
   try {
@@ -219,7 +176,7 @@ async function latencyInterleaved(n, mode) {
   for (const backend of BACKENDS) {
     const server = await startServerProcess(backend.args, backend.name, backend.env)
     const room = await backend.createRoom(server.port)
-    const clients = Array.from({ length: n }, () => connectRaw(server.port, backend.wsPath, room))
+    const clients = Array.from({ length: n }, () => connectRawTo(backend, server.port, room))
     setups.push({ backend, server, clients, samples: [] })
   }
   try {
@@ -347,7 +304,7 @@ for (const n of PARTS.has('latency') ? SIZES : []) {
         console.error(`done: N=${n} ${mode} run ${run + 1}`)
         continue
       }
-      for (const backend of BACKENDS) {
+      for (const backend of BACKENDS.filter((b) => !b.floor)) {
         runs.push({ backend, n, mode, ...(await latency(backend, n, mode)) })
         console.error(`done: ${backend.short} N=${n} ${mode} run ${run + 1}`)
       }
@@ -377,11 +334,11 @@ for (const backend of PARTS.has('presence') ? BACKENDS.slice(0, 2) : []) {
 }
 const cpuRuns = []
 for (let run = 0; run < (PARTS.has('cpu') ? REPEAT : 0); run++) {
-  for (const backend of BACKENDS) {
+  for (const backend of BACKENDS.filter((b) => !b.floor)) {
     cpuRuns.push({ backend, ...(await cpuPerUpdate(backend, BURST_CLIENTS)) })
   }
 }
-const cpuRows = BACKENDS.map((backend) => {
+const cpuRows = BACKENDS.filter((b) => !b.floor).map((backend) => {
   const same = cpuRuns.filter((r) => r.backend === backend)
   return {
     backend,

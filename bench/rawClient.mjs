@@ -17,10 +17,11 @@ function syncMessage(kind, bytes) {
 /**
  * The Yjs client id that wrote a relayed update, read from the message's first bytes (sync,
  * update, length, struct groups, structs, client) without decoding the rest; or null when the
- * message is no document update.
+ * message is no document update. A Hocuspocus message starts with the document's name.
  */
-function writerOf(data) {
+function writerOf(data, named = false) {
   const decoder = decoding.createDecoder(data)
+  if (named) decoding.readVarString(decoder)
   if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return null
   decoding.readVarUint(decoder) // length of the update
   if (decoding.readVarUint(decoder) === 0) return null // no struct groups: a deletion only
@@ -47,6 +48,61 @@ export function connectRaw(port, wsPath, room) {
     ws.once('open', () => {
       ws.send(syncMessage(0, Y.encodeStateVector(doc)))
       resolve()
+    })
+    ws.once('error', reject)
+  })
+  client.destroy = () => ws.close()
+  return client
+}
+
+/** A Hocuspocus message for document `name`: its name, the message type, then what `write` adds. */
+function hocuspocusMessage(name, type, write) {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, name)
+  encoding.writeVarUint(encoder, type)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * The same raw client for Hocuspocus, whose messages name their document and which takes none
+ * before the connection authenticated it (an empty token: the benchmark server asks for none).
+ * Hocuspocus message types: 0 sync, 2 auth (0 token, 2 authenticated).
+ */
+export function connectRawHocuspocus(port, room) {
+  const doc = new Y.Doc()
+  const ws = new WebSocket(`ws://127.0.0.1:${port}`)
+  ws.binaryType = 'nodebuffer'
+  const client = { doc, ws, onUpdate: null }
+  const sync = (kind, bytes) =>
+    hocuspocusMessage(room, 0, (encoder) => {
+      encoding.writeVarUint(encoder, kind)
+      encoding.writeVarUint8Array(encoder, bytes)
+    })
+  let authenticated
+  const ready = new Promise((resolve) => (authenticated = resolve))
+  ws.on('message', (data) => {
+    const at = performance.now()
+    const writer = writerOf(data, true)
+    if (writer !== null && writer !== doc.clientID) client.onUpdate?.(writer, at)
+    else if (writer === null) {
+      const decoder = decoding.createDecoder(data)
+      decoding.readVarString(decoder)
+      if (decoding.readVarUint(decoder) === 2 && decoding.readVarUint(decoder) === 2)
+        authenticated()
+    }
+  })
+  doc.on('update', (update) => ws.send(sync(2, update)))
+  client.synced = new Promise((resolve, reject) => {
+    ws.once('open', () => {
+      ws.send(
+        hocuspocusMessage(room, 2, (encoder) => {
+          encoding.writeVarUint(encoder, 0)
+          encoding.writeVarString(encoder, '')
+        }),
+      )
+      ws.send(sync(0, Y.encodeStateVector(doc)))
+      void ready.then(resolve)
     })
     ws.once('error', reject)
   })

@@ -36,12 +36,24 @@ export function ourServerArgs(dataDir) {
 }
 
 /**
- * Runs `node <await args(dataDir)>` with a fresh temporary data folder (and `env(dataDir)` added to the
- * environment) and resolves once the process printed "running at http://host:port/".
+ * Node flags for every server a benchmark starts, from `BENCH_NODE_ARGS` (for profiling:
+ * `BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`; Node takes no --cpu-prof in
+ * NODE_OPTIONS).
  */
-export async function startServerProcess(args, name, env = () => ({})) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bench-'))
-  const child = spawn(process.execPath, await args(dataDir), {
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+
+/**
+ * Runs `node <await args(dataDir)>` with a fresh temporary data folder, or the one given (and
+ * `env(dataDir)` added to the environment), and resolves once the process printed
+ * "running at http://host:port/".
+ */
+export async function startServerProcess(
+  args,
+  name,
+  env = () => ({}),
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bench-')),
+) {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...(await args(dataDir))], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env(dataDir) },
   })
