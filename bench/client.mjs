@@ -1,7 +1,7 @@
 // The browser side in Debian's Chromium against the built server: how long a 300-note map takes
 // to open, how smooth dragging a note is, and how long from a join link to typing a note.
 // Usage: npm run build && node bench/client.mjs [--notes 300] [--runs 3] [--against <dist/server/index.js>] [--turns 2]
-//   [--parts open,drag,join,phone]
+//   [--parts open,drag,join,phone,bigscreen]
 // "phone" is a mid-range phone: Chromium's CPU throttled 4×, and a network of 1.6 Mbit/s down,
 // 750 kbit/s up and 150 ms round trip, both set through the DevTools protocol.
 // With --against, the same measurements run against another build too (it serves its own client),
@@ -20,7 +20,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     against: { type: 'string' },
     turns: { type: 'string', default: '2' },
-    parts: { type: 'string', default: 'open,drag,join,phone' },
+    parts: { type: 'string', default: 'open,drag,join,phone,bigscreen' },
   },
 })
 const PARTS = new Set(values.parts.split(','))
@@ -187,7 +187,7 @@ async function measure(args, name) {
   // with focus (name and role typed by the script), then from pressing Enter on the phone to the
   // note in the document of another device (the maker's laptop, not throttled), by the two pages'
   // own clocks (one machine, one wall clock).
-  const phone = { focused: [], arrived: [] }
+  const phone = { form: [], board: [], focused: [], arrived: [] }
   for (let run = 0; run < (PARTS.has('phone') ? RUNS : 0); run++) {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -206,7 +206,12 @@ async function measure(args, name) {
     })
     const started = performance.now()
     await page.goto(mapUrl)
+    await page.getByLabel('Je naam').waitFor()
+    phone.form.push(performance.now() - started)
     await join(page, `Langzaam ${run}`)
+    await page.getByRole('group', { name: 'De partnerschapskaart' }).waitFor()
+    await page.locator('.column:not([hidden]) .note-list > li').first().waitFor()
+    phone.board.push(performance.now() - started)
     const add = page.getByRole('button', { name: /Notitie toevoegen aan/ }).first()
     await add.click()
     const box = page.getByRole('textbox', { name: 'Tekst van de notitie' }).first()
@@ -244,9 +249,77 @@ async function measure(args, name) {
     await context.close()
   }
 
+  // 5. The big screen at 1920×1080: from navigation start to the first frame with notes on the
+  // board, and to the last change of how many it shows (the board fits them to the screen); then
+  // one note changed on the facilitator's laptop: from the change reaching the big screen's
+  // document to its next frame, and the long tasks (over 50 ms) meanwhile.
+  const big = { firstNotes: [], settled: [], frameAfter: [], longest: [] }
+  if (PARTS.has('bigscreen')) {
+    const share = makerPage.locator('.room-status').getByRole('button', { name: /^Delen/ })
+    if ((await share.getAttribute('aria-expanded')) !== 'true') await share.click()
+    const viewerUrl = await makerPage.locator('#share-viewer').inputValue()
+    await share.click()
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+      await context.addInitScript(() => {
+        let count = -1
+        const tick = () => {
+          const now = document.querySelectorAll('.vw-note').length
+          if (now > 0 && window.__firstNotes === undefined) window.__firstNotes = performance.now()
+          if (now !== count) {
+            count = now
+            window.__lastChange = performance.now()
+          }
+          requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      })
+      const page = await context.newPage()
+      await page.goto(viewerUrl)
+      await page.waitForFunction(() => window.__firstNotes !== undefined, null, { timeout: 20_000 })
+      await page.waitForTimeout(1500)
+      const shown = await page.evaluate(() => ({
+        first: window.__firstNotes,
+        settled: window.__lastChange,
+      }))
+      big.firstNotes.push(shown.first)
+      big.settled.push(shown.settled)
+      const text = `Nu anders ${run} ${Math.random().toString(36).slice(2)}`
+      await page.evaluate((wanted) => {
+        window.__long = []
+        window.__repaint = null
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__long.push(entry.duration)
+        }).observe({ type: 'longtask' })
+        const observer = new MutationObserver(() => {
+          if (!document.body.textContent?.includes(wanted)) return
+          observer.disconnect()
+          const changed = performance.now()
+          requestAnimationFrame(() => {
+            window.__repaint = performance.now() - changed
+          })
+        })
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+      }, text)
+      const first = makerPage.locator('.note-list > li').first()
+      await first.getByRole('button', { name: /^Acties voor notitie/ }).click()
+      await first.getByRole('menuitem', { name: 'Bewerken' }).click()
+      const box = first.getByRole('textbox', { name: 'Tekst van de notitie' })
+      await box.fill(text)
+      await box.press('Enter')
+      const repaint = await page
+        .waitForFunction(() => window.__repaint, null, { timeout: 20_000 })
+        .then((handle) => handle.jsonValue())
+      await page.waitForTimeout(500)
+      big.frameAfter.push(repaint)
+      big.longest.push(await page.evaluate(() => Math.max(0, ...window.__long)))
+      await context.close()
+    }
+  }
+
   server.child.kill('SIGTERM')
   fs.rmSync(server.dataDir, { recursive: true, force: true })
-  return { openTimes, joinTimes, frames, longTasks, phone }
+  return { openTimes, joinTimes, frames, longTasks, phone, big }
 }
 
 const builds = [['this build', ourServerArgs]]
@@ -261,7 +334,8 @@ const results = builds.map(() => ({
   joinTimes: { form: [], typing: [] },
   frames: [],
   longTasks: [],
-  phone: { focused: [], arrived: [] },
+  phone: { form: [], board: [], focused: [], arrived: [] },
+  big: { firstNotes: [], settled: [], frameAfter: [], longest: [] },
 }))
 for (let turn = 0; turn < TURNS; turn++) {
   const order = builds.map((_, i) => i)
@@ -274,7 +348,12 @@ for (let turn = 0; turn < TURNS; turn++) {
     for (const key of ['form', 'typing']) into.joinTimes[key].push(...figures.joinTimes[key])
     into.frames.push(...figures.frames)
     into.longTasks.push(...figures.longTasks)
-    for (const key of ['focused', 'arrived']) into.phone[key].push(...figures.phone[key])
+    for (const key of ['form', 'board', 'focused', 'arrived']) {
+      into.phone[key].push(...figures.phone[key])
+    }
+    for (const key of ['firstNotes', 'settled', 'frameAfter', 'longest']) {
+      into.big[key].push(...figures.big[key])
+    }
   }
 }
 await browser.close()
@@ -300,10 +379,26 @@ row('mid-range phone (CPU 4×, 1.6/0.75 Mbit/s, 150 ms): join link to a focused 
   median(r.phone.focused),
 )
 row('mid-range phone: Enter to the note on another device', (r) => median(r.phone.arrived))
+row('big screen 1920×1080: navigation start to the first frame with notes', (r) =>
+  median(r.big.firstNotes),
+)
+row('big screen: navigation start to the last change of the notes shown (fitted)', (r) =>
+  median(r.big.settled),
+)
+row('big screen: one note changed elsewhere, its arrival to the next frame', (r) =>
+  median(r.big.frameAfter),
+)
+row('big screen: longest task meanwhile (0: none over 50 ms)', (r) => median(r.big.longest))
+for (const [[label], { big }] of builds.map((build, i) => [build, results[i]])) {
+  if (big.firstNotes.length === 0) continue
+  console.log(
+    `\n${label}, big screen, each run: first notes ${big.firstNotes.map(ms).join(', ')} ms; fitted ${big.settled.map(ms).join(', ')} ms; change to frame ${big.frameAfter.map(ms).join(', ')} ms; longest task ${big.longest.map(ms).join(', ')} ms`,
+  )
+}
 for (const [[label], { phone }] of builds.map((build, i) => [build, results[i]])) {
   if (phone.focused.length === 0) continue
   console.log(
-    `\n${label}, mid-range phone, each run: focused ${phone.focused.map(ms).join(', ')} ms; arrived ${phone.arrived.map(ms).join(', ')} ms`,
+    `\n${label}, mid-range phone, each run: join form ${phone.form.map(ms).join(', ')} ms; board with notes ${phone.board.map(ms).join(', ')} ms; focused ${phone.focused.map(ms).join(', ')} ms; arrived ${phone.arrived.map(ms).join(', ')} ms`,
   )
 }
 for (const [[label], { frames, longTasks }] of builds.map((build, i) => [build, results[i]])) {

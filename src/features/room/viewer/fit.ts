@@ -64,13 +64,23 @@ export interface NoteSize {
  * before any column has to page. Leaves the board at the size it returns.
  */
 export function chooseNoteSize(board: HTMLElement, lists: readonly HTMLElement[]): NoteSize {
+  const smallest: NoteSize = { scale: NOTE_SCALES.at(-1)!, questions: false }
+  // Each try lays the whole board out again. A full map (paging at any size) is known from the
+  // smallest size alone: one layout instead of six, which on a 200-note map is the difference
+  // between a long task and none when one note changes.
+  if (!tryNoteSize(board, lists, smallest)) return smallest
   for (const questions of [true, false]) {
-    board.dataset.questions = questions ? 'shown' : 'hidden'
     const scales = questions ? NOTE_SCALES : NOTE_SCALES.slice(-1)
     for (const scale of scales) {
-      board.style.setProperty('--vw-note-scale', String(scale))
-      if (lists.every(fitsWhole)) return { scale, questions }
+      if (tryNoteSize(board, lists, { scale, questions })) return { scale, questions }
     }
   }
-  return { scale: NOTE_SCALES.at(-1)!, questions: false }
+  return smallest
+}
+
+/** Leaves the board at `size`; whether every paged list then shows all its notes. */
+function tryNoteSize(board: HTMLElement, lists: readonly HTMLElement[], size: NoteSize): boolean {
+  board.dataset.questions = size.questions ? 'shown' : 'hidden'
+  board.style.setProperty('--vw-note-scale', String(size.scale))
+  return lists.every(fitsWhole)
 }
