@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { gzipSync } from 'node:zlib'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { defineConfig, type Plugin } from 'vite'
 
 /**
@@ -82,8 +83,41 @@ function appShellServiceWorker(): Plugin {
   }
 }
 
+/** What the server sends compressed when the browser takes it (`server/static.ts`). */
+const COMPRESSIBLE = /\.(js|css|html|svg|json|webmanifest|txt)$/
+
+/**
+ * Writes a Brotli (`.br`) and a gzip (`.gz`) copy beside every built text file, compressed once
+ * and as hard as they go, so the server sends a phone 150 kB instead of 490 kB and spends no CPU
+ * on it during a workshop. Written after the bundle, they are in no list of built files (the
+ * service worker's).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue
+        const file = path.join(options.dir!, fileName)
+        const source = readFileSync(file)
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(source, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+            },
+          }),
+        )
+        writeFileSync(`${file}.gz`, gzipSync(source, { level: 9 }))
+      }
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [appShellServiceWorker(), javascriptBudget()],
+  plugins: [appShellServiceWorker(), javascriptBudget(), precompress()],
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,

@@ -38,6 +38,26 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 }
 
+/** Files the build wrote compressed copies of (`.br`, `.gz`; see `precompress` in vite.config.ts). */
+const COMPRESSED = new Set(['.js', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt'])
+
+/**
+ * The encodings to try for a request, best first: Brotli, then gzip, as far as the browser says
+ * it takes them (`Accept-Encoding`, a quality of 0 refuses one); always the file itself last.
+ */
+function encodingsFor(req: http.IncomingMessage): ('br' | 'gzip')[] {
+  const header = req.headers['accept-encoding']
+  const accepted = new Set<string>()
+  for (const part of (typeof header === 'string' ? header : '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    const refused = params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param))
+    if (name && !refused) accepted.add(name)
+  }
+  return (['br', 'gzip'] as const).filter((name) => accepted.has(name) || accepted.has('*'))
+}
+
+const SUFFIX = { br: '.br', gzip: '.gz' } as const
+
 /** Paths of the single-page app that all get index.html. */
 const APP_ROUTES = /^\/(?:[mvj]\/[A-Za-z0-9_-]{1,64}\/?)?$/
 
@@ -72,17 +92,28 @@ export function createStaticHandler(root: string, options: { sourceMaps: boolean
       }
       const ext = path.extname(file)
       const immutable = pathname.startsWith('/assets/')
+      const compressible = COMPRESSED.has(ext)
+      // The best compressed copy the browser takes and the build wrote; else the file itself.
+      const encoding = compressible
+        ? encodingsFor(req).find((name) => {
+            const copy = fs.statSync(file + SUFFIX[name], { throwIfNoEntry: false })
+            return copy?.isFile() && copy.mtimeMs >= stat.mtimeMs
+          })
+        : undefined
+      const sent = encoding ? file + SUFFIX[encoding] : file
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
-        'Content-Length': stat.size,
+        'Content-Length': encoding ? fs.statSync(sent).size : stat.size,
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
+        ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
       })
       if (req.method === 'HEAD') {
         res.end()
         return
       }
-      fs.createReadStream(file).pipe(res)
+      fs.createReadStream(sent).pipe(res)
     })
   }
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
+import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import Database from 'better-sqlite3'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -98,6 +100,46 @@ describe('requests no parser takes', () => {
     const debugging = await startServerProcess(tempDataDir(), 0, ['--serve-source-maps'])
     defer(() => stopServerProcess(debugging))
     expect((await fetch(`${debugging.url}assets/${map}`)).status).toBe(200)
+  })
+
+  it('sends the built files compressed when the browser takes it, and as they are otherwise', async () => {
+    const server = await startServerProcess(tempDataDir())
+    defer(() => stopServerProcess(server))
+    const assets = fs.readdirSync(path.resolve('dist/client/assets'))
+    const script = assets.find((name) => name.endsWith('.js'))!
+    const plain = fs.readFileSync(path.resolve('dist/client/assets', script))
+    // Node's fetch asks for gzip and Brotli and decodes them itself: the raw socket tells more.
+    const get = (target: string, encoding: string | null) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const request = http.get(
+          `${server.url}${target}`,
+          { headers: encoding === null ? {} : { 'Accept-Encoding': encoding } },
+          (response) => {
+            const chunks: Buffer[] = []
+            response.on('data', (chunk: Buffer) => chunks.push(chunk))
+            response.on('end', () =>
+              resolve({ headers: response.headers, body: Buffer.concat(chunks) }),
+            )
+          },
+        )
+        request.on('error', reject)
+      })
+    const br = await get(`assets/${script}`, 'gzip, deflate, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toBe('Accept-Encoding')
+    expect(Number(br.headers['content-length'])).toBe(br.body.length)
+    expect(zlib.brotliDecompressSync(br.body).equals(plain)).toBe(true)
+    expect(br.body.length).toBeLessThan(plain.length / 2)
+    const gzip = await get(`assets/${script}`, 'gzip, br;q=0')
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(zlib.gunzipSync(gzip.body).equals(plain)).toBe(true)
+    const none = await get(`assets/${script}`, null)
+    expect(none.headers['content-encoding']).toBeUndefined()
+    expect(none.body.equals(plain)).toBe(true)
+    // The app's page too; an image is sent as it is, whatever the browser takes.
+    const page = await get('m/abcdefghijklmnopqrstuv', 'br')
+    expect(page.headers['content-encoding']).toBe('br')
+    expect(zlib.brotliDecompressSync(page.body).toString()).toContain('<!doctype html>')
   })
 })
 
