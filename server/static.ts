@@ -58,6 +58,25 @@ function encodingsFor(req: http.IncomingMessage): ('br' | 'gzip')[] {
 
 const SUFFIX = { br: '.br', gzip: '.gz' } as const
 
+/**
+ * The sizes of a file's compressed copies (none where the build wrote none, or wrote it before
+ * the file changed), looked up once per file as it is: the built files do not change while the
+ * server runs, so no request waits on the disk for them twice.
+ */
+const copies = new Map<string, { mtimeMs: number; sizes: Partial<Record<'br' | 'gzip', number>> }>()
+
+function compressedSizes(file: string, stat: fs.Stats): Partial<Record<'br' | 'gzip', number>> {
+  const known = copies.get(file)
+  if (known?.mtimeMs === stat.mtimeMs) return known.sizes
+  const sizes: Partial<Record<'br' | 'gzip', number>> = {}
+  for (const name of ['br', 'gzip'] as const) {
+    const copy = fs.statSync(file + SUFFIX[name], { throwIfNoEntry: false })
+    if (copy?.isFile() && copy.mtimeMs >= stat.mtimeMs) sizes[name] = copy.size
+  }
+  copies.set(file, { mtimeMs: stat.mtimeMs, sizes })
+  return sizes
+}
+
 /** Paths of the single-page app that all get index.html. */
 const APP_ROUTES = /^\/(?:[mvj]\/[A-Za-z0-9_-]{1,64}\/?)?$/
 
@@ -94,17 +113,15 @@ export function createStaticHandler(root: string, options: { sourceMaps: boolean
       const immutable = pathname.startsWith('/assets/')
       const compressible = COMPRESSED.has(ext)
       // The best compressed copy the browser takes and the build wrote; else the file itself.
+      const sizes = compressible ? compressedSizes(file, stat) : {}
       const encoding = compressible
-        ? encodingsFor(req).find((name) => {
-            const copy = fs.statSync(file + SUFFIX[name], { throwIfNoEntry: false })
-            return copy?.isFile() && copy.mtimeMs >= stat.mtimeMs
-          })
+        ? encodingsFor(req).find((name) => sizes[name] !== undefined)
         : undefined
       const sent = encoding ? file + SUFFIX[encoding] : file
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
-        'Content-Length': encoding ? fs.statSync(sent).size : stat.size,
+        'Content-Length': encoding ? sizes[encoding]! : stat.size,
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         ...(encoding ? { 'Content-Encoding': encoding } : {}),
         ...(compressible ? { Vary: 'Accept-Encoding' } : {}),

@@ -14,7 +14,7 @@ import {
   type Participant,
 } from './index'
 import type { ParticipantId } from './schema'
-import { layOutTasks, mapTargets, takeToMap, takenTo } from './tasks'
+import { layOutTasks, mapTargets, takeToMap } from './tasks'
 import { parseMapFile, toMapFile, importMapFile } from './mapFile'
 import { yDocOf } from './doc'
 
@@ -98,7 +98,7 @@ describe('a task for me, a task for you', () => {
     expect(view.notes.get(together)!.power!.carries).toBe('together')
     // The task stays in its pile, on record, and says where it went.
     expect(view.notes.get(report)!.column).toBe('twijfel')
-    expect(takenTo(view.notes.get(report)!, view.notes)!.id).toBe(condition)
+    expect(view.notes.get(report)!.onMap).toBe(condition)
   })
 
   it('keeps an anonymous task anonymous on the map', () => {
@@ -157,7 +157,10 @@ describe('a task for me, a task for you', () => {
     const view = viewMap(copy)
     const doubt = view.columns.twijfel[0]!
     expect(doubt.text).toBe('Een melding doen')
-    expect(takenTo(doubt, view.notes)).toMatchObject({ column: 'eisen', text: 'Een melding doen' })
+    expect(view.notes.get(doubt.onMap!)).toMatchObject({
+      column: 'eisen',
+      text: 'Een melding doen',
+    })
     expect(view.columns.vrijwilligerswerk.map((note) => note.text)).toEqual(['Koffie schenken'])
     expect(view.columns.taken.map((note) => note.text)).toEqual(['Een plan maken'])
   })

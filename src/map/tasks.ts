@@ -4,14 +4,7 @@ import { notesOf, plainEntries, transact, type MapDoc } from './doc'
 import { newNoteId } from './ids'
 import { addNote, addNotes, boardOfMap, MapError } from './ops'
 import { setPower } from './power'
-import {
-  parseNote,
-  type ColumnId,
-  type Note,
-  type NoteId,
-  type Participant,
-  type PowerHolder,
-} from './schema'
+import { parseNote, type ColumnId, type NoteId, type Participant, type PowerHolder } from './schema'
 
 /**
  * "Taak voor mij, taak voor jou": tasks laid out, sorted into piles, and the ones that matter
@@ -101,9 +94,4 @@ export function setOnMap(doc: MapDoc, taskId: NoteId, mapNote: NoteId): void {
   const fields = notesOf(doc).get(taskId)
   if (!(fields instanceof Y.Map)) throw new MapError('unknown-note')
   transact(doc, () => fields.set('onMap', mapNote))
-}
-
-/** The map note a task became, while it is still there. */
-export function takenTo(task: Note, notes: ReadonlyMap<NoteId, Note>): Note | null {
-  return task.onMap ? (notes.get(task.onMap) ?? null) : null
 }

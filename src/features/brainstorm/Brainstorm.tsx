@@ -1,3 +1,4 @@
+import { ActivityToggle } from '../shared/ActivityToggle'
 import { textBundle, useTexts } from '../../i18n/bundle'
 import { useRoom } from '../../store/roomStore'
 
@@ -82,12 +83,12 @@ export function BrainstormControls() {
   const bt = useTexts(brainstormTexts)
   const on = useRoom((state) => state.control.brainstorm)
   return (
-    <section className="pulse-controls" aria-labelledby="brainstorm-controls-title">
-      <h2 id="brainstorm-controls-title">{bt('brainstorm.controls')}</h2>
-      <p className="hint">{bt('brainstorm.controlsHint')}</p>
-      <button type="button" aria-pressed={on} onClick={() => useRoom.getState().setBrainstorm(!on)}>
-        {bt(on ? 'brainstorm.end' : 'brainstorm.start')}
-      </button>
-    </section>
+    <ActivityToggle
+      title={bt('brainstorm.controls')}
+      hint={bt('brainstorm.controlsHint')}
+      on={on}
+      label={bt(on ? 'brainstorm.end' : 'brainstorm.start')}
+      onToggle={() => useRoom.getState().setBrainstorm(!on)}
+    />
   )
 }

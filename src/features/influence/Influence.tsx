@@ -1,3 +1,4 @@
+import { ActivityToggle } from '../shared/ActivityToggle'
 import { useId, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n'
 import { useTexts } from '../../i18n/bundle'
@@ -160,16 +161,12 @@ export function InfluenceControls() {
   const it = useTexts(influenceTexts)
   const asked = useRoom((state) => state.control.influence !== null)
   return (
-    <section className="pulse-controls" aria-labelledby="influence-controls-title">
-      <h2 id="influence-controls-title">{it('influence.title')}</h2>
-      <p className="hint">{it('influence.askHint')}</p>
-      <button
-        type="button"
-        aria-pressed={asked}
-        onClick={() => useRoom.getState().askInfluence(!asked)}
-      >
-        {it('influence.ask')}
-      </button>
-    </section>
+    <ActivityToggle
+      title={it('influence.title')}
+      hint={it('influence.askHint')}
+      on={asked}
+      label={it('influence.ask')}
+      onToggle={() => useRoom.getState().askInfluence(!asked)}
+    />
   )
 }

@@ -1,3 +1,4 @@
+import { ActivityToggle } from '../shared/ActivityToggle'
 import { useT } from '../../i18n'
 import { useTexts } from '../../i18n/bundle'
 import { columnIds, TASK_BOARD } from '../../map'
@@ -52,16 +53,12 @@ export function TaskFormControls() {
   const tt = useT()
   const on = useRoom((state) => state.control.form === TASK_BOARD.kind)
   return (
-    <section className="pulse-controls" aria-labelledby="task-form-title">
-      <h2 id="task-form-title">{tt('form.taakverdeling')}</h2>
-      <p className="hint">{t('tasks.startHelp')}</p>
-      <button
-        type="button"
-        aria-pressed={on}
-        onClick={() => useRoom.getState().setForm(on ? null : TASK_BOARD.kind)}
-      >
-        {t(on ? 'tasks.end' : 'tasks.open')}
-      </button>
-    </section>
+    <ActivityToggle
+      title={tt('form.taakverdeling')}
+      hint={t('tasks.startHelp')}
+      on={on}
+      label={t(on ? 'tasks.end' : 'tasks.open')}
+      onToggle={() => useRoom.getState().setForm(on ? null : TASK_BOARD.kind)}
+    />
   )
 }
