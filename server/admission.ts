@@ -17,7 +17,7 @@ import { logRefusal } from './refusals.js'
 import { addressKey, clientAddress, requestPath } from './request.js'
 import type { Room } from './room.js'
 import { RoomsFullError, type RoomRegistry } from './rooms.js'
-import { facilitatorKeyOf, parseWsPath } from './wsRoute.js'
+import { facilitatorKeyOf, parseWsPath, readsDeflated } from './wsRoute.js'
 
 type Refusal = { refuse: number; reason: string }
 
@@ -156,7 +156,7 @@ export function createAdmission(parts: AdmissionParts) {
       const connection = new Connection(
         ws,
         outcome.room,
-        writable,
+        { writable, readsDeflated: readsDeflated(req) },
         parts.connectionLimits,
         address,
         (closed) => {

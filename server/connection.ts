@@ -11,6 +11,7 @@ import { logRefusal } from './refusals.js'
 import {
   checkStateVector,
   encodeAwareness,
+  encodeDeflatedSyncStep2,
   encodeSyncStep1,
   encodeSyncStep2,
   handleSyncMessage,
@@ -21,6 +22,23 @@ import {
 } from './protocol.js'
 import type { Peer } from './peer.js'
 import type { Room } from './room.js'
+
+/** What one connection may do and takes, from its request. */
+export interface ConnectionTerms {
+  /**
+   * False makes this a read-only connection: its document updates and presence are dropped
+   * before they touch the room, whatever the client sends.
+   */
+  writable: boolean
+  /** The client offered `DEFLATED_SYNC`. */
+  readsDeflated: boolean
+}
+
+/**
+ * A state answer from this size on goes deflated to a client that reads it so: below it, the
+ * bytes saved do not pay for the compressing.
+ */
+const DEFLATE_FROM_BYTES = 8 * 1024
 
 /** Limits of one connection. */
 export interface ConnectionLimits {
@@ -79,19 +97,22 @@ export class Connection implements Peer {
   /** Updates that build on edits the server does not have yet. */
   private readonly held: HeldUpdates
 
-  /**
-   * `writable` false makes this a read-only connection: its document updates and presence are
-   * dropped before they touch the room, whatever the client sends.
-   */
+  /** False for a read-only connection (see `ConnectionTerms`). */
+  private readonly writable: boolean
+  /** Whether a large answer to a state request goes deflated (see `DEFLATED_SYNC`). */
+  private readonly readsDeflated: boolean
+
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
-    private readonly writable: boolean,
+    terms: ConnectionTerms,
     private readonly limits: ConnectionLimits,
     /** The address the limits count (never logged). */
     private readonly address: string,
     private readonly onClose: (connection: Connection) => void,
   ) {
+    this.writable = terms.writable
+    this.readsDeflated = terms.readsDeflated
     this.tokens = limits.messageBurst
     this.held = new HeldUpdates(
       (update, decoded) => room.receive(update, decoded, this),
@@ -160,7 +181,11 @@ export class Connection implements Peer {
     this.replying = true
     const state = this.room.stateFor(stateVector)
     this.stateBytes = state.length
-    this.send(encodeSyncStep2(state), () => {
+    const answer =
+      this.readsDeflated && state.length >= DEFLATE_FROM_BYTES
+        ? encodeDeflatedSyncStep2(this.room.deflated(state))
+        : encodeSyncStep2(state)
+    this.send(answer, () => {
       this.replying = false
       const waiting = this.waitingRequest
       this.waitingRequest = null

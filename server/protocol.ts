@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { DEFLATED_SYNC_STEP2 } from '../shared/protocol.js'
 
 /** Message types of the y-websocket protocol; the stock client speaks exactly these. */
 export const MessageType = {
@@ -97,6 +98,14 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.sync)
   encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
   encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** A sync step 2 whose update is in raw DEFLATE, for a client that offered `DEFLATED_SYNC`. */
+export function encodeDeflatedSyncStep2(deflated: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, DEFLATED_SYNC_STEP2)
+  encoding.writeVarUint8Array(encoder, deflated)
   return encoding.toUint8Array(encoder)
 }
 

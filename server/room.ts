@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../shared/protocol.js'
 import { RoomPresence } from './presence.js'
@@ -71,6 +72,7 @@ export class Room implements Replica {
     this.presence = new RoomPresence(this.doc, this.relay)
     this.doc.on('update', () => {
       this.fullState = null
+      this.fullStateDeflated = null
     })
     this.policy = options.policy(this)
     if (this.policy.compactDue(this.rows)) this.scheduleCompact()
@@ -250,6 +252,19 @@ export class Room implements Replica {
     if (!empty) return Y.encodeStateAsUpdate(this.doc, stateVector)
     this.fullState ??= Y.encodeStateAsUpdate(this.doc)
     return this.fullState
+  }
+
+  /** The whole document in raw DEFLATE, kept as long as `fullState`. */
+  private fullStateDeflated: Uint8Array | null = null
+
+  /**
+   * An answer of `stateFor` in raw DEFLATE, for a client that reads it so; the whole document's
+   * is compressed once for everyone who opens the map.
+   */
+  deflated(state: Uint8Array): Uint8Array {
+    if (state !== this.fullState) return deflateRawSync(state)
+    this.fullStateDeflated ??= deflateRawSync(state)
+    return this.fullStateDeflated
   }
 
   /** Who is here: its awareness, as the connections see it. */

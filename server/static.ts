@@ -39,7 +39,16 @@ export const SECURITY_HEADERS: Record<string, string> = {
 }
 
 /** Files the build wrote compressed copies of (`.br`, `.gz`; see `precompress` in vite.config.ts). */
-const COMPRESSED = new Set(['.js', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt'])
+const COMPRESSED = new Set([
+  '.js',
+  '.css',
+  '.html',
+  '.svg',
+  '.json',
+  '.webmanifest',
+  '.txt',
+  '.ttf',
+])
 
 /**
  * The encodings to try for a request, best first: Brotli, then gzip, as far as the browser says

@@ -1,5 +1,6 @@
 import type http from 'node:http'
 import {
+  DEFLATED_SYNC,
   FACILITATOR_KEY_PREFIX,
   isDocSegment,
   isSecret,
@@ -27,11 +28,20 @@ export function parseWsPath(pathname: string): WsRoute | null {
   return viewer ? { kind: 'viewer', token: id, doc } : { kind: 'room', roomId: id, doc }
 }
 
+/** The subprotocols a websocket request offers. */
+function offeredProtocols(req: http.IncomingMessage): string[] {
+  const header = req.headers['sec-websocket-protocol']
+  return header ? header.split(',').map((p) => p.trim()) : []
+}
+
+/** Whether the client reads a large sync step 2 deflated (see `DEFLATED_SYNC`). */
+export function readsDeflated(req: http.IncomingMessage): boolean {
+  return offeredProtocols(req).includes(DEFLATED_SYNC)
+}
+
 /** The facilitator key offered as a websocket subprotocol, if any; never one from the URL. */
 export function facilitatorKeyOf(req: http.IncomingMessage): string | null {
-  const header = req.headers['sec-websocket-protocol']
-  if (!header) return null
-  for (const protocol of header.split(',').map((p) => p.trim())) {
+  for (const protocol of offeredProtocols(req)) {
     if (protocol.startsWith(FACILITATOR_KEY_PREFIX)) {
       return protocol.slice(FACILITATOR_KEY_PREFIX.length)
     }

@@ -26,6 +26,11 @@ describe('the wire vocabulary', () => {
   it('offers the facilitator key as a second subprotocol only when there is one', () => {
     expect(subprotocolsFor(null)).toEqual(['pk.v1'])
     expect(subprotocolsFor('k'.repeat(24))).toEqual(['pk.v1', `pk.fk.${'k'.repeat(24)}`])
+    expect(subprotocolsFor('k'.repeat(24), true)).toEqual([
+      'pk.v1',
+      'pk.deflate',
+      `pk.fk.${'k'.repeat(24)}`,
+    ])
   })
 
   it('reads the paths of saved versions back, and nothing like them', () => {

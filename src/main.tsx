@@ -15,5 +15,10 @@ void loadLang(useLang.getState().lang).finally(() =>
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   // Keeps the app itself available offline, so a reload without network still opens the map.
-  void navigator.serviceWorker.register('/sw.js').catch(() => undefined)
+  // Registered once the page has loaded and settled: its first download of the app's files must
+  // not compete with the map on a slow connection.
+  const register = () =>
+    setTimeout(() => void navigator.serviceWorker.register('/sw.js').catch(() => undefined), 2000)
+  if (document.readyState === 'complete') register()
+  else window.addEventListener('load', register, { once: true })
 }

@@ -1,9 +1,14 @@
 import fs from 'node:fs'
+import { inflateRawSync } from 'node:zlib'
+import * as decoding from 'lib0/decoding'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { openDatabase } from '../server/database'
+import { DEFLATED_SYNC_STEP2 } from '../shared/protocol'
+import { readDeflatedSyncs } from '../src/sync/deflatedSync'
 import { SqliteStorage } from '../server/sqliteStorage'
 import { closeOf, refusalOf, useInProcessServers } from './helpers/inProcess'
 import {
@@ -58,6 +63,63 @@ describe('server with stock y-websocket clients', () => {
     await whenSynced(late)
     await waitFor(() => items(late).length === 3, 'late client catches up')
     expect(items(late)).toEqual(['one', 'two', 'three'])
+  })
+
+  it('answers a client that reads it so with the whole map deflated, and the stock client as ever', async () => {
+    const server = await serverOn(tempDataDir())
+    const { roomId: room } = await createMap(server.port)
+    const writer = client(server.port, room)
+    await whenSynced(writer)
+    const texts = Array.from({ length: 200 }, (_, i) => `Notitie ${i}: we spreken af wie wat doet.`)
+    pushNotes(writer.doc, ...texts)
+    const stock = client(server.port, room)
+    await whenSynced(stock)
+    await waitFor(() => items(stock).length === 200, 'the stock client has every note')
+
+    /** The first answer to an empty state request on a raw socket offering `protocols`. */
+    async function answerFor(protocols: string[]): Promise<Uint8Array> {
+      const ws = await rawSocket(server.port, room, protocols)
+      const answer = new Promise<Uint8Array>((resolve) =>
+        ws.on('message', (data: Buffer) => {
+          // Sync step 1 from the server is [0, 0, ...]; its answer is [0, 1, ...] or deflated.
+          if (data[0] === DEFLATED_SYNC_STEP2 || (data[0] === 0 && data[1] === 1)) resolve(data)
+        }),
+      )
+      ws.send(Uint8Array.from([0, 0, 1, 0]))
+      return answer
+    }
+    const deflated = await answerFor(['pk.v1', 'pk.deflate'])
+    const plain = await answerFor(['pk.v1'])
+    expect(deflated[0]).toBe(DEFLATED_SYNC_STEP2)
+    expect(plain[0]).toBe(0)
+    const decoder = decoding.createDecoder(deflated)
+    decoding.readVarUint(decoder)
+    const update = inflateRawSync(decoding.readVarUint8Array(decoder))
+    expect(deflated.length).toBeLessThan(update.length / 3)
+    const fromDeflated = new Y.Doc()
+    Y.applyUpdate(fromDeflated, update)
+    expect(noteTexts(fromDeflated)).toEqual(texts)
+
+    // Our client's reading of it: the provider, taught, offering it, syncs the whole map.
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, room, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      protocols: ['pk.v1', 'pk.deflate'],
+      connect: false,
+    })
+    defer(() => provider.destroy())
+    readDeflatedSyncs(provider)
+    let deflatedAnswers = 0
+    const read = provider.messageHandlers[DEFLATED_SYNC_STEP2]!
+    provider.messageHandlers[DEFLATED_SYNC_STEP2] = (...args) => {
+      deflatedAnswers++
+      read(...args)
+    }
+    provider.connect()
+    await whenSynced({ doc, provider, destroy: () => undefined })
+    expect(deflatedAnswers).toBe(1)
+    expect(noteTexts(doc)).toEqual(texts)
   })
 
   it('keeps rooms apart', async () => {

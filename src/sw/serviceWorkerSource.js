@@ -45,6 +45,20 @@ self.addEventListener('fetch', (event) => {
     return
   }
   event.respondWith(
-    caches.match(request, { cacheName: CACHE }).then((cached) => cached ?? fetch(request)),
+    caches.match(request, { cacheName: CACHE }).then((cached) => cached ?? fetchAndKeep(request)),
   )
 })
+
+/**
+ * A built file the precache left out (the PDF maker and its fonts), kept once fetched: its name
+ * carries a hash of its content, so it never changes.
+ */
+function fetchAndKeep(request) {
+  return fetch(request).then((response) => {
+    if (response.ok && new URL(request.url).pathname.startsWith('/assets/')) {
+      const copy = response.clone()
+      void caches.open(CACHE).then((cache) => cache.put(request, copy))
+    }
+    return response
+  })
+}

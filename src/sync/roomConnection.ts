@@ -12,6 +12,7 @@ import {
   VIEWER_SEGMENT,
   WS_PATH,
 } from '../../shared/protocol'
+import { readDeflatedSyncs, readsDeflated } from './deflatedSync'
 import {
   deriveConnection,
   type ConnectionSignals,
@@ -87,7 +88,7 @@ function endpoints(access: RoomAccess, base: string) {
 
 /** The facilitator key travels as a subprotocol, so it never shows up in a URL or a log line. */
 function protocolsFor(access: RoomAccess): string[] {
-  return subprotocolsFor(access.kind === 'member' ? access.facilitatorKey : null)
+  return subprotocolsFor(access.kind === 'member' ? access.facilitatorKey : null, readsDeflated())
 }
 
 /**
@@ -141,6 +142,7 @@ export class RoomConnection {
       options,
     )
     for (const provider of [this.provider, this.controlProvider]) {
+      readDeflatedSyncs(provider)
       provider.on('closed', (event) => this.onRefused(event))
       provider.on('connection-close', (event) => {
         if (event?.code !== CloseCode.storageFailed) return

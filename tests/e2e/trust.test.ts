@@ -213,6 +213,9 @@ describe('trust in the browser', () => {
     await room.join('Ayşe Yılmaz', 'Vrijwilliger')
     await room.addNote(/Waarden/, 'Voor de storing geschreven')
     await page.locator('.connection[data-status="connected"][data-unsynced="false"]').waitFor()
+    // The service worker (registered once the page has settled) must be active to open the app
+    // without a server.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
 
     await stopServerProcess(harness.server)
     await page.locator('.connection:not([data-status="connected"])').waitFor()

@@ -11,10 +11,12 @@ import {
 } from '../../map'
 import { useRoom, useSheet } from '../../store/roomStore'
 import { PHONE_QUERY, useMediaQuery } from '../shared/useMediaQuery'
+import { BOARD_ID } from './boardIds'
 import { Column, type ColumnLayout } from './Column'
 import { ColumnTabs } from './ColumnTabs'
 import { NoteBody } from './NoteCard'
 import { moveNoteFocus } from './noteKeys'
+import { noteForm } from './noteFormPart'
 import { useNoteDrag } from './useNoteDrag'
 import { useShownColumns } from './useShownColumns'
 
@@ -89,9 +91,6 @@ function useColumnLayout(board: BoardDefinition) {
   return { phone, focusing, shown, setShown, layoutOf, toggleWide, template }
 }
 
-/** The board's element, for the skip links. */
-export const BOARD_ID = 'board'
-
 /** The board's columns in the card's order, with drag and drop between and within them. */
 export function Board() {
   const t = useT()
@@ -123,6 +122,12 @@ export function Board() {
   const sorted = useShownColumns(view)
 
   const showingThread = useRoom((state) => state.thread !== null)
+
+  const writes = level !== 'viewer'
+  useEffect(() => {
+    // Once the board is on screen, the note form loads behind it: ready for the first note.
+    if (writes) void noteForm.preload().catch(() => undefined)
+  }, [writes])
 
   return (
     <DndContext {...drag.context}>

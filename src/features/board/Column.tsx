@@ -14,13 +14,13 @@ import { useRoom } from '../../store/roomStore'
 import { NoteCard } from './NoteCard'
 import { useColumnAccess } from '../facilitation/useColumnAccess'
 import type { NoteDraft } from './NoteForm'
-import { columnElementId } from './ColumnTabs'
+import { columnElementId } from './boardIds'
 import { cardSubtitle } from '../shared/columnText'
 import { ColumnQuestions } from '../shared/ColumnQuestions'
 import { useSlideIntoPlace } from './useSlideIntoPlace'
+import { noteForm } from './noteFormPart'
 
-// The form loads when someone first adds or edits a note: reading the map does not need it.
-const NoteForm = lazy(() => import('./NoteForm').then((m) => ({ default: m.NoteForm })))
+const NoteForm = noteForm.Part
 // The facilitator's starter deck of the task sorting.
 const TaskDeck = lazy(() => import('../tasks/TaskDeck').then((m) => ({ default: m.TaskDeck })))
 // The three layers, once a condition has one.
@@ -107,6 +107,10 @@ export const Column = memo(function Column({
 }: Props) {
   const t = useT()
   const [adding, setAdding] = useState(false)
+  // A phone opens on one column: the others' cards are made when their tab is first opened, and
+  // then kept (a note being edited there stays as it was when the tab changes).
+  const [opened, setOpened] = useState(!hidden)
+  if (!hidden && !opened) setOpened(true)
   const addButton = useRef<HTMLButtonElement>(null)
   const { active, calm, editable } = useColumnAccess(column)
   const level = useRoom((state) => state.level)
@@ -210,7 +214,7 @@ export const Column = memo(function Column({
           count: notes.length,
         })}
       >
-        {cardsWithSlot(notes, editable, current, slot, away, needsRoom)}
+        {opened && cardsWithSlot(notes, editable, current, slot, away, needsRoom)}
       </ul>
       {/* Drafts of one's own are not "no notes yet": they show, marked as one's own, below. */}
       {notes.length === 0 && !adding && !hasDrafts && (

@@ -2,9 +2,7 @@ import { useRef, type KeyboardEvent } from 'react'
 import { useT } from '../../i18n'
 import { cardOrder, isCardColumn, stepOf, type Board, type ColumnId, type Note } from '../../map'
 import { useRoom } from '../../store/roomStore'
-
-/** The id of a column's section, which its tab controls. */
-export const columnElementId = (column: ColumnId) => `column-${column}`
+import { columnElementId } from './boardIds'
 
 /**
  * On a phone, one column at a time: a tab per column (its step, name and number of notes), in

@@ -10,9 +10,9 @@ import { refOf } from '../shared/refs'
 import type { NoteDraft } from './NoteForm'
 import { NoteHead } from './NoteHead'
 import { NoteMenu } from './NoteMenu'
+import { noteForm } from './noteFormPart'
 
-// The form loads when someone first adds or edits a note: reading the map does not need it.
-const NoteForm = lazy(() => import('./NoteForm').then((m) => ({ default: m.NoteForm })))
+const NoteForm = noteForm.Part
 // Who carries, decides and pays: loaded once an action on the map has an answer.
 const PowerLine = lazy(() =>
   import('../power/PowerLine').then((module) => ({ default: module.PowerLine })),

@@ -7,12 +7,12 @@ import { PresenceList } from '../presence/PresenceList'
 import { SharePanel } from '../share/SharePanel'
 import { ThreadPanel } from '../thread/ThreadPanel'
 import { RoomMix } from '../voices/RoomMix'
+import { facilitatorTools } from './loadRoom'
 import { buttonId, LABELS, PANEL_ID, usePanel, type PanelSection } from './panel'
 
-const tools = () => import('./facilitatorTools')
-const BalancePanel = lazy(() => tools().then((m) => ({ default: m.BalancePanel })))
-const DeleteMap = lazy(() => tools().then((m) => ({ default: m.DeleteMap })))
-const MapDetailsForm = lazy(() => tools().then((m) => ({ default: m.MapDetailsForm })))
+const BalancePanel = lazy(() => facilitatorTools().then((m) => ({ default: m.BalancePanel })))
+const DeleteMap = lazy(() => facilitatorTools().then((m) => ({ default: m.DeleteMap })))
+const MapDetailsForm = lazy(() => facilitatorTools().then((m) => ({ default: m.MapDetailsForm })))
 const GroundRules = lazy(() =>
   import('../groundRules/GroundRules').then((m) => ({ default: m.GroundRules })),
 )

@@ -2,8 +2,7 @@ import type { MouseEvent } from 'react'
 import { useT } from '../../i18n'
 import { cardOrder } from '../../map'
 import { useSheet } from '../../store/roomStore'
-import { BOARD_ID } from '../board/Board'
-import { columnElementId } from '../board/ColumnTabs'
+import { BOARD_ID, columnElementId } from '../board/boardIds'
 import { PANEL_ID, usePanel } from './panel'
 
 /** Where focus lands in a column: its current note, else its add button, else the column. */
