@@ -312,7 +312,7 @@ async function measure(args, name) {
       await context.addInitScript(() => {
         let count = -1
         const tick = () => {
-          const now = document.querySelectorAll('.vw-note').length
+          const now = document.querySelectorAll('.vw-note:not([data-off-page])').length
           if (now > 0 && window.__firstNotes === undefined) window.__firstNotes = performance.now()
           if (now !== count) {
             count = now

@@ -33,6 +33,12 @@ export function App() {
     if (route.name !== 'room' && route.name !== 'viewer') useRoom.getState().closeRoom()
   }, [route.name])
 
+  const viewerToken = route.name === 'viewer' ? route.viewerToken : null
+  useEffect(() => {
+    // The shared screen's map starts coming in while its page loads, not after.
+    if (viewerToken) useRoom.getState().openRoom({ kind: 'viewer', viewerToken }, null)
+  }, [viewerToken])
+
   return (
     <>
       {/* In a room, straight to the map, a column or the panel: before the top bar's controls. */}

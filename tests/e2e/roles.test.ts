@@ -26,7 +26,12 @@ describe('roles', () => {
     const own = 'Mirjam Visser · Beleidsmaker, gemeente'
     await ellen.room.note('Ruimte om fouten te maken').getByText(own).waitFor()
     const byAyse = 'Ayşe Yılmaz · Vrijwilliger, voedselbank'
-    await screen.page.locator('.vw-note', { hasText: byAyse }).first().waitFor()
+    // The screen lays out every note, those on other pages unseen: one of hers is in sight.
+    await screen.page
+      .locator('.vw-note', { hasText: byAyse })
+      .filter({ visible: true })
+      .first()
+      .waitFor()
 
     await ellen.room.openActivities()
     await ellen.page.getByRole('checkbox', { name: /Rollen op notities verbergen/ }).check()
@@ -38,6 +43,7 @@ describe('roles', () => {
     await expect.poll(() => screen.page.locator('.vw-note', { hasText: byAyse }).count()).toBe(0)
     await screen.page
       .locator('.vw-note-author', { hasText: /^Ayşe Yılmaz$/ })
+      .filter({ visible: true })
       .first()
       .waitFor()
 

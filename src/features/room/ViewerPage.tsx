@@ -5,18 +5,33 @@ import { viewerTexts } from './viewer/viewerTexts'
 import { useRoom } from '../../store/roomStore'
 import { Principles } from '../facilitation/Principles'
 import { GroundRulesShown } from '../groundRules/GroundRules'
-import { BalancePanel } from '../voices/BalancePanel'
 import { RoomMix } from '../voices/RoomMix'
-import { PulseRound } from '../pulse/Pulse'
-import { InfluenceRound } from '../influence/Influence'
-import { JoinCodeDisplay } from '../share/JoinCodePanel'
 import { Spotlight } from './viewer/Spotlight'
-import { LookBackScreen } from '../followup/LookBack'
 import { ViewerBoard } from './viewer/ViewerBoard'
 import { ViewerStepBar } from './viewer/ViewerStepBar'
-import { VoteRanking } from './viewer/VoteRanking'
-import { RefusalBanner } from './RefusalBanner'
 import './viewer.css'
+
+// What the screen shows only at times loads when it does: the map's first frame waits for none
+// of it (a browser fetches six files at once from a server without HTTP/2).
+const BalancePanel = lazy(() =>
+  import('../voices/BalancePanel').then((m) => ({ default: m.BalancePanel })),
+)
+const PulseRound = lazy(() => import('../pulse/Pulse').then((m) => ({ default: m.PulseRound })))
+const InfluenceRound = lazy(() =>
+  import('../influence/Influence').then((m) => ({ default: m.InfluenceRound })),
+)
+const JoinCodeDisplay = lazy(() =>
+  import('../share/JoinCodePanel').then((m) => ({ default: m.JoinCodeDisplay })),
+)
+const LookBackScreen = lazy(() =>
+  import('../followup/LookBack').then((m) => ({ default: m.LookBackScreen })),
+)
+const VoteRanking = lazy(() =>
+  import('./viewer/VoteRanking').then((m) => ({ default: m.VoteRanking })),
+)
+const RefusalBanner = lazy(() =>
+  import('./RefusalBanner').then((m) => ({ default: m.RefusalBanner })),
+)
 
 /** A trajectory meeting's report loads, with its connection, only while the facilitator shows one. */
 const ShownMeeting = lazy(() =>
@@ -42,6 +57,10 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
     (state) => state.control.vote !== null && !state.control.vote.open && !state.control.brainstorm,
   )
   const side = joinCode !== null || showBalance || pulse !== null || influence || voteClosed
+  const lookingBack = useRoom((state) => state.control.lookBack !== null)
+  const refused = useRoom(
+    (state) => state.connection.refusal !== null || state.connection.status === 'storageFailed',
+  )
 
   useEffect(() => {
     useRoom.getState().openRoom({ kind: 'viewer', viewerToken }, null)
@@ -55,13 +74,21 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
     <div className={`room is-viewer${side ? ' has-side' : ''}`}>
       <ViewerStepBar />
       <div className="room-banners">
-        <RefusalBanner />
+        {refused && (
+          <Suspense fallback={null}>
+            <RefusalBanner />
+          </Suspense>
+        )}
       </div>
       <main id="main" className="vw-main">
         <div className="vw-stage">
           <ViewerBoard />
           <Spotlight />
-          <LookBackScreen />
+          {lookingBack && (
+            <Suspense fallback={null}>
+              <LookBackScreen />
+            </Suspense>
+          )}
           {shownMeeting && (
             <Suspense fallback={null}>
               <ShownMeeting viewerToken={viewerToken} />
@@ -70,16 +97,18 @@ export function ViewerPage({ viewerToken }: { viewerToken: string }) {
         </div>
         {side && (
           <aside className="vw-side" aria-label={vt('viewer.panels')}>
-            {joinCode && (
-              <section className="vw-panel vw-join" aria-labelledby="vw-join-title">
-                <h2 id="vw-join-title">{vt('viewer.joinTitle')}</h2>
-                <JoinCodeDisplay large />
-              </section>
-            )}
-            <VoteRanking />
-            <PulseRound />
-            <InfluenceRound large />
-            {showBalance && <BalancePanel large />}
+            <Suspense fallback={null}>
+              {joinCode && (
+                <section className="vw-panel vw-join" aria-labelledby="vw-join-title">
+                  <h2 id="vw-join-title">{vt('viewer.joinTitle')}</h2>
+                  <JoinCodeDisplay large />
+                </section>
+              )}
+              {voteClosed && <VoteRanking />}
+              {pulse !== null && <PulseRound />}
+              {influence && <InfluenceRound large />}
+              {showBalance && <BalancePanel large />}
+            </Suspense>
           </aside>
         )}
       </main>

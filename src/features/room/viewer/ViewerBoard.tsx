@@ -3,17 +3,31 @@ import { useLang, useT } from '../../../i18n'
 import { cardOrder, type ColumnId, type FormKind, type Note } from '../../../map'
 import { useShownColumns } from '../../board/useShownColumns'
 import { useRoom, useSheet } from '../../../store/roomStore'
-import { chooseNoteSize, countThatFit, NOTE_SCALES, pageStarts, type NoteSize } from './fit'
-import { ViewerColumn } from './ViewerColumn'
+import {
+  chooseNoteSize,
+  countThatFit,
+  NOTE_SCALES,
+  pageShifts,
+  pageStarts,
+  type NoteSize,
+} from './fit'
+import { ViewerColumn, type Shown } from './ViewerColumn'
 
 /** How long a page of a full column stays up before the next one: time to read it aloud. */
 export const PAGE_MS = 15_000
 
 interface Fit extends NoteSize {
-  /** What was measured; a new one means measuring again. */
-  token: object
+  /** Where each page of a paged column starts (indices)… */
   pages: Partial<Record<ColumnId, number[]>>
+  /** …and how far down it starts in the column's list (px). */
+  shifts: Partial<Record<ColumnId, number[]>>
+  /** How many notes a rail has room for. */
   rails: Partial<Record<ColumnId, number>>
+}
+
+/** Whether two fits show the same: a measurement that changes nothing renders nothing again. */
+function sameFit(a: Fit | null, b: Fit): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b)
 }
 
 /** The board's size, followed as the step bar or a side panel takes room from it. */
@@ -90,28 +104,36 @@ export function ViewerBoard() {
     [columns, sheet, activeColumns, focusNote, agreed, vote, dots, lang, size, view.links],
   )
   const [fit, setFit] = useState<Fit | null>(null)
-  const measuring = fit?.token !== token
 
+  // Every note is laid out, on its page or not, so measuring reads the layout the browser keeps
+  // and brings up to date where something changed: one note changed on a full map costs the
+  // layout of that note, not of all of them (which used to be mounted again to be measured).
   useLayoutEffect(() => {
     const board = boardRef.current
-    if (!measuring || !board) return
+    if (!board) return
     const paged = [...board.querySelectorAll<HTMLElement>('[data-fit="pages"]')]
     const size = chooseNoteSize(board, paged)
     const pages: Fit['pages'] = {}
-    for (const list of paged) pages[list.dataset.column as ColumnId] = pageStarts(list)
+    const shifts: Fit['shifts'] = {}
+    for (const list of paged) {
+      const column = list.dataset.column as ColumnId
+      pages[column] = pageStarts(list)
+      shifts[column] = pageShifts(list, pages[column])
+    }
     const rails: Fit['rails'] = {}
     for (const list of board.querySelectorAll<HTMLElement>('[data-fit="rail"]')) {
       rails[list.dataset.column as ColumnId] = countThatFit(list)
     }
-    // Measured from the layout just drawn: the board then shows what fits, before it is painted.
-    setFit({ token, ...size, pages, rails })
-  }, [measuring, token])
+    // Measured from the layout just made: the board shows what fits before it is painted.
+    const next: Fit = { ...size, pages, shifts, rails }
+    setFit((was) => (sameFit(was, next) ? was : next))
+  }, [token])
 
-  const paging = !measuring && Object.values(fit.pages).some((starts) => starts!.length > 1)
+  const paging = fit !== null && Object.values(fit.pages).some((starts) => starts!.length > 1)
   const tick = useTick(PAGE_MS, paging)
-  // While measuring, the board starts from the largest notes with questions (fit.ts changes it).
-  const scale = measuring ? NOTE_SCALES[0] : fit.scale
-  const questions = measuring || fit.questions
+  // Until measured, the board starts from the largest notes with questions (fit.ts changes it).
+  const scale = fit?.scale ?? NOTE_SCALES[0]
+  const questions = fit?.questions ?? true
   const focusMode = activeColumns.length > 0
   const order = cardOrder(sheet)
 
@@ -136,19 +158,23 @@ export function ViewerBoard() {
       {order.map((column) => {
         const notes = columns[column]
         const rail = focusMode && !activeColumns.includes(column)
-        const starts = measuring ? [0] : (fit.pages[column] ?? [0])
-        const page = measuring ? 0 : pageToShow(starts, notes, tick, focusNote, thread)
-        const shown = measuring
-          ? notes
+        const starts = fit?.pages[column] ?? [0]
+        const page = pageToShow(starts, notes, tick, focusNote, thread)
+        const shown: Shown = !fit
+          ? { from: 0, to: notes.length, shift: 0 }
           : rail
-            ? notes.slice(0, fit.rails[column] ?? notes.length)
-            : notes.slice(starts[page], starts[page + 1] ?? notes.length)
+            ? { from: 0, to: fit.rails[column] ?? notes.length, shift: 0 }
+            : {
+                from: starts[page]!,
+                to: starts[page + 1] ?? notes.length,
+                shift: fit.shifts[column]?.[page] ?? 0,
+              }
         return (
           <ViewerColumn
             key={column}
             column={column}
-            notes={shown}
-            total={notes.length}
+            notes={notes}
+            shown={shown}
             rail={rail}
             active={activeColumns.includes(column)}
             showQuestions={!focusMode}

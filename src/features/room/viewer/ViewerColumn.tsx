@@ -1,5 +1,5 @@
 import { ColumnQuestions } from '../../shared/ColumnQuestions'
-import { memo } from 'react'
+import { memo, type CSSProperties } from 'react'
 import { useT } from '../../../i18n'
 import { useTexts } from '../../../i18n/bundle'
 import { viewerTexts } from './viewerTexts'
@@ -8,12 +8,19 @@ import { sheetOf, stepOf, type ColumnId, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { RailNote, ViewerNote } from './ViewerNote'
 
+/** Which of a column's notes are on screen: from `from` up to `to`, moved up by `shift` px. */
+export interface Shown {
+  from: number
+  to: number
+  shift: number
+}
+
 interface Props {
   column: ColumnId
-  /** The notes on screen now: one page of a full column, the first ones of a rail. */
+  /** All notes of the column, each laid out, so the board can measure what fits. */
   notes: readonly Note[]
-  /** All notes of the column. */
-  total: number
+  /** Those on screen now: one page of a full column, the first ones of a rail. */
+  shown: Shown
   /** Beside the step in progress: names and first words only. */
   rail: boolean
   active: boolean
@@ -26,7 +33,7 @@ interface Props {
 export const ViewerColumn = memo(function ViewerColumn({
   column,
   notes,
-  total,
+  shown,
   rail,
   active,
   showQuestions,
@@ -41,7 +48,8 @@ export const ViewerColumn = memo(function ViewerColumn({
   const onForm = sheetOf(board, column) !== board
   const headingId = `vw-column-${column}-title`
   const subtitle = cardSubtitle(t, column)
-  const more = rail ? total - notes.length : 0
+  const total = notes.length
+  const more = rail ? total - (Math.min(shown.to, total) - shown.from) : 0
   return (
     <section
       className={`vw-column column-${column}${rail ? ' is-rail' : ''}${active ? ' is-active' : ''}`}
@@ -67,10 +75,16 @@ export const ViewerColumn = memo(function ViewerColumn({
         data-fit={rail ? 'rail' : 'pages'}
         data-column={column}
         aria-label={t(total === 1 ? 'column.countOne' : 'column.count', { count: total })}
+        style={{ '--vw-shift': `${shown.shift}px` } as CSSProperties}
       >
-        {notes.map((note) =>
-          rail ? <RailNote key={note.id} note={note} /> : <ViewerNote key={note.id} note={note} />,
-        )}
+        {notes.map((note, index) => {
+          const offPage = index < shown.from || index >= shown.to
+          return rail ? (
+            <RailNote key={note.id} note={note} offPage={offPage} />
+          ) : (
+            <ViewerNote key={note.id} note={note} offPage={offPage} />
+          )
+        })}
       </ul>
       {total === 0 && <p className="vw-empty">{t('column.empty')}</p>}
       {rail ? (

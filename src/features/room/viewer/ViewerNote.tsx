@@ -1,15 +1,19 @@
-import { memo } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import { useT } from '../../../i18n'
 import { hasPower, isCardColumn, type Note } from '../../../map'
 import { useRoom } from '../../../store/roomStore'
 import { bylineOf, ownerLine } from '../../shared/noteText'
 import { refOf } from '../../shared/refs'
 import { NoteThreadInfo } from '../../thread/NoteThread'
-import { PowerLine } from '../../power/PowerLine'
-import { LayerTag } from '../../layers/Layers'
-import { OnMapTag } from '../../tasks/OnMapTag'
 import { valueShareText } from '../../shared/valueShare'
 import { useValueShare } from '../../voices/useValueShare'
+
+// What only some notes carry loads once one does: the screen's first frame waits for none of it.
+const PowerLine = lazy(() =>
+  import('../../power/PowerLine').then((m) => ({ default: m.PowerLine })),
+)
+const LayerTag = lazy(() => import('../../layers/Layers').then((m) => ({ default: m.LayerTag })))
+const OnMapTag = lazy(() => import('../../tasks/OnMapTag').then((m) => ({ default: m.OnMapTag })))
 
 /** Dots on a note once the vote is closed, when the vote was about this note's step. */
 export function useVoteResult(note: Note): number {
@@ -29,7 +33,14 @@ export function useVoteResult(note: Note): number {
  * marked on it. Read-only, so no tools; a shown thread raises it by its frame, never by dimming
  * the others.
  */
-export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
+export const ViewerNote = memo(function ViewerNote({
+  note,
+  offPage = false,
+}: {
+  note: Note
+  /** Laid out with the others (so the board can measure), but on another page. */
+  offPage?: boolean
+}) {
   const t = useT()
   const hideRoles = useRoom((state) => state.control.hideRoles)
   const ref = useRoom((state) => refOf(t, state.view, note.id))
@@ -44,6 +55,7 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
     <li
       className={`vw-note${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
       data-note-id={note.id}
+      data-off-page={offPage || undefined}
       aria-labelledby={`${id}-ref ${id}-text ${id}-author`}
     >
       <p className="vw-note-text">
@@ -53,9 +65,11 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
         <span id={`${id}-text`}>{note.text}</span>
       </p>
       {owner && <p className="vw-note-owner">{owner}</p>}
-      {note.layer && <LayerTag note={note} />}
-      {hasPower(note.power) && <PowerLine note={note} />}
-      {note.onMap && <OnMapTag note={note} />}
+      <Suspense fallback={null}>
+        {note.layer && <LayerTag note={note} />}
+        {hasPower(note.power) && <PowerLine note={note} />}
+        {note.onMap && <OnMapTag note={note} />}
+      </Suspense>
       <div className="vw-note-meta">
         {/* A task from the deck speaks for nobody: no "Anoniem" on every card. */}
         {(note.author || isCardColumn(note.column)) && (
@@ -80,7 +94,14 @@ export const ViewerNote = memo(function ViewerNote({ note }: { note: Note }) {
 })
 
 /** A note as a rail shows it, beside the step in progress: its reference and its first words. */
-export const RailNote = memo(function RailNote({ note }: { note: Note }) {
+export const RailNote = memo(function RailNote({
+  note,
+  offPage = false,
+}: {
+  note: Note
+  /** Beyond what the rail has room for. */
+  offPage?: boolean
+}) {
   const t = useT()
   const ref = useRoom((state) => refOf(t, state.view, note.id))
   const focused = useRoom((state) => state.control.focusNote === note.id)
@@ -90,6 +111,7 @@ export const RailNote = memo(function RailNote({ note }: { note: Note }) {
     <li
       className={`vw-rail-note${focused ? ' is-focused' : ''}${inThread ? ' in-thread' : ''}`}
       data-note-id={note.id}
+      data-off-page={offPage || undefined}
       aria-labelledby={`${id}-ref ${id}-text`}
     >
       <span className="vw-ref" id={`${id}-ref`}>

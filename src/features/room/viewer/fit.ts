@@ -1,7 +1,7 @@
 /**
  * Measuring what fits on the shared screen, which never scrolls. Each function reads the layout
- * of lists that show all their items (the board renders everything once to be measured), and
- * touches nothing but the board's note size and questions while it tries them.
+ * of lists that lay out all their items (those on other pages too, unseen), and touches nothing
+ * but the board's note size and questions while it tries them.
  */
 
 /** Note sizes to try, largest first, in the viewer's unit (24 px on a 1920×1080 screen). */
@@ -42,6 +42,13 @@ export function pageStarts(list: HTMLElement): number[] {
     i = rowStart
   }
   return starts
+}
+
+/** How far down the list each page starts, from its first item's top: what a page moves up. */
+export function pageShifts(list: HTMLElement, starts: readonly number[]): number[] {
+  const all = items(list)
+  const top = all[0]?.offsetTop ?? 0
+  return starts.map((start) => (all[start]?.offsetTop ?? top) - top)
 }
 
 /** How many items, from the first, end inside the list's height. */
