@@ -1,6 +1,10 @@
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it, vi } from 'vitest'
+import { PAGE_MS } from '../../src/features/room/viewer/ViewerBoard'
 import { useHarness, type Person } from './harness'
 
 vi.setConfig({ testTimeout: 90_000 })
@@ -229,6 +233,81 @@ describe('the big screen on a 1920×1080 projector', () => {
     await facilitator.page.getByRole('button', { name: 'Code sluiten' }).click()
     await expect.poll(() => code.count()).toBe(0)
     expect(await qr.count()).toBe(0)
+  })
+
+  it('pages a column that does not fit: one page in sight, whole, and the next after the turn', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-pages-')), 'vol.json')
+    const author = {
+      id: 'paged-author-1',
+      name: 'Ayşe Yılmaz',
+      role: 'vrijwilliger',
+      roleLabel: '',
+      side: 'informal',
+    }
+    const texts = Array.from(
+      { length: 40 },
+      (_, i) => `Waarde ${i + 1}: we nemen de tijd om echt naar elkaar te luisteren.`,
+    )
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'partnerschapskaart',
+        version: 1,
+        schemaVersion: 1,
+        exportedAt: new Date().toISOString(),
+        title: 'Een volle kolom',
+        description: '',
+        participants: [author],
+        notes: texts.map((text) => ({
+          column: 'waarden',
+          text,
+          author,
+          owner: null,
+          agreed: false,
+        })),
+      }),
+    )
+    const facilitator = await harness.person()
+    await facilitator.page.goto(harness.server.url)
+    await facilitator.page
+      .getByLabel('Kies een JSON-bestand van een partnerschapskaart')
+      .setInputFiles(file)
+    await facilitator.room.join('Ellen van Dijk', 'Beroepskracht')
+    const viewerUrl = await facilitator.room.viewerLink()
+    const screen = await harness.person({ viewport: PROJECTOR })
+    // The pages turn on a clock the test moves on.
+    await screen.page.clock.install()
+    await screen.page.goto(viewerUrl)
+    const waarden = screen.page.getByRole('region', { name: 'Stap 1: Waarden' })
+    const counter = waarden.locator('.vw-page')
+    await expect.poll(() => counter.textContent()).toMatch(/^Blad 1 van \d+$/)
+
+    /** The notes in sight: each wholly inside the column's list, none of another page drawn. */
+    const inSight = () =>
+      waarden.locator('.vw-notes').evaluate((list) => {
+        const box = list.getBoundingClientRect()
+        return [...list.children].flatMap((item) => {
+          const style = getComputedStyle(item)
+          if (style.visibility === 'hidden') return []
+          const rect = item.getBoundingClientRect()
+          const whole = rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1
+          return [{ text: item.textContent ?? '', whole }]
+        })
+      })
+    const first = await inSight()
+    expect(first.length).toBeGreaterThan(0)
+    expect(first.length).toBeLessThan(texts.length)
+    expect(first.every((note) => note.whole)).toBe(true)
+    expect(first[0]!.text).toContain('Waarde 1:')
+    // Every note is on the screen's list (laid out, to be measured), those of other pages unseen.
+    expect(await waarden.locator('.vw-notes > li').count()).toBe(texts.length)
+
+    await screen.page.clock.runFor(PAGE_MS + 500)
+    await expect.poll(() => counter.textContent()).toMatch(/^Blad 2 van \d+$/)
+    const second = await inSight()
+    expect(second.every((note) => note.whole)).toBe(true)
+    expect(second[0]!.text).toContain(`Waarde ${first.length + 1}:`)
+    expect(await pageFit(screen.page)).toMatchObject({ down: 0, sideways: 0 })
   })
 
   it('does not break on a 1280×720 beamer', async () => {
