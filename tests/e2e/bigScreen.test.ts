@@ -1,11 +1,8 @@
-import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import os from 'node:os'
-import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it, vi } from 'vitest'
 import { PAGE_MS } from '../../src/features/room/viewer/ViewerBoard'
-import { useHarness, type Person } from './harness'
+import { useHarness, writeMapFile, type Person } from './harness'
 
 vi.setConfig({ testTimeout: 90_000 })
 
@@ -236,7 +233,6 @@ describe('the big screen on a 1920×1080 projector', () => {
   })
 
   it('pages a column that does not fit: one page in sight, whole, and the next after the turn', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-pages-')), 'vol.json')
     const author = {
       id: 'paged-author-1',
       name: 'Ayşe Yılmaz',
@@ -248,25 +244,11 @@ describe('the big screen on a 1920×1080 projector', () => {
       { length: 40 },
       (_, i) => `Waarde ${i + 1}: we nemen de tijd om echt naar elkaar te luisteren.`,
     )
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        format: 'partnerschapskaart',
-        version: 1,
-        schemaVersion: 1,
-        exportedAt: new Date().toISOString(),
-        title: 'Een volle kolom',
-        description: '',
-        participants: [author],
-        notes: texts.map((text) => ({
-          column: 'waarden',
-          text,
-          author,
-          owner: null,
-          agreed: false,
-        })),
-      }),
-    )
+    const file = writeMapFile('vol.json', {
+      title: 'Een volle kolom',
+      participants: [author],
+      notes: texts.map((text) => ({ column: 'waarden', text, author, owner: null, agreed: false })),
+    })
     const facilitator = await harness.person()
     await facilitator.page.goto(harness.server.url)
     await facilitator.page

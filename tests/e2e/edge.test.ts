@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it, vi } from 'vitest'
@@ -11,7 +10,7 @@ import { stopServerProcess } from '../helpers/serverProcess'
 import { syncUpdateFrame } from '../helpers/forgedUpdates'
 import { nestNote, noteTexts } from '../helpers/mapShapes'
 import { connectStockClient, waitFor, whenSynced } from '../helpers/stockClient'
-import { useHarness } from './harness'
+import { useHarness, writeMapFile } from './harness'
 
 vi.setConfig({ testTimeout: 180_000 })
 
@@ -92,21 +91,7 @@ describe('the edge, in the browser', () => {
       agreed: false,
       serves: [],
     }))
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-import-')), 'groot.json')
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        format: 'partnerschapskaart',
-        version: 1,
-        schemaVersion: 1,
-        exportedAt: new Date().toISOString(),
-        title: 'Groot bestand',
-        description: '',
-        cardVersion: '',
-        participants: [],
-        notes,
-      }),
-    )
+    const file = writeMapFile('groot.json', { title: 'Groot bestand', cardVersion: '', notes })
     expect(fs.statSync(file).size).toBeGreaterThan(2 * 1024 * 1024)
     await facilitator.page.goto(harness.server.url)
     await facilitator.page

@@ -89,6 +89,27 @@ export async function downloaded(page: Page, click: () => Promise<void>): Promis
   return file
 }
 
+/**
+ * Writes a map file, as the app exports it, to a fresh temporary folder: the format's header, no
+ * description or participants unless `fields` give them. Its path.
+ */
+export function writeMapFile(name: string, fields: Record<string, unknown>): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-map-')), name)
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'partnerschapskaart',
+      version: 1,
+      schemaVersion: 1,
+      exportedAt: new Date().toISOString(),
+      description: '',
+      participants: [],
+      ...fields,
+    }),
+  )
+  return file
+}
+
 /** A participant's phone: narrow, touch. */
 export const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it, vi } from 'vitest'
 import { launchPersistentBrowser } from '../helpers/browser'
 import { stopServerProcess } from '../helpers/serverProcess'
-import { useHarness } from './harness'
+import { useHarness, writeMapFile } from './harness'
 import { RoomPage } from './roomPage'
 
 vi.setConfig({ testTimeout: 120_000 })
@@ -163,34 +163,26 @@ describe('trust in the browser', () => {
       roleLabel: payloads[3]!.slice(0, 60),
       side: 'informal',
     }
-    const file = path.join(os.tmpdir(), `xss-${Date.now()}.json`)
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        format: 'partnerschapskaart',
-        version: 1,
-        schemaVersion: 1,
-        exportedAt: new Date().toISOString(),
-        title: payloads[6]!.slice(0, 120),
-        description: payloads.join(' '),
-        cardVersion: payloads[9]!.slice(0, 40),
-        participants: [author],
-        notes: payloads.map((text, i) => ({
-          column: ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties'][i % 5],
-          text,
-          author,
-          owner:
-            i % 5 === 4
-              ? {
-                  kind: 'anderen',
-                  name: payloads[i - 1]!.slice(0, 120),
-                  when: payloads[i - 2]!.slice(0, 80),
-                }
-              : null,
-          agreed: true,
-        })),
-      }),
-    )
+    const file = writeMapFile('xss.json', {
+      title: payloads[6]!.slice(0, 120),
+      description: payloads.join(' '),
+      cardVersion: payloads[9]!.slice(0, 40),
+      participants: [author],
+      notes: payloads.map((text, i) => ({
+        column: ['waarden', 'relaties', 'eisen', 'voorwaarden', 'acties'][i % 5],
+        text,
+        author,
+        owner:
+          i % 5 === 4
+            ? {
+                kind: 'anderen',
+                name: payloads[i - 1]!.slice(0, 120),
+                when: payloads[i - 2]!.slice(0, 80),
+              }
+            : null,
+        agreed: true,
+      })),
+    })
     await page.goto(harness.server.url)
     await page.getByLabel('Kies een JSON-bestand van een partnerschapskaart').setInputFiles(file)
     // This device is known already (as Eve), so the imported map opens at once.
