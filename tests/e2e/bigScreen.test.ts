@@ -55,6 +55,32 @@ async function inView(locator: Locator): Promise<boolean> {
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height
 }
 
+/**
+ * What is wrong with the notes in sight, one line each: a note cut by the end of its list, or
+ * drawn over the one before it. Empty when every list shows whole notes, one below the other.
+ */
+function notesOutOfOrder(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.vw-notes, .vw-rail-notes')].flatMap((list) => {
+      const box = list.getBoundingClientRect()
+      const column = list.dataset.column
+      const shown = [...list.children]
+        .filter((item) => getComputedStyle(item).visibility !== 'hidden')
+        .map((item) => item.getBoundingClientRect())
+      return shown.flatMap((rect, i) => {
+        const above = shown
+          .slice(0, i)
+          .findLast((other) => Math.abs(other.left - rect.left) < 1 && other.top < rect.top + 1)
+        const problems: string[] = []
+        if (rect.top < box.top - 1 || rect.bottom > box.bottom + 1)
+          problems.push(`${column} ${i} cut`)
+        if (above && rect.top < above.bottom - 1) problems.push(`${column} ${i} over ${i - 1}`)
+        return problems
+      })
+    }),
+  )
+}
+
 async function fontSize(locator: Locator): Promise<number> {
   return locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
 }
@@ -95,6 +121,9 @@ describe('the big screen on a 1920×1080 projector', () => {
       expect(await inView(screen.room.column(name).getByRole('heading')), String(name)).toBe(true)
     }
     await page.getByRole('heading', { name: 'Vrij werken: alle kolommen zijn open.' }).waitFor()
+    // Notes of different heights, their layers and power arriving after the first layout: each
+    // page shows whole notes only.
+    await expect.poll(() => notesOutOfOrder(page)).toEqual([])
 
     // A step with a timer: the step, its questions and the timer stay in view.
     await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
@@ -126,6 +155,7 @@ describe('the big screen on a 1920×1080 projector', () => {
       items.map((item) => (item as HTMLElement).offsetTop),
     )
     expect(new Set(tops).size).toBeLessThan(4)
+    expect(await notesOutOfOrder(page)).toEqual([])
     // A rail still names its notes, by reference and first words.
     await screen.room.note('Warmte en respect').waitFor()
   })
@@ -290,6 +320,16 @@ describe('the big screen on a 1920×1080 projector', () => {
     expect(second.every((note) => note.whole)).toBe(true)
     expect(second[0]!.text).toContain(`Waarde ${first.length + 1}:`)
     expect(await pageFit(screen.page)).toMatchObject({ down: 0, sideways: 0 })
+
+    // In step 2 the full column is a rail: its first notes one below the other, the rest counted.
+    await facilitator.page.getByRole('button', { name: 'Start met stap 1' }).click()
+    await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    await screen.page.getByRole('heading', { name: '2. Relaties' }).waitFor()
+    const rail = waarden.locator('.vw-rail-notes > li:not([data-off-page])')
+    await expect.poll(() => rail.count()).toBeGreaterThan(3)
+    const more = await waarden.locator('.vw-more').textContent()
+    expect(more).toBe(`+ ${texts.length - (await rail.count())} meer`)
+    expect(await notesOutOfOrder(screen.page)).toEqual([])
   })
 
   it('does not break on a 1280×720 beamer', async () => {

@@ -1,4 +1,12 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react'
 import { useLang, useT } from '../../../i18n'
 import { cardOrder, type ColumnId, type FormKind, type Note } from '../../../map'
 import { useShownColumns } from '../../board/useShownColumns'
@@ -30,20 +38,63 @@ function sameFit(a: Fit | null, b: Fit): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** The board's size, followed as the step bar or a side panel takes room from it. */
-function useSize(ref: React.RefObject<HTMLElement | null>): string {
-  const [size, setSize] = useState('')
+/** An element's size as the board measured it. */
+function sizeOf(element: HTMLElement): string {
+  return `${element.offsetWidth}x${element.offsetHeight}`
+}
+
+/**
+ * A count that goes up when the board, one of its lists or one of their notes changes size
+ * other than by the board's own measuring: a side panel taking room, a note's occasional parts
+ * (layers, power, tasks) arriving after it was measured. `follow` is called after each
+ * measurement, with the layout clean: it records the sizes the board saw and observes new notes.
+ */
+function useResized(ref: React.RefObject<HTMLElement | null>): [number, () => void] {
+  const [resized, setResized] = useState(0)
+  const seen = useRef(new Map<HTMLElement, string>())
+  const observer = useRef<ResizeObserver | null>(null)
   useEffect(() => {
-    const element = ref.current
-    if (!element) return
-    const observer = new ResizeObserver(([entry]) => {
-      const box = entry!.contentRect
-      setSize(`${Math.round(box.width)}x${Math.round(box.height)}`)
+    const board = ref.current
+    if (!board) return
+    const sizes = seen.current
+    const watch = new ResizeObserver((entries) => {
+      // An element observed just now is reported once at the size the board already measured.
+      const changed = entries.some((entry) => {
+        const target = entry.target as HTMLElement
+        return target.isConnected && sizes.get(target) !== sizeOf(target)
+      })
+      if (changed) setResized((count) => count + 1)
     })
-    observer.observe(element)
-    return () => observer.disconnect()
+    observer.current = watch
+    sizes.set(board, '')
+    watch.observe(board)
+    return () => {
+      watch.disconnect()
+      sizes.clear()
+      observer.current = null
+    }
   }, [ref])
-  return size
+  const follow = useCallback(() => {
+    const board = ref.current
+    const watch = observer.current
+    if (!board || !watch) return
+    const sizes = seen.current
+    const now = new Set<HTMLElement>([board])
+    for (const list of board.querySelectorAll<HTMLElement>('[data-fit]')) {
+      now.add(list)
+      for (const item of list.children) if (item instanceof HTMLElement) now.add(item)
+    }
+    for (const element of sizes.keys()) {
+      if (now.has(element)) continue
+      watch.unobserve(element)
+      sizes.delete(element)
+    }
+    for (const element of now) {
+      if (!sizes.has(element)) watch.observe(element)
+      sizes.set(element, sizeOf(element))
+    }
+  }, [ref])
+  return [resized, follow]
 }
 
 /** A count that goes up every `ms` while `on`, for pages that turn by themselves. */
@@ -93,7 +144,7 @@ export function ViewerBoard() {
   const dots = useRoom((state) => state.dots)
   const thread = useRoom((state) => state.thread)
   const boardRef = useRef<HTMLDivElement>(null)
-  const size = useSize(boardRef)
+  const [resized, follow] = useResized(boardRef)
 
   const columns = useShownColumns(view)
 
@@ -101,7 +152,7 @@ export function ViewerBoard() {
   const token = useMemo(
     () => ({}),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh token whenever one changes
-    [columns, sheet, activeColumns, focusNote, agreed, vote, dots, lang, size, view.links],
+    [columns, sheet, activeColumns, focusNote, agreed, vote, dots, lang, resized, view.links],
   )
   const [fit, setFit] = useState<Fit | null>(null)
 
@@ -127,7 +178,8 @@ export function ViewerBoard() {
     // Measured from the layout just made: the board shows what fits before it is painted.
     const next: Fit = { ...size, pages, shifts, rails }
     setFit((was) => (sameFit(was, next) ? was : next))
-  }, [token])
+    follow()
+  }, [token, follow])
 
   const paging = fit !== null && Object.values(fit.pages).some((starts) => starts!.length > 1)
   const tick = useTick(PAGE_MS, paging)

@@ -87,7 +87,13 @@ export function chooseNoteSize(board: HTMLElement, lists: readonly HTMLElement[]
 
 /** Leaves the board at `size`; whether every paged list then shows all its notes. */
 function tryNoteSize(board: HTMLElement, lists: readonly HTMLElement[], size: NoteSize): boolean {
-  board.dataset.questions = size.questions ? 'shown' : 'hidden'
-  board.style.setProperty('--vw-note-scale', String(size.scale))
+  // Only what differs is written: the same value written again would still make the browser
+  // work out the board's style anew.
+  const questions = size.questions ? 'shown' : 'hidden'
+  if (board.dataset.questions !== questions) board.dataset.questions = questions
+  const scale = String(size.scale)
+  if (board.style.getPropertyValue('--vw-note-scale') !== scale) {
+    board.style.setProperty('--vw-note-scale', scale)
+  }
   return lists.every(fitsWhole)
 }
