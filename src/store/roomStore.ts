@@ -64,6 +64,7 @@ export const useRoom = create<RoomState>()((set, get) => {
     control: EMPTY_CONTROL,
     clockOffset: 0,
     loaded: false,
+    synced: false,
     connection: INITIAL_CONNECTION,
     presence: [],
     me: null,

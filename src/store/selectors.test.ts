@@ -18,6 +18,7 @@ import {
   type ParticipantId,
   type VoteRules,
 } from '../map'
+import type { ConnectionStatus } from '../sync/connectionState'
 import type { PresentPerson, ReadyMark } from '../sync/roomConnection'
 import {
   dotsLeft,
@@ -27,6 +28,7 @@ import {
   roomWork,
   sameThread,
   threadShown,
+  titleComing,
   voteRefusal,
   type ThreadInputs,
 } from './selectors'
@@ -206,5 +208,28 @@ describe('the golden thread shown', () => {
     expect(sameThread(new Set([action]), new Set([served]))).toBe(false)
     expect(sameThread(null, null)).toBe(true)
     expect(sameThread(null, new Set([action]))).toBe(false)
+  })
+})
+
+describe('titleComing', () => {
+  const state = (title: string, synced: boolean, status: ConnectionStatus) => ({
+    view: { meta: { title } },
+    synced,
+    connection: { status },
+  })
+
+  it('waits for the title until the map has come from the server', () => {
+    expect(titleComing(state('', false, 'connecting'))).toBe(true)
+    // Connected but not yet synced counts as reconnecting: still on its way.
+    expect(titleComing(state('', false, 'reconnecting'))).toBe(true)
+    expect(titleComing(state('', true, 'connected'))).toBe(false)
+    // Synced once, a dropped connection does not make an untitled map "loading" again.
+    expect(titleComing(state('', true, 'reconnecting'))).toBe(false)
+  })
+
+  it('has it once there is a title, and gives up offline or refused', () => {
+    expect(titleComing(state('Samenspel', false, 'connecting'))).toBe(false)
+    expect(titleComing(state('', false, 'offline'))).toBe(false)
+    expect(titleComing(state('', false, 'refused'))).toBe(false)
   })
 })

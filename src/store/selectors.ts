@@ -10,6 +10,7 @@ import {
   type ParticipantId,
   type VoteRules,
 } from '../map'
+import type { ConnectionState } from '../sync/connectionState'
 import type { PresentPerson, ReadyStatus } from '../sync/roomConnection'
 import type { AccessLevel } from './state'
 
@@ -45,6 +46,20 @@ export function sheetShown(state: {
   const { board } = state.view
   const kind = state.sheetChoice ?? state.control.form
   return (kind !== board.kind && formOf(board, kind)) || board
+}
+
+/**
+ * Whether the map's title is still on its way: a join link on a new device learns it from the
+ * server, and until the map has come from there an empty title is not yet a map without one.
+ * Offline or refused, it is not coming.
+ */
+export function titleComing(state: {
+  readonly view: { readonly meta: Pick<MapView['meta'], 'title'> }
+  readonly synced: boolean
+  readonly connection: Pick<ConnectionState, 'status'>
+}): boolean {
+  const { status } = state.connection
+  return !state.view.meta.title && !state.synced && status !== 'offline' && status !== 'refused'
 }
 
 /** How many dots a person has left in an open round; never below zero. */

@@ -39,6 +39,7 @@ function closedRoom(): Pick<
   | 'view'
   | 'control'
   | 'loaded'
+  | 'synced'
   | 'presence'
   | 'drafts'
   | 'threadNote'
@@ -53,6 +54,7 @@ function closedRoom(): Pick<
     view: EMPTY_VIEW,
     control: EMPTY_CONTROL,
     loaded: false,
+    synced: false,
     presence: [],
     drafts: [],
     threadNote: null,
@@ -85,7 +87,7 @@ export function sessionActions(ctx: StoreContext): SessionActions {
       let deleted = false
       const session: RoomSession = new RoomSession(access, {
         onConnection: (connection) => {
-          set({ connection })
+          set(connection.status === 'connected' ? { connection, synced: true } : { connection })
           // A deleted map leaves no trace on this device: not in the recent list, not its keys,
           // drafts or pulse key, and its notes leave the screen too (the cache is wiped).
           if (connection.refusal?.code === CloseCode.deleted && roomId && !deleted) {
@@ -129,6 +131,7 @@ export function sessionActions(ctx: StoreContext): SessionActions {
         level,
         me: level === 'viewer' ? null : me,
         loaded: false,
+        synced: false,
         error: null,
         undoStatus: NO_UNDO,
         undoNotice: null,

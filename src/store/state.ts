@@ -45,6 +45,8 @@ export interface RoomData {
   clockOffset: number
   /** True once the local cache has been read; before that an empty map is not yet known empty. */
   loaded: boolean
+  /** True once the map has come from the server since it was opened here. */
+  synced: boolean
   connection: ConnectionState
   presence: readonly PresentPerson[]
   me: Participant | null

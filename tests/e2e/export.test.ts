@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { useHarness } from './harness'
+import { openExample, useHarness } from './harness'
 
 vi.setConfig({ testTimeout: 90_000 })
 
@@ -136,5 +136,26 @@ describe('export and import', () => {
       .waitFor()
     expect(errors).toEqual([])
     expect(other.errors).toEqual([])
+  })
+
+  it('says the device is offline when the PDF maker cannot be fetched, and makes it once back', async () => {
+    const { facilitator } = await openExample(harness)
+    const { page, room, context } = facilitator
+    await room.openPanel('Bewaren')
+    // The PDF maker and its fonts are fetched on the first PDF only: offline, that cannot be.
+    await context.setOffline(true)
+    await page.getByRole('button', { name: 'Afsprakenkaart (PDF)' }).click()
+    await page.getByRole('alert').getByText('Dit apparaat is offline.', { exact: false }).waitFor()
+    expect(await page.getByText('Probeer het nog eens', { exact: false }).count()).toBe(0)
+
+    await context.setOffline(false)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Afsprakenkaart (PDF)' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/)
+    await expect
+      .poll(() => page.getByText('Dit apparaat is offline.', { exact: false }).count())
+      .toBe(0)
   })
 })

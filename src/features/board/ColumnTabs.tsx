@@ -60,20 +60,17 @@ export function ColumnTabs({
           onClick={() => onShow(column)}
           onKeyDown={(event) => onKeyDown(event, column)}
         >
-          {isCardColumn(column) ? (
-            <>
-              <span className="column-tab-step" aria-hidden="true">
-                {stepOf(board, column)}
-              </span>
-              <span className="column-tab-name">{t(`column.${column}`)}</span>
-            </>
-          ) : (
-            // A working form's piles: no step number, and a short name that fits a tab.
-            <span className="column-tab-name">
-              <span aria-hidden="true">{t(`columnShort.${column}`)}</span>
-              <span className="visually-hidden">{t(`column.${column}`)}</span>
+          {/* A working form's piles have no step number. */}
+          {isCardColumn(column) && (
+            <span className="column-tab-step" aria-hidden="true">
+              {stepOf(board, column)}
             </span>
           )}
+          {/* A name that fits a narrow tab, breaking only where a soft hyphen says. */}
+          <span className="column-tab-name">
+            <span aria-hidden="true">{t(`columnShort.${column}`)}</span>
+            <span className="visually-hidden">{t(`column.${column}`)}</span>
+          </span>
           <span className="column-tab-count" aria-hidden="true">
             {columns[column].length}
           </span>

@@ -54,7 +54,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
   const [includePulse, setIncludePulse] = useState(false)
   const secrets = useRoom((state) => state.secrets)
   const link = linkBack(roomId, level === 'facilitator' ? secrets : null)
-  const [pdfState, setPdfState] = useState<'idle' | 'busy' | 'failed'>('idle')
+  const [pdfState, setPdfState] = useState<'idle' | 'busy' | 'failed' | 'offline'>('idle')
 
   function current() {
     const { view, control, dots } = useRoom.getState()
@@ -64,7 +64,7 @@ export function ExportPanel({ roomId }: { roomId: string }) {
   async function onPdf(): Promise<void> {
     setPdfState('busy')
     try {
-      // The PDF code and fonts load only now, not with the app.
+      // The PDF code and fonts load only now, not with the app (and are kept for offline after).
       const { exportPdf } = await import('./pdf/exportPdf')
       await exportPdf(current(), t, {
         size,
@@ -75,7 +75,8 @@ export function ExportPanel({ roomId }: { roomId: string }) {
       })
       setPdfState('idle')
     } catch {
-      setPdfState('failed')
+      // Offline, what failed is fetching the PDF maker or its fonts: saying so beats "try again".
+      setPdfState(navigator.onLine ? 'failed' : 'offline')
     }
   }
 
@@ -130,9 +131,9 @@ export function ExportPanel({ roomId }: { roomId: string }) {
         >
           {pdfState === 'busy' ? et('export.pdfBusy') : et('export.pdf')}
         </button>
-        {pdfState === 'failed' && (
+        {(pdfState === 'failed' || pdfState === 'offline') && (
           <p className="form-error" role="alert">
-            {et('export.pdfFailed')}
+            {et(pdfState === 'offline' ? 'export.pdfOffline' : 'export.pdfFailed')}
           </p>
         )}
       </div>

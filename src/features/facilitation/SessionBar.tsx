@@ -7,9 +7,10 @@ import { ReadyCheck } from './ReadyCheck'
 import { StepTimer } from './StepTimer'
 import { roomWork } from '../../store/selectors'
 import { VoteStatus } from './VoteStatus'
+import { giveSignal } from '../signals/giveSignalPart'
 
-// Signals load once the room is open: nobody needs them to join or to write.
-const GiveSignal = lazy(() => import('../signals/Signals').then((m) => ({ default: m.GiveSignal })))
+// Signals load while the join form shows: nobody needs them to join or to write.
+const GiveSignal = giveSignal.Part
 const SignalBanners = lazy(() =>
   import('../signals/Signals').then((m) => ({ default: m.SignalBanners })),
 )

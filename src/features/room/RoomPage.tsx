@@ -1,8 +1,10 @@
 import { Suspense, useEffect, useState } from 'react'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
+import { titleComing } from '../../store/selectors'
 import { JoinForm } from '../join/JoinForm'
 import { RoomMix } from '../voices/RoomMix'
+import { giveSignal } from '../signals/giveSignalPart'
 import { facilitatorBar, joinedRoom } from './loadRoom'
 import { usePanel } from './panel'
 
@@ -14,12 +16,14 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const t = useT()
   const me = useRoom((state) => state.me)
   const title = useRoom((state) => state.view.meta.title)
+  const coming = useRoom(titleComing)
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
     const facilitating = useRoom.getState().enterRoom(roomId)
     // Failed loads are tried again when the part is shown, which shows the error then.
     void joinedRoom.preload().catch(() => undefined)
+    void giveSignal.preload().catch(() => undefined)
     if (facilitating) void facilitatorBar.preload().catch(() => undefined)
   }, [roomId])
 
@@ -30,12 +34,12 @@ export function RoomPage({ roomId }: { roomId: string }) {
     document.title = title ? `${title} · ${t('app.name')}` : t('app.name')
   }, [title, t])
 
-  const heading = title || t('room.noTitle')
+  const heading = title || t(coming ? 'room.loading' : 'room.noTitle')
 
   if (!me || changingIdentity) {
     return (
       <main className="room-join" id="main">
-        <h1 className="room-join-map">{heading}</h1>
+        <h1 className={`room-join-map${coming ? ' is-coming' : ''}`}>{heading}</h1>
         <JoinForm
           initial={me}
           onJoined={(participant) => {

@@ -33,6 +33,8 @@ export const exportTexts = textBundle(
       'De partnerschapskaart is gebaseerd op een model van Hook (2006) over cliëntparticipatie in de zorg. Ze is ontwikkeld in het project Krachtig Cliëntperspectief van CSO/Zorgbelang door Erik Jansen, Nynke Wilbrink, Vivianne Baur, Maarten de Wit en Tineke Abma. De Wmo-werkplaats Nijmegen ontwikkelde haar verder tot versie 2.0.',
     'export.pdfBusy': 'PDF maken…',
     'export.pdfFailed': 'De PDF kon niet worden gemaakt. Probeer het nog eens.',
+    'export.pdfOffline':
+      'Dit apparaat is offline. De PDF maken lukt pas als er weer verbinding is. De kaart zelf blijft bewaard.',
     'export.threadPartial': 'komt nog niet bij een actie',
     'export.signTitle': 'Afgesproken',
     'export.signIntro': 'Wij maken deze afspraken met elkaar. Zet je naam en handtekening erbij.',
@@ -86,6 +88,8 @@ export const exportTexts = textBundle(
       'The partnership map is based on a model by Hook (2006) of client participation in care. It was developed in the project Krachtig Cliëntperspectief of CSO/Zorgbelang by Erik Jansen, Nynke Wilbrink, Vivianne Baur, Maarten de Wit and Tineke Abma. The Wmo-werkplaats Nijmegen developed it further into version 2.0.',
     'export.pdfBusy': 'Making the PDF…',
     'export.pdfFailed': 'The PDF could not be made. Please try again.',
+    'export.pdfOffline':
+      'This device is offline. The PDF can be made once it is connected again. The map itself is kept.',
     'export.threadPartial': 'does not reach an action yet',
     'export.signTitle': 'Agreed',
     'export.signIntro': 'We make these agreements together. Add your name and signature.',
