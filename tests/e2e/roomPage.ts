@@ -93,6 +93,10 @@ export class RoomPage {
     await region.getByRole('textbox', { name: 'Tekst van de notitie' }).press('Enter')
     await region.getByRole('listitem', { name: new RegExp(escape(text)) }).waitFor()
     await region.getByRole('textbox', { name: 'Tekst van de notitie' }).press('Escape')
+    // Closing the form gives the focus back to its button on the next frame: a focus a test gives
+    // before then would be taken away (and a key meant for a note would open the form again).
+    const add = await region.getByRole('button', { name: /Notitie toevoegen aan/ }).elementHandle()
+    await this.page.waitForFunction((button) => document.activeElement === button, add)
   }
 }
 
