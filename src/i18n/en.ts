@@ -217,6 +217,8 @@ export const en: Messages = {
   'room.loading': 'Loading map…',
   'room.home': 'Back to the start',
   'room.participants': 'Filled in by',
+  'room.titleOffline': 'Map (its name comes once connected)',
+  'room.titleUnknown': 'Map',
   'room.noTitle': 'New map',
   'room.version': 'Version {version}',
   'room.writing': '{count} of {total} writing',

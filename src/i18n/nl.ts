@@ -221,6 +221,8 @@ export const nl = {
   'room.loading': 'Kaart laden…',
   'room.home': 'Naar het begin',
   'room.participants': 'Ingevuld door',
+  'room.titleOffline': 'Kaart (de naam komt als er verbinding is)',
+  'room.titleUnknown': 'Kaart',
   'room.noTitle': 'Nieuwe kaart',
   'room.version': 'Versie {version}',
   'room.writing': '{count} van {total} schrijven',

@@ -28,7 +28,7 @@ import {
   roomWork,
   sameThread,
   threadShown,
-  titleComing,
+  titleState,
   voteRefusal,
   type ThreadInputs,
 } from './selectors'
@@ -211,7 +211,7 @@ describe('the golden thread shown', () => {
   })
 })
 
-describe('titleComing', () => {
+describe('titleState', () => {
   const state = (title: string, synced: boolean, status: ConnectionStatus) => ({
     view: { meta: { title } },
     synced,
@@ -219,17 +219,19 @@ describe('titleComing', () => {
   })
 
   it('waits for the title until the map has come from the server', () => {
-    expect(titleComing(state('', false, 'connecting'))).toBe(true)
+    expect(titleState(state('', false, 'connecting'))).toBe('coming')
     // Connected but not yet synced counts as reconnecting: still on its way.
-    expect(titleComing(state('', false, 'reconnecting'))).toBe(true)
-    expect(titleComing(state('', true, 'connected'))).toBe(false)
+    expect(titleState(state('', false, 'reconnecting'))).toBe('coming')
+    expect(titleState(state('', true, 'connected'))).toBe('untitled')
     // Synced once, a dropped connection does not make an untitled map "loading" again.
-    expect(titleComing(state('', true, 'reconnecting'))).toBe(false)
+    expect(titleState(state('', true, 'reconnecting'))).toBe('untitled')
+    expect(titleState(state('', true, 'offline'))).toBe('untitled')
   })
 
-  it('has it once there is a title, and gives up offline or refused', () => {
-    expect(titleComing(state('Samenspel', false, 'connecting'))).toBe(false)
-    expect(titleComing(state('', false, 'offline'))).toBe(false)
-    expect(titleComing(state('', false, 'refused'))).toBe(false)
+  it('has it once there is a title, and does not call a map it never got "new"', () => {
+    expect(titleState(state('Samenspel', false, 'connecting'))).toBe('known')
+    expect(titleState(state('Samenspel', false, 'offline'))).toBe('known')
+    expect(titleState(state('', false, 'offline'))).toBe('offline')
+    expect(titleState(state('', false, 'refused'))).toBe('unknown')
   })
 })

@@ -49,17 +49,24 @@ export function sheetShown(state: {
 }
 
 /**
- * Whether the map's title is still on its way: a join link on a new device learns it from the
- * server, and until the map has come from there an empty title is not yet a map without one.
- * Offline or refused, it is not coming.
+ * What the heading can say of the map's title. A join link on a new device learns the title from
+ * the server, and until the map has come from there an empty title is not yet a map without one:
+ * it is `coming` while connecting, `offline` until the device is back, and `unknown` when the
+ * server refused us (nothing will bring it). Only a map that has come, or one kept on this device
+ * with a title, is `known` or `untitled`.
  */
-export function titleComing(state: {
+export type TitleState = 'known' | 'coming' | 'offline' | 'unknown' | 'untitled'
+
+export function titleState(state: {
   readonly view: { readonly meta: Pick<MapView['meta'], 'title'> }
   readonly synced: boolean
   readonly connection: Pick<ConnectionState, 'status'>
-}): boolean {
+}): TitleState {
+  if (state.view.meta.title) return 'known'
+  if (state.synced) return 'untitled'
   const { status } = state.connection
-  return !state.view.meta.title && !state.synced && status !== 'offline' && status !== 'refused'
+  if (status === 'offline') return 'offline'
+  return status === 'refused' ? 'unknown' : 'coming'
 }
 
 /** How many dots a person has left in an open round; never below zero. */

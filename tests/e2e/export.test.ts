@@ -148,14 +148,15 @@ describe('export and import', () => {
     await page.getByRole('alert').getByText('Dit apparaat is offline.', { exact: false }).waitFor()
     expect(await page.getByText('Probeer het nog eens', { exact: false }).count()).toBe(0)
 
+    // Back online, the message goes by itself: it no longer stands beside "Verbonden".
     await context.setOffline(false)
+    await expect
+      .poll(() => page.getByText('Dit apparaat is offline.', { exact: false }).count())
+      .toBe(0)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Afsprakenkaart (PDF)' }).click(),
     ])
     expect(download.suggestedFilename()).toMatch(/\.pdf$/)
-    await expect
-      .poll(() => page.getByText('Dit apparaat is offline.', { exact: false }).count())
-      .toBe(0)
   })
 })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { absoluteUrl, roomPath, viewerPath } from '../../routing/router'
 import { useT, type Lang } from '../../i18n'
 import { useRoom, type MapSecrets } from '../../store/roomStore'
@@ -55,6 +55,14 @@ export function ExportPanel({ roomId }: { roomId: string }) {
   const secrets = useRoom((state) => state.secrets)
   const link = linkBack(roomId, level === 'facilitator' ? secrets : null)
   const [pdfState, setPdfState] = useState<'idle' | 'busy' | 'failed' | 'offline'>('idle')
+
+  // Back online, "this device is offline" is no longer true: the button is worth pressing again.
+  useEffect(() => {
+    if (pdfState !== 'offline') return
+    const back = () => setPdfState('idle')
+    window.addEventListener('online', back)
+    return () => window.removeEventListener('online', back)
+  }, [pdfState])
 
   function current() {
     const { view, control, dots } = useRoom.getState()

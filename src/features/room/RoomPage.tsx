@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useState } from 'react'
 import { useT } from '../../i18n'
 import { useRoom } from '../../store/roomStore'
-import { titleComing } from '../../store/selectors'
+import { titleState } from '../../store/selectors'
 import { JoinForm } from '../join/JoinForm'
 import { RoomMix } from '../voices/RoomMix'
 import { giveSignal } from '../signals/giveSignalPart'
@@ -11,12 +11,20 @@ import { usePanel } from './panel'
 // The join form is the first screen of a join link: the board (and drag and drop) loads behind it.
 const JoinedRoom = joinedRoom.Part
 
+/** What the join form's heading says while the map's title is not there. */
+const HEADINGS = {
+  coming: 'room.loading',
+  offline: 'room.titleOffline',
+  unknown: 'room.titleUnknown',
+  untitled: 'room.noTitle',
+} as const
+
 /** One map: join first, then the board with presence, sharing and connection state. */
 export function RoomPage({ roomId }: { roomId: string }) {
   const t = useT()
   const me = useRoom((state) => state.me)
   const title = useRoom((state) => state.view.meta.title)
-  const coming = useRoom(titleComing)
+  const titled = useRoom(titleState)
   const [changingIdentity, setChangingIdentity] = useState(false)
 
   useEffect(() => {
@@ -34,12 +42,13 @@ export function RoomPage({ roomId }: { roomId: string }) {
     document.title = title ? `${title} · ${t('app.name')}` : t('app.name')
   }, [title, t])
 
-  const heading = title || t(coming ? 'room.loading' : 'room.noTitle')
+  const heading = titled === 'known' ? title : t(HEADINGS[titled])
+  const muted = titled !== 'known' && titled !== 'untitled'
 
   if (!me || changingIdentity) {
     return (
       <main className="room-join" id="main">
-        <h1 className={`room-join-map${coming ? ' is-coming' : ''}`}>{heading}</h1>
+        <h1 className={`room-join-map${muted ? ' is-coming' : ''}`}>{heading}</h1>
         <JoinForm
           initial={me}
           onJoined={(participant) => {
