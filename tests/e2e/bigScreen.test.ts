@@ -158,6 +158,18 @@ describe('the big screen on a 1920×1080 projector', () => {
     expect(await notesOutOfOrder(page)).toEqual([])
     // A rail still names its notes, by reference and first words.
     await screen.room.note('Warmte en respect').waitFor()
+
+    // The six actions share one page: a flagged action says its warning once, so it is not too
+    // tall to stand below the first three (it was alone on a second page, the first half empty).
+    for (let i = 0; i < 3; i++) {
+      await facilitator.page.getByRole('button', { name: 'Volgende stap' }).click()
+    }
+    await page.getByRole('heading', { name: '5. Acties' }).waitFor()
+    const acties = page.getByRole('region', { name: 'Stap 5: Acties' })
+    await acties.getByText(/Let op: informele partners/).waitFor()
+    await expect.poll(() => notesOutOfOrder(page)).toEqual([])
+    expect(await acties.locator('.vw-notes > li').count()).toBe(6)
+    expect(await acties.locator('.vw-notes > li[data-off-page]').count()).toBe(0)
   })
 
   it('shows a note in the spotlight large in the middle of the screen', async () => {

@@ -53,7 +53,14 @@ describe('power per action', () => {
       .note('sociale kaart')
       .getByText('Verantwoordelijk: informele partners · beslist: samen · middelen: anderen')
       .waitFor()
-    await screen.page.locator('.vw-note', { hasText: 'sociale kaart' }).getByText(a2).waitFor()
+    const onWall = screen.page.locator('.vw-note', { hasText: 'sociale kaart' })
+    await onWall.getByText(a2).waitFor()
+    // The wall shows the warning alone (the breakdown only for a screen reader): it names the
+    // imbalance, and saying it twice made a note too tall to share a page with others.
+    const breakdown = (text: string) => onWall.getByText(text).getAttribute('class')
+    expect(
+      await breakdown('Verantwoordelijk: informele partners · beslist: samen · middelen: anderen'),
+    ).toBe('visually-hidden')
 
     // By keyboard on the laptop: the municipality puts money in together; the flag goes.
     await ellen.room.noteAction(
@@ -75,6 +82,10 @@ describe('power per action', () => {
     await expect
       .poll(() => screen.page.locator('.vw-note', { hasText: 'sociale kaart' }).textContent())
       .not.toContain('Let op')
+    // Without a warning, the wall says who carries, decides and pays.
+    expect(
+      await breakdown('Verantwoordelijk: informele partners · beslist: samen · middelen: samen'),
+    ).toBeNull()
     expect(
       await ellen.room
         .note('sociale kaart')

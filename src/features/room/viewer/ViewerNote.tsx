@@ -67,7 +67,7 @@ export const ViewerNote = memo(function ViewerNote({
       {owner && <p className="vw-note-owner">{owner}</p>}
       <Suspense fallback={null}>
         {note.layer && <LayerTag note={note} />}
-        {hasPower(note.power) && <PowerLine note={note} />}
+        {hasPower(note.power) && <PowerLine note={note} brief />}
         {note.onMap && <OnMapTag note={note} />}
       </Suspense>
       <div className="vw-note-meta">
