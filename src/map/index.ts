@@ -10,6 +10,7 @@
  * - `control/`: the facilitation document, as schema, ops and view
  */
 export { createMapDoc, destroyDoc, type MapDoc } from './doc'
+export { compareDutch } from './dutchOrder'
 export {
   allColumnIds,
   boardOf,

@@ -11,6 +11,7 @@ import {
   type LooseEnds,
 } from './threads'
 import { labelNotes } from './labels'
+import { compareDutch } from './dutchOrder'
 import { readPulse, type PulseEntry } from './pulse'
 import { readSignals, type Signal } from './signals'
 import { readGroundRules, type GroundRule } from './groundRules'
@@ -129,7 +130,7 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
     if (parsed) participants.push(parsed)
     else skipped++
   })
-  participants.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+  participants.sort((a, b) => compareDutch(a.name, b.name))
   const participantList =
     previous && sameShallowList(previous.participants, participants)
       ? previous.participants

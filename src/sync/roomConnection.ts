@@ -2,7 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type { ControlDoc, MapDoc, Participant } from '../map'
-import { parseParticipant } from '../map'
+import { compareDutch, parseParticipant } from '../map'
 import { providerDoc } from '../map/providerDoc'
 import {
   CloseCode,
@@ -265,7 +265,7 @@ export class RoomConnection {
         drafts,
       })
     })
-    people.sort((a, b) => a.participant.name.localeCompare(b.participant.name, 'nl'))
+    people.sort((a, b) => compareDutch(a.participant.name, b.participant.name))
     this.events.onPresence(people)
   }
 

@@ -2,7 +2,7 @@ import type { Translate } from '../../i18n'
 import { bundleTranslator } from '../../i18n/bundle'
 import { pulseTexts } from './pulseTexts'
 import { PULSE_MIN_ANSWERS } from '../../../shared/schema'
-import { pulseSummary, type PulseEntry } from '../../map'
+import { compareDutch, pulseSummary, type PulseEntry } from '../../map'
 
 // Scores are shown (and a trajectory keeps them) only from this many answers on.
 export { PULSE_MIN_ANSWERS } from '../../../shared/schema'
@@ -41,5 +41,5 @@ export function pulseWords(
   key: 'head' | 'heart' | 'gut',
 ): readonly string[] | null {
   const words = entries.map((entry) => entry[key]).filter((text) => text !== '')
-  return words.length >= PULSE_MIN_ANSWERS ? words.sort((a, b) => a.localeCompare(b, 'nl')) : null
+  return words.length >= PULSE_MIN_ANSWERS ? words.sort(compareDutch) : null
 }

@@ -1,6 +1,7 @@
 import { fieldCheck, nestedFields } from '../../../shared/schema'
 import { TRAJECTORY_DOC } from '../../../shared/trajectorySchema'
 import { plainEntries } from '../doc'
+import { compareDutch } from '../dutchOrder'
 import { checkedFields, forEachChecked } from '../roots'
 import * as Y from 'yjs'
 import {
@@ -51,7 +52,7 @@ export function viewTrajectory(doc: TrajectoryDoc): TrajectoryView {
   })
   const started = typeof head.createdAt === 'number'
   if (!started && partners.length === 0 && meetings.length === 0) return EMPTY_TRAJECTORY
-  partners.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+  partners.sort((a, b) => compareDutch(a.name, b.name))
   // Undated meetings (a date being typed) go last.
   meetings.sort(
     (a, b) =>
