@@ -94,10 +94,16 @@ export function plainEntries(map: Y.Map<unknown>): Record<string, unknown> {
   return entries
 }
 
-/** Calls `onChange` after every transaction that changed the document; returns the stop. */
-export function onChange(doc: MapDoc | ControlDoc, onChange: () => void): () => void {
+/**
+ * Calls `onChange` after every transaction that changed the document, with the shared types
+ * whose own entries it changed; returns the stop.
+ */
+export function onChange(
+  doc: MapDoc | ControlDoc,
+  onChange: (changed: ReadonlySet<object>) => void,
+): () => void {
   const listener = (transaction: Y.Transaction): void => {
-    if (transaction.changed.size > 0) onChange()
+    if (transaction.changed.size > 0) onChange(new Set<object>(transaction.changed.keys()))
   }
   yDocOf(doc).on('afterTransaction', listener)
   return () => yDocOf(doc).off('afterTransaction', listener)

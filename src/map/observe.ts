@@ -8,12 +8,16 @@ import { viewMap, type MapView } from './view'
  */
 export function observeMap(doc: MapDoc, onView: (view: MapView) => void): () => void {
   let current = viewMap(doc)
+  // After a view that could not be read, the next one reads every note again.
+  let whole = false
   onView(current)
-  return onChange(doc, () => {
+  return onChange(doc, (changed) => {
     try {
-      current = viewMap(doc, current)
+      current = viewMap(doc, current, whole ? undefined : changed)
+      whole = false
     } catch (error) {
       console.error('the map could not be read; showing it as it was', error)
+      whole = true
       return
     }
     onView(current)

@@ -94,10 +94,19 @@ function deepFreeze<T extends object>(value: T): T {
 }
 
 /**
+ * Each note's entries as last read, by the shared map that holds them, for the board it was read
+ * on (or null where they did not pass): a change to one note of a full map then reads that note,
+ * not all of them.
+ */
+const notesRead = new WeakMap<Y.Map<unknown>, { board: Board; id: string; note: Note | null }>()
+
+/**
  * Reads the document into a frozen view. Parts equal to `previous` keep their identity, so React
  * re-renders only the notes and columns that changed. Invalid entries are skipped, never thrown.
+ * `changed`, the shared types a transaction changed since `previous`, lets the notes outside it
+ * be taken as they were read; without it every note is read again.
  */
-export function viewMap(doc: MapDoc, previous?: MapView): MapView {
+export function viewMap(doc: MapDoc, previous?: MapView, changed?: ReadonlySet<object>): MapView {
   const meta = parseMeta(plainEntries(metaOf(doc)))
   const board = boardOf(meta.board)
   // The board's columns and its working forms': a task being sorted is a note of the map too.
@@ -105,13 +114,24 @@ export function viewMap(doc: MapDoc, previous?: MapView): MapView {
   let skipped = 0
   const notes = new Map<NoteId, Note>()
   notesOf(doc).forEach((fields, id) => {
-    const parsed = fields instanceof Y.Map ? parseNote(id, plainEntries(fields), board) : null
+    if (!(fields instanceof Y.Map)) {
+      skipped++
+      return
+    }
+    const read = notesRead.get(fields)
+    const unchanged =
+      changed !== undefined && read?.board === board && read.id === id && !changed.has(fields)
+    const parsed = unchanged ? read.note : parseNote(id, plainEntries(fields), board)
     if (!parsed) {
+      if (!unchanged) notesRead.set(fields, { board, id, note: null })
       skipped++
       return
     }
     const before = previous?.notes.get(parsed.id)
-    notes.set(parsed.id, before && shallowEqual(before, parsed) ? before : deepFreeze(parsed))
+    const note =
+      before === parsed || (before && shallowEqual(before, parsed)) ? before : deepFreeze(parsed)
+    if (!unchanged || note !== parsed) notesRead.set(fields, { board, id, note })
+    notes.set(parsed.id, note)
   })
 
   const columns = {} as Record<ColumnId, readonly Note[]>

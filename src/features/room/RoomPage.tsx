@@ -48,7 +48,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
   if (!me || changingIdentity) {
     return (
       <main className="room-join" id="main">
-        <h1 className={`room-join-map${muted ? ' is-coming' : ''}`}>{heading}</h1>
+        <h1 className={`room-join-map${muted ? ' is-coming' : ''}`} title={heading}>
+          {heading}
+        </h1>
         <JoinForm
           initial={me}
           onJoined={(participant) => {
