@@ -4,6 +4,7 @@ import { useRoom } from '../../store/roomStore'
 import { titleState } from '../../store/selectors'
 import { JoinForm } from '../join/JoinForm'
 import { RoomMix } from '../voices/RoomMix'
+import { noteForm } from '../board/noteFormPart'
 import { giveSignal } from '../signals/giveSignalPart'
 import { facilitatorBar, joinedRoom } from './loadRoom'
 import { usePanel } from './panel'
@@ -32,6 +33,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
     // Failed loads are tried again when the part is shown, which shows the error then.
     void joinedRoom.preload().catch(() => undefined)
     void giveSignal.preload().catch(() => undefined)
+    // The note form too: loading only once the board showed, a first "Notitie toevoegen" on a
+    // slow phone could come before it, and then waited a third of a second for React.
+    if (useRoom.getState().level !== 'viewer') void noteForm.preload().catch(() => undefined)
     if (facilitating) void facilitatorBar.preload().catch(() => undefined)
   }, [roomId])
 
