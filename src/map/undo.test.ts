@@ -9,7 +9,9 @@ import {
   editNote,
   moveNote,
   newNoteId,
+  observeMap,
   viewMap,
+  type MapView,
   type MapDoc,
   type NoteId,
   type Participant,
@@ -45,6 +47,29 @@ function note(doc: MapDoc, id: NoteId) {
 }
 
 describe('taking back one’s own note changes', () => {
+  it('an undo listener that throws does not keep the map’s view from its change', () => {
+    const [a] = twoPeers()
+    const id = addNote(a, { id: newNoteId(), column: 'waarden', text: 'Eerst', author: ayse })
+    // The undo manager listens to the document before the view does.
+    const history = createNoteUndo(a)
+    history.onChange(() => {
+      throw new Error('a listener that fails')
+    })
+    let seen: MapView | null = null
+    const stop = observeMap(a, (view) => {
+      seen = view
+    })
+    const quiet = console.error
+    console.error = () => undefined
+    try {
+      undoable(a, 'edit', () => editNote(a, id, { text: 'Daarna' }))
+    } finally {
+      console.error = quiet
+    }
+    expect(seen!.notes.get(id)?.text).toBe('Daarna')
+    stop()
+  })
+
   it('a deleted note comes back for everyone with its text, author and label', () => {
     const [a, b] = twoPeers()
     const id = addNote(b, { id: newNoteId(), column: 'waarden', text: 'Van Kwame', author: kwame })

@@ -59,9 +59,17 @@ export function createNoteUndo(doc: MapDoc): NoteUndo {
     redo: kindOf(manager.redoStack),
   })
   const listeners = new Set<(status: UndoStatus) => void>()
+  // Told from inside the document's transaction listeners: a listener that throws would stop
+  // Yjs from calling the ones after it, the map's view among them, so none may.
   const tell = () => {
     const now = status()
-    for (const listener of listeners) listener(now)
+    for (const listener of listeners) {
+      try {
+        listener(now)
+      } catch (error) {
+        console.error('an undo listener failed', error)
+      }
+    }
   }
   manager.on('stack-item-added', (event) => {
     // A step gets the kind of the change that made it; undone and made again, it keeps it.
