@@ -94,16 +94,20 @@ export function plainEntries(map: Y.Map<unknown>): Record<string, unknown> {
   return entries
 }
 
+/** The shared types whose own entries a transaction changed, asked during its listeners. */
+export type ChangedTypes = { has(type: object): boolean }
+
 /**
  * Calls `onChange` after every transaction that changed the document, with the shared types
- * whose own entries it changed; returns the stop.
+ * whose own entries it changed (valid during the call); returns the stop.
  */
 export function onChange(
   doc: MapDoc | ControlDoc,
-  onChange: (changed: ReadonlySet<object>) => void,
+  onChange: (changed: ChangedTypes) => void,
 ): () => void {
   const listener = (transaction: Y.Transaction): void => {
-    if (transaction.changed.size > 0) onChange(new Set<object>(transaction.changed.keys()))
+    const changed: Map<object, unknown> = transaction.changed
+    if (changed.size > 0) onChange(changed)
   }
   yDocOf(doc).on('afterTransaction', listener)
   return () => yDocOf(doc).off('afterTransaction', listener)

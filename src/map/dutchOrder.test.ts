@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../../tests/helpers/seed'
 import { compareDutch } from './dutchOrder'
 
 const dutch = new Intl.Collator('nl')
 const sign = (n: number) => Math.sign(n)
 
-/** A name of `length` characters drawn from `alphabet`, from a seeded generator. */
+/** `count` names of one to six characters drawn from `alphabet`, the same for the same seed. */
 function names(alphabet: string, count: number, seed: number): string[] {
-  let state = seed
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31
-    return state / 2 ** 31
-  }
+  const { int } = seededRandom(seed)
   return Array.from({ length: count }, () =>
-    Array.from({ length: 1 + Math.floor(next() * 6) }, () =>
-      alphabet.charAt(Math.floor(next() * alphabet.length)),
-    ).join(''),
+    Array.from({ length: 1 + int(6) }, () => alphabet.charAt(int(alphabet.length))).join(''),
   )
 }
 

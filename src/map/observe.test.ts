@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { seededRandom } from '../../tests/helpers/seed'
 import { notesOf, yDocOf } from './doc'
 import {
   addNote,
@@ -32,15 +33,6 @@ function sync(from: MapDoc, to: MapDoc): void {
   Y.applyUpdate(yDocOf(to), Y.encodeStateAsUpdate(yDocOf(from), Y.encodeStateVector(yDocOf(to))))
 }
 
-/** A seeded generator, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31
-    return state / 2 ** 31
-  }
-}
-
 describe('observeMap', () => {
   it('reads only the changed notes again, and its view is always the one a full read gives', () => {
     const here = createMapDoc()
@@ -51,7 +43,7 @@ describe('observeMap', () => {
     const stop = observeMap(here, (view) => {
       seen = view
     })
-    const random = prng(42)
+    const { next: random } = seededRandom(42)
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
     for (let round = 0; round < 300; round++) {
       const doc = random() < 0.7 ? here : there

@@ -1,6 +1,14 @@
 import * as Y from 'yjs'
 import { allColumnIds, boardOf, stepOf, type Board } from './board'
-import { createMapDoc, metaOf, notesOf, participantsOf, plainEntries, type MapDoc } from './doc'
+import {
+  createMapDoc,
+  metaOf,
+  notesOf,
+  participantsOf,
+  plainEntries,
+  type ChangedTypes,
+  type MapDoc,
+} from './doc'
 import {
   indexLinks,
   looseEnds,
@@ -106,7 +114,7 @@ const notesRead = new WeakMap<Y.Map<unknown>, { board: Board; id: string; note: 
  * `changed`, the shared types a transaction changed since `previous`, lets the notes outside it
  * be taken as they were read; without it every note is read again.
  */
-export function viewMap(doc: MapDoc, previous?: MapView, changed?: ReadonlySet<object>): MapView {
+export function viewMap(doc: MapDoc, previous?: MapView, changed?: ChangedTypes): MapView {
   const meta = parseMeta(plainEntries(metaOf(doc)))
   const board = boardOf(meta.board)
   // The board's columns and its working forms': a task being sorted is a note of the map too.
@@ -119,19 +127,19 @@ export function viewMap(doc: MapDoc, previous?: MapView, changed?: ReadonlySet<o
       return
     }
     const read = notesRead.get(fields)
-    const unchanged =
+    const reuse =
       changed !== undefined && read?.board === board && read.id === id && !changed.has(fields)
-    const parsed = unchanged ? read.note : parseNote(id, plainEntries(fields), board)
-    if (!parsed) {
-      if (!unchanged) notesRead.set(fields, { board, id, note: null })
+    const parsed = reuse ? read.note : parseNote(id, plainEntries(fields), board)
+    const before = parsed && previous?.notes.get(parsed.id)
+    const note =
+      parsed &&
+      (before && (before === parsed || shallowEqual(before, parsed)) ? before : deepFreeze(parsed))
+    if (!reuse) notesRead.set(fields, { board, id, note })
+    if (!note) {
       skipped++
       return
     }
-    const before = previous?.notes.get(parsed.id)
-    const note =
-      before === parsed || (before && shallowEqual(before, parsed)) ? before : deepFreeze(parsed)
-    if (!unchanged || note !== parsed) notesRead.set(fields, { board, id, note })
-    notes.set(parsed.id, note)
+    notes.set(note.id, note)
   })
 
   const columns = {} as Record<ColumnId, readonly Note[]>
